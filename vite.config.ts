@@ -1,0 +1,72 @@
+/// <reference types="vitest/config" />
+// Builds the PWA (app, service worker, manifest) and configures Vitest for every unit and component test.
+import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+const THEME_COLOUR = '#8f3a1f';
+const BACKGROUND_COLOUR = '#fff8f0';
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      // The page registers the worker itself through useRegisterSW, so it can offer "Reload" on an update.
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      },
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Coorie',
+        short_name: 'Coorie',
+        description:
+          'Plan groups, check parents in and keep notes for perinatal peer support — with or without signal.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: THEME_COLOUR,
+        background_color: BACKGROUND_COLOUR,
+        lang: 'en-GB',
+        dir: 'ltr',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    rolldownOptions: {
+      output: {
+        // zod (behind the record schemas) is needed only once something is saved or synced: keep it in a chunk
+        // of its own instead of letting the bundler hoist it into the first screen's.
+        codeSplitting: { groups: [{ name: 'schemas', test: /node_modules[\\/]zod/ }] },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+  test: {
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'jsdom',
+    setupFiles: ['tests/setup.ts'],
+    // Two cores shared with other work: forked workers, never more than two.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
