@@ -1,0 +1,151 @@
+// Check-in at a session: the live data of the check-in screen, and the writes behind its taps.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Attendee } from '../domain/attendee.ts';
+import { checkInId, type CheckIn } from '../domain/checkIn.ts';
+import { hasBabyBorn, isFirstVisit } from '../domain/checkInList.ts';
+import type { Outreach } from '../domain/outreach.ts';
+import type { Session } from '../domain/session.ts';
+import type { CoorieDb, Row } from './database.ts';
+import { useDb } from './hooks.ts';
+import { saveRecord } from './records.ts';
+
+export interface CheckInData {
+  session: Session | null;
+  attendees: Attendee[];
+  /** This session's check-ins by attendee id, undone ones included (present: false). */
+  checkIns: Map<string, CheckIn>;
+  outreach: Outreach[];
+  /** People who came to an earlier session of the same course. */
+  seriesAttendeeIds: Set<string>;
+}
+
+const live = <T extends Row>(rows: T[]) => rows.filter((row) => row.deleted !== true);
+
+async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckInData> {
+  const sessionRow = await db.records('session').get(sessionId);
+  const session = sessionRow && sessionRow.deleted !== true ? (sessionRow as Session) : null;
+  const [attendees, checkIns, outreach] = await Promise.all([
+    db.records('attendee').toArray(),
+    db.records('checkIn').where('sessionId').equals(sessionId).toArray(),
+    db.records('outreach').where('sessionId').equals(sessionId).toArray(),
+  ]);
+  const seriesAttendeeIds = new Set<string>();
+  if (session?.seriesId && session.startsAt) {
+    const start = session.startsAt;
+    const earlier = live(await db.records('session').where('seriesId').equals(session.seriesId).toArray()).filter(
+      (other) => other.id !== sessionId && typeof other.startsAt === 'string' && other.startsAt < start,
+    );
+    if (earlier.length > 0) {
+      const came = await db
+        .records('checkIn')
+        .where('sessionId')
+        .anyOf(earlier.map((other) => other.id))
+        .toArray();
+      for (const checkIn of live(came) as CheckIn[]) {
+        if (checkIn.present === true && checkIn.attendeeId) seriesAttendeeIds.add(checkIn.attendeeId);
+      }
+    }
+  }
+  return {
+    session,
+    attendees: live(attendees) as Attendee[],
+    checkIns: new Map((live(checkIns) as CheckIn[]).map((checkIn) => [checkIn.attendeeId ?? '', checkIn])),
+    outreach: live(outreach) as Outreach[],
+    seriesAttendeeIds,
+  };
+}
+
+/** Everything the check-in screen shows, re-read whenever any of it changes (on this tablet or by sync). */
+export function useCheckInData(sessionId: string): CheckInData | undefined {
+  const db = useDb();
+  return useLiveQuery(() => readCheckInData(db, sessionId), [db, sessionId]);
+}
+
+async function firstVisit(db: CoorieDb, session: Session, attendeeId: string): Promise<boolean> {
+  const theirs = live(await db.records('checkIn').where('attendeeId').equals(attendeeId).toArray()) as CheckIn[];
+  const sessionIds = [...new Set(theirs.map((checkIn) => checkIn.sessionId ?? ''))];
+  const sessions = await db.records('session').bulkGet(sessionIds);
+  const starts = new Map<string, string | undefined>();
+  for (const row of sessions) {
+    if (row && row.deleted !== true) starts.set(row.id, typeof row.startsAt === 'string' ? row.startsAt : undefined);
+  }
+  return isFirstVisit(session, theirs, starts);
+}
+
+/**
+ * Checks a person in. The id is deterministic, so a second tablet checking in the same person makes the
+ * same record; a check-in made before (and undone) only gets `present` back, keeping its toggles.
+ */
+export async function checkIn(
+  db: CoorieDb,
+  session: Session,
+  attendee: Attendee,
+  options: { userId: string; now?: Date },
+): Promise<void> {
+  const id = checkInId(session.id, attendee.id);
+  const existing = await db.records('checkIn').get(id);
+  if (existing && existing.deleted !== true) {
+    await saveRecord(db, 'checkIn', id, { present: true }, options);
+    return;
+  }
+  await saveRecord(
+    db,
+    'checkIn',
+    id,
+    {
+      sessionId: session.id,
+      attendeeId: attendee.id,
+      present: true,
+      firstVisit: await firstVisit(db, session, attendee.id),
+      withBaby: hasBabyBorn(attendee, options.now ?? new Date()),
+    },
+    options,
+  );
+}
+
+/** Undoing is `present: false`, never a delete, so that it merges sanely with a tap on another tablet. */
+export async function undoCheckIn(db: CoorieDb, sessionId: string, attendeeId: string, userId: string): Promise<void> {
+  await saveRecord(db, 'checkIn', checkInId(sessionId, attendeeId), { present: false }, { userId });
+}
+
+export type CheckInToggle = 'withBaby' | 'childcareUsed' | 'transportHelp';
+
+export async function setCheckInToggle(
+  db: CoorieDb,
+  sessionId: string,
+  attendeeId: string,
+  toggle: CheckInToggle,
+  value: boolean,
+  userId: string,
+): Promise<void> {
+  await saveRecord(db, 'checkIn', checkInId(sessionId, attendeeId), { [toggle]: value }, { userId });
+}
+
+/**
+ * A walk-in: the new person and their check-in in one transaction, so the tablet never holds a person
+ * who was added but not checked in.
+ */
+export async function addWalkIn(
+  db: CoorieDb,
+  session: Session,
+  attendee: Attendee,
+  options: { userId: string; now?: Date },
+): Promise<void> {
+  const { id, ...values } = attendee;
+  await db.transaction('rw', [db.records('attendee'), db.records('checkIn'), db.outbox, db.meta], async () => {
+    await saveRecord(db, 'attendee', id, values, options);
+    await saveRecord(
+      db,
+      'checkIn',
+      checkInId(session.id, id),
+      {
+        sessionId: session.id,
+        attendeeId: id,
+        present: true,
+        firstVisit: true,
+        withBaby: hasBabyBorn(attendee, options.now ?? new Date()),
+      },
+      options,
+    );
+  });
+}

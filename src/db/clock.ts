@@ -1,0 +1,55 @@
+// The device's hybrid logical clock in the database, and the row/record shapes: what both a local write
+// and the sync engine (in the page or the service worker) need. No dynamic imports here: the worker is a
+// classic script.
+import { newClock, randomNodeId, receive, tick, type ClockState } from '../sync/hlc.ts';
+import type { VersionedRecord } from '../sync/merge.ts';
+import type { CoorieDb, Row } from './database.ts';
+import { getMeta, setMeta } from './meta.ts';
+
+export function rowToRecord(row: Row): VersionedRecord {
+  const { _v: versions, ...values } = row;
+  return { values, versions };
+}
+
+export function recordToRow(id: string, record: VersionedRecord): Row {
+  return { ...record.values, id, _v: record.versions };
+}
+
+async function loadClock(db: CoorieDb): Promise<ClockState> {
+  return (await getMeta(db, 'clock')) ?? newClock(randomNodeId());
+}
+
+/** The device's wall clock corrected by what the server told it. */
+export async function correctedNow(db: CoorieDb, wallClock: () => number = db.now): Promise<number> {
+  return wallClock() + ((await getMeta(db, 'serverOffset')) ?? 0);
+}
+
+/** Issues one version per field from the device clock and stores the advanced clock. Call inside a transaction. */
+export async function stampVersions(
+  db: CoorieDb,
+  fields: string[],
+  wallClock: () => number = db.now,
+): Promise<Record<string, string>> {
+  let clock = await loadClock(db);
+  const now = await correctedNow(db, wallClock);
+  const versions: Record<string, string> = {};
+  for (const field of fields) {
+    const next = tick(clock, now);
+    clock = next.state;
+    versions[field] = next.version;
+  }
+  await setMeta(db, 'clock', clock);
+  return versions;
+}
+
+/** Moves the device clock past versions it has received. Call inside a transaction. */
+export async function observeVersions(
+  db: CoorieDb,
+  versions: Iterable<string>,
+  wallClock: () => number = db.now,
+): Promise<void> {
+  let clock = await loadClock(db);
+  const now = await correctedNow(db, wallClock);
+  for (const version of versions) clock = receive(clock, version, now);
+  await setMeta(db, 'clock', clock);
+}

@@ -1,0 +1,72 @@
+// The device's database: a table per record kind, plus the outbox, sync metadata and refused changes.
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { KIND_INDEXES, KIND_NAMES, type KindName } from '../domain/indexes.ts';
+import type { Values, Versions } from '../sync/merge.ts';
+
+/** A record as a table holds it: its fields at the top (so they can be indexed) and versions in `_v`. */
+export type Row = { id: string; _v: Versions } & Values;
+
+export interface OutboxEntry {
+  seq?: number;
+  kind: KindName;
+  id: string;
+  values: Values;
+  versions: Versions;
+}
+
+export interface RejectedChange {
+  seq?: number;
+  kind: string;
+  id: string;
+  values: Values;
+  versions: Versions;
+  code: string;
+  message: string;
+  at: number;
+}
+
+/** A form's unsaved input, kept so that a mistaken tap back or a reload loses nothing. */
+export interface Draft {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'coorie';
+
+export class CoorieDb extends Dexie {
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  rejected!: EntityTable<RejectedChange, 'seq'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  drafts!: EntityTable<Draft, 'key'>;
+  /** The device's wall clock. Tests give one device a wrong date through it, as a real tablet may have. */
+  now: () => number = () => Date.now();
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    const stores: Record<string, string> = {
+      outbox: '++seq, [kind+id]',
+      rejected: '++seq, [kind+id]',
+      meta: 'key',
+    };
+    for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
+    this.version(1).stores(stores);
+    // Version 2: form drafts. A new table only, so no upgrade of existing data is needed.
+    this.version(2).stores({ drafts: 'key' });
+  }
+
+  records(kind: KindName): Table<Row, string> {
+    return this.table(kind);
+  }
+
+  /** Every table, for transactions that touch records, the outbox and meta together. */
+  allTables(): Table[] {
+    return this.tables;
+  }
+}

@@ -1,0 +1,14 @@
+// Form drafts on the device: what someone has typed but not saved, per form and record.
+import type { CoorieDb } from './database.ts';
+
+export async function saveDraft(db: CoorieDb, key: string, value: unknown): Promise<void> {
+  await db.drafts.put({ key, value, updatedAt: Date.now() });
+}
+
+export async function loadDraft<T>(db: CoorieDb, key: string): Promise<T | undefined> {
+  return (await db.drafts.get(key))?.value as T | undefined;
+}
+
+export async function clearDraft(db: CoorieDb, key: string): Promise<void> {
+  await db.drafts.delete(key);
+}

@@ -1,0 +1,73 @@
+// Live-query hooks: React components read the device database only through these, and re-render on change.
+import { createContext, useContext } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { KindName } from '../domain/indexes.ts';
+import type { CoorieDb, Row } from './database.ts';
+import type { MetaValues } from './meta.ts';
+
+/** The database the app works on; main.tsx provides the real one and tests a fresh one each. */
+export const DbContext = createContext<CoorieDb | null>(null);
+
+export function useDb(): CoorieDb {
+  const db = useContext(DbContext);
+  if (!db) throw new Error('useDb needs a <DbContext.Provider> above it');
+  return db;
+}
+
+export interface RecordQuery {
+  /** An indexed field to sort by (see KINDS[kind].indexes); unsorted (by id) otherwise. */
+  orderBy?: string;
+  reverse?: boolean;
+  limit?: number;
+}
+
+/** The live (not deleted) records of one kind; `undefined` while the first read is under way. */
+export function useRecords(kind: KindName, query: RecordQuery = {}): Row[] | undefined {
+  const db = useDb();
+  const { orderBy, reverse = false, limit } = query;
+  return useLiveQuery(async () => {
+    const table = db.records(kind);
+    let collection = orderBy ? table.orderBy(orderBy) : table.toCollection();
+    if (reverse) collection = collection.reverse();
+    collection = collection.filter((row) => row.deleted !== true);
+    if (limit !== undefined) collection = collection.limit(limit);
+    return collection.toArray();
+  }, [db, kind, orderBy, reverse, limit]);
+}
+
+/** A meta value: `undefined` while loading, `null` when it has never been set. */
+export function useMeta<K extends keyof MetaValues>(key: K): MetaValues[K] | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const entry = await db.meta.get(key);
+    return entry ? (entry.value as MetaValues[K]) : null;
+  }, [db, key]);
+}
+
+/** How many local changes wait to be pushed; `undefined` while loading. */
+export function useOutboxCount(): number | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.outbox.count(), [db]);
+}
+
+/** One live record: `undefined` while loading, `null` when there is none (or it was deleted). */
+export function useRecord(kind: KindName, id: string | undefined): Row | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!id) return null;
+    const row = await db.records(kind).get(id);
+    return row && row.deleted !== true ? row : null;
+  }, [db, kind, id]);
+}
+
+/** Live records of one kind whose indexed field is one of `values` (check-ins of a course, outreach of a session). */
+export function useRecordsWhere(kind: KindName, index: string, values: readonly string[]): Row[] | undefined {
+  const db = useDb();
+  const key = values.join('\u0000');
+  return useLiveQuery(async () => {
+    const wanted = key ? key.split('\u0000') : [];
+    if (wanted.length === 0) return [];
+    const rows = await db.records(kind).where(index).anyOf(wanted).toArray();
+    return rows.filter((row) => row.deleted !== true);
+  }, [db, kind, index, key]);
+}

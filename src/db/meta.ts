@@ -1,0 +1,51 @@
+// Small typed values kept in the `meta` table: the device's clock, sync cursor and sync state.
+import type { PendingBatch } from '../sync/coalesce.ts';
+import type { ClockState } from '../sync/hlc.ts';
+import type { CoorieDb } from './database.ts';
+
+export interface SyncState {
+  phase: 'idle' | 'pushing' | 'pulling' | 'error' | 'signed-out';
+  lastSuccess?: number;
+  lastError?: string;
+  /** Progress of a long first download. */
+  downloaded?: number;
+  total?: number;
+}
+
+/** The signed-in user as GET /api/me returns it, cached so that the app opens offline. */
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+  role: 'coordinator' | 'facilitator' | 'visitor';
+  organisationId: string;
+}
+
+export interface MetaValues {
+  clock: ClockState;
+  /** Server time minus device time, in ms, learnt from the last sync response. */
+  serverOffset: number;
+  cursor: string;
+  sync: SyncState;
+  persisted: 'granted' | 'denied' | 'unsupported';
+  user: SignedInUser;
+  /** The name given to this device at sign-in, e.g. "Hall tablet 1". */
+  deviceName: string;
+  /** The push batch awaiting the server's answer; a retry resends it unchanged. */
+  pendingBatch: PendingBatch;
+  /** The organisation's name as this device knows it, so outreach can warn when a discreet text names it. */
+  organisationName: string;
+}
+
+export async function getMeta<K extends keyof MetaValues>(db: CoorieDb, key: K): Promise<MetaValues[K] | undefined> {
+  const entry = await db.meta.get(key);
+  return entry?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends keyof MetaValues>(db: CoorieDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function deleteMeta(db: CoorieDb, key: keyof MetaValues): Promise<void> {
+  await db.meta.delete(key);
+}

@@ -1,0 +1,108 @@
+// Queries and writes about one person: their record, attendance, notes, and merging a duplicate into them.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Attendee } from '../domain/attendee.ts';
+import type { CheckIn } from '../domain/checkIn.ts';
+import { mergePlan } from '../domain/duplicates.ts';
+import type { Note } from '../domain/note.ts';
+import type { Outreach } from '../domain/outreach.ts';
+import type { Session } from '../domain/session.ts';
+import type { Visit } from '../domain/visit.ts';
+import type { CoorieDb, Row } from './database.ts';
+import { useDb } from './hooks.ts';
+import { saveRecord } from './records.ts';
+
+const live = (row: Row) => row.deleted !== true;
+
+/**
+ * One person as stored, deleted or not (a merged duplicate points to the record it went into);
+ * `undefined` while loading, `null` when this device has never had them.
+ */
+export function usePersonRecord(id: string): Attendee | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => ((await db.records('attendee').get(id)) as Attendee | undefined) ?? null, [db, id]);
+}
+
+export interface Attendance {
+  checkIn: CheckIn;
+  session: Session | undefined;
+}
+
+/** The sessions a person was checked in to, most recent first. */
+export function useAttendance(attendeeId: string): Attendance[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const checkIns = (await db.records('checkIn').where('attendeeId').equals(attendeeId).filter(live).toArray()).filter(
+      (row) => row.present !== false,
+    ) as CheckIn[];
+    const sessions = await db.records('session').bulkGet(checkIns.map((checkIn) => checkIn.sessionId ?? ''));
+    return checkIns
+      .map((checkIn, index) => {
+        const session = sessions[index];
+        return { checkIn, session: session && live(session) ? (session as Session) : undefined };
+      })
+      .sort((a, b) => (b.session?.startsAt ?? '').localeCompare(a.session?.startsAt ?? ''));
+  }, [db, attendeeId]);
+}
+
+/** A person's live notes, newest first. Callers filter them by who may read them (canSeeNote). */
+export function usePersonNotes(attendeeId: string): Note[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const notes = (await db.records('note').where('attendeeId').equals(attendeeId).filter(live).toArray()) as Note[];
+    return notes.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  }, [db, attendeeId]);
+}
+
+export interface RelatedCounts {
+  checkIns: number;
+  notes: number;
+}
+
+/** How many check-ins and notes each of several people has, for weighing up which duplicate to keep. */
+export function useRelatedCounts(attendeeIds: readonly string[]): Map<string, RelatedCounts> | undefined {
+  const db = useDb();
+  const key = attendeeIds.join('\u0000');
+  const result = useLiveQuery(async () => {
+    const ids = key ? key.split('\u0000') : [];
+    const counts = new Map<string, RelatedCounts>();
+    for (const id of ids) {
+      const checkIns = await db.records('checkIn').where('attendeeId').equals(id).filter(live).count();
+      const notes = await db.records('note').where('attendeeId').equals(id).filter(live).count();
+      counts.set(id, { checkIns, notes });
+    }
+    return { key, counts };
+  }, [db, key]);
+  // A live query keeps its last answer while the next one runs: never pass off another list's counts.
+  return result?.key === key ? result.counts : undefined;
+}
+
+/** Every record naming one of these people, deleted ones too: a merge moves those as well. */
+async function recordsAbout(db: CoorieDb, kind: 'checkIn' | 'note' | 'outreach' | 'visit', ids: string[]) {
+  return db.records(kind).where('attendeeId').anyOf(ids).toArray();
+}
+
+/**
+ * Merges the duplicate `dropId` into `keepId`: check-ins, notes, outreach and visits move to the kept record,
+ * which gains what only the duplicate knew, and the duplicate is marked as merged. One transaction, so a
+ * reload half-way leaves either both records as they were or the merge done; every write goes through the
+ * repository, so it syncs like any other.
+ */
+export async function mergeDuplicate(db: CoorieDb, keepId: string, dropId: string, userId: string): Promise<number> {
+  return db.transaction('rw', db.allTables(), async () => {
+    const [keep, drop] = (await db.records('attendee').bulkGet([keepId, dropId])) as (Attendee | undefined)[];
+    if (!keep || !drop || keep.deleted === true || drop.deleted === true) {
+      throw new Error('One of these records has already been merged or removed.');
+    }
+    const ids = [keepId, dropId];
+    const plan = mergePlan(
+      keep,
+      drop,
+      (await recordsAbout(db, 'checkIn', ids)) as CheckIn[],
+      (await recordsAbout(db, 'note', ids)) as Note[],
+      (await recordsAbout(db, 'outreach', ids)) as Outreach[],
+      (await recordsAbout(db, 'visit', ids)) as Visit[],
+    );
+    for (const change of plan) await saveRecord(db, change.kind, change.id, change.values, { userId });
+    return plan.length;
+  });
+}

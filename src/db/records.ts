@@ -1,0 +1,100 @@
+// Repository for every record kind: each write stamps versions, merges and queues for sync in one transaction.
+import { Dexie } from 'dexie';
+import { isValidRecordId } from '../domain/ids.ts';
+import type * as KindsModule from '../domain/kinds.ts';
+import type { FieldProblem, KindName } from '../domain/kinds.ts';
+import { merge, type Values } from '../sync/merge.ts';
+import { correctedNow, recordToRow, rowToRecord, stampVersions } from './clock.ts';
+import type { CoorieDb, Row } from './database.ts';
+
+// The schemas (and zod with them) load on the first save rather than with the first screen.
+let kinds: typeof KindsModule | undefined;
+async function loadKinds() {
+  kinds ??= await import('../domain/kinds.ts');
+  return kinds;
+}
+// Start loading at once, so that a save inside a caller's transaction never waits on the network.
+void loadKinds();
+
+export class ValidationError extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((problem) => problem.message).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+export { correctedNow, observeVersions, recordToRow, rowToRecord, stampVersions } from './clock.ts';
+
+type WriteListener = (db: CoorieDb) => void;
+const writeListeners = new Set<WriteListener>();
+
+/** Calls `listener` after every committed local write, so sync can be asked for soon. Returns an unsubscribe. */
+export function onLocalWrite(listener: WriteListener): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
+/**
+ * Saves some fields of a record: new records get `createdAt` and `createdBy`. Throws a ValidationError
+ * naming every field to fix; nothing is written then.
+ */
+export async function saveRecord(
+  db: CoorieDb,
+  kind: KindName,
+  id: string,
+  changes: Values,
+  options: { userId?: string } = {},
+): Promise<Row> {
+  // Inside a caller's transaction (a merge, a walk-in), Dexie.waitFor keeps it alive while the schemas load.
+  const { validateValues } = kinds ?? (Dexie.currentTransaction ? await Dexie.waitFor(loadKinds()) : await loadKinds());
+  const saved = await db.transaction('rw', [db.records(kind), db.outbox, db.meta], async () => {
+    const table = db.records(kind);
+    const existing = await table.get(id);
+    const values: Values = { ...changes };
+    if (!existing) {
+      values.createdAt ??= new Date(await correctedNow(db)).toISOString();
+      values.createdBy ??= options.userId ?? '';
+    }
+    const problems = validateValues(kind, values, !existing);
+    if (!isValidRecordId(id)) problems.push({ field: 'id', message: 'id is malformed' });
+    if (problems.length > 0) throw new ValidationError(problems);
+
+    const versions = await stampVersions(db, Object.keys(values));
+    const change = { values, versions };
+    const merged = merge(existing ? rowToRecord(existing) : undefined, change);
+    const row = recordToRow(id, merged.record);
+    await table.put(row);
+    await db.outbox.add({ kind, id, values, versions });
+    return row;
+  });
+  // After the commit, never inside it: a listener that fails or is slow must not undo or hold the write.
+  for (const listener of writeListeners) {
+    try {
+      listener(db);
+    } catch {
+      // Asking for a sync is a courtesy; the record is already safe on the device.
+    }
+  }
+  return saved;
+}
+
+/** Deletion is a field like any other, so it merges and syncs the same way. */
+export async function deleteRecord(db: CoorieDb, kind: KindName, id: string): Promise<void> {
+  await saveRecord(db, kind, id, { deleted: true });
+}
+
+export async function getRecord(db: CoorieDb, kind: KindName, id: string): Promise<Row | undefined> {
+  const row = await db.records(kind).get(id);
+  return row && row.deleted !== true ? row : undefined;
+}
+
+export async function listRecords(db: CoorieDb, kind: KindName): Promise<Row[]> {
+  return db
+    .records(kind)
+    .filter((row) => row.deleted !== true)
+    .toArray();
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,210 @@
+// The sync engine's reads and writes of the device database: each step that must be atomic is one transaction.
+import { isKindName, type KindName } from '../domain/indexes.ts';
+import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '../sync/coalesce.ts';
+import { newClock, randomNodeId } from '../sync/hlc.ts';
+import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
+import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change } from '../sync/protocol.ts';
+import type { CoorieDb } from './database.ts';
+import { deleteMeta, getMeta, setMeta, type SyncState } from './meta.ts';
+import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from './clock.ts';
+
+/** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
+const OUTBOX_READ = 5_000;
+
+/** The device's node id, made and stored on first use; it names the device in push requests. */
+export async function deviceNodeId(db: CoorieDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const clock = await getMeta(db, 'clock');
+    if (clock) return clock.node;
+    const fresh = newClock(randomNodeId());
+    await setMeta(db, 'clock', fresh);
+    return fresh.node;
+  });
+}
+
+/**
+ * The batch to push next: the one still awaiting an answer if there is one (so a retry after a lost
+ * response is the same batch under the same id), else a new one from the head of the outbox.
+ */
+export async function nextPushBatch(db: CoorieDb, nodeId: string): Promise<PendingBatch | undefined> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    const pending = await getMeta(db, 'pendingBatch');
+    if (pending) return pending;
+    const entries = await db.outbox.orderBy('seq').limit(OUTBOX_READ).toArray();
+    const queued = entries.flatMap((entry) => (entry.seq === undefined ? [] : [{ ...entry, seq: entry.seq }]));
+    const first = toBatches(coalesce(queued))[0];
+    if (!first) return undefined;
+    const batch: PendingBatch = { batchId: `${nodeId}-${crypto.randomUUID()}`, items: first };
+    await setMeta(db, 'pendingBatch', batch);
+    return batch;
+  });
+}
+
+export interface PushSettlement {
+  accepted: number;
+  refused: number;
+  /** Changes refused as `clock_ahead`, re-stamped and queued again. */
+  restamped: number;
+}
+
+/**
+ * Takes the server's answer for a batch, in one transaction so that an answer is never half-applied:
+ * answered outbox entries go (only those sent: later writes to the same records stay queued), refused
+ * changes move to `rejected`, and changes whose versions were too far ahead are re-stamped and queued again.
+ */
+export async function settlePush(
+  db: CoorieDb,
+  batch: PendingBatch,
+  results: ChangeResult[],
+  serverOffset: number,
+  wallClock: () => number,
+): Promise<PushSettlement> {
+  if (results.length !== batch.items.length) throw new Error('the server answered for a different number of changes');
+  return db.transaction('rw', db.allTables(), async () => {
+    await setMeta(db, 'serverOffset', serverOffset);
+    const settlement: PushSettlement = { accepted: 0, refused: 0, restamped: 0 };
+    const ahead: CoalescedChange[] = [];
+    for (const [index, item] of batch.items.entries()) {
+      const result = results[index];
+      if (!result) continue;
+      await db.outbox.bulkDelete(item.seqs);
+      if (result.status !== 'rejected') settlement.accepted++;
+      else if (result.code === 'clock_ahead') ahead.push(item);
+      else if (result.code === 'erased') {
+        // The person was erased on request: nothing about them may stay on this device, not even the refusal.
+        await purgeRecord(db, item.change.kind, item.change.id);
+      } else {
+        settlement.refused++;
+        const { kind, id, values, versions } = item.change;
+        const code = result.code ?? 'refused';
+        await db.rejected.add({ kind, id, values, versions, code, message: result.message ?? code, at: wallClock() });
+      }
+    }
+    if (ahead.length > 0) await pullClockBack(db, wallClock);
+    for (const item of ahead) if (await restamp(db, item.change, wallClock)) settlement.restamped++;
+    await deleteMeta(db, 'pendingBatch');
+    return settlement;
+  });
+}
+
+/**
+ * A device whose date was wrong has pushed its clock too far ahead for the server. Once the server's offset
+ * is known, bring the clock back to the corrected time, or every later edit would still be refused (and, had
+ * the server taken them, would win every merge for ever). Only the device's own refused stamps lie beyond
+ * the limit: versions accepted from elsewhere are within it, so the clock never goes back past them.
+ */
+async function pullClockBack(db: CoorieDb, wallClock: () => number): Promise<void> {
+  const clock = await getMeta(db, 'clock');
+  const now = await correctedNow(db, wallClock);
+  if (clock && clock.millis > now + MAX_CLOCK_AHEAD_MS)
+    await setMeta(db, 'clock', { ...clock, millis: now, counter: 0 });
+}
+
+/**
+ * Gives the fields of a refused change new versions from the corrected clock, on the row and in the outbox.
+ * Fields written again since (their version on the row differs) are left alone: that later write is queued.
+ */
+async function restamp(db: CoorieDb, change: Change, wallClock: () => number): Promise<boolean> {
+  if (!isKindName(change.kind)) return false;
+  const table = db.records(change.kind);
+  const row = await table.get(change.id);
+  if (!row) return false;
+  const fields = Object.keys(change.versions).filter((field) => row._v[field] === change.versions[field]);
+  if (fields.length === 0) return false;
+  const versions = await stampVersions(db, fields, wallClock);
+  const values: Values = {};
+  for (const field of fields) values[field] = change.values[field];
+  // A plain overwrite, not a merge: the new versions are lower than the refused ones they replace.
+  await table.put({ ...row, _v: { ...row._v, ...versions } });
+  await db.outbox.add({ kind: change.kind, id: change.id, values, versions });
+  return true;
+}
+
+export interface PullProgress {
+  downloaded: number;
+  total?: number;
+}
+
+/**
+ * Applies one page of pulled records with the shared merge and stores the cursor, in one transaction: if the
+ * tab closes or the signal goes mid-way, either the whole page and its cursor are kept or neither is, so the
+ * next pull neither skips nor half-applies a page. Merging (never overwriting) keeps local edits not yet
+ * pushed wherever their versions are newer.
+ */
+/** Removes every trace of a record from the device: its row, queued changes and refused changes. */
+async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void> {
+  if (isKindName(kind)) await db.records(kind).delete(id);
+  await db.outbox.where('[kind+id]').equals([kind, id]).delete();
+  await db.rejected.where('[kind+id]').equals([kind, id]).delete();
+}
+
+export async function applyPullPage(
+  db: CoorieDb,
+  page: { changes: Change[]; cursor: string; remaining?: number },
+  serverOffset: number,
+  progress: PullProgress,
+  wallClock: () => number,
+): Promise<PullProgress> {
+  return db.transaction('rw', db.allTables(), async () => {
+    await setMeta(db, 'serverOffset', serverOffset);
+    let newest: string | undefined;
+    // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of
+    // thousands of records is bound by these round trips (npm run bench).
+    const byKind = new Map<KindName, Change[]>();
+    for (const change of page.changes) {
+      // A kind this version of the app does not know comes from a newer server; the app must update to use it.
+      if (!isKindName(change.kind)) continue;
+      const top = maxVersion(change.versions);
+      if (top !== undefined && (newest === undefined || top > newest)) newest = top;
+      if (change.values.erased === true) {
+        // An erasure: drop the record and any unsent edits to it, rather than keep a deleted copy.
+        await purgeRecord(db, change.kind, change.id);
+        continue;
+      }
+      const list = byKind.get(change.kind);
+      if (list) list.push(change);
+      else byKind.set(change.kind, [change]);
+    }
+    for (const [kind, changes] of byKind) {
+      const table = db.records(kind);
+      const ids = [...new Set(changes.map((change) => change.id))];
+      const stored = await table.bulkGet(ids);
+      const current = new Map<string, VersionedRecord | undefined>(
+        ids.map((id, index) => {
+          const row = stored[index];
+          return [id, row ? rowToRecord(row) : undefined];
+        }),
+      );
+      const changed = new Set<string>();
+      for (const change of changes) {
+        const merged = merge(current.get(change.id), change);
+        if (merged.changedFields.length === 0) continue;
+        current.set(change.id, merged.record);
+        changed.add(change.id);
+      }
+      const rows = [...changed].flatMap((id) => {
+        const record = current.get(id);
+        return record ? [recordToRow(id, record)] : [];
+      });
+      if (rows.length > 0) await table.bulkPut(rows);
+    }
+    if (newest !== undefined) await observeVersions(db, [newest], wallClock);
+    await setMeta(db, 'cursor', page.cursor);
+    const downloaded = progress.downloaded + page.changes.length;
+    const total = page.remaining === undefined ? progress.total : downloaded + page.remaining;
+    await updateSyncState(db, { downloaded, total });
+    return { downloaded, total };
+  });
+}
+
+/** Changes part of `meta.sync`, keeping the rest (such as the time of the last success). */
+export async function updateSyncState(db: CoorieDb, patch: Partial<SyncState>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const current = (await getMeta(db, 'sync')) ?? { phase: 'idle' };
+    await setMeta(db, 'sync', { ...current, ...patch });
+  });
+}
+
+export async function outboxSize(db: CoorieDb): Promise<number> {
+  return db.outbox.count();
+}

@@ -1,0 +1,30 @@
+// The lone-worker check-in of a visit: arrival, leaving safely, staying longer. Each is one synced write.
+import { MAX_VISIT_MINUTES } from '../domain/visitTiming.ts';
+import type { CoorieDb } from './database.ts';
+import { correctedNow, getRecord, saveRecord } from './records.ts';
+
+type Options = { userId?: string };
+
+async function nowIso(db: CoorieDb): Promise<string> {
+  return new Date(await correctedNow(db)).toISOString();
+}
+
+export async function markArrived(db: CoorieDb, id: string, options: Options = {}): Promise<void> {
+  await saveRecord(db, 'visit', id, { arrivedAt: await nowIso(db), status: 'in progress' }, options);
+}
+
+export async function markLeftSafely(db: CoorieDb, id: string, options: Options = {}): Promise<void> {
+  await saveRecord(db, 'visit', id, { leftAt: await nowIso(db), status: 'done' }, options);
+}
+
+/** Staying longer than planned: pushes the expected finish back, so the alert waits too. */
+export async function extendVisit(db: CoorieDb, id: string, minutes: number, options: Options = {}): Promise<void> {
+  const visit = await getRecord(db, 'visit', id);
+  if (!visit) return;
+  const current = typeof visit.expectedMinutes === 'number' ? visit.expectedMinutes : 60;
+  await saveRecord(db, 'visit', id, { expectedMinutes: Math.min(MAX_VISIT_MINUTES, current + minutes) }, options);
+}
+
+export async function cancelVisit(db: CoorieDb, id: string, options: Options = {}): Promise<void> {
+  await saveRecord(db, 'visit', id, { status: 'cancelled' }, options);
+}

@@ -1,0 +1,62 @@
+// A baby's age (or time until due) in the weeks and months that parents and health visitors use.
+import { differenceInCalendarDays, differenceInMonths } from 'date-fns';
+import type { Baby } from './attendee.ts';
+import { CALENDAR, calendarDate, londonDate } from './london.ts';
+
+export interface BabyAge {
+  /** 'expected' until the due date has passed; a past due date with no birth date counts as born. */
+  status: 'born' | 'expected';
+  /** True when the age is worked out from a past due date because nobody has recorded the birth date yet. */
+  estimated: boolean;
+  /** Whole days, weeks and months since birth; negative before the due date. */
+  days: number;
+  weeks: number;
+  months: number;
+  /** "3 weeks", "5 months", "1 year 2 months", "due in 4 weeks", "about 6 weeks". */
+  label: string;
+}
+
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+function bornLabel(days: number, months: number): string {
+  if (days === 0) return 'born today';
+  if (days < 7) return plural(days, 'day');
+  // Under three months parents count in weeks; after that, months; after the first birthday, years and months.
+  if (months < 3) return plural(Math.floor(days / 7), 'week');
+  if (months < 12) return plural(months, 'month');
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return rest === 0 ? plural(years, 'year') : `${plural(years, 'year')} ${plural(rest, 'month')}`;
+}
+
+function expectedLabel(daysUntilDue: number): string {
+  if (daysUntilDue === 0) return 'due today';
+  if (daysUntilDue < 7) return `due in ${plural(daysUntilDue, 'day')}`;
+  return `due in ${plural(Math.round(daysUntilDue / 7), 'week')}`;
+}
+
+/**
+ * The age of a baby on `today` (an instant, read as a London date, or a YYYY-MM-DD date). Undefined when
+ * neither a birth date nor a due date is known.
+ */
+export function babyAge(baby: Pick<Baby, 'dateOfBirth' | 'dueDate'>, today: Date | string): BabyAge | undefined {
+  const from = baby.dateOfBirth ?? baby.dueDate;
+  if (!from) return undefined;
+  const day = calendarDate(londonDate(today));
+  const start = calendarDate(from);
+  const days = differenceInCalendarDays(day, start, { in: CALENDAR });
+  const months = differenceInMonths(day, start, { in: CALENDAR });
+  const weeks = Math.trunc(days / 7);
+  const estimated = !baby.dateOfBirth;
+  if (days < 0 || (estimated && days === 0)) {
+    return { status: 'expected', estimated: false, days, weeks, months, label: expectedLabel(-days) };
+  }
+  const label = bornLabel(days, months);
+  return { status: 'born', estimated, days, weeks, months, label: estimated ? `about ${label}` : label };
+}
+
+/** Whole months since birth, for matching activities to ages; undefined for a baby not born yet or with no dates. */
+export function ageInMonths(baby: Pick<Baby, 'dateOfBirth' | 'dueDate'>, today: Date | string): number | undefined {
+  const age = babyAge(baby, today);
+  return age?.status === 'born' ? age.months : undefined;
+}

@@ -1,0 +1,21 @@
+// The device's secondary indexes per record kind, kept free of the schemas so that opening the database
+// does not load zod on the first screen. kinds.ts joins them to the schemas in the one registry.
+export const KIND_INDEXES = {
+  venue: ['locality'],
+  session: ['startsAt', 'venueId', 'seriesId'],
+  attendee: ['displayName'],
+  checkIn: ['sessionId', 'attendeeId'],
+  outreach: ['sessionId', 'attendeeId'],
+  note: ['attendeeId', 'sessionId', 'followUpDue', 'concern'],
+  visit: ['attendeeId', '[supporterId+at]', 'at'],
+  activity: ['kind', 'minAgeMonths', 'maxAgeMonths'],
+  service: ['locality'],
+  feedback: ['sessionId'],
+} as const;
+
+export type KindName = keyof typeof KIND_INDEXES;
+export const KIND_NAMES = Object.keys(KIND_INDEXES) as KindName[];
+
+export function isKindName(value: unknown): value is KindName {
+  return typeof value === 'string' && Object.hasOwn(KIND_INDEXES, value);
+}

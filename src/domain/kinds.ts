@@ -1,0 +1,81 @@
+// The registry of record kinds: the one list that the database, the server, sync and forms iterate.
+import type { z } from 'zod';
+import { activityFields, activityRequired } from './activity.ts';
+import { attendeeFields, attendeeRequired } from './attendee.ts';
+import { checkInFields, checkInRequired } from './checkIn.ts';
+import { feedbackFields, feedbackRequired } from './feedback.ts';
+import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
+import { noteFields, noteRequired } from './note.ts';
+import { outreachFields, outreachRequired } from './outreach.ts';
+import { serviceFields, serviceRequired } from './service.ts';
+import { sessionFields, sessionRequired } from './session.ts';
+import { venueFields, venueRequired } from './venue.ts';
+import { visitFields, visitRequired } from './visit.ts';
+
+export interface KindDefinition {
+  /** Every field a record of this kind may carry, apart from `id`. */
+  fields: z.ZodObject;
+  /** Fields a record must have when the server first sees it. */
+  required: readonly string[];
+  /** Dexie secondary indexes, for the screens' queries. */
+  indexes: readonly string[];
+  /** Kinds that are about one person, by the field naming that person (erasure and export follow it). */
+  personField?: string;
+}
+
+export const KINDS = {
+  venue: { fields: venueFields, required: venueRequired, indexes: KIND_INDEXES.venue },
+  session: { fields: sessionFields, required: sessionRequired, indexes: KIND_INDEXES.session },
+  attendee: { fields: attendeeFields, required: attendeeRequired, indexes: KIND_INDEXES.attendee, personField: 'id' },
+  checkIn: {
+    fields: checkInFields,
+    required: checkInRequired,
+    indexes: KIND_INDEXES.checkIn,
+    personField: 'attendeeId',
+  },
+  outreach: {
+    fields: outreachFields,
+    required: outreachRequired,
+    indexes: KIND_INDEXES.outreach,
+    personField: 'attendeeId',
+  },
+  note: { fields: noteFields, required: noteRequired, indexes: KIND_INDEXES.note, personField: 'attendeeId' },
+  visit: { fields: visitFields, required: visitRequired, indexes: KIND_INDEXES.visit, personField: 'attendeeId' },
+  activity: { fields: activityFields, required: activityRequired, indexes: KIND_INDEXES.activity },
+  service: { fields: serviceFields, required: serviceRequired, indexes: KIND_INDEXES.service },
+  feedback: { fields: feedbackFields, required: feedbackRequired, indexes: KIND_INDEXES.feedback },
+} as const satisfies Record<string, KindDefinition>;
+
+export { isKindName, KIND_NAMES, type KindName };
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Checks the values of a change against its kind. `isNew` adds the required-field rule, which applies
+ * only to a record the receiver has not seen (a change may carry any subset of fields).
+ */
+export function validateValues(kind: KindName, values: Record<string, unknown>, isNew: boolean): FieldProblem[] {
+  const definition: KindDefinition = KINDS[kind];
+  const problems: FieldProblem[] = [];
+  const shape = definition.fields.shape as Record<string, z.ZodType>;
+  for (const [field, value] of Object.entries(values)) {
+    const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
+    if (!schema) {
+      problems.push({ field, message: `${kind} has no field "${field}"` });
+      continue;
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      problems.push({ field, message: `${field} ${result.error.issues[0]?.message ?? 'is not valid'}` });
+    }
+  }
+  if (isNew && values.deleted !== true) {
+    for (const field of definition.required) {
+      if (values[field] === undefined) problems.push({ field, message: `${field} is required` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,13 @@
+// Who may read a wellbeing note on this device: the same rule the server applies when it sends notes (DESIGN §5).
+import type { Note } from './note.ts';
+
+export interface NoteReader {
+  id: string;
+  role: 'coordinator' | 'facilitator' | 'visitor';
+}
+
+/** Its author and coordinators always; the rest of the team only when the note was shared with them. */
+export function canSeeNote(note: Pick<Note, 'createdBy' | 'visibility' | 'deleted'>, reader: NoteReader): boolean {
+  if (note.deleted === true) return false;
+  return reader.role === 'coordinator' || note.visibility === 'team' || note.createdBy === reader.id;
+}

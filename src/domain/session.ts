@@ -1,0 +1,29 @@
+// A planned group session, course session or 1-2-1, from plan to reflection.
+import { z } from 'zod';
+import { commonFields, dateTime, id, idList, requiredText, text, textList } from './fields.ts';
+
+export const SESSION_KINDS = ['drop-in', 'course', '1-2-1'] as const;
+export const SESSION_STATUSES = ['planned', 'running', 'done', 'cancelled'] as const;
+export const THEMES = ['identity', 'changing sense of self', 'attachment and bonding'] as const;
+
+export const sessionFields = z.strictObject({
+  ...commonFields,
+  title: requiredText(120),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  venueId: id,
+  kind: z.enum(SESSION_KINDS),
+  theme: text(120),
+  outline: textList,
+  activityIds: idList,
+  materials: z.array(z.strictObject({ item: text(120), done: z.boolean() })).max(50),
+  facilitatorIds: idList,
+  /** Who is facilitating, by name: team members' ids are not all known on a device that has never synced. */
+  facilitators: textList,
+  childcare: text(2000),
+  status: z.enum(SESSION_STATUSES),
+  seriesId: id,
+  reflection: text(),
+});
+export type Session = { id: string } & Partial<z.infer<typeof sessionFields>>;
+export const sessionRequired = ['title', 'startsAt'] as const;

@@ -1,0 +1,54 @@
+// What the Today screen asks for attention: follow-ups due, concerns nobody has picked up, visits under way.
+import { londonDate } from './london.ts';
+import type { Note } from './note.ts';
+import type { Visit } from './visit.ts';
+import { isVisitOverdue } from './visitTiming.ts';
+
+/** Follow-ups due today or earlier (London) and not done, the longest-waiting first. */
+export function followUpsDue(notes: readonly Note[], today: Date | string): Note[] {
+  const date = londonDate(today);
+  return notes
+    .filter(
+      (note) =>
+        note.deleted !== true &&
+        note.followUpDone !== true &&
+        note.followUpDue !== undefined &&
+        note.followUpDue <= date,
+    )
+    .sort((a, b) => (a.followUpDue ?? '').localeCompare(b.followUpDue ?? '') || a.id.localeCompare(b.id));
+}
+
+export function isFollowUpOverdue(note: Note, today: Date | string): boolean {
+  return note.followUpDone !== true && note.followUpDue !== undefined && note.followUpDue < londonDate(today);
+}
+
+const CONCERN_ORDER = { urgent: 0, 'talk to coordinator': 1 } as const;
+
+/** Concerns a coordinator has not yet picked up: urgent first, then the longest-waiting. */
+export function openConcerns(notes: readonly Note[]): Note[] {
+  return notes
+    .filter(
+      (note) =>
+        note.deleted !== true &&
+        (note.concern === 'urgent' || note.concern === 'talk to coordinator') &&
+        !note.concernPickedUpBy?.trim(),
+    )
+    .sort(
+      (a, b) =>
+        CONCERN_ORDER[a.concern as keyof typeof CONCERN_ORDER] -
+          CONCERN_ORDER[b.concern as keyof typeof CONCERN_ORDER] ||
+        (a.createdAt ?? '').localeCompare(b.createdAt ?? ''),
+    );
+}
+
+/** Visits where the supporter has said "arrived" and not yet "left safely". */
+export function visitsInProgress(visits: readonly Visit[]): Visit[] {
+  return visits
+    .filter((visit) => visit.deleted !== true && visit.status !== 'cancelled' && !!visit.arrivedAt && !visit.leftAt)
+    .sort((a, b) => new Date(a.arrivedAt ?? 0).getTime() - new Date(b.arrivedAt ?? 0).getTime());
+}
+
+/** Visits in progress past their expected length and grace: someone should ring the supporter now. */
+export function overdueVisits(visits: readonly Visit[], now: Date): Visit[] {
+  return visitsInProgress(visits).filter((visit) => isVisitOverdue(visit, now));
+}

@@ -1,0 +1,201 @@
+// The device sync engine (DESIGN §4): pushes the outbox, pulls what changed, one sync at a time across tabs
+// and the service worker. The database steps live in db/syncStore.ts; the wire in sync/transport.ts.
+import type { CoorieDb } from '../db/database.ts';
+import { deleteMeta, getMeta } from '../db/meta.ts';
+import {
+  applyPullPage,
+  deviceNodeId,
+  nextPushBatch,
+  outboxSize,
+  settlePush,
+  updateSyncState,
+  type PullProgress,
+} from '../db/syncStore.ts';
+import { MAX_PULL_LIMIT } from './protocol.ts';
+import { type SyncOutcome } from './outcome.ts';
+import {
+  createTransport,
+  SyncError,
+  type FetchLike,
+  type SyncFailure,
+  type Timed,
+  type Transport,
+} from './transport.ts';
+
+export { runOutcomeOf, SYNC_MESSAGE, SYNC_TAG, type SyncOutcome } from './outcome.ts';
+
+export interface SyncOptions {
+  db: CoorieDb;
+  /** Where the server is; '' (the default) is this origin. */
+  baseUrl?: string;
+  /** Tests pass one that carries the device's cookie, or one that fails on cue. */
+  fetch?: FetchLike;
+  /** The device's wall clock; `db.now` by default. */
+  now?: () => number;
+  /** Records per pulled page. */
+  pullLimit?: number;
+  /** Give up on a request that has not answered by then (a venue's captive portal can hang for ever). */
+  timeoutMs?: number;
+}
+
+/** Plain words for the status line, by what went wrong. */
+const FAILURES: Record<SyncFailure | 'local', { status: Exclude<SyncOutcome['status'], 'synced'>; message: string }> = {
+  network: { status: 'offline', message: 'No signal — will try again' },
+  server: { status: 'server-error', message: 'The server had a problem — will try again' },
+  'bad-cursor': { status: 'server-error', message: 'The server had a problem — will try again' },
+  'signed-out': { status: 'signed-out', message: 'Please sign in again' },
+  revoked: { status: 'revoked', message: 'This device has been signed out by a coordinator' },
+  outdated: { status: 'outdated', message: 'Coorie needs updating — please reload' },
+  local: { status: 'failed', message: 'Sync stopped on this device — will try again' },
+};
+
+/**
+ * One full sync: push, pull, and push again if the pull or a re-stamp left changes queued. Never throws for
+ * a network or server failure: it records the failure in `meta.sync` and returns it as the outcome. A
+ * `revoked` outcome means this device must wipe its data (issue 5); the outbox is kept until then.
+ */
+export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
+  return withSyncLock(options.db, () => runSync(options));
+}
+
+interface Engine {
+  db: CoorieDb;
+  transport: Transport;
+  now: () => number;
+  pullLimit: number;
+}
+
+function engineOf(options: SyncOptions): Engine {
+  const now = options.now ?? options.db.now;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const base: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const withTimeout: FetchLike = (url, init) =>
+    base(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+  return {
+    db: options.db,
+    transport: createTransport({ baseUrl: options.baseUrl ?? '', fetch: withTimeout, now }),
+    now,
+    pullLimit: Math.min(options.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT),
+  };
+}
+
+async function runSync(options: SyncOptions): Promise<SyncOutcome> {
+  const engine = engineOf(options);
+  const { db } = engine;
+  try {
+    await updateSyncState(db, { phase: 'pushing' });
+    const first = await pushWith(engine);
+    await updateSyncState(db, { phase: 'pulling', downloaded: 0, total: undefined });
+    const pulled = await pullWith(engine);
+    let second = { pushed: 0, refused: 0 };
+    if ((await outboxSize(db)) > 0) {
+      await updateSyncState(db, { phase: 'pushing' });
+      second = await pushWith(engine);
+    }
+    const lastSuccess = engine.now() + ((await getMeta(db, 'serverOffset')) ?? 0);
+    await updateSyncState(db, {
+      phase: 'idle',
+      lastSuccess,
+      lastError: undefined,
+      downloaded: undefined,
+      total: undefined,
+    });
+    return { status: 'synced', pushed: first.pushed + second.pushed, refused: first.refused + second.refused, pulled };
+  } catch (error) {
+    const failure = error instanceof SyncError ? error.failure : 'local';
+    if (failure === 'local') console.error('Sync failed on the device', error);
+    const { status, message } = FAILURES[failure];
+    const phase = status === 'signed-out' || status === 'revoked' ? 'signed-out' : 'error';
+    await updateSyncState(db, { phase, lastError: message, downloaded: undefined, total: undefined });
+    return { status, message };
+  }
+}
+
+/** Server time minus device time, taking the request's midpoint as the moment the server read its clock. */
+function offsetOf(response: Timed<{ serverTime: number }>): number {
+  return Math.round(response.body.serverTime - (response.sentAt + response.receivedAt) / 2);
+}
+
+/** Re-stamping after `clock_ahead` should succeed at once; past this many rounds, leave it for the next sync. */
+const MAX_RESTAMP_ROUNDS = 3;
+
+/** Pushes batches until the outbox is empty. For tests; the app calls `syncOnce`, which holds the lock. */
+export async function pushOutbox(options: SyncOptions): Promise<{ pushed: number; refused: number }> {
+  return pushWith(engineOf(options));
+}
+
+/** Pulls every page from the stored cursor. For tests; the app calls `syncOnce`, which holds the lock. */
+export async function pullChanges(options: SyncOptions): Promise<number> {
+  return pullWith(engineOf(options));
+}
+
+async function pushWith(engine: Engine): Promise<{ pushed: number; refused: number }> {
+  const { db } = engine;
+  const nodeId = await deviceNodeId(db);
+  const totals = { pushed: 0, refused: 0 };
+  let restampRounds = 0;
+  for (;;) {
+    const batch = await nextPushBatch(db, nodeId);
+    if (!batch) return totals;
+    const response = await engine.transport.push({
+      deviceId: nodeId,
+      batchId: batch.batchId,
+      changes: batch.items.map((item) => item.change),
+    });
+    if (response.body.results.length !== batch.items.length) {
+      throw new SyncError('server', 'the server answered for a different number of changes');
+    }
+    const settled = await settlePush(db, batch, response.body.results, offsetOf(response), engine.now);
+    totals.pushed += settled.accepted;
+    totals.refused += settled.refused;
+    if (settled.restamped > 0 && ++restampRounds > MAX_RESTAMP_ROUNDS) {
+      throw new SyncError('server', 'the server kept refusing the device clock');
+    }
+  }
+}
+
+async function pullWith(engine: Engine): Promise<number> {
+  const { db } = engine;
+  let cursor = await getMeta(db, 'cursor');
+  let progress: PullProgress = { downloaded: 0 };
+  let restarted = false;
+  for (;;) {
+    let response;
+    try {
+      response = await engine.transport.pull(cursor, engine.pullLimit);
+    } catch (error) {
+      // The server no longer knows the cursor (say, restored from a backup): merging is idempotent, so
+      // starting again from the beginning is safe, only slower.
+      if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
+        restarted = true;
+        cursor = undefined;
+        await deleteMeta(db, 'cursor');
+        continue;
+      }
+      throw error;
+    }
+    const page = response.body;
+    progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
+    const stuck = page.cursor === cursor && page.changes.length === 0;
+    cursor = page.cursor;
+    if (!page.more || stuck) return progress.downloaded;
+  }
+}
+
+// Web Locks where the platform has them (every browser Coorie supports, pages and workers alike); otherwise
+// (jsdom, Node) one sync at a time per database within this JavaScript realm.
+const localLocks = new Map<string, Promise<unknown>>();
+
+export async function withSyncLock<T>(db: CoorieDb, task: () => Promise<T>): Promise<T> {
+  if (typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks) {
+    return navigator.locks.request('sync', task);
+  }
+  const previous = localLocks.get(db.name) ?? Promise.resolve();
+  const result = previous.then(task, task);
+  const settled = result.catch(() => undefined);
+  localLocks.set(db.name, settled);
+  void settled.then(() => {
+    if (localLocks.get(db.name) === settled) localLocks.delete(db.name);
+  });
+  return result;
+}

@@ -1,0 +1,77 @@
+// Wire types of sync protocol version 1 (DESIGN §4), shared by the server and the device engine.
+import { z } from 'zod';
+import { ID_PATTERN, isValidRecordId } from '../domain/ids.ts';
+import { HLC_PATTERN } from './hlc.ts';
+
+export const PROTOCOL = 1;
+export const MAX_PUSH_CHANGES = 500;
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const MAX_PULL_LIMIT = 1000;
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+/** The envelope of a change; its values are checked against its kind separately, change by change. */
+export const changeSchema = z.strictObject({
+  kind: z.string().max(40),
+  id: z.string().max(200),
+  values: z.record(z.string(), z.unknown()),
+  versions: z.record(z.string(), z.string().max(40)),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  protocol: z.number(),
+  deviceId: z.string().min(1).max(100),
+  batchId: z.string().regex(ID_PATTERN),
+  changes: z.array(changeSchema),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const CHANGE_STATUSES = ['applied', 'unchanged', 'rejected'] as const;
+export const REJECTION_CODES = [
+  'unknown_kind',
+  'unknown_field',
+  'invalid_value',
+  'invalid_id',
+  'invalid_version',
+  'required_missing',
+  'forbidden',
+  'erased',
+  'clock_ahead',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export const changeResultSchema = z.object({
+  status: z.enum(CHANGE_STATUSES),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type ChangeResult = z.infer<typeof changeResultSchema>;
+
+export const pushResponseSchema = z.object({
+  protocol: z.literal(PROTOCOL),
+  serverTime: z.number(),
+  results: z.array(changeResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullResponseSchema = z.object({
+  protocol: z.literal(PROTOCOL),
+  serverTime: z.number(),
+  changes: z.array(changeSchema),
+  cursor: z.string(),
+  more: z.boolean(),
+  /** How many records are left to send after this page, for a first sync's progress. */
+  remaining: z.number().optional(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function isValidVersion(version: string): boolean {
+  return HLC_PATTERN.test(version);
+}
+
+export { isValidRecordId };
