@@ -1,0 +1,81 @@
+// The session cookie, and `requireUser`: who is asking, from which device, or a 401.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, HttpError, unauthenticated } from '../errors.ts';
+import type { Role } from '../store/schema.ts';
+import { createDeviceSession, findSessionByToken, touchSession } from '../store/sessions.ts';
+import type { User } from '../store/users.ts';
+
+export const SESSION_COOKIE = 'coorie_session';
+// Devices stay signed in for as long as browsers keep a cookie (400 days): a tablet may spend weeks offline,
+// and a lost one is revoked from the devices list instead.
+const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface Actor {
+  user: User;
+  device: { id: string; name: string };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+export const deviceRevoked = () =>
+  new HttpError(401, 'device_revoked', 'This device has been signed out by a coordinator.');
+
+function cookieOptions(request: FastifyRequest) {
+  return {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    path: '/',
+    secure: request.server.config.cookieSecure || request.protocol === 'https',
+  };
+}
+
+/** Opens a device session for a user who has just proved who they are, and hands the device its cookie. */
+export async function signIn(request: FastifyRequest, reply: FastifyReply, user: User, deviceName: string) {
+  const { token, session } = await createDeviceSession(request.server.store.db, {
+    userId: user.id,
+    organisationId: user.organisationId,
+    deviceName,
+  });
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: COOKIE_MAX_AGE_S });
+  return session;
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+}
+
+/** The signed-in user and device; throws 401 `unauthenticated`, or 401 `device_revoked` for a revoked device. */
+export async function requireUser(request: FastifyRequest): Promise<Actor> {
+  if (request.actor) return request.actor;
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) throw unauthenticated();
+  const { db } = request.server.store;
+  const found = await findSessionByToken(db, token);
+  if (!found) throw unauthenticated();
+  // Disabling a user revokes their sessions; the second test only guards against a half-finished change.
+  if (found.revokedAt !== null || found.disabled === 1) throw deviceRevoked();
+  const now = Date.now();
+  if (now - Date.parse(found.lastSeenAt) >= TOUCH_INTERVAL_MS) await touchSession(db, found.sessionId, now);
+  request.actor = {
+    user: {
+      id: found.userId,
+      name: found.name,
+      email: found.email,
+      role: found.role,
+      organisationId: found.organisationId,
+    },
+    device: { id: found.sessionId, name: found.deviceName },
+  };
+  return request.actor;
+}
+
+export async function requireRole(request: FastifyRequest, role: Role): Promise<Actor> {
+  const actor = await requireUser(request);
+  if (actor.user.role !== role) throw forbidden(`Only a ${role} can do that.`);
+  return actor;
+}

@@ -1,0 +1,73 @@
+// The server's environment, parsed once: nothing else in src/server reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', ''], 'must be true or false'))
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPEN_REGISTRATION: flag,
+  TRUST_PROXY: flag,
+  /** Marks the session cookie Secure even when the request did not visibly arrive over https. */
+  COOKIE_SECURE: flag,
+  /** Sync requests a minute per device session (see routes/sync.ts). */
+  SYNC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  STATIC_DIR: z.string().min(1).default('./dist'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Database = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: Database;
+  openRegistration: boolean;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  syncRateLimit: number;
+  staticDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`The server's environment is not valid:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    database: values.DATABASE_URL
+      ? { dialect: 'postgres', url: values.DATABASE_URL }
+      : { dialect: 'sqlite', file: path.join(dataDir, 'coorie.db') },
+    openRegistration: values.OPEN_REGISTRATION,
+    trustProxy: values.TRUST_PROXY,
+    cookieSecure: values.COOKIE_SECURE,
+    syncRateLimit: values.SYNC_RATE_LIMIT,
+    staticDir: path.resolve(values.STATIC_DIR),
+    logLevel: values.LOG_LEVEL,
+  };
+}

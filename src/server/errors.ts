@@ -1,0 +1,54 @@
+// The one shape of every error answer, `{ error: { code, message, details? } }`, and the handlers that make it.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown[],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const unauthenticated = () => new HttpError(401, 'unauthenticated', 'Please sign in.');
+export const forbidden = (message = 'You do not have permission to do that.') =>
+  new HttpError(403, 'forbidden', message);
+export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown[] };
+}
+
+export function errorBody(code: string, message: string, details?: unknown[]): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Fastify's own client errors, under codes the app can act on. */
+const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The request body is empty but says it is JSON.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request body as JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_request', message: 'The request body is incomplete.' },
+};
+
+export function handleError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof HttpError) {
+    return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
+  }
+  const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+  const status = error.statusCode ?? 500;
+  if (known) return reply.status(status).send(errorBody(known.code, known.message));
+  if (status === 429) {
+    return reply.status(429).send(errorBody('too_many_requests', 'Too many requests: please wait a minute.'));
+  }
+  if (status >= 400 && status < 500) {
+    return reply.status(status).send(errorBody('invalid_request', error.message));
+  }
+  // A server fault: log everything, tell the client nothing about the inside.
+  request.log.error({ err: error }, 'request failed');
+  return reply.status(500).send(errorBody('internal', 'Something went wrong on the server. Please try again.'));
+}

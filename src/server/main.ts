@@ -1,0 +1,65 @@
+// Starts the server: config, database (migrated), app, listen; closes cleanly on SIGINT and SIGTERM.
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { logRetentionDue } from './people/retention.ts';
+import { migrateToLatest, openStore } from './store/index.ts';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const store = openStore(config);
+let migration: string | undefined;
+try {
+  migration = await migrateToLatest(store.db);
+} catch (error) {
+  console.error('Could not bring the database up to date:', error);
+  await store.close();
+  process.exit(1);
+}
+const app = await buildApp({ config, store });
+
+// Here, not in app.ts, so that tests of the app stay free of timers. Once a day, and once at start (a
+// server restarted daily would otherwise never reach it), log who is due under retention; see retention.ts.
+const DAY_MS = 24 * 60 * 60 * 1000;
+const checkRetention = () =>
+  logRetentionDue(store.db).catch((error: unknown) => app.log.error({ err: error }, 'retention check failed'));
+void checkRetention();
+const retentionTimer = setInterval(() => void checkRetention(), DAY_MS);
+retentionTimer.unref();
+
+let closing = false;
+async function shutDown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info(`${signal}: closing`);
+  try {
+    clearInterval(retentionTimer);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'could not close cleanly');
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void shutDown('SIGINT'));
+process.on('SIGTERM', () => void shutDown('SIGTERM'));
+
+try {
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${config.port}` : address;
+  // On stdout whatever the log level, so that whoever started the server sees where to go.
+  console.log(`Coorie is running at ${url} (${store.dialect}, migration ${migration ?? 'none'})`);
+} catch (error) {
+  app.log.error({ err: error }, 'could not start');
+  await store.close();
+  process.exit(1);
+}

@@ -1,0 +1,91 @@
+// Sign-in, sign-out and "who am I" (DESIGN §5).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { verifyDecoy, verifyPassword } from '../auth/password.ts';
+import { clearSessionCookie, requireUser, SESSION_COOKIE, signIn } from '../auth/session.ts';
+import { HttpError } from '../errors.ts';
+import { writeAudit } from '../store/audit.ts';
+import { findSessionByToken, revokeSession } from '../store/sessions.ts';
+import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from '../store/signInFailures.ts';
+import { findUserByEmail, toUser } from '../store/users.ts';
+import { parse } from '../validation.ts';
+import { deviceName, email, password } from './fields.ts';
+
+const signInBody = z.strictObject({ email, password, device: deviceName });
+
+const badCredentials = () =>
+  new HttpError(401, 'bad_credentials', 'That email address and password do not match an account.');
+
+export default async function authRoutes(app: FastifyInstance) {
+  const { db } = app.store;
+
+  app.post(
+    '/api/auth/sign-in',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const input = parse(signInBody, request.body);
+      const attempt = { email: input.email, ip: request.ip };
+      if (await isSignInBlocked(db, attempt)) {
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          'Too many failed sign-ins. Please wait 15 minutes and try again.',
+        );
+      }
+      const found = await findUserByEmail(db, input.email);
+      // Unknown email, wrong password and disabled account all answer alike, and take as long.
+      const matches = found
+        ? await verifyPassword(input.password, found.password_hash)
+        : await verifyDecoy(input.password, app.passwordCost);
+      // Logged without the password; an unknown address belongs to no organisation, so only the server keeps it.
+      const failed = (reason: string) =>
+        writeAudit(db, {
+          organisationId: found?.organisation_id ?? null,
+          userId: found?.id ?? null,
+          action: 'sign_in_failed',
+          detail: { email: input.email, ip: request.ip, reason },
+        });
+      if (!found || !matches) {
+        await recordSignInFailure(db, attempt);
+        await failed(found ? 'wrong_password' : 'unknown_email');
+        throw badCredentials();
+      }
+      if (found.disabled === 1) {
+        await failed('disabled');
+        throw badCredentials();
+      }
+      await clearSignInFailures(db, input.email);
+      const user = toUser(found);
+      const session = await signIn(request, reply, user, input.device);
+      await writeAudit(db, {
+        organisationId: user.organisationId,
+        userId: user.id,
+        deviceId: session.id,
+        action: 'sign_in',
+        detail: { device: input.device, ip: request.ip },
+      });
+      return { user };
+    },
+  );
+
+  app.post('/api/auth/sign-out', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await findSessionByToken(db, token) : undefined;
+    if (session) {
+      await revokeSession(db, session.sessionId);
+      await writeAudit(db, {
+        organisationId: session.organisationId,
+        userId: session.userId,
+        deviceId: session.sessionId,
+        action: 'sign_out',
+      });
+    }
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/me', async (request) => {
+    const { user, device } = await requireUser(request);
+    return { user, device };
+  });
+}

@@ -1,0 +1,96 @@
+// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (DESIGN §4, src/sync/protocol.ts).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ID_PATTERN } from '../../domain/fields.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
+import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
+import { requireUser, SESSION_COOKIE } from '../auth/session.ts';
+import { HttpError } from '../errors.ts';
+import { hashToken } from '../store/sessions.ts';
+import { decodeCursor, encodeCursor } from '../sync/cursor.ts';
+import { pullChanges } from '../sync/pull.ts';
+import { pushBatch } from '../sync/push.ts';
+import { parse } from '../validation.ts';
+
+// Changes are checked one by one in push.ts, so that one bad change does not sink its batch.
+const pushEnvelope = z.strictObject({
+  protocol: z.literal(PROTOCOL),
+  deviceId: z.string().min(1).max(100),
+  batchId: z.string().regex(ID_PATTERN, 'must be 1–100 characters of A–Z, a–z, 0–9, :, _ or -'),
+  changes: z.array(z.unknown()),
+});
+
+const pullQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+  protocol: z.string().optional(),
+});
+
+// The 1 MiB of DESIGN §4 is what a device should aim for; a little over is let through, so that a batch
+// sized to the limit by its changes is not refused for its envelope.
+const PUSH_BODY_LIMIT = MAX_PUSH_BYTES + 64 * 1024;
+
+function requireProtocol(protocol: unknown): void {
+  if (protocol !== undefined && protocol !== PROTOCOL && protocol !== String(PROTOCOL)) {
+    throw new HttpError(
+      426,
+      'protocol_mismatch',
+      `This server speaks sync protocol ${PROTOCOL}. Reload the app to update it.`,
+    );
+  }
+}
+
+/**
+ * SYNC_RATE_LIMIT (120) sync requests a minute per device session, push and pull together (per address
+ * without a session): a device syncs every few seconds at most, so only a runaway loop or a stolen cookie
+ * hammering the server meets it. In memory, per process, like the other request limits.
+ */
+const syncRateKey = (request: FastifyRequest) => {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? `sync:session:${hashToken(token)}` : `sync:ip:${request.ip}`;
+};
+
+export default async function syncRoutes(app: FastifyInstance) {
+  const { db } = app.store;
+
+  // One limiter for both routes (a route's own rateLimit config would count each route apart).
+  const limiter = app.createRateLimit({ max: app.config.syncRateLimit, timeWindow: 60_000, keyGenerator: syncRateKey });
+  const options = {
+    onRequest: async (request: FastifyRequest) => {
+      const limit = await limiter(request);
+      if (!limit.isAllowed && limit.isExceeded) {
+        throw new HttpError(429, 'too_many_requests', 'Too many sync requests: please wait a minute.');
+      }
+    },
+  };
+  app.post('/api/sync/push', { ...options, bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
+    const { user, device } = await requireUser(request);
+    const body: unknown = request.body;
+    // The protocol first: a newer device's envelope may not parse at all under this version's rules.
+    if (typeof body === 'object' && body !== null && 'protocol' in body) requireProtocol(body.protocol);
+    if (typeof body === 'object' && body !== null && 'changes' in body && Array.isArray(body.changes)) {
+      if (body.changes.length > MAX_PUSH_CHANGES) {
+        throw new HttpError(413, 'too_large', `Push at most ${MAX_PUSH_CHANGES} changes at a time.`);
+      }
+    }
+    const batch = parse(pushEnvelope, body, 'push');
+    const results = await pushBatch(db, { ...user, deviceId: device.id }, batch);
+    return { protocol: PROTOCOL, serverTime: Date.now(), results };
+  });
+
+  app.get('/api/sync/pull', options, async (request): Promise<PullResponse> => {
+    const { user } = await requireUser(request);
+    const query = request.query as Record<string, unknown>;
+    requireProtocol(query.protocol);
+    const { cursor, limit } = parse(pullQuery, query, 'pull');
+    const page = await pullChanges(db, user, decodeCursor(cursor), limit);
+    return {
+      protocol: PROTOCOL,
+      serverTime: Date.now(),
+      changes: page.changes,
+      cursor: encodeCursor(page.lastSeq),
+      more: page.more,
+      remaining: page.remaining,
+    };
+  });
+}

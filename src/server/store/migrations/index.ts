@@ -1,0 +1,13 @@
+// Every migration, in order. Kept in code (not read from a folder) so that tsx, tests and bundles agree.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001_initial.ts';
+import * as privacy from './0002_privacy.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_privacy': privacy,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,142 @@
+// Table types of the server database (the same on SQLite and PostgreSQL; see migrations/ for the DDL).
+//
+// Portability choices: timestamps are ISO 8601 UTC text (they sort as strings); booleans are integers 0/1;
+// record values and versions are JSON text; change numbers are bigint, which the pg driver returns as a
+// string, so repositories convert them with Number() (they stay far below 2^53).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type BigIntColumn = ColumnType<number | string | bigint, number, number>;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+  /** The last change number handed out in this organisation; see sync/push.ts for why it is a row. */
+  change_seq: ColumnType<number | string | bigint, number | undefined, number>;
+  /** Months without activity after which people are offered for erasure; null: retention is off. */
+  retention_months: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** DESIGN's "memberships and roles": one organisation per user, so the role is a column here. */
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  /** Stored lower-cased, so that the unique index is case-insensitive on both databases. */
+  email: string;
+  password_hash: string;
+  role: Role;
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+export interface DeviceSessionsTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  /** SHA-256 of the cookie's token: a stolen database does not hold live sessions. */
+  token_hash: string;
+  device_name: string;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  id: string;
+  email: string;
+  ip: string;
+  created_at: string;
+}
+
+export interface RecordsTable {
+  organisation_id: string;
+  kind: string;
+  id: string;
+  values_json: string;
+  versions_json: string;
+  change_seq: BigIntColumn;
+  /** The user who first pushed the record: the author of a note. */
+  author_id: string;
+  /** For a note not shared with the team: the only non-coordinator who may see it (its author). */
+  private_to: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Set when the record was reduced to an erasure tombstone: pushes to it are refused from then on. */
+  erased_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AppliedBatchesTable {
+  organisation_id: string;
+  device_id: string;
+  batch_id: string;
+  response_json: string;
+  created_at: string;
+}
+
+/** Who did what, when: sign-ins, exports, erasures, team and device changes (never a password or a note). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  organisation_id: string | null;
+  user_id: string | null;
+  device_id: string | null;
+  action: string;
+  kind: string | null;
+  record_id: string | null;
+  detail_json: string;
+}
+
+/** Append-only history of record writes: the changed fields and their new values (blanked by erasure). */
+export interface RecordChangesTable {
+  organisation_id: string;
+  change_seq: BigIntColumn;
+  kind: string;
+  id: string;
+  at: string;
+  user_id: string;
+  device_id: string | null;
+  values_json: string;
+}
+
+export interface InvitesTable {
+  id: string;
+  organisation_id: string;
+  /** SHA-256 of the one-time code: the code itself is shown once, to the coordinator who made it. */
+  code_hash: string;
+  name: string;
+  email: string;
+  role: Role;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface InviteFailuresTable {
+  id: string;
+  ip: string;
+  created_at: string;
+}
+
+export interface Schema {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  device_sessions: DeviceSessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  records: RecordsTable;
+  applied_batches: AppliedBatchesTable;
+  audit_log: AuditLogTable;
+  record_changes: RecordChangesTable;
+  invites: InvitesTable;
+  invite_failures: InviteFailuresTable;
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type DeviceSessionRow = Selectable<DeviceSessionsTable>;
+export type RecordRow = Selectable<RecordsTable>;

@@ -1,0 +1,128 @@
+// Device sessions: one per signed-in device, named, listed and revocable. Only the token's hash is kept.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Role, Schema } from './schema.ts';
+import { isoNow } from './util.ts';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export interface DeviceSession {
+  id: string;
+  name: string;
+  userId: string;
+  organisationId: string;
+}
+
+/** Starts a session; the token goes to the device in a cookie and is never stored. */
+export async function createDeviceSession(
+  db: Kysely<Schema>,
+  input: { userId: string; organisationId: string; deviceName: string },
+): Promise<{ token: string; session: DeviceSession }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = isoNow();
+  const session = {
+    id: randomUUID(),
+    name: input.deviceName,
+    userId: input.userId,
+    organisationId: input.organisationId,
+  };
+  await db
+    .insertInto('device_sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      organisation_id: session.organisationId,
+      token_hash: hashToken(token),
+      device_name: session.name,
+      created_at: now,
+      last_seen_at: now,
+    })
+    .execute();
+  return { token, session };
+}
+
+/** The session a token names, with its user, whether live or revoked. */
+export async function findSessionByToken(db: Kysely<Schema>, token: string) {
+  return db
+    .selectFrom('device_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as sessionId',
+      's.device_name as deviceName',
+      's.last_seen_at as lastSeenAt',
+      's.revoked_at as revokedAt',
+      'u.id as userId',
+      'u.name as name',
+      'u.email as email',
+      'u.role as role',
+      'u.organisation_id as organisationId',
+      'u.disabled as disabled',
+    ])
+    .where('s.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<Schema>, id: string, now: number = Date.now()): Promise<void> {
+  await db
+    .updateTable('device_sessions')
+    .set({ last_seen_at: isoNow(now) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function revokeSession(db: Kysely<Schema>, id: string): Promise<void> {
+  await db
+    .updateTable('device_sessions')
+    .set({ revoked_at: isoNow() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeUserSessions(db: Kysely<Schema>, userId: string): Promise<void> {
+  await db
+    .updateTable('device_sessions')
+    .set({ revoked_at: isoNow() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export interface DeviceListing {
+  id: string;
+  name: string;
+  userId: string;
+  userName: string;
+  role: Role;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** Live sessions of an organisation, or of one user in it; most recently seen first. */
+export async function listDeviceSessions(
+  db: Kysely<Schema>,
+  scope: { organisationId: string; userId?: string },
+): Promise<DeviceListing[]> {
+  let query = db
+    .selectFrom('device_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as id',
+      's.device_name as name',
+      'u.id as userId',
+      'u.name as userName',
+      'u.role as role',
+      's.created_at as createdAt',
+      's.last_seen_at as lastSeenAt',
+    ])
+    .where('s.organisation_id', '=', scope.organisationId)
+    .where('s.revoked_at', 'is', null);
+  if (scope.userId !== undefined) query = query.where('s.user_id', '=', scope.userId);
+  return query.orderBy('s.last_seen_at', 'desc').orderBy('s.id').execute();
+}
+
+export async function findDeviceSession(db: Kysely<Schema>, id: string) {
+  return db.selectFrom('device_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}

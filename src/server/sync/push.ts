@@ -1,0 +1,155 @@
+// Applies pushed changes (DESIGN §4): each change checked on its own, merged per field, numbered in commit order.
+import type { Kysely } from 'kysely';
+import { merge } from '../../sync/merge.ts';
+import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
+import { findAppliedBatch, saveAppliedBatch } from '../store/batches.ts';
+import { appendRecordChange } from '../store/history.ts';
+import { lockChangeCounter, loadRecords, recordKey, setChangeCounter, writeRecord } from '../store/records.ts';
+import type { Role, Schema } from '../store/schema.ts';
+import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
+import { canSee, privateToFor } from './visibility.ts';
+
+/** Whoever pushes: records go into their organisation, and notes take them as author. */
+export interface Pusher {
+  id: string;
+  organisationId: string;
+  role: Role;
+  /** The device session that pushed, for the record history. */
+  deviceId?: string | null;
+}
+
+export interface PushBatch {
+  deviceId: string;
+  batchId: string;
+  changes: unknown[];
+}
+
+/**
+ * Applies one batch in one transaction, or answers what it answered before for the same batch.
+ *
+ * One transaction because the change counter is locked at its start and released at commit: on PostgreSQL
+ * every other push to the organisation waits for the lock, so change numbers commit in the order they were
+ * handed out and a puller reading `change_seq > cursor` can never step over one that commits late. The same
+ * lock makes each record's read-merge-write safe from a concurrent push, and makes the replay check exact.
+ */
+export async function pushBatch(
+  db: Kysely<Schema>,
+  pusher: Pusher,
+  batch: PushBatch,
+  now: number = Date.now(),
+): Promise<ChangeResult[]> {
+  const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
+  return db.transaction().execute(async (trx) => {
+    const seq = await lockChangeCounter(trx, pusher.organisationId);
+    const previous = await findAppliedBatch(trx, key);
+    if (previous) return previous;
+    const results = await applyLocked(trx, pusher, batch.changes, seq, now);
+    await saveAppliedBatch(trx, key, results, now);
+    return results;
+  });
+}
+
+/** Applies changes outside any batch (seed scripts, imports): same checks, same merge, same numbering. */
+export async function applyChanges(
+  db: Kysely<Schema>,
+  pusher: Pusher,
+  changes: unknown[],
+  now: number = Date.now(),
+): Promise<ChangeResult[]> {
+  return db.transaction().execute(async (trx) => {
+    const seq = await lockChangeCounter(trx, pusher.organisationId);
+    return applyLocked(trx, pusher, changes, seq, now);
+  });
+}
+
+async function applyLocked(
+  trx: Kysely<Schema>,
+  pusher: Pusher,
+  rawChanges: unknown[],
+  startSeq: number,
+  now: number,
+): Promise<ChangeResult[]> {
+  const checked = rawChanges.map((raw) => checkEnvelope(raw, now));
+  const valid = checked.filter((change): change is CheckedChange => !('status' in change));
+  const records = await loadRecords(trx, pusher.organisationId, valid);
+  const erasedPeople = await findErasedPeople(trx, pusher.organisationId, valid);
+  let seq = startSeq;
+  const results: ChangeResult[] = [];
+  for (const change of checked) {
+    if ('status' in change) {
+      results.push(change);
+      continue;
+    }
+    const stored = records.get(recordKey(change.kind, change.id));
+    // An offline device must not bring an erased person back: neither their records nor new ones about them.
+    if (stored?.erasedAt || personIdsOf(change).some((id) => erasedPeople.has(id))) {
+      results.push(reject('erased', 'This person has been erased; their records cannot be changed or added.'));
+      continue;
+    }
+    if (Object.hasOwn(change.values, 'erased')) {
+      results.push(reject('forbidden', 'Only the server marks a record as erased.'));
+      continue;
+    }
+    if (stored && !canSee(pusher, stored.privateTo)) {
+      results.push(reject('forbidden', 'This note is private to the person who wrote it and the coordinators.'));
+      continue;
+    }
+    const problem = checkValues(change, !stored);
+    if (problem) {
+      results.push(problem);
+      continue;
+    }
+    const { record, changedFields } = merge(stored, change);
+    if (changedFields.length === 0) {
+      results.push({ status: 'unchanged' });
+      continue;
+    }
+    const authorId = stored?.authorId ?? pusher.id;
+    const next = {
+      kind: change.kind,
+      id: change.id,
+      ...record,
+      authorId,
+      privateTo: privateToFor(change.kind, record.values, authorId),
+    };
+    seq += 1;
+    await writeRecord(trx, pusher.organisationId, next, { isNew: !stored, changeSeq: seq, now });
+    records.set(recordKey(change.kind, change.id), next);
+    const changedValues = Object.fromEntries(changedFields.map((field) => [field, record.values[field]]));
+    await appendRecordChange(
+      trx,
+      {
+        organisationId: pusher.organisationId,
+        changeSeq: seq,
+        kind: change.kind,
+        id: change.id,
+        userId: pusher.id,
+        deviceId: pusher.deviceId ?? null,
+        values: changedValues,
+      },
+      now,
+    );
+    results.push({ status: 'applied' });
+  }
+  if (seq !== startSeq) await setChangeCounter(trx, pusher.organisationId, seq);
+  return results;
+}
+
+/** The people a change is about: the attendee it names, or the one an attendee is merged into. */
+function personIdsOf(change: CheckedChange): string[] {
+  const ids: string[] = [];
+  for (const field of ['attendeeId', 'mergedInto']) {
+    const value = change.values[field];
+    // Only well-formed ids: the values are not checked yet, and a malformed one names nobody.
+    if (typeof value === 'string' && isValidRecordId(value)) ids.push(value);
+  }
+  return ids;
+}
+
+/** The erased attendees among those the changes name. */
+async function findErasedPeople(trx: Kysely<Schema>, organisationId: string, changes: CheckedChange[]) {
+  const keys = changes.flatMap((change) => personIdsOf(change).map((id) => ({ kind: 'attendee', id })));
+  if (keys.length === 0) return new Set<string>();
+  const people = await loadRecords(trx, organisationId, keys);
+  return new Set([...people.values()].filter((person) => person.erasedAt).map((person) => person.id));
+}
