@@ -1,0 +1,66 @@
+// First-run setup: the organisation and its first coordinator, who is signed in straight away.
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { rememberSignedIn } from '../../db/account.ts';
+import { useDb } from '../../db/hooks.ts';
+import { ProblemBox } from '../components/ProblemBox.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useForm } from '../components/useForm.ts';
+import { createOrganisation } from './api.ts';
+import { describeProblem, type Problem } from './messages.ts';
+import { MIN_PASSWORD, validateSetup } from './validation.ts';
+
+const EMPTY = { organisation: '', name: '', email: '', password: '', confirm: '' };
+
+export function SetupScreen() {
+  const db = useDb();
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useForm(EMPTY, validateSetup, async (values) => {
+    setProblem(null);
+    try {
+      const user = await createOrganisation({
+        organisation: values.organisation.trim(),
+        name: values.name.trim(),
+        email: values.email.trim(),
+        password: values.password,
+      });
+      await rememberSignedIn(db, user);
+      await navigate('/', { replace: true });
+    } catch (error) {
+      setProblem(describeProblem(error));
+    }
+  });
+
+  return (
+    <Screen title="Set up Coorie" className="account">
+      <p>You'll be the first coordinator. You can add your team once you're in.</p>
+      <ProblemBox problem={problem} />
+      <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
+        <TextField label="Organisation name" autoComplete="organization" {...form.field('organisation')} />
+        <TextField label="Your name" autoComplete="name" {...form.field('name')} />
+        <TextField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD} characters. A few words strung together are easy to remember.`}
+          {...form.field('password')}
+        />
+        <TextField
+          label="Type the password again"
+          type="password"
+          autoComplete="new-password"
+          {...form.field('confirm')}
+        />
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {form.busy ? 'Setting up…' : 'Set up Coorie'}
+        </button>
+      </form>
+      <p>
+        Already set up? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,48 @@
+// The rules of the setup and sign-in forms, each with the words that say what to fix.
+export const MIN_PASSWORD = 10;
+
+// Deliberately loose: one @, something either side, a dot in the domain. The server has the last word.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type Errors<F extends string> = Partial<Record<F, string>>;
+
+function checkEmail(email: string): string | undefined {
+  if (!email.trim()) return 'Enter your email address.';
+  if (!EMAIL.test(email.trim())) return 'Enter an email address like name@example.org.';
+  return undefined;
+}
+
+export type SetupField = 'organisation' | 'name' | 'email' | 'password' | 'confirm';
+
+export function validateSetup(values: Record<SetupField, string>): Errors<SetupField> {
+  const errors: Errors<SetupField> = {};
+  const organisation = values.organisation.trim();
+  if (!organisation) errors.organisation = "Enter your organisation's name.";
+  else if (organisation.length > 120) errors.organisation = 'Shorten the name to 120 characters or fewer.';
+  const name = values.name.trim();
+  if (!name) errors.name = 'Enter your name.';
+  else if (name.length > 80) errors.name = 'Shorten your name to 80 characters or fewer.';
+  const email = checkEmail(values.email);
+  if (email) errors.email = email;
+  if (!values.password) errors.password = 'Choose a password.';
+  else if (values.password.length < MIN_PASSWORD) {
+    errors.password = `Your password needs at least ${MIN_PASSWORD} characters (it has ${values.password.length}).`;
+  }
+  if (!values.confirm) errors.confirm = 'Type your password again.';
+  else if (values.confirm !== values.password)
+    errors.confirm = "The passwords don't match. Type the same password again.";
+  return errors;
+}
+
+export type SignInField = 'email' | 'password' | 'device';
+
+export function validateSignIn(values: Record<SignInField, string>): Errors<SignInField> {
+  const errors: Errors<SignInField> = {};
+  const email = checkEmail(values.email);
+  if (email) errors.email = email;
+  if (!values.password) errors.password = 'Enter your password.';
+  const device = values.device.trim();
+  if (!device) errors.device = 'Give this tablet a name, like “Hall tablet 1”.';
+  else if (device.length > 60) errors.device = 'Shorten the name to 60 characters or fewer.';
+  return errors;
+}

@@ -1,0 +1,210 @@
+// Labelled inputs beyond plain text (numbers, dates, long text, choices), each saying exactly what to fix.
+import type { ReactNode } from 'react';
+import '../styles/controls.css';
+import type { BoundField } from './useDraftForm.ts';
+
+interface FrameProps {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  error: string | undefined;
+  children: (describedBy: string | undefined) => ReactNode;
+}
+
+function FieldFrame({ id, label, hint, error, children }: FrameProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children(describedBy)}
+    </div>
+  );
+}
+
+interface InputProps extends BoundField {
+  label: string;
+  hint?: string;
+  type?: 'text' | 'number' | 'date' | 'time' | 'tel' | 'url' | 'search';
+  inputMode?: 'numeric' | 'tel' | 'url' | 'text';
+  autoComplete?: string;
+}
+
+export function InputField({ label, hint, type = 'text', inputMode, autoComplete = 'off', ...field }: InputProps) {
+  const id = `field-${field.name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={field.error}>
+      {(describedBy) => (
+        <input
+          id={id}
+          name={field.name}
+          type={type}
+          inputMode={inputMode}
+          value={field.value}
+          autoComplete={autoComplete}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  rows = 4,
+  ...field
+}: BoundField & { label: string; hint?: string; rows?: number }) {
+  const id = `field-${field.name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={field.error}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={field.name}
+          rows={rows}
+          value={field.value}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export function SelectField({
+  label,
+  hint,
+  choices,
+  placeholder,
+  ...field
+}: BoundField & { label: string; hint?: string; choices: readonly Choice[]; placeholder: string }) {
+  const id = `field-${field.name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={field.error}>
+      {(describedBy) => (
+        <select
+          id={id}
+          name={field.name}
+          value={field.value}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+        >
+          <option value="">{placeholder}</option>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** One choice among a few, as big tappable rows rather than a drop-down. */
+export function RadioField({ label, choices, ...field }: BoundField & { label: string; choices: readonly Choice[] }) {
+  const errorId = field.error ? `field-${field.name}-error` : undefined;
+  return (
+    <fieldset
+      className={field.error ? 'field radio-field field-invalid' : 'field radio-field'}
+      aria-describedby={errorId}
+    >
+      <legend>{label}</legend>
+      {field.error && (
+        <p className="field-error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {field.error}
+        </p>
+      )}
+      {choices.map((choice) => (
+        <label key={choice.value} className="radio-choice">
+          <input
+            type="radio"
+            name={field.name}
+            value={choice.value}
+            checked={field.value === choice.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+          {choice.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Says that a draft was brought back, so nobody wonders where the words came from. */
+export function DraftNotice({ restored, onStartAgain }: { restored: boolean; onStartAgain: () => void }) {
+  if (!restored) return null;
+  return (
+    <div className="draft-notice" role="status">
+      <p>Your unsaved changes are back.</p>
+      <button type="button" className="button-secondary" onClick={onStartAgain}>
+        Start again
+      </button>
+    </div>
+  );
+}
+
+/** A yes-or-no box, as a big tappable row. */
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const id = `field-${name}`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field checkbox-field">
+      <label htmlFor={id} className="radio-choice">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {label}
+      </label>
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

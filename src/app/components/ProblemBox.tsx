@@ -1,0 +1,21 @@
+// A server or network problem in plain words, announced as soon as it appears.
+import { Link } from 'react-router';
+import type { Problem } from '../account/messages.ts';
+
+export function ProblemBox({ problem }: { problem: Problem | null }) {
+  return (
+    <div role="alert" className={problem ? 'problem' : undefined}>
+      {problem && (
+        <p>
+          {problem.message}
+          {problem.offerSignIn && (
+            <>
+              {' '}
+              <Link to="/sign-in">Go to sign in</Link>
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+// Adding a person or changing their details: checked as people type, kept as a draft until saved.
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { babyAge } from '../../domain/babyAge.ts';
+import { useDb } from '../../db/hooks.ts';
+import { usePersonRecord } from '../../db/people.ts';
+import { newId, saveRecord } from '../../db/records.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { Loading, Screen } from '../components/Screen.tsx';
+import { CheckboxField, ChoiceField, InputField, optionsOf } from './fields.tsx';
+import {
+  draftToValues,
+  emptyPerson,
+  HEARD_VIA,
+  MAX_BABIES,
+  newBaby,
+  personFieldOrder,
+  personToDraft,
+  validatePerson,
+  type BabyDraft,
+  type PersonDraft,
+} from './personForm.ts';
+import { useDraftForm } from './useDraftForm.ts';
+import '../styles/people.css';
+
+export function NewPersonScreen() {
+  return (
+    <Screen title="Add a person" className="people-notes">
+      <PersonForm draftKey="person:new" initial={emptyPerson()} />
+    </Screen>
+  );
+}
+
+export function EditPersonScreen() {
+  const { id = '' } = useParams();
+  const person = usePersonRecord(id);
+  return (
+    <Screen title="Change details" className="people-notes">
+      {person === undefined ? (
+        <Loading />
+      ) : !person || person.deleted === true ? (
+        <p>
+          This person is not on this tablet. <Link to="/people">Back to People</Link>
+        </p>
+      ) : (
+        <PersonForm key={id} id={id} draftKey={`person:${id}:edit`} initial={personToDraft(person)} />
+      )}
+    </Screen>
+  );
+}
+
+const HEARD_LABELS: Record<string, string> = { GP: 'GP' };
+
+function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; initial: PersonDraft }) {
+  const db = useDb();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useDraftForm<PersonDraft, string>(draftKey, initial, (draft) => validatePerson(draft));
+  const { value: draft, set, shown, touch } = form;
+  const done = id ? `/people/${id}` : '/people';
+
+  if (!form.loaded) return <Loading />;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!form.attempt(formRef.current, personFieldOrder(draft)) || busy) return;
+    setBusy(true);
+    try {
+      const recordId = id ?? newId();
+      await saveRecord(db, 'attendee', recordId, draftToValues(draft), { userId: user?.id });
+      await form.discard();
+      const name = draft.displayName.trim();
+      navigate(`/people/${recordId}`, {
+        replace: true,
+        state: { message: id ? `${name}’s details are saved.` : `${name} is added.` },
+      });
+    } catch {
+      setFailure('This could not be saved on the tablet. Try again; your changes are still here.');
+      setBusy(false);
+    }
+  }
+
+  async function cancel() {
+    await form.discard();
+    navigate(done);
+  }
+
+  const setBaby = (index: number, change: Partial<BabyDraft>) =>
+    set(
+      'babies',
+      draft.babies.map((baby, i) => (i === index ? { ...baby, ...change } : baby)),
+    );
+  const field = (name: string) => ({ id: `person-${name}`, error: shown(name), onBlur: () => touch(name) });
+
+  return (
+    <form ref={formRef} className="person-form" noValidate onSubmit={save}>
+      <div role="status" className="form-status">
+        {form.restored && <p>Your unsaved changes are back.</p>}
+      </div>
+      <div data-field="displayName">
+        <InputField
+          {...field('displayName')}
+          label="Name"
+          hint="A first name or a name they choose. Never a full name."
+          value={draft.displayName}
+          onChange={(value) => set('displayName', value)}
+        />
+      </div>
+
+      <h2>Babies</h2>
+      {draft.babies.length === 0 && <p className="field-hint">No baby added yet.</p>}
+      {draft.babies.map((baby, index) => (
+        <BabyFields
+          key={baby.key}
+          index={index}
+          baby={baby}
+          field={field}
+          onChange={(change) => setBaby(index, change)}
+          onRemove={() =>
+            set(
+              'babies',
+              draft.babies.filter((_, i) => i !== index),
+            )
+          }
+        />
+      ))}
+      {draft.babies.length < MAX_BABIES && (
+        <button type="button" className="button-secondary" onClick={() => set('babies', [...draft.babies, newBaby()])}>
+          Add a baby
+        </button>
+      )}
+
+      <h2>About them</h2>
+      <div data-field="locality">
+        <InputField
+          {...field('locality')}
+          label="Area they live in"
+          hint="A town or village, like Elgin or Buckie. Never an address."
+          value={draft.locality}
+          onChange={(value) => set('locality', value)}
+        />
+      </div>
+      <ChoiceField
+        id="person-heardVia"
+        legend="How they heard about the group"
+        options={optionsOf(HEARD_VIA).map((option) => ({
+          ...option,
+          label: HEARD_LABELS[option.value] ?? option.label,
+        }))}
+        value={draft.heardVia}
+        onChange={(value) => set('heardVia', value)}
+      />
+      {draft.heardVia === 'other' && (
+        <div data-field="heardViaOther">
+          <InputField
+            {...field('heardViaOther')}
+            label="How else they heard"
+            value={draft.heardViaOther}
+            onChange={(value) => set('heardViaOther', value)}
+          />
+        </div>
+      )}
+
+      <h2>Contact</h2>
+      <div data-field="phone">
+        <InputField
+          {...field('phone')}
+          label="Phone number"
+          type="tel"
+          inputMode="tel"
+          hint="Only shown on this person's page and when texting before a group, behind a tap."
+          value={draft.phone}
+          onChange={(value) => set('phone', value)}
+        />
+      </div>
+      <div data-field="okToText">
+        <CheckboxField
+          id="person-okToText"
+          error={shown('okToText')}
+          label="OK to text them"
+          checked={draft.okToText}
+          onChange={(value) => set('okToText', value)}
+        />
+      </div>
+      <div data-field="okToVoicemail">
+        <CheckboxField
+          id="person-okToVoicemail"
+          error={shown('okToVoicemail')}
+          label="OK to leave a voicemail"
+          checked={draft.okToVoicemail}
+          onChange={(value) => set('okToVoicemail', value)}
+        />
+      </div>
+      <CheckboxField
+        id="person-okToNameCharity"
+        label="OK to name the organisation in a message"
+        hint="Leave this unticked unless they said yes: someone else may see their phone."
+        checked={draft.okToNameCharity}
+        onChange={(value) => set('okToNameCharity', value)}
+      />
+
+      <h2>What would help them come</h2>
+      <CheckboxField
+        id="person-needsChildcare"
+        label="Childcare"
+        checked={draft.needsChildcare}
+        onChange={(value) => set('needsChildcare', value)}
+      />
+      <CheckboxField
+        id="person-needsTransport"
+        label="Transport"
+        checked={draft.needsTransport}
+        onChange={(value) => set('needsTransport', value)}
+      />
+      <div data-field="needsOther">
+        <InputField
+          {...field('needsOther')}
+          label="Anything else"
+          value={draft.needsOther}
+          onChange={(value) => set('needsOther', value)}
+        />
+      </div>
+      <div data-field="cake">
+        <InputField
+          {...field('cake')}
+          label="If you were a cake, what cake would you be?"
+          value={draft.cake}
+          onChange={(value) => set('cake', value)}
+        />
+      </div>
+
+      {failure && (
+        <div role="alert" className="problem">
+          <p>{failure}</p>
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {id ? 'Save changes' : 'Add this person'}
+        </button>
+        <button type="button" className="button-secondary" onClick={() => void cancel()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface BabyFieldsProps {
+  index: number;
+  baby: BabyDraft;
+  field: (name: string) => { id: string; error: string | undefined; onBlur: () => void };
+  onChange: (change: Partial<BabyDraft>) => void;
+  onRemove: () => void;
+}
+
+function BabyFields({ index, baby, field, onChange, onRemove }: BabyFieldsProps) {
+  const at = `baby-${index}`;
+  const number = index + 1;
+  const age = babyAge({ dateOfBirth: baby.dateOfBirth || undefined, dueDate: baby.dueDate || undefined }, new Date());
+  return (
+    <fieldset className="baby-fields">
+      <legend>Baby {number}</legend>
+      <div data-field={`${at}-alias`}>
+        <InputField
+          {...field(`${at}-alias`)}
+          label={`Baby ${number}: name or alias`}
+          value={baby.alias}
+          onChange={(alias) => onChange({ alias })}
+        />
+      </div>
+      <div className="field-pair">
+        <div data-field={`${at}-dateOfBirth`}>
+          <InputField
+            {...field(`${at}-dateOfBirth`)}
+            label={`Baby ${number}: date of birth`}
+            type="date"
+            value={baby.dateOfBirth}
+            onChange={(dateOfBirth) => onChange({ dateOfBirth })}
+          />
+        </div>
+        <div data-field={`${at}-dueDate`}>
+          <InputField
+            {...field(`${at}-dueDate`)}
+            label={`Baby ${number}: due date`}
+            hint="If not born yet."
+            type="date"
+            value={baby.dueDate}
+            onChange={(dueDate) => onChange({ dueDate })}
+          />
+        </div>
+      </div>
+      {age && <p className="baby-age">Age: {age.label}</p>}
+      <button type="button" className="button-secondary" onClick={onRemove}>
+        Remove baby {number}
+      </button>
+    </fieldset>
+  );
+}

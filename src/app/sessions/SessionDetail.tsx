@@ -1,0 +1,160 @@
+// One session: its plan, the ways into check-in, outreach and notes, what to play, and afterwards a reflection.
+import { Link, useParams } from 'react-router';
+import { useDb, useRecords } from '../../db/hooks.ts';
+import { saveRecord } from '../../db/records.ts';
+import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
+import { expectedAttendees, previousSession } from '../../domain/expected.ts';
+import { isLastOfSeries } from '../../domain/schedule.ts';
+import type { Session } from '../../domain/session.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { Loading, Screen } from '../components/Screen.tsx';
+import { formatLongDate, formatTime } from '../format.ts';
+import { SessionNotFound } from './PlanScreens.tsx';
+import { KIND_LABELS, THEME_LABELS } from './planForm.ts';
+import { asAttendees, asCheckIns, asOutreach, asSession, asSessions, asVenue } from './rows.ts';
+import { CakeList, MakeCourse, Reflection, Suggestions } from './SessionExtras.tsx';
+import '../styles/sessions.css';
+
+const themeLabel = (theme: string) =>
+  theme in THEME_LABELS ? THEME_LABELS[theme as keyof typeof THEME_LABELS] : theme;
+
+function Materials({ session }: { session: Session }) {
+  const db = useDb();
+  const user = useCurrentUser();
+  const materials = session.materials ?? [];
+  if (materials.length === 0) return null;
+  const tick = (index: number, done: boolean) =>
+    void saveRecord(
+      db,
+      'session',
+      session.id,
+      { materials: materials.map((entry, i) => (i === index ? { ...entry, done } : entry)) },
+      { userId: user?.id ?? '' },
+    );
+  return (
+    <section aria-labelledby="materials-heading">
+      <h2 id="materials-heading">Things to bring</h2>
+      <ul className="checklist">
+        {materials.map((entry, index) => (
+          <li key={`${entry.item}-${index}`}>
+            <label className="check">
+              <input type="checkbox" checked={entry.done} onChange={(event) => tick(index, event.target.checked)} />
+              <span>{entry.item}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function SessionDetail() {
+  const { id = '' } = useParams();
+  const row = useRecord('session', id);
+  const sessionRows = useRecords('session');
+  const venueRow = useRecord('venue', row ? ((row.venueId as string | undefined) ?? undefined) : undefined);
+  const attendeeRows = useRecords('attendee');
+  const outreachRows = useRecordsWhere('outreach', 'sessionId', [id]);
+  const sessions = asSessions(sessionRows);
+  const session = row ? asSession(row) : undefined;
+  const previous = session ? previousSession(session, sessions) : undefined;
+  const series = session?.seriesId ? sessions.filter((other) => other.seriesId === session.seriesId) : [];
+  const checkInSessionIds = [...new Set([...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
+  const checkInRows = useRecordsWhere('checkIn', 'sessionId', checkInSessionIds);
+
+  if (row === undefined) return <Loading />;
+  if (row === null || !session) return <SessionNotFound />;
+  const venue = asVenue(venueRow);
+  const attendees = asAttendees(attendeeRows);
+  const checkIns = asCheckIns(checkInRows);
+  const expected = expectedAttendees(session, sessions, asOutreach(outreachRows), checkIns, attendees);
+  const started = !!session.startsAt && new Date(session.startsAt).getTime() <= Date.now();
+  const lastOfSeries = isLastOfSeries(session, sessions);
+
+  return (
+    <Screen title={session.title || 'Untitled session'} className="session-detail">
+      <p className="lede">
+        {session.startsAt && (
+          <time dateTime={session.startsAt}>
+            {formatLongDate(session.startsAt)}, {formatTime(session.startsAt)}
+            {session.endsAt && `–${formatTime(session.endsAt)}`}
+          </time>
+        )}
+        {venue?.name && (
+          <>
+            {' · '}
+            {venue.name}
+            {venue.locality && `, ${venue.locality}`}
+          </>
+        )}
+        {session.status === 'cancelled' && <span className="record-tag">Cancelled</span>}
+      </p>
+      <nav aria-label="This session" className="session-actions">
+        <Link className="button-link button-primary" to={`/sessions/${session.id}/check-in`}>
+          Check in
+        </Link>
+        <Link className="button-link button-secondary" to={`/sessions/${session.id}/reach-out`}>
+          Reach out
+        </Link>
+        <Link className="button-link button-secondary" to={`/sessions/${session.id}/notes`}>
+          Write notes
+        </Link>
+        <Link className="button-link button-secondary" to={`/sessions/${session.id}/edit`}>
+          Edit the plan
+        </Link>
+        <Link className="button-link button-secondary" to={`/sessions/new?from=${encodeURIComponent(session.id)}`}>
+          New from this session
+        </Link>
+      </nav>
+
+      <section aria-labelledby="plan-heading">
+        <h2 id="plan-heading">The plan</h2>
+        <dl className="facts">
+          {session.kind && (
+            <div>
+              <dt>Kind</dt>
+              <dd>{KIND_LABELS[session.kind]}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Theme</dt>
+            <dd>{session.theme ? themeLabel(session.theme) : 'No theme'}</dd>
+          </div>
+          <div>
+            <dt>Facilitators</dt>
+            <dd>{session.facilitators?.length ? session.facilitators.join(', ') : 'Nobody yet'}</dd>
+          </div>
+          <div>
+            <dt>Childcare</dt>
+            <dd>{session.childcare || 'None arranged'}</dd>
+          </div>
+          <div>
+            <dt>Expected</dt>
+            <dd>
+              {expected.length === 0
+                ? 'Nobody confirmed yet'
+                : `${expected.length} ${expected.length === 1 ? 'person' : 'people'}: ${expected
+                    .map((attendee) => attendee.displayName)
+                    .join(', ')}`}
+            </dd>
+          </div>
+        </dl>
+        {(session.outline?.length ?? 0) > 0 && (
+          <>
+            <h3>Outline</h3>
+            <ol className="outline-view">
+              {session.outline?.map((step, index) => (
+                <li key={`${step}-${index}`}>{step}</li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+      <Materials session={session} />
+      <Suggestions session={session} expected={expected} />
+      {started && <Reflection session={session} />}
+      {lastOfSeries && <CakeList sessionIds={series.map((s) => s.id)} checkIns={checkIns} attendees={attendees} />}
+      {!session.seriesId && <MakeCourse session={session} />}
+    </Screen>
+  );
+}

@@ -1,0 +1,145 @@
+// Add a local service to the directory, or correct one. Correcting a shipped entry saves the organisation's
+// copy under the same id, which then replaces it on every device (see domain/library/overrides.ts).
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useDb } from '../../db/hooks.ts';
+import { deleteRecord, newId, saveRecord } from '../../db/records.ts';
+import { londonDate } from '../../domain/london.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { CheckboxField, DraftNotice, InputField, TextAreaField } from '../components/FormControls.tsx';
+import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { useDraftForm } from '../components/useDraftForm.ts';
+import '../styles/signposting.css';
+import { useServiceEntry, type ServiceEntry } from './directory.ts';
+import { blankService, formToService, serviceToForm, validateService, type ServiceFormValues } from './serviceForm.ts';
+
+export function ServiceFormScreen() {
+  const { id } = useParams();
+  const entry = useServiceEntry(id ?? '');
+  if (!id) return <ServiceForm initial={blankService(londonDate(new Date()))} />;
+  if (entry === undefined) return <Loading />;
+  if (entry === null) {
+    return (
+      <Screen title="Service not found">
+        <EmptyState>
+          <p>This service isn't on this tablet.</p>
+          <p>
+            <Link to="/signposting">Back to signposting</Link>
+          </p>
+        </EmptyState>
+      </Screen>
+    );
+  }
+  return <ServiceForm key={entry.record.id} entry={entry} initial={serviceToForm(entry.record)} />;
+}
+
+function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: ServiceFormValues }) {
+  const db = useDb();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const editingId = entry?.record.id;
+  const today = londonDate(new Date());
+  const form = useDraftForm(editingId ? `service:${editingId}` : 'service:new', initial, (values) =>
+    validateService(values, today),
+  );
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.check(event.currentTarget) || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const builtIn = entry !== undefined && entry.origin !== 'own';
+      await saveRecord(db, 'service', editingId ?? newId(), formToService(form.values, builtIn), {
+        userId: user?.id ?? '',
+      });
+      await form.discard();
+      await navigate('/signposting', { replace: true });
+    } catch {
+      setProblem('The service could not be saved on this tablet. Try again; what you typed is kept.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function leave() {
+    await form.discard();
+    await navigate('/signposting');
+  }
+
+  // Removing a corrected shipped entry deletes only the copy: the shipped details show again.
+  async function remove() {
+    if (!editingId) return;
+    await deleteRecord(db, 'service', editingId);
+    await leave();
+  }
+
+  const title = entry ? `Edit “${entry.record.name ?? 'service'}”` : 'Add a local service';
+  if (!form.loaded) return <Loading />;
+  return (
+    <Screen title={title} className="service-form-screen">
+      <DraftNotice restored={form.restored} onStartAgain={form.reset} />
+      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label={title}>
+        <InputField label="Name" {...form.bind('name')} />
+        <TextAreaField
+          label="What it offers"
+          hint="In a sentence or two, as you'd tell a parent."
+          {...form.bind('offers')}
+        />
+        <InputField
+          label="Phone"
+          type="tel"
+          inputMode="tel"
+          hint="Leave empty if there is none."
+          {...form.bind('phone')}
+        />
+        <InputField label="Website" type="url" inputMode="url" hint="Like www.example.org" {...form.bind('web')} />
+        <InputField label="Hours" hint="Like “Monday to Friday, 9am to 5pm”" {...form.bind('hours')} />
+        <InputField label="Area" hint="Like Elgin, Moray or Scotland" {...form.bind('locality')} />
+        <InputField
+          label="Details last checked on"
+          hint="Shown beside the service as “check before use”."
+          type="date"
+          {...form.bind('checkedOn')}
+        />
+        <CheckboxField
+          name="needsChecking"
+          label="Number not yet verified"
+          hint="Tick to warn everyone to check the number before relying on it."
+          checked={form.values.needsChecking === 'yes'}
+          onChange={(checked) => form.set('needsChecking', checked ? 'yes' : '')}
+        />
+        {problem && (
+          <p role="alert" className="problem">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {entry ? 'Save changes' : 'Add service'}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => void leave()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+      {entry && entry.origin !== 'built-in' && (
+        <section aria-labelledby="service-remove" className="service-remove">
+          <h2 id="service-remove">{entry.origin === 'own' ? 'Remove from the directory' : 'Undo your changes'}</h2>
+          {confirming ? (
+            <button type="button" className="button-secondary" onClick={() => void remove()}>
+              {entry.origin === 'own' ? 'Yes, remove it' : 'Yes, go back to the shipped details'}
+            </button>
+          ) : (
+            <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+              {entry.origin === 'own' ? 'Remove this service' : 'Go back to the shipped details'}
+            </button>
+          )}
+        </section>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,85 @@
+// Today: what is on now and what needs someone, so a facilitator or visitor starts the day from one screen.
+import { Link } from 'react-router';
+import { useDb } from '../../db/hooks.ts';
+import { markFollowUpDone, pickUpConcern, useTodayData } from '../../db/today.ts';
+import { londonDate } from '../../domain/london.ts';
+import type { Note } from '../../domain/note.ts';
+import { sessionsThisWeek, sessionsToday } from '../../domain/schedule.ts';
+import { followUpsDue, openConcerns, overdueVisits, visitsInProgress } from '../../domain/today.ts';
+import type { Visit } from '../../domain/visit.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { formatLongDate } from '../format.ts';
+import { InstallHint } from '../pwa/InstallHint.tsx';
+import { FollowUps, OpenConcerns } from './TodayNotes.tsx';
+import { TodaySessions } from './TodaySessions.tsx';
+import { OverdueVisits, TodayVisits } from './TodayVisits.tsx';
+import { useNow } from './useNow.ts';
+import '../styles/today.css';
+
+export function TodayScreen() {
+  const db = useDb();
+  const user = useCurrentUser();
+  const now = useNow();
+  const today = londonDate(now);
+  const data = useTodayData(now, today);
+
+  if (data === undefined || user === undefined) {
+    return (
+      <Screen title="Today">
+        <p className="lede">{formatLongDate(now)}</p>
+        <Loading />
+      </Screen>
+    );
+  }
+
+  const coordinator = user.role === 'coordinator';
+  // A visit is the supporter's; coordinators keep an eye on everyone's.
+  const mine = (visit: Visit) => coordinator || (visit.supporterId || visit.createdBy) === user.id;
+  const visits = data.visits.filter(mine);
+  const overdue = overdueVisits(visits, now);
+  const inProgress = visitsInProgress(visits).filter((visit) => !overdue.includes(visit));
+  const planned = visits
+    .filter((visit) => !visit.arrivedAt && visit.status !== 'cancelled' && visit.at && londonDate(visit.at) === today)
+    .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+
+  const todays = sessionsToday(data.sessions, now);
+  const laterThisWeek = sessionsThisWeek(data.sessions, now).filter(
+    (session) => londonDate(session.startsAt ?? '') > today,
+  );
+  // Follow-ups belong to whoever wrote the note; coordinators see the whole team's.
+  const followUps = followUpsDue(data.notes, today).filter((note) => coordinator || note.createdBy === user.id);
+  const concerns = coordinator ? openConcerns(data.notes) : [];
+  const nothing =
+    todays.length + laterThisWeek.length + visits.length + followUps.length + concerns.length === 0 &&
+    overdue.length === 0;
+
+  const done = (note: Note) => void markFollowUpDone(db, note.id, user.id);
+  const pickUp = (note: Note) => void pickUpConcern(db, note.id, user);
+
+  return (
+    <Screen title="Today" className="today">
+      <p className="lede">{formatLongDate(now)}</p>
+      <OverdueVisits visits={overdue} attendees={data.attendees} ownId={user.id} />
+      {nothing ? (
+        <EmptyState>
+          <p>Nothing planned for today.</p>
+          <p>
+            Enjoy the quiet, or plan the next group in <Link to="/sessions">Sessions</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <TodaySessions today={todays} laterThisWeek={laterThisWeek} />
+          <TodayVisits inProgress={inProgress} planned={planned} attendees={data.attendees} />
+          <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
+          {coordinator && <OpenConcerns notes={concerns} attendees={data.attendees} onPickUp={pickUp} />}
+        </>
+      )}
+      <p className="today-signposting">
+        <Link to="/signposting">Find a local service or helpline</Link>
+      </p>
+      <InstallHint />
+    </Screen>
+  );
+}

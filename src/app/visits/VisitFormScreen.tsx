@@ -1,0 +1,147 @@
+// Schedule a visit, or change one: who, what kind, when, where (kept short) and how long it should take.
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useDb, useRecords } from '../../db/hooks.ts';
+import { newId, saveRecord } from '../../db/records.ts';
+import { useRecord } from '../../db/hooks.ts';
+import { londonDate } from '../../domain/london.ts';
+import type { Visit } from '../../domain/visit.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { DraftNotice, InputField, RadioField, SelectField } from '../components/FormControls.tsx';
+import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { useDraftForm } from '../components/useDraftForm.ts';
+import '../styles/visits.css';
+import {
+  blankVisit,
+  formToVisit,
+  validateVisit,
+  VISIT_KIND_LABELS,
+  visitToForm,
+  type VisitFormValues,
+} from './visitForm.ts';
+
+const KIND_CHOICES = Object.entries(VISIT_KIND_LABELS).map(([value, label]) => ({ value, label }));
+
+export function VisitFormScreen() {
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const visit = useRecord('visit', id) as Visit | null | undefined;
+  if (!id) {
+    return <VisitForm initial={blankVisit(londonDate(new Date()), search.get('person') ?? '')} />;
+  }
+  if (visit === undefined) return <Loading />;
+  if (visit === null) {
+    return (
+      <Screen title="Visit not found">
+        <EmptyState>
+          <p>This visit isn't on this tablet.</p>
+          <p>
+            <Link to="/visits">Back to visits</Link>
+          </p>
+        </EmptyState>
+      </Screen>
+    );
+  }
+  return <VisitForm key={visit.id} visitId={visit.id} initial={visitToForm(visit)} />;
+}
+
+function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormValues }) {
+  const db = useDb();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const people = useRecords('attendee', { orderBy: 'displayName' });
+  const form = useDraftForm(visitId ? `visit:${visitId}` : 'visit:new', initial, validateVisit);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const choices = (people ?? [])
+    .filter((person) => !person.mergedInto)
+    .map((person) => ({
+      value: person.id,
+      label: person.locality
+        ? `${String(person.displayName)} (${String(person.locality)})`
+        : String(person.displayName),
+    }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.check(event.currentTarget) || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const id = visitId ?? newId();
+      const values = formToVisit(form.values);
+      if (!visitId) Object.assign(values, { supporterId: user?.id ?? '', status: 'scheduled' });
+      await saveRecord(db, 'visit', id, values, { userId: user?.id ?? '' });
+      await form.discard();
+      await navigate(`/visits/${id}`, { replace: true });
+    } catch {
+      setProblem('The visit could not be saved on this tablet. Try again; what you typed is kept.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onCancel() {
+    await form.discard();
+    await navigate(visitId ? `/visits/${visitId}` : '/visits');
+  }
+
+  const title = visitId ? 'Change the visit' : 'Schedule a visit';
+  if (people === undefined || !form.loaded) return <Loading />;
+  if (choices.length === 0) {
+    return (
+      <Screen title={title}>
+        <EmptyState>
+          <p>There is nobody to visit yet.</p>
+          <p>
+            Add the person in <Link to="/people">People</Link> first (with their consent), then schedule the visit.
+          </p>
+        </EmptyState>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={title} className="visit-form-screen">
+      <DraftNotice restored={form.restored} onStartAgain={form.reset} />
+      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label={title}>
+        <SelectField
+          label="Who is the visit with?"
+          placeholder="Choose a person"
+          choices={choices}
+          {...form.bind('attendeeId')}
+        />
+        <RadioField label="Kind of visit" choices={KIND_CHOICES} {...form.bind('kind')} />
+        <div className="field-row">
+          <InputField label="Date" type="date" {...form.bind('date')} />
+          <InputField label="Start time" hint="24-hour clock, like 14:30" type="time" {...form.bind('time')} />
+        </div>
+        <InputField
+          label="Where"
+          hint="Just enough for your coordinator to find you: a street or village, or the venue. No full address."
+          {...form.bind('where')}
+        />
+        <InputField
+          label="Expected length in minutes"
+          hint="Your coordinator is alerted 15 minutes after this if you haven't marked yourself safe."
+          type="number"
+          inputMode="numeric"
+          {...form.bind('expectedMinutes')}
+        />
+        {problem && (
+          <p role="alert" className="problem">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {visitId ? 'Save changes' : 'Schedule visit'}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => void onCancel()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

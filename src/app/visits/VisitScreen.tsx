@@ -1,0 +1,174 @@
+// One visit: the lone-worker check-in ("I've arrived", "I've left safely") with the expected finish, and an
+// alert that nobody can miss once the supporter is overdue.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useDb } from '../../db/hooks.ts';
+import { useRecord } from '../../db/hooks.ts';
+import { cancelVisit, extendVisit, markArrived, markLeftSafely } from '../../db/visits.ts';
+import type { Visit } from '../../domain/visit.ts';
+import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { formatDateTime, formatTime } from '../format.ts';
+import '../styles/controls.css';
+import '../styles/visits.css';
+import { useNow } from './useNow.ts';
+import { VISIT_KIND_LABELS } from './visitForm.ts';
+
+const EXTRA_MINUTES = 15;
+
+export function VisitScreen() {
+  const { id = '' } = useParams();
+  const visit = useRecord('visit', id) as Visit | null | undefined;
+  const person = useRecord('attendee', visit?.attendeeId);
+  if (visit === undefined || (visit?.attendeeId && person === undefined)) return <Loading />;
+  if (visit === null) {
+    return (
+      <Screen title="Visit not found">
+        <EmptyState>
+          <p>This visit isn't on this tablet.</p>
+          <p>
+            It may have been cancelled on another device. <Link to="/visits">Back to visits</Link>
+          </p>
+        </EmptyState>
+      </Screen>
+    );
+  }
+  const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
+  const name = person ? String(person.displayName ?? '') : 'someone no longer on this tablet';
+  return <VisitDetail visit={visit} title={`${kind} with ${name}`} />;
+}
+
+function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
+  const db = useDb();
+  const user = useCurrentUser();
+  const now = useNow();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const state = visitState(visit, now);
+  const finish = expectedFinish(visit);
+  const options = { userId: user?.id ?? '' };
+
+  async function act(write: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await write();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Screen title={title} className="visit-screen">
+      {state === 'overdue' && (
+        <div role="alert" className="visit-alert">
+          <p className="visit-alert-title">
+            Not yet marked safe — {minutesInWords(minutesPastFinish(visit, now))} past the expected finish
+            {finish && ` (${formatTime(finish)})`}
+          </p>
+          <p>
+            {visit.supporterId === user?.id
+              ? 'If you are safe, tap “I’ve left safely” or add more time. If you need help, call 999.'
+              : 'Ring the supporter now. If you cannot reach them, follow your lone-working procedure.'}
+          </p>
+        </div>
+      )}
+
+      <dl className="facts">
+        <div>
+          <dt>When</dt>
+          <dd>{visit.at ? formatDateTime(visit.at, now.getTime()) : '—'}</dd>
+        </div>
+        {visit.where && (
+          <div>
+            <dt>Where</dt>
+            <dd>{visit.where}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Expected length</dt>
+          <dd>{minutesInWords(visit.expectedMinutes ?? 60)}</dd>
+        </div>
+        <div>
+          <dt>Supporter</dt>
+          <dd>{visit.supporterId === user?.id ? 'You' : 'Another supporter'}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="visit-check-in" className="visit-panel">
+        <h2 id="visit-check-in">Lone-worker check-in</h2>
+        {state === 'scheduled' && (
+          <>
+            <p>
+              Tap when you arrive. If you haven’t tapped “I’ve left safely” within the expected length and 15 minutes,
+              your coordinator sees an alert.
+            </p>
+            <button
+              type="button"
+              className="button-primary visit-big-button"
+              disabled={busy}
+              onClick={() => void act(() => markArrived(db, visit.id, options))}
+            >
+              I’ve arrived
+            </button>
+          </>
+        )}
+        {(state === 'in progress' || state === 'due to finish' || state === 'overdue') && (
+          <>
+            <p className="visit-times" role="status">
+              Arrived at {visit.arrivedAt && formatTime(visit.arrivedAt)}.{' '}
+              {finish && `Expected to finish by ${formatTime(finish)}.`}
+            </p>
+            <button
+              type="button"
+              className="button-primary visit-big-button"
+              disabled={busy}
+              onClick={() => void act(() => markLeftSafely(db, visit.id, options))}
+            >
+              I’ve left safely
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void act(() => extendVisit(db, visit.id, EXTRA_MINUTES, options))}
+            >
+              Staying longer: add {EXTRA_MINUTES} minutes
+            </button>
+          </>
+        )}
+        {state === 'done' && (
+          <p className="visit-safe" role="status">
+            Left safely{visit.leftAt && ` at ${formatTime(visit.leftAt)}`}.
+          </p>
+        )}
+        {state === 'cancelled' && <p role="status">This visit was cancelled.</p>}
+      </section>
+
+      {state === 'scheduled' && (
+        <div className="form-actions visit-actions">
+          <Link to={`/visits/${visit.id}/edit`} className="button-secondary button-link">
+            Change the visit
+          </Link>
+          {confirmCancel ? (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void act(() => cancelVisit(db, visit.id, options))}
+            >
+              Yes, cancel this visit
+            </button>
+          ) : (
+            <button type="button" className="button-secondary" onClick={() => setConfirmCancel(true)}>
+              Cancel the visit
+            </button>
+          )}
+        </div>
+      )}
+      <p>
+        <Link to="/visits">Back to visits</Link>
+      </p>
+    </Screen>
+  );
+}

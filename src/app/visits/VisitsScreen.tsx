@@ -1,0 +1,59 @@
+// Visits: home visits and 1-2-1s, with overdue ones (nobody marked safe) at the top and standing out.
+import { Link } from 'react-router';
+import { useRecords } from '../../db/hooks.ts';
+import type { Visit } from '../../domain/visit.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import '../styles/controls.css';
+import '../styles/visits.css';
+import { useNow } from './useNow.ts';
+import { VisitCard } from './VisitCard.tsx';
+import { groupVisits } from './visitLists.ts';
+
+export function VisitsScreen() {
+  const visits = useRecords('visit', { orderBy: 'at' }) as Visit[] | undefined;
+  const people = useRecords('attendee');
+  const user = useCurrentUser();
+  const now = useNow();
+  const names = new Map((people ?? []).map((person) => [person.id, String(person.displayName ?? '')]));
+
+  return (
+    <Screen title="Visits">
+      <p>
+        <Link to="/visits/new" className="button-primary button-link">
+          Schedule a visit
+        </Link>
+      </p>
+      {visits === undefined || people === undefined || !user ? (
+        <Loading />
+      ) : visits.length === 0 ? (
+        <EmptyState>
+          <p>No visits booked.</p>
+          <p>Home visits and 1-2-1s you arrange will show here, with a check-in when you arrive and leave.</p>
+        </EmptyState>
+      ) : (
+        groupVisits(visits, user, now).map((group) => {
+          const headingId = `visits-${group.title.toLowerCase().replaceAll(' ', '-')}`;
+          return (
+            <section key={group.title} aria-labelledby={headingId}>
+              <h2 id={headingId}>
+                {group.title} <span className="visit-count">({group.visits.length})</span>
+              </h2>
+              <ul className="visit-list" aria-labelledby={headingId}>
+                {group.visits.map((visit) => (
+                  <VisitCard
+                    key={visit.id}
+                    visit={visit}
+                    personName={names.get(visit.attendeeId ?? '') || 'someone no longer on this tablet'}
+                    now={now}
+                    mine={visit.supporterId === user.id}
+                  />
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+    </Screen>
+  );
+}
