@@ -1,0 +1,177 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getMeta } from '../../src/db/meta.ts';
+import { ALEX, apiError, json, renderApp, stubNoNetwork, stubServer } from './helpers.tsx';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function field(label: string) {
+  return screen.getByLabelText(label);
+}
+
+async function openSignIn() {
+  const calls = stubServer({});
+  const app = await renderApp('/sign-in');
+  await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+  return { ...app, calls };
+}
+
+async function fillSignIn(email = 'alex@example.org', password = 'correct horse battery', device = 'Hall tablet 1') {
+  const user = userEvent.setup();
+  if (email) await user.type(field('Email address'), email);
+  if (password) await user.type(field('Password'), password);
+  if (device) await user.type(field("This device's name"), device);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  return user;
+}
+
+describe('sign-in', () => {
+  it('says what to fix in every empty field on submit, and puts focus on the first', async () => {
+    await openSignIn();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(field('Email address')).toHaveAccessibleDescription('Error: Enter your email address.');
+    expect(field('Email address')).toHaveAttribute('aria-invalid', 'true');
+    expect(field('Email address')).toHaveFocus();
+    expect(field('Password')).toHaveAccessibleDescription('Error: Enter your password.');
+    expect(field("This device's name")).toHaveAccessibleDescription(
+      'So you can tell your devices apart, for example “Hall tablet 1”. Error: Give this tablet a name, like “Hall tablet 1”.',
+    );
+  });
+
+  it('checks a field once it is left, and clears the message as soon as it is fixed', async () => {
+    await openSignIn();
+    const user = userEvent.setup();
+    await user.type(field('Email address'), 'alex');
+    expect(field('Email address')).not.toHaveAttribute('aria-invalid');
+    await user.tab();
+    expect(field('Email address')).toHaveAccessibleDescription('Error: Enter an email address like name@example.org.');
+    // Focus is in the password field now, but nobody has left it yet: no message there.
+    expect(field('Password')).not.toHaveAttribute('aria-invalid');
+    await user.type(field('Email address'), '@example.org');
+    expect(field('Email address')).not.toHaveAttribute('aria-invalid');
+    expect(field('Email address')).not.toHaveAccessibleDescription();
+  });
+
+  it('signs in, remembers the user and the device name, and opens the shell', async () => {
+    const calls = stubServer({ 'POST /api/auth/sign-in': () => json(200, { user: ALEX }) });
+    const { db } = await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    await fillSignIn();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    expect(calls.find((call) => call.route === 'POST /api/auth/sign-in')?.body).toEqual({
+      email: 'alex@example.org',
+      password: 'correct horse battery',
+      device: 'Hall tablet 1',
+    });
+    expect(await getMeta(db, 'user')).toEqual(ALEX);
+    expect(await getMeta(db, 'deviceName')).toBe('Hall tablet 1');
+  });
+
+  it.each([
+    [apiError(401, 'bad_credentials'), "That email and password don't match an account."],
+    [apiError(429, 'too_many_attempts'), 'Too many tries to sign in. Wait a few minutes, then try again.'],
+    [apiError(500, 'internal', 'boom'), 'Something went wrong on the server. Try again in a minute.'],
+  ])('explains a refusal from the server in plain words', async (response, message) => {
+    stubServer({ 'POST /api/auth/sign-in': () => response });
+    await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    await fillSignIn();
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
+  });
+
+  it('says when the server cannot be reached, rather than accepting a password offline', async () => {
+    stubNoNetwork();
+    await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    await fillSignIn();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Coorie can't reach the server. Check this tablet is online, then try again.",
+    );
+  });
+});
+
+async function openSetup(handlers = {}) {
+  const calls = stubServer(handlers);
+  const app = await renderApp('/setup');
+  await screen.findByRole('heading', { level: 1, name: 'Set up Coorie' });
+  return { ...app, calls };
+}
+
+async function fillSetup(values: Partial<Record<string, string>> = {}) {
+  const user = userEvent.setup();
+  const all = {
+    'Organisation name': 'Mums in Mind Moray',
+    'Your name': 'Alex Morrison',
+    'Email address': 'alex@example.org',
+    Password: 'correct horse battery',
+    'Type the password again': 'correct horse battery',
+    ...values,
+  };
+  for (const [label, value] of Object.entries(all)) if (value) await user.type(field(label), value);
+  await user.click(screen.getByRole('button', { name: 'Set up Coorie' }));
+  return user;
+}
+
+describe('first-run setup', () => {
+  it('says what to fix in every empty field', async () => {
+    await openSetup();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Set up Coorie' }));
+    expect(field('Organisation name')).toHaveAccessibleDescription("Error: Enter your organisation's name.");
+    expect(field('Organisation name')).toHaveFocus();
+    expect(field('Your name')).toHaveAccessibleDescription('Error: Enter your name.');
+    expect(field('Email address')).toHaveAccessibleDescription('Error: Enter your email address.');
+    expect(field('Password')).toHaveAccessibleDescription(
+      'At least 10 characters. A few words strung together are easy to remember. Error: Choose a password.',
+    );
+    expect(field('Type the password again')).toHaveAccessibleDescription('Error: Type your password again.');
+  });
+
+  it('wants a password of at least 10 characters, typed the same twice', async () => {
+    await openSetup();
+    await fillSetup({ Password: 'short', 'Type the password again': 'shorter' });
+    expect(field('Password')).toHaveAccessibleDescription(
+      'At least 10 characters. A few words strung together are easy to remember. Error: Your password needs at least 10 characters (it has 5).',
+    );
+    expect(field('Password')).toHaveFocus();
+    expect(field('Type the password again')).toHaveAccessibleDescription(
+      "Error: The passwords don't match. Type the same password again.",
+    );
+    expect(field('Organisation name')).not.toHaveAttribute('aria-invalid');
+    expect(field('Organisation name')).not.toHaveAccessibleDescription();
+  });
+
+  it('wants an email address that looks like one', async () => {
+    await openSetup();
+    await fillSetup({ 'Email address': 'alex at example' });
+    expect(field('Email address')).toHaveAccessibleDescription('Error: Enter an email address like name@example.org.');
+  });
+
+  it('creates the organisation, signs in as its first coordinator and opens the shell', async () => {
+    const { calls, db } = await openSetup({ 'POST /api/organisations': () => json(201, { user: ALEX }) });
+    await fillSetup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    expect(calls.find((call) => call.route === 'POST /api/organisations')?.body).toEqual({
+      organisation: 'Mums in Mind Moray',
+      name: 'Alex Morrison',
+      email: 'alex@example.org',
+      password: 'correct horse battery',
+    });
+    expect(await getMeta(db, 'user')).toEqual(ALEX);
+  });
+
+  it('sends people to sign in when this Coorie is already set up', async () => {
+    await openSetup({ 'POST /api/organisations': () => apiError(403, 'registration_closed') });
+    const user = await fillSetup();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This Coorie is already set up — sign in instead.');
+    await user.click(screen.getByRole('link', { name: 'Go to sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,72 @@
+// Renders the real routes over a fresh fake IndexedDB, with `fetch` answered by a small stub of the server.
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import { rememberSignedIn } from '../../src/db/account.ts';
+import { CoorieDb } from '../../src/db/database.ts';
+import { DbContext } from '../../src/db/hooks.ts';
+import type { SignedInUser } from '../../src/db/meta.ts';
+import { routes } from '../../src/app/routes.tsx';
+
+export const ALEX: SignedInUser = {
+  id: 'u1',
+  name: 'Alex Morrison',
+  email: 'alex@example.org',
+  role: 'coordinator',
+  organisationId: 'o1',
+};
+
+export function freshDb(): CoorieDb {
+  return new CoorieDb(`test-${crypto.randomUUID()}`);
+}
+
+export function json(status: number, body?: unknown): Response {
+  if (body === undefined) return new Response(null, { status });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export function apiError(status: number, code: string, message = code): Response {
+  return json(status, { error: { code, message } });
+}
+
+type Handler = (body: unknown) => Response | Promise<Response>;
+
+/**
+ * Stubs `fetch` with one handler per "METHOD /path"; GET /api/me answers 401 unless given. Returns the
+ * calls made, so a test can check what the form sent.
+ */
+export function stubServer(handlers: Record<string, Handler> = {}) {
+  const calls: { route: string; body: unknown }[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const route = `${init?.method ?? 'GET'} ${String(input)}`;
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ route, body });
+    const handler = handlers[route] ?? (route === 'GET /api/me' ? () => apiError(401, 'unauthorised') : undefined);
+    if (!handler) throw new Error(`unexpected request ${route}`);
+    return handler(body);
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return calls;
+}
+
+/** Makes `fetch` fail as it does with no network at all. */
+export function stubNoNetwork() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }),
+  );
+}
+
+export async function renderApp(path: string, options: { db?: CoorieDb; user?: SignedInUser } = {}) {
+  const db = options.db ?? freshDb();
+  if (options.user) await rememberSignedIn(db, options.user, 'Hall tablet 1');
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const view = render(
+    <DbContext.Provider value={db}>
+      <RouterProvider router={router} />
+    </DbContext.Provider>,
+  );
+  return { db, router, ...view };
+}

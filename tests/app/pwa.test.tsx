@@ -1,0 +1,105 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { InstallHint } from '../../src/app/pwa/InstallHint.tsx';
+import { listenForInstallPrompt } from '../../src/app/pwa/installPrompt.ts';
+import { ReloadPrompt } from '../../src/app/pwa/ReloadPrompt.tsx';
+
+// The service worker registration is the browser's business; here only what the prompt says and does.
+const registration = vi.hoisted(() => ({
+  needRefresh: false,
+  offlineReady: false,
+  updateServiceWorker: vi.fn(async () => {}),
+}));
+
+vi.mock('virtual:pwa-register/react', () => ({
+  useRegisterSW: () => {
+    const needRefresh = useState(registration.needRefresh);
+    const offlineReady = useState(registration.offlineReady);
+    return { needRefresh, offlineReady, updateServiceWorker: registration.updateServiceWorker };
+  },
+}));
+
+beforeEach(() => {
+  registration.needRefresh = false;
+  registration.offlineReady = false;
+  registration.updateServiceWorker.mockClear();
+});
+
+describe('the reload prompt', () => {
+  it('says nothing while there is nothing to say', () => {
+    render(<ReloadPrompt />);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('offers to reload when a new version is ready, and reloads into it', async () => {
+    registration.needRefresh = true;
+    render(<ReloadPrompt />);
+    expect(screen.getByRole('status')).toHaveTextContent('A new version is ready.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Reload' }));
+    expect(registration.updateServiceWorker).toHaveBeenCalledWith(true);
+  });
+
+  it('lets people put the new version off until later', async () => {
+    registration.needRefresh = true;
+    render(<ReloadPrompt />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Later' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(registration.updateServiceWorker).not.toHaveBeenCalled();
+  });
+
+  it('says when Coorie is ready to work offline, until dismissed', async () => {
+    registration.offlineReady = true;
+    render(<ReloadPrompt />);
+    expect(screen.getByRole('status')).toHaveTextContent('Ready to work offline.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+});
+
+describe('the install hint', () => {
+  let stopListening: () => void = () => {};
+
+  afterEach(() => {
+    stopListening();
+    vi.unstubAllGlobals();
+  });
+
+  function offerInstall() {
+    const prompt = vi.fn(async () => {});
+    const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      prompt,
+      userChoice: Promise.resolve({ outcome: 'accepted' as const }),
+    });
+    act(() => {
+      window.dispatchEvent(event);
+    });
+    return { prompt, event };
+  }
+
+  function displayMode(standalone: boolean) {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: standalone && query.includes('standalone') }));
+  }
+
+  it('offers "Install Coorie" once the browser allows it, and opens the browser\'s install dialogue', async () => {
+    displayMode(false);
+    stopListening = listenForInstallPrompt();
+    render(<InstallHint />);
+    expect(screen.queryByRole('button', { name: 'Install Coorie' })).not.toBeInTheDocument();
+
+    const { prompt, event } = offerInstall();
+    expect(event.defaultPrevented).toBe(true);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Install Coorie' }));
+    expect(prompt).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('button', { name: 'Install Coorie' })).not.toBeInTheDocument();
+  });
+
+  it('stays hidden when Coorie already runs from the home screen', () => {
+    displayMode(true);
+    stopListening = listenForInstallPrompt();
+    render(<InstallHint />);
+    offerInstall();
+    expect(screen.queryByRole('button', { name: 'Install Coorie' })).not.toBeInTheDocument();
+  });
+});

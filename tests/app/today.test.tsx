@@ -1,0 +1,174 @@
+import { configure, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CoorieDb } from '../../src/db/database.ts';
+import type { SignedInUser } from '../../src/db/meta.ts';
+import { saveRecord } from '../../src/db/records.ts';
+import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
+
+// The machine running the tests may be busy: wait longer than the default second for the device database.
+configure({ asyncUtilTimeout: 5000 });
+const WAIT = { timeout: 5000 };
+
+// Tuesday 24 November 2026, 11:00 in Scotland.
+const NOW = new Date('2026-11-24T11:00:00.000Z');
+const FIONA: SignedInUser = { ...ALEX, id: 'u2', name: 'Fiona', email: 'fiona@example.org', role: 'facilitator' };
+
+beforeEach(() => {
+  // Only the clock is fixed: IndexedDB and React keep their real timers.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  stubNoNetwork();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+async function seed(db: CoorieDb) {
+  const by = (userId: string) => ({ userId });
+  await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+  await saveRecord(db, 'attendee', 'ailsa', { displayName: 'Ailsa' });
+  await saveRecord(db, 'session', 's-today', { title: 'Bumps and babies', startsAt: '2026-11-24T10:00:00.000Z' });
+  await saveRecord(db, 'session', 's-thu', { title: 'Buckie drop-in', startsAt: '2026-11-26T13:30:00.000Z' });
+  await saveRecord(db, 'session', 's-next', { title: 'Next week', startsAt: '2026-12-01T10:00:00.000Z' });
+  await saveRecord(
+    db,
+    'note',
+    'n-late',
+    {
+      attendeeId: 'morag',
+      body: 'x',
+      followUp: 'Ring about the health visitor',
+      followUpDue: '2026-11-20',
+    },
+    by('u2'),
+  );
+  await saveRecord(
+    db,
+    'note',
+    'n-today',
+    {
+      attendeeId: 'ailsa',
+      body: 'x',
+      followUp: 'Send the buggy walk times',
+      followUpDue: '2026-11-24',
+    },
+    by('u1'),
+  );
+  await saveRecord(db, 'note', 'n-later', { attendeeId: 'ailsa', body: 'x', followUpDue: '2026-11-30' }, by('u2'));
+  await saveRecord(db, 'note', 'n-urgent', { attendeeId: 'morag', body: 'x', concern: 'urgent' }, by('u2'));
+  await saveRecord(
+    db,
+    'visit',
+    'v-over',
+    {
+      attendeeId: 'morag',
+      supporterId: 'u2',
+      at: '2026-11-24T08:00:00.000Z',
+      arrivedAt: '2026-11-24T08:00:00.000Z',
+      expectedMinutes: 60,
+    },
+    by('u2'),
+  );
+  await saveRecord(
+    db,
+    'visit',
+    'v-now',
+    {
+      attendeeId: 'ailsa',
+      supporterId: 'u1',
+      at: '2026-11-24T10:30:00.000Z',
+      arrivedAt: '2026-11-24T10:30:00.000Z',
+      expectedMinutes: 60,
+    },
+    by('u1'),
+  );
+}
+
+async function openToday(user: SignedInUser) {
+  const db = freshDb();
+  await seed(db);
+  const view = await renderApp('/', { db, user });
+  await screen.findByRole('heading', { level: 2, name: 'Sessions today' });
+  return view;
+}
+
+const region = (name: string) => screen.getByRole('region', { name });
+
+describe('Today', { timeout: 30_000 }, () => {
+  it("shows today's and this week's sessions, each one tap from its check-in", async () => {
+    await openToday(ALEX);
+    expect(screen.getByText('Tuesday 24 November')).toBeInTheDocument();
+    const today = region('Sessions today');
+    expect(within(today).getByRole('link', { name: 'Bumps and babies' })).toHaveAttribute('href', '/sessions/s-today');
+    expect(within(today).getByRole('link', { name: 'Check in at Bumps and babies' })).toHaveAttribute(
+      'href',
+      '/sessions/s-today/check-in',
+    );
+    const week = region('Later this week');
+    expect(within(week).getByText('Thu 26 Nov, 13:30')).toBeInTheDocument();
+    expect(within(week).getByRole('link', { name: 'Check in at Buckie drop-in' })).toBeInTheDocument();
+    expect(screen.queryByText('Next week')).not.toBeInTheDocument();
+  });
+
+  it('makes an overdue visit stand out for a coordinator, with visits in progress below', async () => {
+    await openToday(ALEX);
+    const alert = screen.getByRole('alert', { name: 'Not heard back: visits overdue' });
+    expect(within(alert).getByRole('link', { name: 'Visit to Morag' })).toHaveAttribute('href', '/visits/v-over');
+    expect(within(alert).getByText('Arrived 08:00, expected to leave by 09:00')).toBeInTheDocument();
+    expect(within(alert).getByRole('link', { name: 'Open visit to Morag' })).toBeInTheDocument();
+    expect(within(region('Visits')).getByText('In progress: arrived 10:30, back by 11:30')).toBeInTheDocument();
+  });
+
+  it('lists follow-ups due, the overdue ones marked, and lets them be marked done', async () => {
+    const { db } = await openToday(ALEX);
+    const followUps = region('Follow-ups due');
+    const items = within(followUps).getAllByRole('listitem');
+    expect(items.map((item) => within(item).getAllByRole('link')[0]?.textContent)).toEqual(['Morag', 'Ailsa']);
+    expect(within(items[0]!).getByText('Overdue: was due Fri 20 Nov')).toBeInTheDocument();
+    expect(within(items[1]!).getByText('Due today')).toBeInTheDocument();
+    expect(within(items[0]!).getByRole('link', { name: 'Morag' })).toHaveAttribute('href', '/people/morag');
+
+    await userEvent.setup().click(within(followUps).getByRole('button', { name: 'Done with Ailsa’s follow-up' }));
+    await vi.waitFor(() => expect(within(region('Follow-ups due')).queryByText('Ailsa')).not.toBeInTheDocument(), WAIT);
+    expect((await db.records('note').get('n-today'))?.followUpDone).toBe(true);
+  });
+
+  it('lets a coordinator pick up a concern nobody has, and it leaves the list', async () => {
+    const { db } = await openToday(ALEX);
+    const concerns = region('Concerns nobody has picked up');
+    expect(within(concerns).getByText('Urgent')).toBeInTheDocument();
+    await userEvent.setup().click(within(concerns).getByRole('button', { name: 'I’ll pick this up for Morag' }));
+    expect(await within(concerns).findByText('No concerns waiting for a coordinator.')).toBeInTheDocument();
+    expect((await db.records('note').get('n-urgent'))?.concernPickedUpBy).toBe('Alex Morrison');
+  });
+
+  it('shows a facilitator only their own follow-ups and visits, and no concerns list', async () => {
+    await openToday(FIONA);
+    expect(
+      within(region('Follow-ups due'))
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Morag']);
+    expect(screen.getByRole('alert', { name: 'Not heard back: visits overdue' })).toHaveTextContent('Your visit.');
+    expect(screen.queryByRole('region', { name: 'Visits' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Concerns nobody has picked up' })).not.toBeInTheDocument();
+  });
+
+  it('says so kindly when there is nothing on', async () => {
+    await renderApp('/', { user: ALEX });
+    expect(await screen.findByText('Nothing planned for today.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Find a local service or helpline' })).toHaveAttribute(
+      'href',
+      '/signposting',
+    );
+  });
+
+  it('updates at once when a session is added', async () => {
+    const { db } = await openToday(ALEX);
+    await saveRecord(db, 'session', 's-late', { title: 'Evening group', startsAt: '2026-11-24T18:00:00.000Z' });
+    expect(await within(region('Sessions today')).findByRole('link', { name: 'Evening group' })).toBeInTheDocument();
+  });
+});

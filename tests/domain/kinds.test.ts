@@ -1,0 +1,80 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { checkInId } from '../../src/domain/checkIn.ts';
+import { KIND_NAMES, isKindName, validateValues } from '../../src/domain/kinds.ts';
+import { isVisitOverdue } from '../../src/domain/visitTiming.ts';
+
+const fields = (problems: { field: string }[]) => problems.map((problem) => problem.field);
+
+describe('record kinds', () => {
+  it('registers every kind of DESIGN §3', () => {
+    expect([...KIND_NAMES].sort()).toEqual(
+      [
+        'activity',
+        'attendee',
+        'checkIn',
+        'feedback',
+        'note',
+        'outreach',
+        'service',
+        'session',
+        'venue',
+        'visit',
+      ].sort(),
+    );
+    expect(isKindName('session')).toBe(true);
+    expect(isKindName('toString')).toBe(false);
+  });
+
+  it('requires the fields a new record must carry', () => {
+    expect(fields(validateValues('attendee', {}, true))).toEqual(['displayName']);
+    expect(fields(validateValues('session', { title: 'Drop-in' }, true))).toEqual(['startsAt']);
+    expect(fields(validateValues('note', {}, true)).sort()).toEqual(['attendeeId', 'body']);
+    expect(fields(validateValues('checkIn', { sessionId: 's1' }, true))).toEqual(['attendeeId']);
+    // A change to a record already seen may carry any subset of fields.
+    expect(validateValues('session', { theme: 'identity' }, false)).toEqual([]);
+  });
+
+  it('limits lengths: display names 1–80, titles 1–120, text 20,000', () => {
+    expect(validateValues('attendee', { displayName: 'A'.repeat(80) }, true)).toEqual([]);
+    expect(fields(validateValues('attendee', { displayName: 'A'.repeat(81) }, true))).toEqual(['displayName']);
+    expect(fields(validateValues('attendee', { displayName: '' }, true))).toContain('displayName');
+    expect(
+      fields(validateValues('session', { title: 'T'.repeat(121), startsAt: '2026-11-23T10:00:00Z' }, true)),
+    ).toEqual(['title']);
+    expect(validateValues('note', { attendeeId: 'a', body: 'x'.repeat(20_000) }, true)).toEqual([]);
+    expect(fields(validateValues('note', { attendeeId: 'a', body: 'x'.repeat(20_001) }, true))).toEqual(['body']);
+  });
+
+  it('refuses unknown fields, wrong types and malformed ids and dates', () => {
+    const problems = validateValues(
+      'session',
+      { title: 'Drop-in', startsAt: 'next Tuesday', venueId: 'bad id!', colour: 'red', kind: 'party' },
+      true,
+    );
+    expect(fields(problems).sort()).toEqual(['colour', 'kind', 'startsAt', 'venueId']);
+    expect(problems.find((problem) => problem.field === 'colour')?.message).toMatch(/no field "colour"/);
+    expect(fields(validateValues('attendee', { displayName: 42 }, true))).toEqual(['displayName']);
+    expect(fields(validateValues('attendee', { displayName: 'Amy', __proto__: 'x' }, true))).toEqual([]);
+    expect(fields(validateValues('attendee', JSON.parse('{"displayName":"Amy","__proto__":{"x":1}}'), true))).toEqual([
+      '__proto__',
+    ]);
+  });
+
+  it('accepts a deletion of a record it has not seen without its required fields', () => {
+    expect(validateValues('attendee', { deleted: true }, true)).toEqual([]);
+  });
+
+  it('makes one check-in id per person per session', () => {
+    expect(checkInId('session-1', 'attendee-7')).toBe('session-1:attendee-7');
+  });
+
+  it('says a visit is overdue once the expected time and some grace have passed without "left safely"', () => {
+    const arrivedAt = '2026-11-23T10:00:00Z';
+    const visit = { id: 'v', arrivedAt, expectedMinutes: 60 };
+    expect(isVisitOverdue(visit, new Date('2026-11-23T11:10:00Z'))).toBe(false);
+    expect(isVisitOverdue(visit, new Date('2026-11-23T11:16:00Z'))).toBe(true);
+    expect(isVisitOverdue({ ...visit, leftAt: '2026-11-23T11:00:00Z' }, new Date('2026-11-23T12:00:00Z'))).toBe(false);
+    expect(isVisitOverdue({ id: 'v' }, new Date())).toBe(false);
+  });
+});

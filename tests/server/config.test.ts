@@ -1,0 +1,64 @@
+// @vitest-environment node
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config.ts';
+
+describe('loadConfig', () => {
+  it('runs on SQLite in ./data with registration closed when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { dialect: 'sqlite', file: path.resolve('data', 'coorie.db') },
+      openRegistration: false,
+      trustProxy: false,
+      cookieSecure: false,
+      syncRateLimit: 120,
+      staticDir: path.resolve('dist'),
+      logLevel: 'info',
+    });
+  });
+
+  it('switches to PostgreSQL with a postgres:// DATABASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://coorie@db.internal:5432/coorie' });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://coorie@db.internal:5432/coorie' });
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).database.dialect).toBe('sqlite');
+  });
+
+  it('reads flags and numbers', () => {
+    const config = loadConfig({
+      PORT: '3000',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/coorie',
+      OPEN_REGISTRATION: 'TRUE',
+      TRUST_PROXY: '1',
+      COOKIE_SECURE: 'yes',
+      STATIC_DIR: '/srv/coorie',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { dialect: 'sqlite', file: '/var/lib/coorie/coorie.db' },
+      openRegistration: true,
+      trustProxy: true,
+      cookieSecure: true,
+      syncRateLimit: 120,
+      staticDir: '/srv/coorie',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names every variable that is wrong', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', OPEN_REGISTRATION: 'maybe', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT/);
+    expect(attempt).toThrow(/OPEN_REGISTRATION/);
+    expect(attempt).toThrow(/DATABASE_URL/);
+    expect(attempt).toThrow(/LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,55 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { addMember, change, setUpOrganisation } from './client.ts';
+import { databases, useServer } from './helpers.ts';
+import { personChanges, push } from './people.ts';
+
+describe.each(databases())('subject access export on $name', { timeout: 30_000 }, (database) => {
+  const server = useServer(database, { OPEN_REGISTRATION: 'true' });
+
+  it('gives a coordinator every record about the person, duplicates included, as plain values', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor');
+    await push(visitor, [
+      ...personChanges('a1'),
+      ...personChanges('a2', 'Eilidh'),
+      change('attendee', 'dup1', { displayName: 'Kirsty M', mergedInto: 'a1' }),
+      change('note', 'n-dup1', { attendeeId: 'dup1', body: 'Asked about the baby massage class.' }),
+      change('note', 'n-gone', { attendeeId: 'a1', body: 'Written in error.', deleted: true }),
+    ]);
+    const answer = await coordinator.get('/api/people/a1/export');
+    expect(answer.status).toBe(200);
+    const body = answer.body;
+    expect(body.person).toEqual({
+      id: 'a1',
+      displayName: 'Kirsty',
+      cake: 'lemon drizzle',
+      contact: { phone: '07700 900123', okToText: true, okToVoicemail: false, okToNameCharity: false },
+    });
+    expect(body.mergedPeople).toEqual([{ id: 'dup1', displayName: 'Kirsty M', mergedInto: 'a1' }]);
+    expect(body.checkIns).toEqual([{ id: 's1:a1', sessionId: 's1', attendeeId: 'a1', withBaby: true }]);
+    expect(body.outreach).toHaveLength(1);
+    expect(body.visits).toEqual([{ id: 'v-a1', attendeeId: 'a1', at: '2026-11-20T10:00:00Z' }]);
+    // The visitor's private note is in it: a subject access request covers every note, and deleted ones
+    // that are still held.
+    expect(body.notes.map((note: { id: string }) => note.id).sort()).toEqual(['n-a1', 'n-dup1', 'n-gone']);
+    expect(Date.parse(body.exportedAt)).not.toBeNaN();
+    expect(JSON.stringify(body)).not.toMatch(/Eilidh|versions/);
+
+    const audit = await coordinator.get('/api/audit?action=person_exported');
+    expect(audit.body.entries).toEqual([expect.objectContaining({ kind: 'attendee', recordId: 'a1' })]);
+  });
+
+  it('is refused to other roles and other organisations, and gone after erasure', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    await push(coordinator, personChanges('a1'));
+    const facilitator = await addMember(coordinator, 'facilitator');
+    expect((await facilitator.get('/api/people/a1/export')).status).toBe(403);
+    const other = await setUpOrganisation(server.app, 'Highland Parents');
+    expect((await other.get('/api/people/a1/export')).status).toBe(404);
+    await coordinator.post('/api/people/a1/erase');
+    const erased = await coordinator.get('/api/people/a1/export');
+    expect(erased.status).toBe(410);
+    expect(erased.body.error.code).toBe('erased');
+  });
+});

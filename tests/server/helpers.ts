@@ -1,0 +1,125 @@
+// Test harness for the server: every suite runs on a real SQLite file and, when TEST_DATABASE_URL is set,
+// on a real PostgreSQL database made for this test file and dropped after it.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig, type Config } from '../../src/server/config.ts';
+import { migrateToLatest, openStore, type Store } from '../../src/server/store/index.ts';
+
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres';
+}
+
+/** The databases to run every suite on: `describe.each(databases())('... on $name', ...)`. */
+export function databases(): TestDatabase[] {
+  return process.env.TEST_DATABASE_URL ? [{ name: 'sqlite' }, { name: 'postgres' }] : [{ name: 'sqlite' }];
+}
+
+// Generous: on a busy machine, creating a PostgreSQL database or closing a pool can take seconds.
+const HOOK_TIMEOUT = 30_000;
+
+// Scrypt at a 32nd of its real cost: the tests make hundreds of hashes, and what they check (which password
+// matches, how failures are counted) does not depend on the cost.
+const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+
+const TABLES = [
+  'audit_log',
+  'record_changes',
+  'invites',
+  'invite_failures',
+  'applied_batches',
+  'records',
+  'sign_in_failures',
+  'device_sessions',
+  'users',
+  'organisations',
+] as const;
+
+export interface TestServer {
+  app: FastifyInstance;
+  store: Store;
+  config: Config;
+  /** A temp folder of this test, for static files and the like. */
+  dir: string;
+}
+
+/**
+ * Gives each test a migrated, empty database and a built app. PostgreSQL: one database per file, emptied
+ * before each test. SQLite: a new file per test.
+ */
+export function useServer(database: TestDatabase, env: Record<string, string> = {}): TestServer {
+  const server = {} as TestServer;
+  let root = '';
+  let pgUrl = '';
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'coorie-server-'));
+    if (database.name === 'postgres') pgUrl = await createPgDatabase();
+  }, HOOK_TIMEOUT);
+
+  beforeEach(async () => {
+    server.dir = mkdtempSync(path.join(root, 'test-'));
+    server.config = loadConfig({
+      DATA_DIR: server.dir,
+      STATIC_DIR: path.join(server.dir, 'dist'),
+      LOG_LEVEL: 'silent',
+      ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
+      ...env,
+    });
+    server.store = openStore(server.config);
+    await migrateToLatest(server.store.db);
+    if (database.name === 'postgres') {
+      for (const table of TABLES) await server.store.db.deleteFrom(table).execute();
+    }
+    server.app = await buildApp({ config: server.config, store: server.store, passwordCost: TEST_PASSWORD_COST });
+  }, HOOK_TIMEOUT);
+
+  afterEach(async () => {
+    await server.app.close();
+    await server.store.close();
+  }, HOOK_TIMEOUT);
+
+  afterAll(async () => {
+    if (pgUrl) await dropPgDatabase(pgUrl);
+    rmSync(root, { recursive: true, force: true });
+  }, HOOK_TIMEOUT);
+
+  return server;
+}
+
+function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
+
+/** A new, uniquely named database next to TEST_DATABASE_URL's; returns its URL. */
+export async function createPgDatabase(): Promise<string> {
+  const name = `coorie_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPgDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

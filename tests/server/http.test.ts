@@ -1,0 +1,105 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { Client, PASSWORD, setUpOrganisation } from './client.ts';
+import { databases, useServer } from './helpers.ts';
+
+const json = { 'content-type': 'application/json' };
+
+describe.each(databases())('requests the server refuses, on $name', { timeout: 30_000 }, (database) => {
+  const server = useServer(database);
+
+  it('answers malformed JSON with 400 invalid_json', async () => {
+    const answer = await new Client(server.app).post('/api/auth/sign-in', '{"email": "a@b.org", ', json);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toEqual({ code: 'invalid_json', message: expect.stringMatching(/JSON/) });
+  });
+
+  it('answers an empty JSON body with 400 invalid_json', async () => {
+    const answer = await new Client(server.app).post('/api/organisations', '', json);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('invalid_json');
+  });
+
+  it('answers wrong types and unknown fields with 400 invalid_request and details', async () => {
+    const client = new Client(server.app);
+    const wrongTypes = await client.post('/api/auth/sign-in', { email: 42, password: ['x'], device: 'Tablet' });
+    expect(wrongTypes.status).toBe(400);
+    expect(wrongTypes.body.error.code).toBe('invalid_request');
+    expect(wrongTypes.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'email' }),
+        expect.objectContaining({ path: 'password' }),
+      ]),
+    );
+    const extra = await client.post('/api/auth/sign-in', {
+      email: 'a@example.org',
+      password: PASSWORD,
+      device: 'Tablet',
+      isAdmin: true,
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.message).toMatch(/isAdmin/);
+    const notAnObject = await client.post('/api/auth/sign-in', [1, 2, 3]);
+    expect(notAnObject.status).toBe(400);
+  });
+
+  it('answers a body over 64 KiB on an account route with 413 too_large', async () => {
+    const answer = await new Client(server.app).post('/api/organisations', {
+      organisation: 'x'.repeat(70 * 1024),
+      name: 'Ailsa',
+      email: 'a@example.org',
+      password: PASSWORD,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.code).toBe('too_large');
+  });
+
+  it('answers a body that is not JSON with 415', async () => {
+    const answer = await new Client(server.app).post('/api/auth/sign-in', 'email=a', { 'content-type': 'text/csv' });
+    expect(answer.status).toBe(415);
+    expect(answer.body.error.code).toBe('unsupported_media_type');
+  });
+
+  it('answers an unknown API address with 404 not_found in JSON', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/nothing-here'],
+      ['POST', '/api/users/123/promote'],
+      ['GET', '/api'],
+    ] as const) {
+      const answer = await new Client(server.app).call(method, url);
+      expect(answer.status).toBe(404);
+      expect(answer.body.error.code).toBe('not_found');
+    }
+  });
+
+  it('refuses writes from another site with 403 cross_site, and lets its own pages through', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const body = { name: 'Morag', email: 'morag@example.org', role: 'visitor', password: PASSWORD };
+    const foreign = await coordinator.post('/api/users', body, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('cross_site');
+    const own = await coordinator.post('/api/users', body, { origin: 'http://coorie.test', host: 'coorie.test' });
+    expect(own.status).toBe(201);
+  });
+
+  it('answers a server fault with 500 and no internals', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    await server.store.db.destroy();
+    const answer = await coordinator.get('/api/me');
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on the server. Please try again.' },
+    });
+  });
+
+  it('sends a content security policy that allows only the app itself', async () => {
+    const answer = await new Client(server.app).get('/api/health');
+    const csp = String(answer.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+    expect(csp).toContain("img-src 'self' data:");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -1,0 +1,29 @@
+// Test setup: DOM matchers, an in-memory IndexedDB so Dexie runs under jsdom and Node, and a steady clock for
+// component tests.
+import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+import { TZDate } from '@date-fns/tz';
+import { afterEach, beforeEach, vi } from 'vitest';
+
+// Component tests describe a day relative to "now" (a visit that began 100 minutes ago, a session later today).
+// Run at a quarter to midnight, that day would straddle two dates: so their clock starts at noon in London on
+// today's date and runs on from there in real time. A test that needs another moment sets its own.
+beforeEach(() => {
+  if (typeof document === 'undefined') return;
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(noonInLondonToday());
+});
+
+// Unmount what a component test rendered (Testing Library only does this itself with Vitest globals on).
+// Server tests run in Node without a DOM, so the DOM library is loaded only where there is one.
+afterEach(async () => {
+  if (typeof document === 'undefined') return;
+  const { cleanup } = await import('@testing-library/react');
+  cleanup();
+  vi.useRealTimers();
+});
+
+function noonInLondonToday(): Date {
+  const today = new TZDate(Date.now(), 'Europe/London');
+  return new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), 12, 0, 0, 'Europe/London');
+}

@@ -1,0 +1,285 @@
+// @vitest-environment node
+// The engine against an in-process fake of the sync endpoints: fast checks of each rule of DESIGN §4.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoorieDb } from '../../src/db/database.ts';
+import { getMeta } from '../../src/db/meta.ts';
+import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
+import { listRejected } from '../../src/db/rejected.ts';
+import { pullChanges, pushOutbox, syncOnce } from '../../src/sync/client.ts';
+import { parseHlc } from '../../src/sync/hlc.ts';
+import type { FetchLike } from '../../src/sync/transport.ts';
+import { createFakeServer } from './fakeServer.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const dbs: CoorieDb[] = [];
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+function device(): CoorieDb {
+  const db = new CoorieDb(`device-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+
+const session = (title: string) => ({ title, startsAt: '2026-11-24T10:00:00Z' });
+
+describe('push', () => {
+  it('sends ten offline edits of one record as one change and empties the outbox', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    for (let i = 0; i < 9; i++) await saveRecord(db, 'session', 's1', { title: `Drop-in ${i}` });
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced', pushed: 1 });
+    expect(server.pushes).toHaveLength(1);
+    expect(server.pushes[0]?.changes).toHaveLength(1);
+    expect(server.records.get('session:s1')?.values.title).toBe('Drop-in 8');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('splits a large outbox into batches of at most 500', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await db.transaction('rw', db.allTables(), async () => {
+      for (let i = 0; i < 1_100; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+    });
+    await syncOnce({ db, fetch: server.fetch });
+    expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 500, 100]);
+    expect(server.records.size).toBe(1_100);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps writes made while a push is on the wire queued for the next push', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    let seen: unknown;
+    const writing: FetchLike = async (url, init) => {
+      if (server.pushes.length === 0) {
+        await saveRecord(db, 'session', 's1', { title: 'Typed during the push' });
+      } else seen ??= (await db.outbox.toArray()).map((entry) => entry.values);
+      return server.fetch(url, init);
+    };
+    await pushOutbox({ db, fetch: writing });
+    // The first push took the original entry only; the write made meanwhile stayed and went in a second push.
+    expect(seen).toEqual([{ title: 'Typed during the push' }]);
+    expect(server.pushes.map((push) => push.changes[0]?.values.title)).toEqual(['Drop-in', 'Typed during the push']);
+    expect(server.records.get('session:s1')?.values.title).toBe('Typed during the push');
+    expect(await db.outbox.count()).toBe(0);
+    expect((await getRecord(db, 'session', 's1'))?.title).toBe('Typed during the push');
+  });
+
+  it('resends the same batch under the same id when the answer was lost, and nothing doubles', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    const losing: FetchLike = async (url, init) => {
+      await server.fetch(url, init);
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
+    expect(await db.outbox.count()).toBe(1);
+    await saveRecord(db, 'session', 's2', session('Written before the retry'));
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced' });
+    const [first, replay, next] = server.pushes;
+    expect(replay?.batchId).toBe(first?.batchId);
+    expect(replay?.changes).toEqual(first?.changes);
+    expect(next?.changes.map((change) => change.id)).toEqual(['s2']);
+    expect(server.records.size).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps refused changes in `rejected` with the reason, and the local record stays', async () => {
+    const server = createFakeServer();
+    server.refuse = (change) =>
+      change.id === 's-bad' ? { status: 'rejected', code: 'forbidden', message: 'not yours' } : undefined;
+    const db = device();
+    await saveRecord(db, 'session', 's-bad', session('Someone else’s'));
+    await saveRecord(db, 'session', 's-good', session('Ours'));
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced', pushed: 1, refused: 1 });
+    const rejected = await listRejected(db);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ kind: 'session', id: 's-bad', code: 'forbidden', message: 'not yours' });
+    expect(rejected[0]?.values.title).toBe('Someone else’s');
+    expect(await db.outbox.count()).toBe(0);
+    expect((await getRecord(db, 'session', 's-bad'))?.title).toBe('Someone else’s');
+  });
+});
+
+describe('clock', () => {
+  it('re-stamps changes from a tablet a day ahead with the corrected clock, and they are accepted', async () => {
+    const server = createFakeServer();
+    const db = device();
+    db.now = () => Date.now() + DAY;
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    const outcome = await syncOnce({ db, fetch: server.fetch });
+    expect(outcome).toMatchObject({ status: 'synced', pushed: 1, refused: 0 });
+    expect(server.pushes.map((push) => push.changes.length)).toEqual([1, 1]);
+    const stored = server.records.get('session:s1');
+    for (const version of Object.values(stored?.versions ?? {})) {
+      expect(parseHlc(version)!.millis).toBeLessThanOrEqual(Date.now() + 60_000);
+    }
+    const local = await db.records('session').get('s1');
+    expect(local?._v).toEqual(stored?.versions);
+    expect(local?.title).toBe('Drop-in');
+    expect(await getMeta(db, 'serverOffset')).toBeLessThan(-DAY + 60_000);
+    expect((await getMeta(db, 'clock'))!.millis).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(await listRejected(db)).toEqual([]);
+  });
+
+  it('moves the clock past every version it pulls', async () => {
+    const server = createFakeServer();
+    const later = `${String(Date.now() + 120_000)}-0005-otherdev`;
+    server.seed({
+      kind: 'session',
+      id: 's1',
+      values: session('From elsewhere'),
+      versions: { title: later, startsAt: later },
+    });
+    const db = device();
+    await syncOnce({ db, fetch: server.fetch });
+    const row = await saveRecord(db, 'session', 's1', { title: 'Mine, after' });
+    expect(row._v.title! > later).toBe(true);
+  });
+});
+
+describe('pull', () => {
+  it('pages through from the stored cursor, keeps progress and stores the cursor with each page', async () => {
+    const server = createFakeServer();
+    for (let i = 0; i < 2_500; i++) {
+      const v = `${String(Date.now() - 1_000).padStart(13, '0')}-${i.toString(16).padStart(4, '0')}-otherdev`;
+      server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
+    }
+    const db = device();
+    const progress: unknown[] = [];
+    const watching: FetchLike = async (url, init) => {
+      progress.push({ cursor: await getMeta(db, 'cursor'), sync: await getMeta(db, 'sync') });
+      return server.fetch(url, init);
+    };
+    expect(await pullChanges({ db, fetch: watching })).toBe(2_500);
+    expect(server.pulls.map((url) => url.searchParams.get('cursor'))).toEqual([null, '1000', '2000']);
+    expect(server.pulls.every((url) => url.searchParams.get('limit') === '1000')).toBe(true);
+    expect(progress[2]).toMatchObject({ cursor: '2000', sync: { downloaded: 2_000, total: 2_500 } });
+    expect(await getMeta(db, 'cursor')).toBe('2500');
+    expect(await db.records('attendee').count()).toBe(2_500);
+
+    server.seed({
+      kind: 'attendee',
+      id: 'new',
+      values: { displayName: 'New' },
+      versions: { displayName: `${Date.now()}-0000-otherdev` },
+    });
+    expect(await pullChanges({ db, fetch: server.fetch })).toBe(1);
+    expect(server.pulls.at(-1)?.searchParams.get('cursor')).toBe('2500');
+  });
+
+  it('merges pulled records, so fields edited here and not yet pushed keep their newer local value', async () => {
+    const server = createFakeServer();
+    const old = `${String(Date.now() - 60_000)}-0000-otherdev`;
+    server.seed({
+      kind: 'session',
+      id: 's1',
+      values: { title: 'Theirs', startsAt: '2026-11-24T10:00:00Z', theme: 'identity' },
+      versions: { title: old, startsAt: old, theme: old },
+    });
+    const db = device();
+    await saveRecord(db, 'session', 's1', { title: 'Ours, unsent', startsAt: '2026-11-25T10:00:00Z' });
+    await pullChanges({ db, fetch: server.fetch });
+    const row = await getRecord(db, 'session', 's1');
+    expect(row).toMatchObject({ title: 'Ours, unsent', startsAt: '2026-11-25T10:00:00Z', theme: 'identity' });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('applies a deletion from the server like any field', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    await syncOnce({ db, fetch: server.fetch });
+    server.seed({
+      kind: 'session',
+      id: 's1',
+      values: { deleted: true },
+      versions: { deleted: `${Date.now() + 1_000}-0000-otherdev` },
+    });
+    await syncOnce({ db, fetch: server.fetch });
+    expect(await listRecords(db, 'session')).toEqual([]);
+  });
+});
+
+describe('sync state and failures', () => {
+  const answer =
+    (status: number, code: string): FetchLike =>
+    async () =>
+      new Response(JSON.stringify({ error: { code, message: code } }), { status });
+
+  it('records a successful sync', async () => {
+    const db = device();
+    await syncOnce({ db, fetch: createFakeServer().fetch });
+    const state = await getMeta(db, 'sync');
+    expect(state?.phase).toBe('idle');
+    expect(state?.lastError).toBeUndefined();
+    expect(state?.lastSuccess).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('says there is no signal, keeps the outbox and the time of the last success', async () => {
+    const db = device();
+    await syncOnce({ db, fetch: createFakeServer().fetch });
+    const { lastSuccess } = (await getMeta(db, 'sync'))!;
+    await saveRecord(db, 'session', 's1', session('Offline'));
+    const offline: FetchLike = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await syncOnce({ db, fetch: offline })).toEqual({
+      status: 'offline',
+      message: 'No signal — will try again',
+    });
+    expect(await getMeta(db, 'sync')).toMatchObject({
+      phase: 'error',
+      lastError: 'No signal — will try again',
+      lastSuccess,
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('asks the person to sign in again on 401, and keeps every change', async () => {
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Kept'));
+    expect(await syncOnce({ db, fetch: answer(401, 'unauthenticated') })).toMatchObject({ status: 'signed-out' });
+    expect(await getMeta(db, 'sync')).toMatchObject({ phase: 'signed-out', lastError: 'Please sign in again' });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('reports a revoked device so that the app can wipe it', async () => {
+    const db = device();
+    expect(await syncOnce({ db, fetch: answer(401, 'device_revoked') })).toMatchObject({ status: 'revoked' });
+  });
+
+  it('calls a 5xx or a garbled answer a server problem', async () => {
+    const db = device();
+    const garbled: FetchLike = async () => new Response('<html>Bad gateway</html>', { status: 200 });
+    expect(await syncOnce({ db, fetch: answer(503, 'down') })).toMatchObject({ status: 'server-error' });
+    expect(await syncOnce({ db, fetch: garbled })).toMatchObject({
+      status: 'server-error',
+      message: 'The server had a problem — will try again',
+    });
+  });
+
+  it('never runs two syncs of one device at once', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('One'));
+    let inFlight = 0;
+    let most = 0;
+    const counting: FetchLike = async (url, init) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return server.fetch(url, init);
+    };
+    const outcomes = await Promise.all([1, 2, 3].map(() => syncOnce({ db, fetch: counting })));
+    expect(outcomes.every((outcome) => outcome.status === 'synced')).toBe(true);
+    expect(most).toBe(1);
+    expect(server.pushes).toHaveLength(1);
+  });
+});
