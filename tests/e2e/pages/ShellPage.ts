@@ -1,0 +1,33 @@
+// Page object for the tablet shell: the section navigation and the heading of whatever screen is open.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type SectionName = 'Today' | 'Sessions' | 'People' | 'Visits' | 'Activities' | 'Reports' | 'Settings';
+
+export class ShellPage {
+  readonly nav: Locator;
+
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: 'Sections' });
+  }
+
+  async open(section: SectionName): Promise<void> {
+    await this.nav.getByRole('link', { name: section, exact: true }).click();
+    await this.expectHeading(section);
+  }
+
+  heading(name?: string | RegExp): Locator {
+    return this.page.getByRole('heading', { level: 1, ...(name === undefined ? {} : { name }) });
+  }
+
+  async expectHeading(name: string | RegExp): Promise<void> {
+    await expect(this.heading(name)).toBeVisible();
+  }
+
+  /** Nothing of the screen is cut off: the navigation and the main heading are on screen, with no sideways scroll. */
+  async expectNothingCutOff(): Promise<void> {
+    await expect(this.nav).toBeInViewport();
+    await expect(this.heading()).toBeInViewport();
+    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+}
