@@ -37,6 +37,21 @@ describe.each(databases())('serving the built app on $name', { timeout: 30_000 }
       }
     });
 
+    it('sends the app a content security policy that allows only the app itself', async () => {
+      for (const url of ['/', '/sessions']) {
+        const answer = await new Client(server.app).get(url);
+        const csp = String(answer.headers['content-security-policy']);
+        expect(csp, url).toContain("script-src 'self'");
+        expect(csp, url).toContain("worker-src 'self'");
+        expect(csp, url).toContain("manifest-src 'self'");
+        expect(csp, url).toContain("img-src 'self' data:");
+        expect(csp, url).toContain("frame-ancestors 'none'");
+        expect(csp, url).not.toContain('unsafe-inline');
+        expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(answer.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      }
+    });
+
     it('caches hashed assets for a year', async () => {
       const answer = await new Client(server.app).get('/assets/index-abc123.js');
       expect(answer.status).toBe(200);
