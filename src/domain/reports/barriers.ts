@@ -1,0 +1,149 @@
+// Barriers and support: childcare and transport, texts and calls before a group and what came of them, and
+// whether follow-ups were done by the day they were due.
+import { londonDate } from '../london.ts';
+import type { Outreach } from '../outreach.ts';
+import { OUTREACH_OUTCOMES } from '../outreach.ts';
+import { hasSessionFilter, type Attendance, type ReportData, type Scope } from './scope.ts';
+import { visitsPerPerson } from './attendance.ts';
+import type { ReportTable } from './table.ts';
+
+export function support(scope: Scope): ReportTable {
+  const row = (label: string, used: (attendance: Attendance) => boolean) => {
+    const attendances = scope.attendances.filter(used);
+    return { label, attendances: attendances.length, parents: visitsPerPerson(attendances).size };
+  };
+  return {
+    id: 'support',
+    title: 'Childcare, transport and babies',
+    columns: [
+      { key: 'label', label: 'Support', kind: 'label' },
+      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'parents', label: 'Parents', kind: 'people' },
+    ],
+    rows: [
+      row('Used the childcare', ({ checkIn }) => checkIn.childcareUsed === true),
+      row('Had help with transport', ({ checkIn }) => checkIn.transportHelp === true),
+      row('Came with their baby', ({ checkIn }) => checkIn.withBaby === true),
+    ],
+  };
+}
+
+const pairKey = (sessionId: string, personId: string) => `${sessionId}\u0000${personId}`;
+
+/** The last text or call to each person before each session in scope: what they said is their latest answer. */
+function lastContacts(data: ReportData, scope: Scope): Map<string, Outreach> {
+  const wanted = new Set(scope.sessions.map((session) => session.id));
+  const last = new Map<string, Outreach>();
+  for (const contact of data.outreach) {
+    if (contact.deleted === true || !contact.sessionId || !contact.attendeeId || !wanted.has(contact.sessionId)) {
+      continue;
+    }
+    const key = pairKey(contact.sessionId, scope.personOf(contact.attendeeId));
+    const when = contact.at ?? contact.createdAt ?? '';
+    const before = last.get(key);
+    if (!before || (before.at ?? before.createdAt ?? '') <= when) last.set(key, contact);
+  }
+  return last;
+}
+
+const OUTCOME_LABELS: Record<string, string> = {
+  coming: 'Said they were coming',
+  'not coming': 'Said they were not coming',
+  'no answer': 'No answer',
+};
+
+/** Texts and calls before a group, by their answer, and how many of those people then came. */
+export function outreachOutcomes(data: ReportData, scope: Scope): ReportTable {
+  const came = new Set(scope.attendances.map(({ session, personId }) => pairKey(session.id, personId)));
+  const contacts = lastContacts(data, scope);
+  const tally = (label: string, keep: (contact: Outreach) => boolean) => {
+    let contacted = 0;
+    let attended = 0;
+    for (const [key, contact] of contacts) {
+      if (!keep(contact)) continue;
+      contacted++;
+      if (came.has(key)) attended++;
+    }
+    return { label, contacted, came: attended, share: { part: attended, whole: contacted } };
+  };
+  return {
+    id: 'outreach',
+    title: 'Texts and calls before a group',
+    columns: [
+      { key: 'label', label: 'Answer', kind: 'label' },
+      { key: 'contacted', label: 'Contacted', kind: 'people' },
+      { key: 'came', label: 'Came', kind: 'people' },
+      { key: 'share', label: 'Share who came', kind: 'share' },
+    ],
+    rows: [
+      ...OUTREACH_OUTCOMES.map((outcome) => tally(OUTCOME_LABELS[outcome] ?? outcome, (c) => c.outcome === outcome)),
+      tally('By text', (contact) => contact.method === 'text'),
+      tally('By phone call', (contact) => contact.method === 'call'),
+      tally('Everyone contacted', () => true),
+    ],
+  };
+}
+
+/** Attendances that followed a text or call, against those that did not. */
+export function cameAfterContact(data: ReportData, scope: Scope): ReportTable {
+  const contacts = lastContacts(data, scope);
+  const after = scope.attendances.filter(({ session, personId }) => contacts.has(pairKey(session.id, personId)));
+  const without = scope.attendances.filter(({ session, personId }) => !contacts.has(pairKey(session.id, personId)));
+  const row = (label: string, attendances: Attendance[]) => ({
+    label,
+    attendances: attendances.length,
+    parents: visitsPerPerson(attendances).size,
+  });
+  return {
+    id: 'came-after-contact',
+    title: 'Coming after a text or call',
+    columns: [
+      { key: 'label', label: 'Attendances', kind: 'label' },
+      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'parents', label: 'Parents', kind: 'people' },
+    ],
+    rows: [row('After a text or call', after), row('Without one', without)],
+  };
+}
+
+/**
+ * Follow-ups due in the range: done by the day they were due (London), done later, overdue, or not yet due on
+ * `today`. A follow-up marked done with no record of when counts as done on time.
+ */
+export function followUps(scope: Scope, data: ReportData, today: string): ReportTable {
+  const counts = { onTime: 0, late: 0, overdue: 0, notDue: 0 };
+  const { from, to } = scope.filters;
+  const notes = data.notes.filter(
+    (note) =>
+      note.deleted !== true &&
+      !!note.followUpDue &&
+      note.followUpDue >= from &&
+      note.followUpDue <= to &&
+      (!hasSessionFilter(scope.filters) || (note.sessionId !== undefined && scope.matching.has(note.sessionId))),
+  );
+  for (const note of notes) {
+    const due = note.followUpDue ?? '';
+    if (note.followUpDone === true) {
+      if (!note.followUpDoneAt || londonDate(note.followUpDoneAt) <= due) counts.onTime++;
+      else counts.late++;
+    } else if (due < today) counts.overdue++;
+    else counts.notDue++;
+  }
+  const total = notes.length;
+  const row = (label: string, count: number) => ({ label, followUps: count, share: { part: count, whole: total } });
+  return {
+    id: 'follow-ups',
+    title: 'Follow-ups due',
+    columns: [
+      { key: 'label', label: 'Follow-ups', kind: 'label' },
+      { key: 'followUps', label: 'Follow-ups', kind: 'count' },
+      { key: 'share', label: 'Share', kind: 'rate' },
+    ],
+    rows: [
+      row('Done on time', counts.onTime),
+      row('Done late', counts.late),
+      row('Overdue, not done yet', counts.overdue),
+      row('Not due yet', counts.notDue),
+    ],
+  };
+}
