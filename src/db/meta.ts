@@ -21,6 +21,15 @@ export interface SignedInUser {
   organisationId: string;
 }
 
+/**
+ * How the last person left this device, which was then wiped: `revoked` by a coordinator (or their account
+ * disabled), `signed-out` by themselves, or `signed-out-offline` when the server could not be told yet.
+ */
+export interface SignedOut {
+  reason: 'revoked' | 'signed-out' | 'signed-out-offline';
+  at: number;
+}
+
 export interface MetaValues {
   clock: ClockState;
   /** Server time minus device time, in ms, learnt from the last sync response. */
@@ -35,6 +44,8 @@ export interface MetaValues {
   pendingBatch: PendingBatch;
   /** The organisation's name as this device knows it, so outreach can warn when a discreet text names it. */
   organisationName: string;
+  /** Why nobody is signed in on this wiped device; the sign-in screen says so, and nothing syncs until sign-in. */
+  signedOut: SignedOut;
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: CoorieDb, key: K): Promise<MetaValues[K] | undefined> {

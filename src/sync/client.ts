@@ -1,5 +1,6 @@
 // The device sync engine (DESIGN §4): pushes the outbox, pulls what changed, one sync at a time across tabs
 // and the service worker. The database steps live in db/syncStore.ts; the wire in sync/transport.ts.
+import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';
 import { deleteMeta, getMeta } from '../db/meta.ts';
 import {
@@ -51,8 +52,11 @@ const FAILURES: Record<SyncFailure | 'local', { status: Exclude<SyncOutcome['sta
 
 /**
  * One full sync: push, pull, and push again if the pull or a re-stamp left changes queued. Never throws for
- * a network or server failure: it records the failure in `meta.sync` and returns it as the outcome. A
- * `revoked` outcome means this device must wipe its data (issue 5); the outbox is kept until then.
+ * a network or server failure: it records the failure in `meta.sync` and returns it as the outcome.
+ *
+ * `revoked` (a coordinator signed this device out, or disabled its user) wipes the device here, in the engine,
+ * so that the service worker does it even with no page open. A plain 401 (`signed-out`: the session expired)
+ * keeps everything for the same person to sign in again. A wiped device does not sync until someone signs in.
  */
 export async function syncOnce(options: SyncOptions): Promise<SyncOutcome> {
   return withSyncLock(options.db, () => runSync(options));
@@ -82,6 +86,10 @@ function engineOf(options: SyncOptions): Engine {
 async function runSync(options: SyncOptions): Promise<SyncOutcome> {
   const engine = engineOf(options);
   const { db } = engine;
+  // A browser may still hold the cookie of a session that was signed out offline: pulling with it would bring
+  // back everything the sign-out removed. So a wiped device waits for a sign-in, without asking the server.
+  if ((await signedOutReason(db)) !== undefined)
+    return { status: 'signed-out', message: FAILURES['signed-out'].message };
   try {
     await updateSyncState(db, { phase: 'pushing' });
     const first = await pushWith(engine);
@@ -105,7 +113,11 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     const failure = error instanceof SyncError ? error.failure : 'local';
     if (failure === 'local') console.error('Sync failed on the device', error);
     const { status, message } = FAILURES[failure];
-    const phase = status === 'signed-out' || status === 'revoked' ? 'signed-out' : 'error';
+    if (status === 'revoked') {
+      await wipeAndSignOut(db, 'revoked');
+      return { status, message };
+    }
+    const phase = status === 'signed-out' ? 'signed-out' : 'error';
     await updateSyncState(db, { phase, lastError: message, downloaded: undefined, total: undefined });
     return { status, message };
   }
