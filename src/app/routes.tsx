@@ -125,6 +125,18 @@ export const routes: RouteObject[] = [
             ...screen(() => import('./people/PersonFormScreen.tsx').then((m) => ({ Component: m.EditPersonScreen }))),
           },
           {
+            path: 'people/:id/export',
+            ...screen(() => import('./privacy/ExportScreen.tsx').then((m) => ({ Component: m.ExportScreen }))),
+          },
+          {
+            path: 'people/:id/erase',
+            ...screen(() => import('./privacy/EraseScreen.tsx').then((m) => ({ Component: m.EraseScreen }))),
+          },
+          {
+            path: 'records/:kind/:id/history',
+            ...screen(() => import('./privacy/HistoryScreen.tsx').then((m) => ({ Component: m.HistoryScreen }))),
+          },
+          {
             path: 'people/:id/notes/new',
             ...screen(() => import('./notes/NewNoteScreen.tsx').then((m) => ({ Component: m.NewNoteScreen }))),
           },
@@ -199,6 +211,14 @@ export const routes: RouteObject[] = [
           {
             path: 'settings',
             ...screen(() => import('./settings/SettingsScreen.tsx').then((m) => ({ Component: m.SettingsScreen }))),
+          },
+          {
+            path: 'settings/retention',
+            ...screen(() => import('./privacy/RetentionScreen.tsx').then((m) => ({ Component: m.RetentionScreen }))),
+          },
+          {
+            path: 'settings/audit',
+            ...screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ Component: m.AuditScreen }))),
           },
           { path: '*', element: <Navigate to="/" replace /> },
         ],

@@ -7,6 +7,8 @@ import { CoorieDb } from '../../src/db/database.ts';
 import { DbContext } from '../../src/db/hooks.ts';
 import type { SignedInUser } from '../../src/db/meta.ts';
 import { routes } from '../../src/app/routes.tsx';
+import type { PageSync } from '../../src/app/sync/pageSync.ts';
+import { SyncContext } from '../../src/app/sync/SyncContext.ts';
 
 export const ALEX: SignedInUser = {
   id: 'u1',
@@ -59,13 +61,18 @@ export function stubNoNetwork() {
   );
 }
 
-export async function renderApp(path: string, options: { db?: CoorieDb; user?: SignedInUser } = {}) {
+export async function renderApp(
+  path: string,
+  options: { db?: CoorieDb; user?: SignedInUser; sync?: PageSync } = {},
+) {
   const db = options.db ?? freshDb();
   if (options.user) await rememberSignedIn(db, options.user, 'Hall tablet 1');
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
     <DbContext.Provider value={db}>
-      <RouterProvider router={router} />
+      <SyncContext.Provider value={options.sync ?? null}>
+        <RouterProvider router={router} />
+      </SyncContext.Provider>
     </DbContext.Provider>,
   );
   return { db, router, ...view };

@@ -99,7 +99,8 @@ describe('a person’s profile', () => {
     await user.click(within(consent).getByRole('button', { name: 'Yes, withdraw consent' }));
     expect(await within(consent).findByText(/withdrew their consent/, {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Write a note' })).not.toBeInTheDocument();
-    expect(within(consent).getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
+    // A coordinator is offered erasure straight away (tests/app/privacy-erase.test.tsx follows it through).
+    expect(within(consent).getByRole('link', { name: 'Erase Morag' })).toHaveAttribute('href', '/people/a1/erase');
     expect((await getRecord(db, 'attendee', 'a1'))?.consent).toHaveProperty('withdrawnAt');
   });
 });

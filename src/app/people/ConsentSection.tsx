@@ -1,13 +1,16 @@
-// A person's consent on their profile: what they agreed to, when, to which wording; record it or withdraw it.
+// A person's consent on their profile: what they agreed to, when, to which wording; record it or withdraw it,
+// and after a withdrawal, the way to erasure (a coordinator erases; anyone else asks a coordinator to).
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import { CONSENT_WORDINGS, hasConsentForNotes, withdrawConsent } from '../../domain/consent.ts';
 import { useDb } from '../../db/hooks.ts';
+import { usePersonNotes } from '../../db/people.ts';
 import { saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { formatDateTime } from '../format.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
+import { isErasureRequest, requestErasure } from './erasureRequest.ts';
 
 const SCOPE_LABELS: Record<string, string> = {
   notes: 'Short notes about how they are doing',
@@ -67,12 +70,7 @@ export function ConsentSection({ person }: { person: Attendee }) {
               </dd>
             </div>
           </dl>
-          {consent.withdrawnAt && (
-            <p className="erasure-offer">
-              If {name} wants what we hold about them deleted too, a coordinator can erase it from{' '}
-              <Link to="/settings">Settings</Link>.
-            </p>
-          )}
+          {consent.withdrawnAt && <ErasureOffer person={person} />}
         </>
       )}
       <div className="form-actions">
@@ -100,5 +98,52 @@ export function ConsentSection({ person }: { person: Attendee }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** After a withdrawal: coordinators go straight to erasure; others leave a request that coordinators see. */
+function ErasureOffer({ person }: { person: Attendee }) {
+  const db = useDb();
+  const user = useCurrentUser();
+  const notes = usePersonNotes(person.id);
+  const [busy, setBusy] = useState(false);
+  const name = person.displayName ?? 'this person';
+
+  if (user?.role === 'coordinator') {
+    return (
+      <div className="erasure-offer">
+        <p>If {name} wants everything we hold about them deleted too, erase their record.</p>
+        <Link className="button-link button-secondary" to={`/people/${encodeURIComponent(person.id)}/erase`}>
+          Erase {name}
+        </Link>
+      </div>
+    );
+  }
+  if (notes === undefined) return null;
+  if (notes.some(isErasureRequest)) {
+    return (
+      <p className="erasure-offer" role="status">
+        A coordinator has been asked to erase {name}’s record. It is among the concerns on their Today screen.
+      </p>
+    );
+  }
+  return (
+    <div className="erasure-offer">
+      <p>
+        If {name} wants everything we hold about them deleted too, only a coordinator can erase it. Let them know here:
+        they will see it among the concerns on their Today screen.
+      </p>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void requestErasure(db, person.id, user?.id).finally(() => setBusy(false));
+        }}
+      >
+        Ask a coordinator to erase {name}
+      </button>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // People: the parents who come to groups, by display name only (others in the room may see the screen).
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import { likelyDuplicates, normaliseName } from '../../domain/duplicates.ts';
 import { useRecords } from '../../db/hooks.ts';
@@ -10,6 +10,9 @@ import '../styles/people.css';
 
 export function PeopleScreen() {
   const rows = useRecords('attendee', { orderBy: 'displayName' });
+  const location = useLocation();
+  // Set by a screen that brought the coordinator here, such as erasure.
+  const message = (location.state as { message?: string } | null)?.message;
   const [search, setSearch] = useState('');
   const people = rows?.filter((row) => !row.mergedInto) as Attendee[] | undefined;
   const pairs = people ? likelyDuplicates(people).length : 0;
@@ -21,6 +24,9 @@ export function PeopleScreen() {
 
   return (
     <Screen title="People" className="people-notes">
+      <div role="status" className="form-status">
+        {message && <p className="notice notice-ok">{message}</p>}
+      </div>
       <div className="form-actions">
         <Link className="button-link button-primary" to="/people/new">
           Add a person

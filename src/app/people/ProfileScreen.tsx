@@ -12,6 +12,7 @@ import { formatDateTime } from '../format.ts';
 import { ConsentSection } from './ConsentSection.tsx';
 import { capitalise } from './fields.tsx';
 import { NotesList, Ons4History, WriteNoteLink } from './ProfileNotes.tsx';
+import { ProfilePrivacy } from './ProfilePrivacy.tsx';
 import '../styles/people.css';
 
 export function ProfileScreen() {
@@ -165,6 +166,8 @@ function Profile({ person }: { person: Attendee }) {
         <h2 id="profile-notes">Notes</h2>
         {visibleNotes === undefined ? <Loading /> : <NotesList notes={visibleNotes} />}
       </section>
+
+      {user?.role === 'coordinator' && <ProfilePrivacy person={person} />}
     </Screen>
   );
 }

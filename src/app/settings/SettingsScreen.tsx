@@ -84,6 +84,20 @@ export function SettingsScreen() {
           each was last checked.
         </p>
       </section>
+      {user?.role === 'coordinator' && (
+        <section aria-labelledby="settings-data-protection">
+          <h2 id="settings-data-protection">Data protection</h2>
+          <ul className="settings-links">
+            <li>
+              <Link to="/settings/retention">Data retention</Link>: how long to keep people with no activity, and who is
+              due for erasure.
+            </li>
+            <li>
+              <Link to="/settings/audit">Audit log</Link>: sign-ins, exports, erasures and team changes.
+            </li>
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="settings-about">
         <h2 id="settings-about">About</h2>
         <p>Coorie version {APP_VERSION}</p>
