@@ -1,38 +1,216 @@
-// Reports: the numbers funders ask for, counted from what this tablet holds.
-import { useRecords } from '../../db/hooks.ts';
+// Reports: the figures funders ask for and the patterns coordinators look for, counted on this device from its
+// own records (so they work offline), with charts, CSV files and a printable funder summary. For coordinators.
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { londonDate } from '../../domain/london.ts';
+import { ONS4_ATTRIBUTION } from '../../domain/ons4.ts';
+import { buildReports, type ReportData, type Reports } from '../../domain/reports/index.ts';
+import { useReportData } from '../../db/reports.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { FiltersPanel } from './FiltersPanel.tsx';
+import { rangeText, readParams, VIEWS, type ReportParams } from './filters.ts';
+import { FunderSummary } from './FunderSummary.tsx';
+import { ReportFigure } from './ReportFigure.tsx';
+import '../styles/reports.css';
 
 export function ReportsScreen() {
-  const sessions = useRecords('session');
-  const checkIns = useRecords('checkIn');
-  const people = useRecords('attendee');
-  const loaded = sessions !== undefined && checkIns !== undefined && people !== undefined;
-  const empty = loaded && sessions.length + checkIns.length + people.length === 0;
-  return (
-    <Screen title="Reports">
-      {!loaded ? (
+  const user = useCurrentUser();
+  if (user === undefined)
+    return (
+      <Screen title="Reports">
         <Loading />
-      ) : empty ? (
+      </Screen>
+    );
+  if (user.role !== 'coordinator') {
+    return (
+      <Screen title="Reports">
+        <p>Reports are for coordinators.</p>
+        <p>
+          They count attendance, reach and wellbeing across the whole team for funders. If you need a figure, ask your
+          coordinator.
+        </p>
+      </Screen>
+    );
+  }
+  return <CoordinatorReports />;
+}
+
+function CoordinatorReports() {
+  const data = useReportData();
+  const [search, setSearch] = useSearchParams();
+  // The moment the screen opened: sessions after it have not run, and follow-ups due after today are not late.
+  const [now] = useState(() => new Date());
+  const today = londonDate(now);
+  const key = search.toString();
+  const params = useMemo(() => readParams(new URLSearchParams(key), now), [key, now]);
+  const reports = useMemo(
+    () =>
+      data && !params.errors.from && !params.errors.to
+        ? buildReports(data, params.filters, params.period, now)
+        : undefined,
+    [data, params, now],
+  );
+  const change = useCallback(
+    (changes: Record<string, string>) =>
+      setSearch(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [name, value] of Object.entries(changes)) {
+            // An emptied date stays in the address as empty, so that the field says what to fix.
+            if (value || name === 'from' || name === 'to') next.set(name, value);
+            else next.delete(name);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
+
+  return (
+    <Screen title="Reports" className="reports-screen">
+      {data === undefined ? (
+        <Loading />
+      ) : data.sessions.length === 0 ? (
         <EmptyState>
           <p>Nothing to report yet.</p>
-          <p>Once sessions run and people are checked in, the totals for your funders will add up here.</p>
+          <p>Once sessions run and people are checked in, the figures for your funders will add up here.</p>
         </EmptyState>
       ) : (
-        <dl className="totals">
-          <div>
-            <dt>Sessions</dt>
-            <dd>{sessions.length}</dd>
+        <>
+          <p className="lede no-print">
+            Counted on this device from what it holds, so reports work with no signal. Counts of fewer than five people
+            show as “&lt;5”.
+          </p>
+          <FiltersPanel data={data} params={params} today={today} onChange={change} />
+          <ViewTabs search={search} current={params.view} />
+          <div className="reports-body" data-ready={reports ? 'true' : undefined}>
+            {reports ? (
+              <>
+                <p className="visually-hidden" role="status">
+                  Figures for {rangeText(params.filters)}
+                </p>
+                <ReportView reports={reports} params={params} data={data} />
+              </>
+            ) : (
+              <p className="report-waiting">Put the dates right above and the figures will show.</p>
+            )}
           </div>
-          <div>
-            <dt>Check-ins</dt>
-            <dd>{checkIns.length}</dd>
-          </div>
-          <div>
-            <dt>People</dt>
-            <dd>{people.length}</dd>
-          </div>
-        </dl>
+        </>
       )}
     </Screen>
   );
+}
+
+function ViewTabs({ search, current }: { search: URLSearchParams; current: string }) {
+  return (
+    <nav className="report-views no-print" aria-label="Reports">
+      <ul>
+        {VIEWS.map(({ value, label }) => {
+          const next = new URLSearchParams(search);
+          next.set('view', value);
+          return (
+            <li key={value}>
+              <Link to={`?${next.toString()}`} replace aria-current={current === value ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The filters in words, for the summary's heading: venue, locality, kind and facilitator as chosen. */
+function scopeText(params: ReportParams, data: ReportData): string {
+  const { venueId, locality, kind, facilitator } = params.filters;
+  return [
+    venueId && (data.venues.find((venue) => venue.id === venueId)?.name ?? 'one venue'),
+    locality && `venues in ${locality}`,
+    kind && `${kind} sessions`,
+    facilitator && `facilitated by ${facilitator}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function ReportView({ reports, params, data }: { reports: Reports; params: ReportParams; data: ReportData }) {
+  const { from, to } = params.filters;
+  const figure = { from, to };
+  switch (params.view) {
+    case 'summary':
+      return <FunderSummary reports={reports} from={from} to={to} scope={scopeText(params, data)} />;
+    case 'barriers':
+      return (
+        <>
+          <ReportFigure
+            {...figure}
+            table={reports.barriers.support}
+            chart={{ keys: ['attendances'], horizontal: true }}
+          />
+          <ReportFigure
+            {...figure}
+            table={reports.barriers.outreach}
+            chart={{ keys: ['contacted', 'came'], horizontal: true }}
+            note="Each person’s last answer before each session, and whether they then came."
+          />
+          <ReportFigure {...figure} table={reports.barriers.afterContact} />
+          <ReportFigure
+            {...figure}
+            table={reports.barriers.followUps}
+            chart={{ keys: ['followUps'], horizontal: true }}
+            note="Follow-ups due in these dates, done by the day they were due or not."
+          />
+        </>
+      );
+    case 'wellbeing':
+      return (
+        <>
+          <ReportFigure
+            {...figure}
+            table={reports.wellbeing.focusOverTime}
+            chart={{ keys: reports.wellbeing.focusOverTime.columns.slice(1).map((column) => column.key), type: 'line' }}
+            note="How many notes raised each focus area."
+          />
+          <ReportFigure {...figure} table={reports.wellbeing.focusAreas} />
+          <ReportFigure
+            {...figure}
+            table={reports.wellbeing.ons4Changes}
+            chart={{ keys: ['better', 'same', 'worse'], horizontal: true }}
+            note={`Parents who answered at least twice in these dates: their first answer against their latest. ${ONS4_ATTRIBUTION}`}
+          />
+          <ReportFigure {...figure} table={reports.wellbeing.ons4Distribution} />
+          <ReportFigure
+            {...figure}
+            table={reports.wellbeing.concerns}
+            note="Concerns raised in notes, and how soon a coordinator picked them up."
+          />
+        </>
+      );
+    default:
+      return (
+        <>
+          <ReportFigure {...figure} table={reports.attendance.byPeriod} chart={{ keys: ['attendances', 'parents'] }} />
+          <ReportFigure {...figure} table={reports.attendance.repeat} />
+          <ReportFigure
+            {...figure}
+            table={reports.attendance.byLocality}
+            chart={{ keys: ['parents'], horizontal: true }}
+            note="Where the parents who came live."
+          />
+          <ReportFigure
+            {...figure}
+            table={reports.attendance.byVenue}
+            chart={{ keys: ['attendances'], horizontal: true }}
+          />
+          <ReportFigure
+            {...figure}
+            table={reports.attendance.heardVia}
+            chart={{ keys: ['parents'], horizontal: true }}
+          />
+        </>
+      );
+  }
 }

@@ -1,0 +1,66 @@
+// One report table with its chart above it and a CSV download below: the chart is a picture of the table, and
+// the table (read by screen readers, printed, exported) holds every figure, with small numbers suppressed.
+import { lazy, Suspense, useId } from 'react';
+import { cellText, type ReportTable } from '../../domain/reports/index.ts';
+import type { ChartSpec } from './Chart.tsx';
+import { downloadCsv } from './download.ts';
+
+// The charting library loads with the first chart, after the tables: they never wait for it.
+const Chart = lazy(() => import('./Chart.tsx'));
+
+interface Props {
+  table: ReportTable;
+  chart?: ChartSpec;
+  from: string;
+  to: string;
+  /** Shown under the heading: what the figures count. */
+  note?: string;
+}
+
+export function ReportFigure({ table, chart, from, to, note }: Props) {
+  const headingId = useId();
+  return (
+    <section className="report-figure" aria-labelledby={headingId}>
+      <h2 id={headingId}>{table.title}</h2>
+      {note && <p className="report-note">{note}</p>}
+      {chart && (
+        <Suspense fallback={<div className="report-chart" />}>
+          <Chart table={table} spec={chart} />
+        </Suspense>
+      )}
+      <div className="report-table-wrap">
+        <table className="report-table" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              {table.columns.map((column) => (
+                <th key={column.key} scope="col" className={column.kind === 'label' ? undefined : 'number'}>
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, index) => (
+              <tr key={index}>
+                {table.columns.map((column, columnIndex) =>
+                  columnIndex === 0 ? (
+                    <th key={column.key} scope="row">
+                      {cellText(column, row[column.key])}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={column.kind === 'label' ? undefined : 'number'}>
+                      {cellText(column, row[column.key])}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="button-secondary report-download" onClick={() => downloadCsv(table, from, to)}>
+        Download CSV<span className="visually-hidden"> of {table.title.toLowerCase()}</span>
+      </button>
+    </section>
+  );
+}
