@@ -96,6 +96,8 @@ describe('page sync triggers', () => {
         timeout: 5_000,
       });
       await waitFor(async () => expect(await db.outbox.count()).toBe(0));
+      // Let the run finish its pull before stopping: one still in flight would reach the next test's server.
+      await waitFor(async () => expect((await db.meta.get('sync'))?.value).toMatchObject({ phase: 'idle' }));
     } finally {
       stop();
     }
