@@ -100,7 +100,10 @@ describe('a person’s profile', () => {
     expect(await within(consent).findByText(/withdrew their consent/, {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Write a note' })).not.toBeInTheDocument();
     // A coordinator is offered erasure straight away (tests/app/privacy-erase.test.tsx follows it through).
-    expect(within(consent).getByRole('link', { name: 'Erase Morag' })).toHaveAttribute('href', '/people/a1/erase');
+    expect(await within(consent).findByRole('link', { name: 'Erase Morag' }, SLOW)).toHaveAttribute(
+      'href',
+      '/people/a1/erase',
+    );
     expect((await getRecord(db, 'attendee', 'a1'))?.consent).toHaveProperty('withdrawnAt');
   });
 });

@@ -109,7 +109,8 @@ function ErasureOffer({ person }: { person: Attendee }) {
   const [busy, setBusy] = useState(false);
   const name = person.displayName ?? 'this person';
 
-  if (user?.role === 'coordinator') {
+  if (user === undefined) return null;
+  if (user.role === 'coordinator') {
     return (
       <div className="erasure-offer">
         <p>If {name} wants everything we hold about them deleted too, erase their record.</p>
@@ -139,7 +140,7 @@ function ErasureOffer({ person }: { person: Attendee }) {
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void requestErasure(db, person.id, user?.id).finally(() => setBusy(false));
+          void requestErasure(db, person.id, user.id).finally(() => setBusy(false));
         }}
       >
         Ask a coordinator to erase {name}
