@@ -4,6 +4,8 @@ import { useKiosk } from '../db/kiosk.ts';
 import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
 import { KIOSK_PATH } from './feedback/kioskLock.ts';
+import { LockGate } from './lock/LockGate.tsx';
+import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
 import { Shell } from './layout/Shell.tsx';
 import { ReloadPrompt } from './pwa/ReloadPrompt.tsx';
 import { TodayScreen } from './today/TodayScreen.tsx';
@@ -28,6 +30,7 @@ function SignedOutOnly() {
       <p className="account-brand" aria-hidden="true">
         Coorie
       </p>
+      <LockWipeNotice />
       <Outlet />
     </main>
   );
@@ -41,7 +44,12 @@ function SignedInOnly() {
   // back to it: nothing else can be reached until the facilitator unlocks it.
   if (kiosk === undefined) return null;
   if (kiosk) return <Navigate to={KIOSK_PATH} replace />;
-  return <Shell user={user} />;
+  // The PIN: chosen on first sign-in here, asked for on launch and after a spell idle (src/app/lock).
+  return (
+    <LockGate user={user}>
+      <Shell user={user} />
+    </LockGate>
+  );
 }
 
 // Screens other than Today load when first opened, so that the first screen stays small (npm run size).
@@ -211,6 +219,10 @@ export const routes: RouteObject[] = [
           {
             path: 'settings',
             ...screen(() => import('./settings/SettingsScreen.tsx').then((m) => ({ Component: m.SettingsScreen }))),
+          },
+          {
+            path: 'settings/pin',
+            ...screen(() => import('./lock/ChangePinScreen.tsx').then((m) => ({ Component: m.ChangePinScreen }))),
           },
           {
             path: 'settings/retention',

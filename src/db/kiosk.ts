@@ -1,4 +1,5 @@
-// The feedback kiosk's state on this device: kept in `meta` so that a reload stays in the kiosk.
+// The feedback kiosk's state on this device: kept in `meta` so that a reload stays in the kiosk. Leaving it
+// takes the app PIN (src/app/feedback/kioskLock.ts), so nothing secret is kept here.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb } from './database.ts';
@@ -6,13 +7,7 @@ import { useDb } from './hooks.ts';
 
 export interface KioskState {
   sessionId: string;
-  /** SHA-256 of salt and code, hex; the code itself is never stored. */
-  hash: string;
-  salt: string;
   startedAt: string;
-  /** Wrong codes in a row, and when the last was typed: a child pressing digits must not get out by chance. */
-  failures: number;
-  lastFailureAt?: number;
 }
 
 // Not in MetaValues: only the kiosk reads and writes this entry, through this file.

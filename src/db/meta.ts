@@ -2,6 +2,7 @@
 import type { PendingBatch } from '../sync/coalesce.ts';
 import type { ClockState } from '../sync/hlc.ts';
 import type { CoorieDb } from './database.ts';
+import type { LockWipe, PinHash } from './lock.ts';
 
 export interface SyncState {
   phase: 'idle' | 'pushing' | 'pulling' | 'error' | 'signed-out';
@@ -46,6 +47,14 @@ export interface MetaValues {
   organisationName: string;
   /** Why nobody is signed in on this wiped device; the sign-in screen says so, and nothing syncs until sign-in. */
   signedOut: SignedOut;
+  /** The app PIN as a slow salted hash (src/app/lock/pin.ts); the PIN itself is never kept. */
+  pin: PinHash;
+  /** Wrong PINs in a row, kept here so that a reload gives nobody fresh tries. */
+  pinFailures: number;
+  /** The page load the PIN last unlocked: any other load (a relaunch) finds Coorie locked. */
+  unlocked: { launchId: string };
+  /** Left by a wipe that the lock caused, for the sign-in screen to explain it. */
+  lockWipe: LockWipe;
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: CoorieDb, key: K): Promise<MetaValues[K] | undefined> {

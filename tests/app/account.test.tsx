@@ -175,3 +175,53 @@ describe('first-run setup', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
   });
 });
+
+describe('joining with an invite code', () => {
+  it('is offered on the sign-in screen, and says what to fix in each field', async () => {
+    await openSignIn();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('link', { name: 'I have an invite code' }));
+    await screen.findByRole('heading', { level: 1, name: 'Join your team' });
+    await user.type(field('Invite code'), 'KP7Q-2MX');
+    await user.type(field('Choose a password'), 'short');
+    await user.type(field('Type the password again'), 'shorter');
+    await user.click(screen.getByRole('button', { name: 'Join and sign in' }));
+
+    expect(field('Invite code')).toHaveFocus();
+    expect(field('Invite code')).toHaveAccessibleDescription(
+      '10 letters and numbers, for example KP7Q-2MXR-WD. Error: An invite code has 10 letters and numbers. Check it and try again.',
+    );
+    expect(field('Choose a password')).toHaveAccessibleDescription(
+      'At least 10 characters. A few words strung together are easy to remember. Error: Your password needs at least 10 characters (it has 5).',
+    );
+    expect(field('Type the password again')).toHaveAccessibleDescription(
+      "Error: The passwords don't match. Type the same password again.",
+    );
+    expect(field("This device's name")).toHaveAccessibleDescription(
+      'So you can tell your devices apart, for example “Hall tablet 1”. Error: Give this tablet a name, like “Hall tablet 1”.',
+    );
+  });
+
+  it('explains a code that has expired or been used', async () => {
+    const calls = stubServer({
+      'POST /api/invites/accept': () => apiError(400, 'invalid_invite', 'That invitation code is not valid.'),
+    });
+    await renderApp('/join');
+    await screen.findByRole('heading', { level: 1, name: 'Join your team' });
+    const user = userEvent.setup();
+    await user.type(field('Invite code'), 'kp7q 2mxr wd');
+    await user.type(field('Choose a password'), 'correct horse battery');
+    await user.type(field('Type the password again'), 'correct horse battery');
+    await user.type(field("This device's name"), 'Isla phone');
+    await user.click(screen.getByRole('button', { name: 'Join and sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "That invite code doesn't work: it may have expired or been used already. Ask your coordinator for a new one.",
+    );
+    expect(calls.find((call) => call.route === 'POST /api/invites/accept')?.body).toEqual({
+      code: 'kp7q 2mxr wd',
+      password: 'correct horse battery',
+      device: 'Isla phone',
+    });
+  });
+});

@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
 import { getKiosk } from '../../src/db/kiosk.ts';
+import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
+import { ALEX, freshDb, renderApp, stubNoNetwork, TEST_PIN } from './helpers.tsx';
 
 // The machine running the tests may be busy: wait longer than the default second for the device database.
 configure({ asyncUtilTimeout: 5000 });
@@ -22,40 +23,31 @@ async function startKiosk(db: CoorieDb = freshDb()) {
   const view = await renderApp(`/sessions/${SESSION}/feedback`, { db, user: ALEX });
   const user = userEvent.setup();
   await screen.findByRole('heading', { level: 1, name: 'Feedback kiosk' });
-  await user.type(await screen.findByLabelText('Kiosk code'), '2468');
-  await user.type(screen.getByLabelText('Type the code again'), '2468');
-  await user.click(screen.getByRole('button', { name: 'Hand to parents' }));
+  await user.click(await screen.findByRole('button', { name: 'Hand to parents' }));
   await screen.findByRole('heading', { level: 1, name: 'How was today?' });
   return { ...view, user };
 }
 
 describe('the feedback kiosk', { timeout: 30_000 }, () => {
-  it('asks for the same 4 to 6 digit code twice before handing over', async () => {
+  it('hands over in one tap, saying that the app PIN unlocks it: there is no separate code to choose', async () => {
     stubNoNetwork();
     const db = freshDb();
     await saveRecord(db, 'session', SESSION, { title: 'Bumps and babies', startsAt: '2026-11-24T10:00:00.000Z' });
     await renderApp(`/sessions/${SESSION}/feedback`, { db, user: ALEX });
-    const user = userEvent.setup();
-    const code = await screen.findByLabelText('Kiosk code');
-    await user.type(code, '12a');
-    await user.tab();
-    expect(code).toHaveAccessibleDescription(expect.stringContaining('Use digits only'));
-    await user.clear(code);
-    await user.type(code, '1234');
-    await user.type(screen.getByLabelText('Type the code again'), '1235');
-    await user.click(screen.getByRole('button', { name: 'Hand to parents' }));
-    expect(screen.getByLabelText('Type the code again')).toHaveAccessibleDescription(
-      expect.stringContaining('The two codes are different'),
-    );
+    expect(await screen.findByText(/unlock it with your PIN/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/code/i)).not.toBeInTheDocument();
     expect(await getKiosk(db)).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Hand to parents' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'How was today?' })).toBeInTheDocument();
+    expect(await getKiosk(db)).toMatchObject({ sessionId: SESSION });
   });
 
   it('hides the app and keeps every other address in the kiosk, even after a reload', async () => {
     const { db, router } = await startKiosk();
     expect(screen.queryByRole('navigation', { name: 'Sections' })).not.toBeInTheDocument();
     const kiosk = await getKiosk(db);
-    expect(kiosk).toMatchObject({ sessionId: SESSION });
-    expect(JSON.stringify(kiosk)).not.toContain('2468');
+    // Nothing secret is kept with the kiosk: the app PIN's hash stays where the lock keeps it.
+    expect(kiosk).toEqual({ sessionId: SESSION, startedAt: expect.any(String) });
 
     await router.navigate('/people');
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/kiosk'), WAIT);
@@ -97,23 +89,49 @@ describe('the feedback kiosk', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Anything else you would like to tell us? (optional)')).toHaveValue('');
   });
 
-  it('stays locked with a wrong code and unlocks with the right one', async () => {
+  it('stays locked with a wrong PIN and unlocks with the app PIN', async () => {
     const { db, user } = await startKiosk();
     await user.click(screen.getByRole('radio', { name: 'Mostly' }));
     await user.click(screen.getByRole('button', { name: 'Send' }));
     await user.click(await screen.findByRole('button', { name: 'Next person' }));
     await user.click(screen.getByRole('button', { name: 'Finish' }));
-    const code = screen.getByLabelText('Facilitator: kiosk code');
-    await user.type(code, '1111');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByText('That code is not right. The kiosk stays on.')).toBeInTheDocument();
+    expect(await screen.findByText('Type your PIN, then Unlock.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Facilitator: your PIN'), '1111');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByText('That PIN is not right. Try again. The kiosk stays on.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'How was today?' })).toBeInTheDocument();
     expect(await getKiosk(db)).not.toBeNull();
 
-    await user.type(screen.getByLabelText('Facilitator: kiosk code'), '2468');
+    await user.type(screen.getByLabelText('Facilitator: your PIN'), TEST_PIN);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByText('1 answer so far.', {}, WAIT)).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Sections' })).toBeInTheDocument();
+    expect(await getKiosk(db)).toBeNull();
+    expect(await getMeta(db, 'pinFailures')).toBe(0);
+  });
+
+  it('counts wrong PINs towards the same wipe as the lock, saying how many tries are left', async () => {
+    const { db, user } = await startKiosk();
+    await setMeta(db, 'pinFailures', 7);
+    await user.click(screen.getByRole('button', { name: 'Finish' }));
+    await user.type(screen.getByLabelText('Facilitator: your PIN'), '1111');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(
+      await screen.findByText(
+        'That PIN is not right. 2 tries left before Coorie wipes this tablet. The kiosk stays on.',
+      ),
+    ).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Facilitator: your PIN'), '2222');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByText(/1 try left before Coorie wipes this tablet/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Facilitator: your PIN'), '3333');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' }, WAIT)).toBeInTheDocument();
+    expect(await screen.findByText(/entered wrongly 10 times in a row/)).toBeInTheDocument();
+    expect(await db.records('feedback').count()).toBe(0);
+    expect(await db.records('session').count()).toBe(0);
     expect(await getKiosk(db)).toBeNull();
   });
 });

@@ -5,7 +5,9 @@ import { vi } from 'vitest';
 import { rememberSignedIn } from '../../src/db/account.ts';
 import { CoorieDb } from '../../src/db/database.ts';
 import { DbContext } from '../../src/db/hooks.ts';
-import type { SignedInUser } from '../../src/db/meta.ts';
+import { getMeta, type SignedInUser } from '../../src/db/meta.ts';
+import { hashPin } from '../../src/app/lock/pin.ts';
+import { lockApp, markUnlocked, storePin } from '../../src/db/lock.ts';
 import { routes } from '../../src/app/routes.tsx';
 import type { PageSync } from '../../src/app/sync/pageSync.ts';
 import { SyncContext } from '../../src/app/sync/SyncContext.ts';
@@ -61,12 +63,35 @@ export function stubNoNetwork() {
   );
 }
 
+/** The app PIN that renderApp gives the device, unless told otherwise. */
+export const TEST_PIN = '4826';
+
+/**
+ * How the app lock starts. By default the device already has a PIN (TEST_PIN, for `user`, else whoever the
+ * database has signed in, else ALEX, so that a sign-in as Alex opens the shell) and this page load is unlocked.
+ * `locked` is a fresh launch with that PIN; `no-pin` is a device where nobody has chosen one yet; `as-is` leaves
+ * the database's lock as it is.
+ */
+export type LockStart = 'unlocked' | 'locked' | 'no-pin' | 'as-is';
+
+/** Gives the device a PIN without the slow hashing that choosing one does (one round of PBKDF2 instead). */
+export async function seedPin(db: CoorieDb, userId: string, pin = TEST_PIN): Promise<void> {
+  const salt = '00112233445566778899aabbccddeeff';
+  await storePin(db, { userId, salt, hash: await hashPin(pin, salt, 1), iterations: 1 });
+}
+
 export async function renderApp(
   path: string,
-  options: { db?: CoorieDb; user?: SignedInUser; sync?: PageSync } = {},
+  options: { db?: CoorieDb; user?: SignedInUser; sync?: PageSync; lock?: LockStart } = {},
 ) {
   const db = options.db ?? freshDb();
   if (options.user) await rememberSignedIn(db, options.user, 'Hall tablet 1');
+  const lock = options.lock ?? 'unlocked';
+  if (lock === 'unlocked' || lock === 'locked') {
+    await seedPin(db, (options.user ?? (await getMeta(db, 'user')) ?? ALEX).id);
+  }
+  if (lock === 'unlocked') await markUnlocked(db);
+  if (lock === 'locked') await lockApp(db);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
     <DbContext.Provider value={db}>

@@ -1,9 +1,7 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getMeta } from '../../src/db/meta.ts';
-import { saveRecord } from '../../src/db/records.ts';
-import { ALEX, json, renderApp, stubNoNetwork, stubServer } from './helpers.tsx';
+import { ALEX, json, renderApp, stubServer } from './helpers.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -49,28 +47,5 @@ describe('settings', () => {
     await vi.waitFor(async () => expect(await getMeta(db, 'persisted')).toBe('denied'));
   });
 
-  it('signs out, keeping the changes that wait to sync', async () => {
-    const calls = stubServer({
-      'GET /api/me': () => json(200, { user: ALEX }),
-      'POST /api/auth/sign-out': () => json(204),
-    });
-    const { db } = await renderApp('/settings', { user: ALEX });
-    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag' });
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign out' }));
-
-    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
-    expect(calls.map((call) => call.route)).toContain('POST /api/auth/sign-out');
-    expect(await getMeta(db, 'user')).toBeUndefined();
-    expect(await db.outbox.count()).toBe(1);
-  });
-
-  it('does not pretend to sign out when the server cannot hear it', async () => {
-    stubNoNetwork();
-    await renderApp('/settings', { user: ALEX });
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Coorie can't reach the server to sign you out. Try again when this tablet is online.",
-    );
-    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
-  });
+  // Signing out (send first, warn with the count, then wipe) is tested in team-signout.test.tsx.
 });

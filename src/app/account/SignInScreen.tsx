@@ -2,19 +2,21 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { rememberSignedIn } from '../../db/account.ts';
-import { useDb } from '../../db/hooks.ts';
+import { useDb, useMeta } from '../../db/hooks.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useForm } from '../components/useForm.ts';
 import { signIn } from './api.ts';
-import { describeProblem, type Problem } from './messages.ts';
+import { describeProblem, signedOutNotice, type Problem } from './messages.ts';
 import { validateSignIn } from './validation.ts';
+import '../styles/team.css';
 
 export function SignInScreen() {
   const db = useDb();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
+  const signedOut = useMeta('signedOut');
   const form = useForm({ email: '', password: '', device: '' }, validateSignIn, async (values) => {
     setProblem(null);
     try {
@@ -29,6 +31,11 @@ export function SignInScreen() {
 
   return (
     <Screen title="Sign in to Coorie" className="account">
+      {signedOut && (
+        <div role="status" className="account-notice">
+          <p>{signedOutNotice(signedOut.reason)}</p>
+        </div>
+      )}
       <ProblemBox problem={problem} />
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
         <TextField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
@@ -43,6 +50,9 @@ export function SignInScreen() {
           {form.busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        New to the team? <Link to="/join">I have an invite code</Link>
+      </p>
       <p>
         Setting Coorie up for your organisation for the first time? <Link to="/setup">Set up Coorie</Link>
       </p>

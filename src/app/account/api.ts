@@ -35,7 +35,12 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+/** Calls one endpoint of this origin's API and returns its JSON (undefined for 204); errors become ApiError. */
+export async function request(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -85,12 +90,21 @@ export async function signOut(): Promise<void> {
   await request('POST', '/api/auth/sign-out');
 }
 
-/** The signed-in user, or null when the server says nobody is (401). Network trouble throws. */
-export async function getMe(): Promise<SignedInUser | null> {
+/**
+ * The signed-in user; `signed-out` when the server no longer knows the session (it expired), `revoked` when a
+ * coordinator signed this device out or disabled the account. Network trouble throws.
+ */
+export async function getMe(): Promise<SignedInUser | 'signed-out' | 'revoked'> {
   try {
     return toUser(await request('GET', '/api/me'));
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401)
+      return error.code === 'device_revoked' ? 'revoked' : 'signed-out';
     throw error;
   }
+}
+
+/** Turns a coordinator's one-time invite code into an account (named and addressed by the invite), signed in. */
+export async function acceptInvite(details: { code: string; password: string; device: string }): Promise<SignedInUser> {
+  return toUser(await request('POST', '/api/invites/accept', details));
 }

@@ -1,4 +1,5 @@
 // Server and network errors in plain words, for the account screens.
+import type { SignedOut } from '../../db/meta.ts';
 import { ApiError } from './api.ts';
 
 export interface Problem {
@@ -20,10 +21,26 @@ export function describeProblem(error: unknown): Problem {
       return { message: 'This Coorie is already set up — sign in instead.', offerSignIn: true };
     case 'email_taken':
       return { message: 'An account already uses that email address — sign in instead.', offerSignIn: true };
+    case 'invalid_invite':
+      return {
+        message:
+          "That invite code doesn't work: it may have expired or been used already. Ask your coordinator for a new one.",
+      };
+    case 'weak_password':
+      return { message: 'Choose a password of at least 10 characters.' };
+    case 'forbidden':
+      return { message: 'Only a coordinator can do that.' };
   }
   if (error.status >= 500 || error.status === 0) {
     return { message: 'Something went wrong on the server. Try again in a minute.' };
   }
   // Validation answers (400) carry a message written for people; show it as it is.
   return { message: error.message };
+}
+
+/** What the sign-in screen says on a device that was wiped, so nobody wonders where everything went. */
+export function signedOutNotice(reason: SignedOut['reason']): string {
+  return reason === 'revoked'
+    ? 'A coordinator signed this tablet out, so Coorie removed its data from it.'
+    : 'You signed out, and Coorie removed its data from this tablet.';
 }

@@ -46,3 +46,25 @@ export function validateSignIn(values: Record<SignInField, string>): Errors<Sign
   else if (device.length > 60) errors.device = 'Shorten the name to 60 characters or fewer.';
   return errors;
 }
+
+export type JoinField = 'code' | 'password' | 'confirm' | 'device';
+
+/** Invite codes are 10 letters and digits; people may type them in any case, with spaces or dashes. */
+export function validateJoin(values: Record<JoinField, string>): Errors<JoinField> {
+  const errors: Errors<JoinField> = {};
+  const code = values.code.replace(/[\s-]/g, '');
+  if (!code) errors.code = 'Enter the invite code your coordinator gave you.';
+  else if (!/^[A-Za-z0-9]{10}$/.test(code))
+    errors.code = 'An invite code has 10 letters and numbers. Check it and try again.';
+  if (!values.password) errors.password = 'Choose a password.';
+  else if (values.password.length < MIN_PASSWORD) {
+    errors.password = `Your password needs at least ${MIN_PASSWORD} characters (it has ${values.password.length}).`;
+  }
+  if (!values.confirm) errors.confirm = 'Type your password again.';
+  else if (values.confirm !== values.password)
+    errors.confirm = "The passwords don't match. Type the same password again.";
+  const device = values.device.trim();
+  if (!device) errors.device = 'Give this tablet a name, like “Hall tablet 1”.';
+  else if (device.length > 60) errors.device = 'Shorten the name to 60 characters or fewer.';
+  return errors;
+}

@@ -1,5 +1,5 @@
 // The feedback kiosk: the tablet handed to parents at the end of a session, outside the shell so nothing else
-// in the app can be reached, until the facilitator unlocks it with the code they chose.
+// in the app can be reached, until the facilitator unlocks it with their app PIN.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useOutletContext } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
@@ -9,6 +9,8 @@ import { newId, saveRecord } from '../../db/records.ts';
 import { useDraft } from '../components/useDraft.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { FeedbackQuestions, emptyAnswers, feedbackValues, hasAnswer, type KioskAnswers } from './FeedbackQuestions.tsx';
+import { wrongPinMessage } from '../lock/LockScreen.tsx';
+import { MAX_WRONG_PINS, PIN_MAX } from '../lock/pin.ts';
 import { unlockKiosk } from './kioskLock.ts';
 import '../styles/feedback.css';
 
@@ -128,7 +130,7 @@ function KioskForm({ sessionId, userId, onSent }: { sessionId: string; userId: s
 
 function UnlockForm({ onCancel }: { onCancel: () => void }) {
   const db = useDb();
-  const [code, setCode] = useState('');
+  const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -140,18 +142,21 @@ function UnlockForm({ onCancel }: { onCancel: () => void }) {
   async function unlock(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
+    if (pin === '') {
+      setMessage('Type your PIN, then Unlock.');
+      input.current?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      // Once unlocked, the kiosk screen itself leads back to the session, as the kiosk state turns off.
-      const result = await unlockKiosk(db, code);
-      if (result.unlocked) return;
-      setCode('');
+      // Once unlocked, the kiosk screen itself leads back to the session, as the kiosk state turns off; after
+      // too many wrong PINs the device is wiped and the sign-in screen takes over.
+      const result = await unlockKiosk(db, pin);
+      if (result.unlocked || result.check === 'off' || result.check.outcome !== 'wrong') return;
+      setPin('');
       input.current?.focus();
-      setMessage(
-        result.reason === 'wait'
-          ? `Too many wrong codes. Try again in ${result.waitSeconds ?? 30} seconds.`
-          : 'That code is not right. The kiosk stays on.',
-      );
+      const wrong = wrongPinMessage(result.check, MAX_WRONG_PINS - result.check.triesLeft);
+      setMessage(`${wrong} The kiosk stays on.`);
     } finally {
       setBusy(false);
     }
@@ -160,29 +165,29 @@ function UnlockForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="kiosk-unlock" onSubmit={(event) => void unlock(event)} noValidate>
       <div className={message ? 'field field-invalid' : 'field'}>
-        <label htmlFor="kiosk-code">Facilitator: kiosk code</label>
+        <label htmlFor="kiosk-pin">Facilitator: your PIN</label>
         {message && (
-          <p className="field-error" id="kiosk-code-error">
+          <p className="field-error" id="kiosk-pin-error" role="alert">
             <span className="visually-hidden">Error: </span>
             {message}
           </p>
         )}
         <input
           ref={input}
-          id="kiosk-code"
+          id="kiosk-pin"
           type="password"
           inputMode="numeric"
           autoComplete="off"
-          maxLength={6}
-          value={code}
+          maxLength={PIN_MAX}
+          value={pin}
           aria-invalid={message ? true : undefined}
-          aria-describedby={message ? 'kiosk-code-error' : undefined}
-          onChange={(event) => setCode(event.target.value)}
+          aria-describedby={message ? 'kiosk-pin-error' : undefined}
+          onChange={(event) => setPin(event.target.value)}
         />
       </div>
       <div className="kiosk-unlock-actions">
         <button type="submit" className="button-primary" disabled={busy}>
-          Unlock
+          {busy ? 'Checking…' : 'Unlock'}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
           Cancel

@@ -7,6 +7,7 @@ import { signOut } from '../account/api.ts';
 import { describeProblem, type Problem } from '../account/messages.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { LockSection } from '../lock/LockSection.tsx';
 import { InstallHint } from '../pwa/InstallHint.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
 import { APP_VERSION } from '../version.ts';
@@ -67,6 +68,7 @@ export function SettingsScreen() {
           {busy ? 'Signing out…' : 'Sign out'}
         </button>
       </section>
+      <LockSection />
       <SyncSection />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">Storage</h2>

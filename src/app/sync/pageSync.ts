@@ -1,6 +1,7 @@
 // Asks for a sync from the page: at start, when signal returns, after writes, every minute while Coorie is on
 // screen, and on "Sync now". The service worker runs it when it controls the page (so a sync started there
 // can finish after the tab closes); otherwise (dev, the very first load) the page runs the engine itself.
+import { wipeAndSignOut } from '../../db/account.ts';
 import type { CoorieDb } from '../../db/database.ts';
 import { onLocalWrite } from '../../db/records.ts';
 import { runOutcomeOf, SYNC_MESSAGE, SYNC_TAG, type SyncOutcome } from '../../sync/outcome.ts';
@@ -32,7 +33,7 @@ export function createPageSync(db: CoorieDb, options: { onOutcome?: (outcome: Sy
   function start(): () => void {
     const own = createSyncScheduler({
       run: async () => {
-        const outcome = await syncInWorkerOrHere(db);
+        const outcome = await syncAndWait(db);
         options.onOutcome?.(outcome);
         return runOutcomeOf(outcome);
       },
@@ -65,6 +66,17 @@ export function createPageSync(db: CoorieDb, options: { onOutcome?: (outcome: Sy
   }
 
   return { start, requestNow: () => scheduler?.requestNow(), requestSoon: () => scheduler?.requestSoon() };
+}
+
+/**
+ * One sync now, in the worker when it controls the page or else here, and its outcome. A revoked device is
+ * wiped by the engine that saw it; the page wipes too, in case the worker is still an older version that did
+ * not (a new worker waits until every tab reloads). The screens then follow the database to the sign-in screen.
+ */
+export async function syncAndWait(db: CoorieDb): Promise<SyncOutcome> {
+  const outcome = await syncInWorkerOrHere(db);
+  if (outcome.status === 'revoked') await wipeAndSignOut(db, 'revoked');
+  return outcome;
 }
 
 async function syncInWorkerOrHere(db: CoorieDb): Promise<SyncOutcome> {

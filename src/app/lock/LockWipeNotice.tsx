@@ -1,0 +1,20 @@
+// On the sign-in screen after too many wrong PINs wiped the device: why, in plain words. (Signing out because
+// the PIN was forgotten needs no more than the sign-in screen's own "You signed out" notice.)
+import { useMeta } from '../../db/hooks.ts';
+import { MAX_WRONG_PINS } from './pin.ts';
+import '../styles/lock.css';
+
+export function LockWipeNotice() {
+  const wipe = useMeta('lockWipe');
+  const signedOut = useMeta('signedOut');
+  // Only for the wipe that signed this device out, not one long past.
+  if (wipe?.reason !== 'wrong-pins' || signedOut?.at !== wipe.at) return null;
+  return (
+    <div className="lock-notice" role="status">
+      <p>
+        The PIN was entered wrongly {MAX_WRONG_PINS} times in a row, so Coorie wiped this tablet and signed it out.
+        Nothing about anyone is left on it. Sign in again to carry on: what was synced is safe on the server.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// One member of the team: their role and whether they can sign in, with changing the role and disabling (or
+// re-enabling) the account. Disabling says first what it does to their devices.
+import { useEffect, useRef, useState } from 'react';
+import { describeProblem, type Problem } from '../account/messages.ts';
+import { ProblemBox } from '../components/ProblemBox.tsx';
+import { changeMember, ROLE_CHOICES, type Role, type TeamMember } from './api.ts';
+
+export const roleName = (role: Role) => ROLE_CHOICES.find((choice) => choice.value === role)?.label ?? role;
+
+type Open = 'none' | 'role' | 'disable';
+
+interface Props {
+  member: TeamMember;
+  isMe: boolean;
+  onChanged: (message: string) => void;
+}
+
+export function MemberRow({ member, isMe, onChanged }: Props) {
+  const [open, setOpen] = useState<Open>('none');
+  const [role, setRole] = useState<Role>(member.role);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  const name = member.name;
+
+  useEffect(() => {
+    if (open !== 'none') panel.current?.focus();
+  }, [open]);
+
+  async function change(patch: { role?: Role; disabled?: boolean }, message: string) {
+    setProblem(null);
+    setBusy(true);
+    try {
+      await changeMember(member.id, patch);
+      setOpen('none');
+      onChanged(message);
+    } catch (error) {
+      setProblem(describeProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function toggle(next: Open) {
+    setProblem(null);
+    setRole(member.role);
+    setOpen((current) => (current === next ? 'none' : next));
+  }
+
+  return (
+    <li className={member.disabled ? 'team-item team-item-disabled' : 'team-item'}>
+      <div className="team-item-head">
+        <div className="team-item-who">
+          <span className="record-title">
+            {name}
+            {isMe && ' (you)'}
+            {member.disabled && <span className="record-tag">Disabled</span>}
+          </span>
+          <span className="record-meta">{roleName(member.role)}</span>
+          <span className="record-meta">{member.email}</span>
+        </div>
+        <div className="team-item-actions">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-expanded={open === 'role'}
+            onClick={() => toggle('role')}
+          >
+            Change role<span className="visually-hidden"> for {name}</span>
+          </button>
+          {!isMe &&
+            (member.disabled ? (
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={busy}
+                onClick={() => void change({ disabled: false }, `${name} can sign in again.`)}
+              >
+                Let {name} sign in again
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button-secondary"
+                aria-expanded={open === 'disable'}
+                onClick={() => toggle('disable')}
+              >
+                Disable account<span className="visually-hidden"> for {name}</span>
+              </button>
+            ))}
+        </div>
+      </div>
+      {open === 'none' && <ProblemBox problem={problem} />}
+      {open === 'role' && (
+        <form
+          className="team-role-form"
+          aria-label={`Role for ${name}`}
+          ref={(element) => {
+            panel.current = element;
+          }}
+          tabIndex={-1}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (role === member.role) setOpen('none');
+            else void change({ role }, `${name} is now: ${roleName(role)}.`);
+          }}
+        >
+          <fieldset className="field radio-field">
+            <legend>What does {name} do?</legend>
+            {ROLE_CHOICES.map((choice) => (
+              <label key={choice.value} className="radio-choice">
+                <input
+                  type="radio"
+                  name={`role-${member.id}`}
+                  value={choice.value}
+                  checked={role === choice.value}
+                  onChange={() => setRole(choice.value)}
+                />
+                {choice.label}
+              </label>
+            ))}
+          </fieldset>
+          <ProblemBox problem={problem} />
+          <div className="form-actions">
+            <button type="submit" className="button-primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save the role'}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setOpen('none')}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {open === 'disable' && (
+        <section
+          className="team-confirm"
+          aria-labelledby={`disable-${member.id}`}
+          ref={(element) => {
+            panel.current = element;
+          }}
+          tabIndex={-1}
+        >
+          <h3 id={`disable-${member.id}`}>Disable {name}’s account?</h3>
+          <p>
+            {name} will be signed out of Coorie on every device at once, and each of those devices will remove Coorie’s
+            data from itself the next time it connects. Anything not yet synced on them will be lost.
+          </p>
+          <p>You can let {name} sign in again later; they will start with an empty tablet.</p>
+          <ProblemBox problem={problem} />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-danger"
+              disabled={busy}
+              onClick={() =>
+                void change({ disabled: true }, `${name}’s account is disabled and their devices are signed out.`)
+              }
+            >
+              {busy ? 'Disabling…' : 'Disable the account'}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setOpen('none')}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+    </li>
+  );
+}

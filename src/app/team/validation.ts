@@ -1,0 +1,34 @@
+// The rules of the add-a-member and invite forms, each with the words that say what to fix.
+import { MIN_PASSWORD, type Errors } from '../account/validation.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ROLES = ['coordinator', 'facilitator', 'visitor'];
+
+export type InviteField = 'name' | 'email' | 'role';
+export type MemberField = InviteField | 'password';
+
+export function validateInvite(values: Record<InviteField, string>): Errors<InviteField> {
+  const errors: Errors<InviteField> = {};
+  const name = values.name.trim();
+  if (!name) errors.name = 'Enter their name.';
+  else if (name.length > 80) errors.name = 'Shorten the name to 80 characters or fewer.';
+  const email = values.email.trim();
+  if (!email) errors.email = 'Enter their email address: they sign in with it.';
+  else if (!EMAIL.test(email)) errors.email = 'Enter an email address like name@example.org.';
+  if (!ROLES.includes(values.role)) errors.role = 'Choose what they will do.';
+  return errors;
+}
+
+export function validateMember(values: Record<MemberField, string>): Errors<MemberField> {
+  const errors: Errors<MemberField> = validateInvite(values);
+  if (!values.password) errors.password = 'Choose a first password for them.';
+  else if (values.password.length < MIN_PASSWORD) {
+    errors.password = `The password needs at least ${MIN_PASSWORD} characters (it has ${values.password.length}).`;
+  }
+  return errors;
+}
+
+/** The same address as one the server said is taken (addresses are not case-sensitive). */
+export function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
