@@ -73,6 +73,10 @@ export const routes: RouteObject[] = [
             path: 'setup',
             ...screen(() => import('./account/SetupScreen.tsx').then((m) => ({ Component: m.SetupScreen }))),
           },
+          {
+            path: 'join',
+            ...screen(() => import('./account/JoinScreen.tsx').then((m) => ({ Component: m.JoinScreen }))),
+          },
         ],
       },
       {
@@ -219,6 +223,22 @@ export const routes: RouteObject[] = [
           {
             path: 'settings',
             ...screen(() => import('./settings/SettingsScreen.tsx').then((m) => ({ Component: m.SettingsScreen }))),
+          },
+          {
+            path: 'settings/team',
+            ...screen(() => import('./team/TeamScreen.tsx').then((m) => ({ Component: m.TeamScreen }))),
+          },
+          {
+            path: 'settings/team/new',
+            ...screen(() => import('./team/MemberForms.tsx').then((m) => ({ Component: m.AddMemberScreen }))),
+          },
+          {
+            path: 'settings/team/invite',
+            ...screen(() => import('./team/MemberForms.tsx').then((m) => ({ Component: m.InviteScreen }))),
+          },
+          {
+            path: 'settings/devices',
+            ...screen(() => import('./team/DevicesScreen.tsx').then((m) => ({ Component: m.DevicesScreen }))),
           },
           {
             path: 'settings/pin',

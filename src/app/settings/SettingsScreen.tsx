@@ -1,11 +1,7 @@
 // Settings: who is signed in on this tablet, whether its data is safe from clearing, the version, sign out.
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { forgetSignedIn } from '../../db/account.ts';
-import { useDb, useMeta } from '../../db/hooks.ts';
-import { signOut } from '../account/api.ts';
-import { describeProblem, type Problem } from '../account/messages.ts';
-import { ProblemBox } from '../components/ProblemBox.tsx';
+import { Link } from 'react-router';
+import { useMeta } from '../../db/hooks.ts';
+import { SignOut } from '../account/SignOut.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { LockSection } from '../lock/LockSection.tsx';
 import { InstallHint } from '../pwa/InstallHint.tsx';
@@ -15,33 +11,9 @@ import { APP_VERSION } from '../version.ts';
 const ROLE_NAMES = { coordinator: 'Coordinator', facilitator: 'Facilitator', visitor: 'Home-visit peer supporter' };
 
 export function SettingsScreen() {
-  const db = useDb();
-  const navigate = useNavigate();
   const user = useMeta('user');
   const deviceName = useMeta('deviceName');
   const persisted = useMeta('persisted');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSignOut() {
-    setProblem(null);
-    setBusy(true);
-    try {
-      // The server must hear it, or the device's cookie would sign it straight back in when it next connects.
-      await signOut();
-      await forgetSignedIn(db);
-      await navigate('/sign-in', { replace: true });
-    } catch (error) {
-      const described = describeProblem(error);
-      setProblem(
-        described.message.startsWith("Coorie can't reach")
-          ? { message: "Coorie can't reach the server to sign you out. Try again when this tablet is online." }
-          : described,
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Screen title="Settings">
@@ -63,10 +35,20 @@ export function SettingsScreen() {
             <dd>{deviceName ?? 'Not named'}</dd>
           </div>
         </dl>
-        <ProblemBox problem={problem} />
-        <button type="button" className="button-secondary" onClick={() => void onSignOut()} disabled={busy}>
-          {busy ? 'Signing out…' : 'Sign out'}
-        </button>
+        <SignOut />
+      </section>
+      <section aria-labelledby="settings-team">
+        <h2 id="settings-team">{user?.role === 'coordinator' ? 'Team and devices' : 'Devices'}</h2>
+        <ul className="settings-links">
+          {user?.role === 'coordinator' && (
+            <li>
+              <Link to="/settings/team">Team</Link>
+            </li>
+          )}
+          <li>
+            <Link to="/settings/devices">Devices</Link>
+          </li>
+        </ul>
       </section>
       <LockSection />
       <SyncSection />
