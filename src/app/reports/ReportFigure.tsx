@@ -28,7 +28,8 @@ export function ReportFigure({ table, chart, from, to, note }: Props) {
           <Chart table={table} spec={chart} />
         </Suspense>
       )}
-      <div className="report-table-wrap">
+      {/* A wide table scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <div className="report-table-wrap" tabIndex={0} role="group" aria-labelledby={headingId}>
         <table className="report-table" aria-labelledby={headingId}>
           <thead>
             <tr>
