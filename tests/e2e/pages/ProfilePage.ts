@@ -1,8 +1,12 @@
-// Page object for a person's profile: consent, and the way to write a note.
-import type { Page } from '@playwright/test';
+// Page object for a person's profile: consent, the way to write a note, and a coordinator's data protection.
+import type { Locator, Page } from '@playwright/test';
 
 export class ProfilePage {
-  constructor(readonly page: Page) {}
+  readonly dataProtection: Locator;
+
+  constructor(readonly page: Page) {
+    this.dataProtection = page.getByRole('region', { name: 'Data protection' });
+  }
 
   /** Records consent to notes with the wording read out (the panel ticks "notes" to begin with). */
   async recordConsentToNotes(): Promise<void> {
@@ -14,5 +18,20 @@ export class ProfilePage {
   async openNewNote(name: string): Promise<void> {
     await this.page.getByRole('link', { name: 'Write a note' }).click();
     await this.page.getByRole('heading', { level: 1, name: `Note about ${name}` }).waitFor();
+  }
+
+  async openExport(name: string): Promise<void> {
+    await this.dataProtection.getByRole('link', { name: `Everything we hold about ${name}` }).click();
+    await this.page.getByRole('heading', { level: 1, name: `Everything we hold about ${name}` }).waitFor();
+  }
+
+  async openHistory(name: string): Promise<void> {
+    await this.dataProtection.getByRole('link', { name: `History of ${name}’s record` }).click();
+    await this.page.getByRole('heading', { level: 1, name: `History of ${name}’s record` }).waitFor();
+  }
+
+  async openErase(name: string): Promise<void> {
+    await this.dataProtection.getByRole('link', { name: `Erase ${name}` }).click();
+    await this.page.getByRole('heading', { level: 1, name: `Erase ${name}` }).waitFor();
   }
 }
