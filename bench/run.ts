@@ -3,16 +3,19 @@
 //  (ii)  a new tablet's first sync pulls 50,000 records (those 10,000 and 40,000 seeded over HTTP);
 //  (iii) a sync with nothing to do: requests, bytes on the wire, time;
 //  (iv)  baseline: Dexie's bulkPut of the same 50,000 rows in the same browser;
-//  (v)   baseline: the same 50,000 records as plain JSON, gzipped by Node.
+//  (v)   baseline: the same 50,000 records as plain JSON, gzipped by Node;
+//  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
+//        its own. BENCH_ONLY=reports runs only this one.
 // Prints a table and writes bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Dexie } from 'dexie';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { countRows, queueParents, readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
+import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
 import { COORDINATOR, createOrganisation, makeParents, pullAll, pushAll } from './seed.ts';
 
 const PUSHED = 10_000;
@@ -85,7 +88,45 @@ async function pressSyncNow(page: Page): Promise<number> {
 
 const rate = (records: number, ms: number) => Math.round((records / ms) * 1000);
 
+/** (vi) On a server of its own, so that the first sync brings none of the sync benchmark's 50,000 parents. */
+async function runReportsBench(browser: Browser): Promise<ReportBench> {
+  const server = await startServer();
+  try {
+    const owner = await createOrganisation(server.url);
+    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', timezoneId: 'Europe/London' });
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await signedIn(context, 'Bench tablet R');
+    await until('the first sync', async () => (await syncMeta(page)).lastSuccess !== undefined);
+    const result = await benchReports(page, owner.userId);
+    await context.close();
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+function printReports(result: ReportBench): void {
+  console.log(
+    `(vi) Reports for a year (${REPORT_COUNTS.checkIns.toLocaleString('en-GB')} check-ins, ` +
+      `${REPORT_COUNTS.people.toLocaleString('en-GB')} people, ${REPORT_COUNTS.notes.toLocaleString('en-GB')} notes): ` +
+      `raw IndexedDB read ${result.rawReadMs} ms, report ready ${result.reportReadyMs} ms, ` +
+      `ratio ${result.ratio.toFixed(2)} (target ≤ 3): ${result.ratio <= 3 ? 'met' : 'NOT met'}`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'reports') {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      printReports(await runReportsBench(browser));
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -205,8 +246,17 @@ async function main(): Promise<void> {
       noopOneRequestUnder1KB: noopRequests.length === 1 && noopBytes < 1024,
       pullBytesOverGzippedJson: pullBytes / gzipped,
     };
-    writeFileSync(new URL('results.json', import.meta.url), JSON.stringify({ results, targets }, null, 2) + '\n');
+    const reports = await runReportsBench(browser);
+    writeFileSync(
+      new URL('results.json', import.meta.url),
+      JSON.stringify(
+        { results: { ...results, reports }, targets: { ...targets, reportsWithin3xRead: reports.ratio <= 3 } },
+        null,
+        2,
+      ) + '\n',
+    );
     printTable(results, targets);
+    printReports(reports);
   } finally {
     await browser.close();
     await server.stop();
