@@ -35,7 +35,7 @@ export default function Chart({ table, spec }: { table: ReportTable; spec: Chart
     for (const column of series) point[column.key] = chartValue(column, row[column.key]);
     return point;
   });
-  const height = spec.horizontal ? Math.max(200, 40 + data.length * 28 * Math.max(1, series.length / 2)) : 280;
+  const height = spec.horizontal ? Math.max(200, 70 + data.length * 36 * Math.max(1, series.length / 2)) : 280;
   const axisTick = { fill: '#1f1a17', fontSize: 13 };
   return (
     <div className="report-chart" aria-hidden="true" data-chart={table.id}>
@@ -72,7 +72,7 @@ export default function Chart({ table, spec }: { table: ReportTable; spec: Chart
             {spec.horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} tick={axisTick} />
-                <YAxis type="category" dataKey="label" tick={axisTick} width={150} />
+                <YAxis type="category" dataKey="label" tick={axisTick} width={150} interval={0} />
               </>
             ) : (
               <>
