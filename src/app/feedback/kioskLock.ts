@@ -6,7 +6,7 @@ import { clearKiosk, getKiosk, setKiosk } from '../../db/kiosk.ts';
 import { markUnlocked } from '../../db/lock.ts';
 import { checkPin, type PinCheck } from '../lock/pin.ts';
 
-export const KIOSK_PATH = '/kiosk';
+export { KIOSK_PATH } from './kioskPath.ts';
 
 /** Turns the kiosk on for a session: from now until unlocked, the device shows only the feedback questions. */
 export async function startKiosk(db: CoorieDb, sessionId: string, now = new Date()): Promise<void> {

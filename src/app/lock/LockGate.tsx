@@ -1,13 +1,16 @@
 // The gate in front of the signed-in app: choose a PIN first, then the lock on every launch and after a spell
 // idle. Whatever it shows instead of the app, the app is not rendered behind it, so nothing about anyone reaches
 // a screen reader or a glance.
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useDb } from '../../db/hooks.ts';
 import { lockApp, useLockState } from '../../db/lock.ts';
 import type { SignedInUser } from '../../db/meta.ts';
-import { ChoosePinScreen } from './ChoosePinScreen.tsx';
 import { watchIdle } from './idle.ts';
-import { LockScreen } from './LockScreen.tsx';
+
+// Loaded when first needed, like every screen but Today, to keep the first screen small (npm run size); the
+// service worker precaches them, so the lock opens offline too. Until one has loaded, nothing shows.
+const ChoosePinScreen = lazy(() => import('./ChoosePinScreen.tsx').then((m) => ({ default: m.ChoosePinScreen })));
+const LockScreen = lazy(() => import('./LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
 
 export function LockGate({ user, children }: { user: SignedInUser; children: ReactNode }) {
   const db = useDb();
@@ -20,7 +23,19 @@ export function LockGate({ user, children }: { user: SignedInUser; children: Rea
   }, [db, open]);
 
   if (lock === undefined) return null;
-  if (lock.pin?.userId !== user.id) return <ChoosePinScreen user={user} />;
-  if (lock.locked) return <LockScreen />;
+  if (lock.pin?.userId !== user.id) {
+    return (
+      <Suspense fallback={null}>
+        <ChoosePinScreen user={user} />
+      </Suspense>
+    );
+  }
+  if (lock.locked) {
+    return (
+      <Suspense fallback={null}>
+        <LockScreen />
+      </Suspense>
+    );
+  }
   return children;
 }

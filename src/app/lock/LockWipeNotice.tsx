@@ -1,7 +1,7 @@
 // On the sign-in screen after too many wrong PINs wiped the device: why, in plain words. (Signing out because
 // the PIN was forgotten needs no more than the sign-in screen's own "You signed out" notice.)
 import { useMeta } from '../../db/hooks.ts';
-import { MAX_WRONG_PINS } from './pin.ts';
+import { MAX_WRONG_PINS } from './limits.ts';
 import '../styles/lock.css';
 
 export function LockWipeNotice() {

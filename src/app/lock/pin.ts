@@ -14,10 +14,11 @@ import {
 import { getMeta } from '../../db/meta.ts';
 import { ApiError, signOut } from '../account/api.ts';
 
+import { MAX_WRONG_PINS } from './limits.ts';
+
+export { MAX_WRONG_PINS };
 export const PIN_MIN = 4;
 export const PIN_MAX = 6;
-/** Wrong PINs in a row that wipe the device: enough for fumbles, far too few to guess a PIN. */
-export const MAX_WRONG_PINS = 10;
 /** From this many wrong PINs in a row, the lock says how many tries are left. */
 export const WARN_FROM = 3;
 /** Slow enough that each guess at a copied hash costs real time, quick enough on an old tablet. */
