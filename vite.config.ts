@@ -68,5 +68,8 @@ export default defineConfig({
     // Two cores shared with other work: forked workers, never more than two.
     pool: 'forks',
     maxWorkers: 2,
+    // Generous limits: these tests must pass on a slow, shared machine; speed is for `npm run bench`.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
