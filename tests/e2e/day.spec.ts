@@ -3,7 +3,7 @@
 // and find all of it on Today after a reload. Axe runs on every screen passed through.
 import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
-import { AccountPages } from './pages/AccountPages.ts';
+import { AccountPages, E2E_PIN } from './pages/AccountPages.ts';
 import { CheckInPage } from './pages/CheckInPage.ts';
 import { EscalationPage } from './pages/EscalationPage.ts';
 import { KioskPage } from './pages/KioskPage.ts';
@@ -141,15 +141,15 @@ test('a whole day offline on the hall tablet, found again on Today after a reloa
     await screenshot(page, 'check-in-landscape');
   });
 
-  // The feedback kiosk after the group, and back.
+  // The feedback kiosk after the group, and back with the app PIN.
   await checkIn.openFeedbackKiosk();
   await expectAccessible(page, 'kiosk setup');
   const kiosk = new KioskPage(page);
-  await kiosk.start('2468');
+  await kiosk.start();
   await expectAccessible(page, 'kiosk');
   await screenshot(page, 'kiosk');
   await kiosk.answer('Very welcome');
-  await kiosk.unlock('2468');
+  await kiosk.unlock(E2E_PIN);
   await expect(page.getByText('1 answer so far.')).toBeVisible();
 
   // Notes for three: a follow-up for Amy, an urgent concern about Beth, a quiet note about Catriona.

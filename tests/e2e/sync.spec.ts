@@ -107,7 +107,10 @@ test('two tablets work offline at the same session and agree once back online', 
     }
     await expect(tablet.page.getByText(/^4 here/)).toBeVisible();
     await tablet.page.goto(`/sessions/${sessionId}`);
-    titles.push((await tablet.page.getByRole('heading', { level: 1 }).textContent()) ?? '');
+    // A fresh load opens on the app lock first: wait for the session's own heading, whichever title won.
+    const heading = tablet.page.getByRole('heading', { level: 1, name: /^Tuesday drop-in/ });
+    await expect(heading).toBeVisible();
+    titles.push((await heading.textContent()) ?? '');
   }
   expect(['Tuesday drop-in — Elgin', 'Tuesday drop-in — Forres']).toContain(titles[0]);
   expect(titles[1]).toBe(titles[0]);

@@ -1,5 +1,6 @@
 // Page object for the first-run setup and sign-in screens.
 import type { Page } from '@playwright/test';
+import { LockPage } from './LockPage.ts';
 
 export interface Coordinator {
   organisation: string;
@@ -7,6 +8,9 @@ export interface Coordinator {
   email: string;
   password: string;
 }
+
+/** The app PIN the browser tests choose for every new person on a tablet. */
+export const E2E_PIN = '482613';
 
 export class AccountPages {
   constructor(private readonly page: Page) {}
@@ -19,7 +23,7 @@ export class AccountPages {
     await this.page.getByLabel('Password', { exact: true }).fill(who.password);
     await this.page.getByLabel('Type the password again').fill(who.password);
     await this.page.getByRole('button', { name: 'Set up Coorie' }).click();
-    await this.page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    await this.openApp();
   }
 
   async signIn(email: string, password: string, device: string): Promise<void> {
@@ -28,6 +32,20 @@ export class AccountPages {
     await this.page.getByLabel('Password', { exact: true }).fill(password);
     await this.page.getByLabel("This device's name").fill(device);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await this.page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    await this.openApp();
+  }
+
+  /** Waits for the app to open, choosing the app PIN first when the lock asks a new person for one (src/app/lock). */
+  async openApp(pin = E2E_PIN): Promise<void> {
+    await new LockPage(this.page).unlockWhenLocked(pin);
+    const sections = this.page.getByRole('navigation', { name: 'Sections' });
+    const choosePin = this.page.getByRole('heading', { level: 1, name: 'Choose a PIN for this tablet' });
+    await sections.or(choosePin).waitFor();
+    if (await choosePin.isVisible()) {
+      await this.page.getByLabel('PIN', { exact: true }).fill(pin);
+      await this.page.getByLabel('Type the PIN again').fill(pin);
+      await this.page.getByRole('button', { name: 'Use this PIN' }).click();
+      await sections.waitFor();
+    }
   }
 }

@@ -1,12 +1,10 @@
-// Page object for the feedback kiosk: setting the code, a parent's answers, and unlocking it again.
+// Page object for the feedback kiosk: handing the tablet over, a parent's answers, and unlocking it with the app PIN.
 import type { Page } from '@playwright/test';
 
 export class KioskPage {
   constructor(readonly page: Page) {}
 
-  async start(code: string): Promise<void> {
-    await this.page.getByLabel('Kiosk code').fill(code);
-    await this.page.getByLabel('Type the code again').fill(code);
+  async start(): Promise<void> {
     await this.page.getByRole('button', { name: 'Hand to parents' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'How was today?' }).waitFor();
   }
@@ -18,9 +16,9 @@ export class KioskPage {
     await this.page.getByRole('button', { name: 'Next person' }).click();
   }
 
-  async unlock(code: string): Promise<void> {
+  async unlock(pin: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Finish' }).click();
-    await this.page.getByLabel('Facilitator: kiosk code').fill(code);
+    await this.page.getByLabel('Facilitator: your PIN').fill(pin);
     await this.page.getByRole('button', { name: 'Unlock' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Feedback kiosk' }).waitFor();
   }
