@@ -163,6 +163,7 @@ describe('the lock', { timeout: 30_000 }, () => {
     expect(
       await screen.findByText(/entered wrongly 10 times in a row, so Coorie wiped this tablet/),
     ).toBeInTheDocument();
+    expect(screen.queryByText(/You signed out/)).not.toBeInTheDocument();
     expect(await db.records('attendee').count()).toBe(0);
     expect(await getMeta(db, 'user')).toBeUndefined();
   });

@@ -17,6 +17,9 @@ export function SignInScreen() {
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
   const signedOut = useMeta('signedOut');
+  const lockWipe = useMeta('lockWipe');
+  // Too many wrong PINs: the lock's own notice (LockWipeNotice) says why, and "You signed out" would be wrong.
+  const wipedByLock = lockWipe?.reason === 'wrong-pins' && signedOut?.at === lockWipe.at;
   const form = useForm({ email: '', password: '', device: '' }, validateSignIn, async (values) => {
     setProblem(null);
     try {
@@ -31,7 +34,7 @@ export function SignInScreen() {
 
   return (
     <Screen title="Sign in to Coorie" className="account">
-      {signedOut && (
+      {signedOut && !wipedByLock && (
         <div role="status" className="account-notice">
           <p>{signedOutNotice(signedOut.reason)}</p>
         </div>
