@@ -11,6 +11,21 @@ import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
 const OUTBOX_READ = 5_000;
 
+/**
+ * Thrown inside a sync step's transaction (which it aborts) when the device was wiped and signed out while the
+ * run was under way: nothing the server sent afterwards may land on it.
+ */
+export class DeviceSignedOutError extends Error {
+  constructor() {
+    super('This device was signed out during the sync');
+    this.name = 'DeviceSignedOutError';
+  }
+}
+
+async function refuseIfSignedOut(db: CoorieDb): Promise<void> {
+  if ((await getMeta(db, 'signedOut')) !== undefined) throw new DeviceSignedOutError();
+}
+
 /** The device's node id, made and stored on first use; it names the device in push requests. */
 export async function deviceNodeId(db: CoorieDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
@@ -61,6 +76,7 @@ export async function settlePush(
 ): Promise<PushSettlement> {
   if (results.length !== batch.items.length) throw new Error('the server answered for a different number of changes');
   return db.transaction('rw', db.allTables(), async () => {
+    await refuseIfSignedOut(db);
     await setMeta(db, 'serverOffset', serverOffset);
     const settlement: PushSettlement = { accepted: 0, refused: 0, restamped: 0 };
     const ahead: CoalescedChange[] = [];
@@ -146,6 +162,7 @@ export async function applyPullPage(
   wallClock: () => number,
 ): Promise<PullProgress> {
   return db.transaction('rw', db.allTables(), async () => {
+    await refuseIfSignedOut(db);
     await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
     // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of

@@ -5,6 +5,7 @@ import type { CoorieDb } from '../db/database.ts';
 import { deleteMeta, getMeta } from '../db/meta.ts';
 import {
   applyPullPage,
+  DeviceSignedOutError,
   deviceNodeId,
   nextPushBatch,
   outboxSize,
@@ -110,6 +111,9 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     });
     return { status: 'synced', pushed: first.pushed + second.pushed, refused: first.refused + second.refused, pulled };
   } catch (error) {
+    // Signed out (and wiped) while this run was under way: what it fetched was dropped, and the wiped device
+    // keeps no sync state to update.
+    if (error instanceof DeviceSignedOutError) return { status: 'signed-out', message: FAILURES['signed-out'].message };
     const failure = error instanceof SyncError ? error.failure : 'local';
     if (failure === 'local') console.error('Sync failed on the device', error);
     const { status, message } = FAILURES[failure];

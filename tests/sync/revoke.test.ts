@@ -117,6 +117,28 @@ describe('a revoked device', () => {
     });
     expect(await tablet.db.records('attendee').count()).toBe(0);
   }, 60_000);
+
+  it('drops what a sync under way fetches once the device has been signed out and wiped', async () => {
+    const organisation = await createOrganisation(server.url);
+    const tablet = await facilitatorTablet(organisation, 'Keith tablet');
+    const other = await facilitatorTablet(organisation, 'Buckie tablet');
+    await saveRecord(other.db, 'attendee', 'a2', { displayName: 'Beth' });
+    expect(await syncOnce({ db: other.db, baseUrl: server.url, fetch: other.fetch })).toMatchObject({
+      status: 'synced',
+    });
+    // The person signs out (and the tablet wipes) while the pull's answer is on its way.
+    const signingOutMidPull: FetchLike = async (input, init) => {
+      const answer = await tablet.fetch(input, init);
+      if (String(input).includes('/api/sync/pull')) await wipeAndSignOut(tablet.db, 'signed-out');
+      return answer;
+    };
+
+    const outcome = await syncOnce({ db: tablet.db, baseUrl: server.url, fetch: signingOutMidPull });
+
+    expect(outcome).toMatchObject({ status: 'signed-out' });
+    expect(await tablet.db.records('attendee').count()).toBe(0);
+    expect(await getMeta(tablet.db, 'cursor')).toBeUndefined();
+  }, 60_000);
 });
 
 describe('a session that ended', () => {
