@@ -37,7 +37,7 @@ export class ApiError extends Error {
 
 /** Calls one endpoint of this origin's API and returns its JSON (undefined for 204); errors become ApiError. */
 export async function request(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<unknown> {

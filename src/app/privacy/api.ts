@@ -1,34 +1,16 @@
 // The coordinators' data-protection endpoints (DESIGN §5): subject access, erasure, retention, audit, history.
 // Every answer is checked before a screen sees it; problems become ApiError, as on the account screens.
 import { z } from 'zod';
-import { ApiError } from '../account/api.ts';
+import { ApiError, request as requestJson } from '../account/api.ts';
 
-type Method = 'GET' | 'POST' | 'PUT';
-
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-
-async function request<T>(schema: z.ZodType<T>, method: Method, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = errorBody.safeParse(payload);
-    if (error.success) throw new ApiError(response.status, error.data.error.code, error.data.error.message);
-    throw new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status}.`);
-  }
-  const parsed = schema.safeParse(payload);
+/** Calls the API through the account screens' `request`, then checks the answer's shape. */
+async function request<T>(
+  schema: z.ZodType<T>,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const parsed = schema.safeParse(await requestJson(method, path, body));
   if (!parsed.success) throw new ApiError(502, 'bad_response', 'The server sent an answer Coorie does not understand.');
   return parsed.data;
 }
