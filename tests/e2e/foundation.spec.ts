@@ -45,7 +45,8 @@ test('a coordinator sets up, signs in on a second tablet, and the app opens offl
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await expect(page.getByText(/Offline/).first()).toBeVisible();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'People' }).click();
-  await expect(page.getByRole('link', { name: /Amy/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Amy\b/ })).toBeVisible();
 
   // A second tablet signs in with the same account; the parent arrives once the first tablet syncs.
   await page.context().setOffline(false);
@@ -53,7 +54,7 @@ test('a coordinator sets up, signs in on a second tablet, and the app opens offl
   const tablet2 = await second.newPage();
   await new AccountPages(tablet2).signIn(coordinator.email, coordinator.password, 'Hall tablet 2');
   await tablet2.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'People' }).click();
-  await expect(tablet2.getByRole('link', { name: /Amy/ })).toBeVisible({ timeout: 60_000 });
+  await expect(tablet2.getByRole('link', { name: /^Amy\b/ })).toBeVisible({ timeout: 60_000 });
   await second.close();
 });
 
