@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { AccountPages } from './pages/AccountPages.ts';
 import { countRows, ensureOrganisation, openSection, queueParents, readMeta } from './pages/SyncPages.ts';
 import { TeamPage } from './pages/TeamPage.ts';
+import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
 const coordinator = {
@@ -43,6 +44,7 @@ test('a revoked tablet that was offline with unsent work wipes itself when it co
   const team = new TeamPage(page);
   await team.open();
   await expectAccessible(page, 'Team');
+  await screenshot(page, 'team');
   await team.openAddMember();
   await page.getByRole('button', { name: 'Add to the team' }).click();
   await expect(page.getByLabel('Name')).toHaveAccessibleDescription('Error: Enter their name.');
@@ -71,6 +73,7 @@ test('a revoked tablet that was offline with unsent work wipes itself when it co
   await expect(team.device('Forres tablet')).toContainText(/Last contact \w{3} \d{1,2} \w{3}, \d\d:\d\d/);
   await expect(team.device('This tablet')).toContainText(coordinator.name);
   await expectAccessible(page, 'Devices');
+  await screenshot(page, 'devices');
   await team.device('Forres tablet').getByRole('button', { name: 'Sign out “Forres tablet”' }).click();
   await expect(page.getByRole('region', { name: 'Sign out “Forres tablet”?' })).toContainText(
     'including any changes it has not sent yet',

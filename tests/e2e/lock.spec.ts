@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { AccountPages } from './pages/AccountPages.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
+import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const coordinator = {
@@ -75,6 +76,7 @@ test('a PIN chosen at setup, then the lock on every launch and after five idle m
     await expectKeypadFits(lock);
     await expectAccessible(page, `lock (${orientation})`);
   });
+  await screenshot(page, 'lock');
   await lock.unlockWithKeypad('111111');
   await expect(page.getByText('That PIN is not right. Try again.')).toBeVisible();
   await expectAccessible(page, 'lock, after a wrong PIN');

@@ -7,6 +7,7 @@ import { PeoplePage } from './pages/PeoplePage.ts';
 import { addTeamMember, openUnlocked, PrivacyPage, signInTablet, syncHere } from './pages/PrivacyPage.ts';
 import { ProfilePage } from './pages/ProfilePage.ts';
 import { ensureOrganisation, countRows, openSection, pullAll } from './pages/SyncPages.ts';
+import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
 const coordinator = {
@@ -69,6 +70,7 @@ test('a note holding markup shows as text on the profile and in the subject acce
   await expect(privacy.region('Person').getByText('Rothes')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download JSON' })).toBeVisible();
   await expectAccessible(page, 'subject access copy');
+  await screenshot(page, 'subject-access');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download JSON' }).click();

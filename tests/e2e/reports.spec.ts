@@ -9,6 +9,7 @@ import { ReportsPage } from './pages/ReportsPage.ts';
 import { SessionPage } from './pages/SessionPage.ts';
 import { SessionsPage } from './pages/SessionsPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
+import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
 // The group meets at 10:00 and the report is run at 11:00 London time today, so the session has run whatever the
@@ -87,6 +88,7 @@ test('a coordinator reads the reports offline and sends the quarter’s figures 
   expect(await reports.row('Attendance by venue', 'Forres Town Hall')).toEqual(['Forres', '1', '6', '6']);
   await expect(reports.chart('reach-by-locality')).toBeVisible();
   await expectAccessible(page, 'reports: attendance and reach');
+  await screenshot(page, 'reports');
   await reports.showView('Barriers and support');
   await expect(reports.figure('Texts and calls before a group')).toBeVisible();
   await expectAccessible(page, 'reports: barriers and support');
@@ -104,6 +106,7 @@ test('a coordinator reads the reports offline and sends the quarter’s figures 
   await expect(headline('Localities reached')).toHaveText('2');
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
   await expectAccessible(page, 'reports: funder summary');
+  await screenshot(page, 'funder-summary');
   await page.setViewportSize({ width: 1180, height: 820 });
   await shell.expectNothingCutOff();
   await page.setViewportSize({ width: 820, height: 1180 });
