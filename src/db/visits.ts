@@ -13,6 +13,11 @@ export async function markArrived(db: CoorieDb, id: string, options: Options = {
   await saveRecord(db, 'visit', id, { arrivedAt: await nowIso(db), status: 'in progress' }, options);
 }
 
+/** "I've arrived" tapped by mistake: the visit is scheduled again and no lone-worker alert can come of it. */
+export async function undoArrived(db: CoorieDb, id: string, options: Options = {}): Promise<void> {
+  await saveRecord(db, 'visit', id, { arrivedAt: null, status: 'scheduled' }, options);
+}
+
 export async function markLeftSafely(db: CoorieDb, id: string, options: Options = {}): Promise<void> {
   await saveRecord(db, 'visit', id, { leftAt: await nowIso(db), status: 'done' }, options);
 }

@@ -13,7 +13,8 @@ export const visitFields = z.strictObject({
   at: dateTime,
   expectedMinutes: z.number().int().min(5).max(600),
   where: text(500),
-  arrivedAt: dateTime,
+  /** null once an arrival tapped by mistake is taken back. */
+  arrivedAt: dateTime.nullable(),
   leftAt: dateTime,
   status: z.enum(VISIT_STATUSES),
   kind: z.enum(VISIT_KINDS),

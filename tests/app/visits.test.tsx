@@ -99,6 +99,29 @@ describe('scheduling a visit', { timeout: 20_000 }, () => {
 });
 
 describe('the lone-worker check-in', { timeout: 20_000 }, () => {
+  it('takes back an arrival tapped by mistake, so no alert can come of it, and syncs it as a change', async () => {
+    stubNoNetwork();
+    const db = await withPeople();
+    await saveRecord(db, 'visit', 'v1', {
+      attendeeId: 'a1',
+      supporterId: 'u2',
+      at: new Date(Date.now() + 3 * 60 * 60_000).toISOString(),
+      kind: 'home visit',
+      expectedMinutes: 45,
+      status: 'scheduled',
+    });
+    await renderApp('/visits/v1', { db, user: ISLA });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'I’ve arrived' }));
+    await user.click(await screen.findByRole('button', { name: 'Not arrived yet: undo “I’ve arrived”' }));
+
+    expect(await screen.findByRole('button', { name: 'I’ve arrived' })).toBeInTheDocument();
+    expect(screen.queryByText(/^Arrived at/)).not.toBeInTheDocument();
+    expect(await getRecord(db, 'visit', 'v1')).toMatchObject({ arrivedAt: null, status: 'scheduled' });
+    const queued = await db.outbox.toArray();
+    expect(queued.at(-1)?.values).toEqual({ arrivedAt: null, status: 'scheduled' });
+  });
+
   it('marks arrival, shows the expected finish, then marks the supporter safe', async () => {
     stubNoNetwork();
     const db = await withPeople();

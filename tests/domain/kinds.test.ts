@@ -76,5 +76,9 @@ describe('record kinds', () => {
     expect(isVisitOverdue(visit, new Date('2026-11-23T11:16:00Z'))).toBe(true);
     expect(isVisitOverdue({ ...visit, leftAt: '2026-11-23T11:00:00Z' }, new Date('2026-11-23T12:00:00Z'))).toBe(false);
     expect(isVisitOverdue({ id: 'v' }, new Date())).toBe(false);
+    // An arrival taken back (arrivedAt null) is valid, on the device and the server, and never overdue.
+    expect(validateValues('visit', { arrivedAt: null, status: 'scheduled' }, false)).toEqual([]);
+    expect(validateValues('visit', { leftAt: null }, false)).toHaveLength(1);
+    expect(isVisitOverdue({ ...visit, arrivedAt: null }, new Date('2026-11-23T12:00:00Z'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { useRecord } from '../../db/hooks.ts';
-import { cancelVisit, extendVisit, markArrived, markLeftSafely } from '../../db/visits.ts';
+import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived } from '../../db/visits.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
@@ -134,6 +134,14 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
               onClick={() => void act(() => extendVisit(db, visit.id, EXTRA_MINUTES, options))}
             >
               Staying longer: add {EXTRA_MINUTES} minutes
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => void act(() => undoArrived(db, visit.id, options))}
+            >
+              Not arrived yet: undo “I’ve arrived”
             </button>
           </>
         )}
