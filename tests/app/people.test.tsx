@@ -76,6 +76,18 @@ describe('a person’s profile', () => {
     expect(within(attendance).getByText('Tue 24 Nov, 10:00')).toBeInTheDocument();
   });
 
+  it('links a coordinator to each note’s history on the server', async () => {
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag' });
+    await saveRecord(db, 'note', 'n1', { attendeeId: 'a1', body: 'Settling in well.', visibility: 'private' });
+    await openProfile(db);
+    expect(await screen.findByText('Settling in well.', {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: /^History of this note/ }, SLOW)).toHaveAttribute(
+      'href',
+      '/records/note/n1/history',
+    );
+  });
+
   it('records consent against the wording read out, and a withdrawal stops new notes', async () => {
     const db = freshDb();
     await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag' });

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInUser } from '../../src/db/meta.ts';
@@ -224,6 +224,21 @@ describe('the visits list', { timeout: 20_000 }, () => {
     );
     const headings = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
     expect(headings).toEqual(['Not yet marked safe (1)', 'Coming up (1)']);
+  });
+
+  it('links coordinators, and only them, to a visit’s history on the server', async () => {
+    stubNoNetwork();
+    const db = await team();
+    await renderApp('/visits/soon', { db, user: ALEX });
+    expect(await screen.findByRole('link', { name: 'History of this visit' })).toHaveAttribute(
+      'href',
+      '/records/visit/soon/history',
+    );
+    cleanup();
+    await renderApp('/visits/soon', { db, user: ISLA });
+    // "You" shows once the signed-in supporter is known, as the coordinator's link would.
+    expect(await screen.findByText('You')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'History of this visit' })).not.toBeInTheDocument();
   });
 
   it('shows a home-visit supporter their own visits first', async () => {

@@ -64,6 +64,17 @@ export function NotesList({ notes }: { notes: readonly Note[] }) {
           <p className="record-meta">
             {note.visibility === 'team' ? 'Shared with the team' : 'Only the author and coordinators'}
           </p>
+          {user?.role === 'coordinator' && (
+            <p>
+              <Link className="text-link" to={`/records/note/${encodeURIComponent(note.id)}/history`}>
+                History of this note
+                <span className="visually-hidden">
+                  {' '}
+                  of {note.createdAt ? formatDateTime(note.createdAt) : 'no date'}
+                </span>
+              </Link>
+            </p>
+          )}
         </li>
       ))}
     </ul>

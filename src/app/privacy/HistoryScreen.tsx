@@ -54,6 +54,20 @@ export function HistoryScreen() {
           </Link>
         </p>
       )}
+      {kind === 'visit' && (
+        <p>
+          <Link className="text-link" to={`/visits/${encodeURIComponent(id)}`}>
+            Back to the visit
+          </Link>
+        </p>
+      )}
+      {kind === 'note' && typeof record?.attendeeId === 'string' && (
+        <p>
+          <Link className="text-link" to={`/people/${encodeURIComponent(record.attendeeId)}`}>
+            Back to the profile
+          </Link>
+        </p>
+      )}
       <p>Every change the server has accepted to this record: who made it, when, and which details it changed.</p>
       {answer.state === 'ready' ? (
         <div className="table-scroll">

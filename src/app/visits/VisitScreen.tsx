@@ -174,6 +174,13 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
           )}
         </div>
       )}
+      {user?.role === 'coordinator' && (
+        <p>
+          <Link className="text-link" to={`/records/visit/${encodeURIComponent(visit.id)}/history`}>
+            History of this visit
+          </Link>
+        </p>
+      )}
       <p>
         <Link to="/visits">Back to visits</Link>
       </p>
