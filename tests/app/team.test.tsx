@@ -103,7 +103,8 @@ describe('Team', () => {
         'Error: An account already uses that email address. Check it, or find them in the team list.',
       ),
     );
-    expect(screen.getByLabelText('Email address')).toHaveFocus();
+    // Focus moves there once the message is on screen (an effect after the render that shows it).
+    await waitFor(() => expect(screen.getByLabelText('Email address')).toHaveFocus());
     await user.clear(screen.getByLabelText('Email address'));
     await user.type(screen.getByLabelText('Email address'), 'eilidh@example.org');
     expect(screen.getByLabelText('Email address')).not.toHaveAccessibleDescription();
