@@ -5,6 +5,12 @@ import 'fake-indexeddb/auto';
 import { TZDate } from '@date-fns/tz';
 import { afterEach, beforeEach, vi } from 'vitest';
 
+// Component tests run two at a time on a slow machine: give findBy… and waitFor five seconds, not one.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5_000 });
+}
+
 // Component tests describe a day relative to "now" (a visit that began 100 minutes ago, a session later today).
 // Run at a quarter to midnight, that day would straddle two dates: so their clock starts at noon in London on
 // today's date and runs on from there in real time. A test that needs another moment sets its own.

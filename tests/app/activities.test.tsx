@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRecord } from '../../src/db/records.ts';
@@ -7,7 +7,6 @@ import { SAFETY_BASICS, STARTER_ACTIVITIES } from '../../src/domain/library/acti
 import { ALEX, renderApp, stubNoNetwork } from './helpers.tsx';
 
 // The first screen of a file loads its lazy route chunk; on a busy machine that takes more than a second.
-configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,4 +1,4 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
@@ -7,7 +7,6 @@ import { merge } from '../../src/sync/merge.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 
 // The machine running the tests may be busy: wait longer than the default second for the device database.
-configure({ asyncUtilTimeout: 5000 });
 const WAIT = { timeout: 5000 };
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import { cleanup, configure, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
@@ -8,7 +8,6 @@ import { saveRecord } from '../../src/db/records.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork, TEST_PIN } from './helpers.tsx';
 
 // The machine running the tests may be busy: wait longer than the default second for the device database.
-configure({ asyncUtilTimeout: 5000 });
 const WAIT = { timeout: 5000 };
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 // The app lock as people meet it: choosing a PIN at first sign-in, the lock on launch and after a spell idle,
 // wrong PINs and the wipe, "Forgot PIN?", Lock now and Change PIN in Settings, and sync carrying on behind it.
-import { act, configure, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageSync } from '../../src/app/sync/pageSync.ts';
@@ -9,7 +9,6 @@ import { saveRecord } from '../../src/db/records.ts';
 import { ALEX, freshDb, json, renderApp, stubNoNetwork, stubServer, TEST_PIN } from './helpers.tsx';
 
 // The machine running the tests may be busy: wait longer than the default second for the device database.
-configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   vi.useRealTimers();

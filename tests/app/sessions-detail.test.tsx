@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
@@ -6,7 +6,6 @@ import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 
 // Screens load lazily and the machine is shared: give them time to appear (this bounds waiting, asserts no timing).
-configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 30_000 });
 
 afterEach(() => {

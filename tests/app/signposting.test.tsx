@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRecord, saveRecord } from '../../src/db/records.ts';
@@ -7,7 +7,6 @@ import { STARTER_SERVICES } from '../../src/domain/library/services.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 
 // The first screen of a file loads its lazy route chunk; on a busy machine that takes more than a second.
-configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   vi.unstubAllGlobals();

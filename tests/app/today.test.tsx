@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
@@ -7,7 +7,6 @@ import { saveRecord } from '../../src/db/records.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 
 // The machine running the tests may be busy: wait longer than the default second for the device database.
-configure({ asyncUtilTimeout: 5000 });
 const WAIT = { timeout: 5000 };
 
 // Tuesday 24 November 2026, 11:00 in Scotland.

@@ -1,4 +1,4 @@
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInUser } from '../../src/db/meta.ts';
@@ -12,7 +12,6 @@ const ISLA: SignedInUser = { ...ALEX, id: 'u2', name: 'Isla Grant', email: 'isla
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 // The first screen of a file loads its lazy route chunk; on a busy machine that takes more than a second.
-configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
