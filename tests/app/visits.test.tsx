@@ -225,6 +225,15 @@ describe('the visits list', { timeout: 20_000 }, () => {
     expect(headings).toEqual(['Not yet marked safe (1)', 'Coming up (1)']);
   });
 
+  it('says plainly when a visit is not on this tablet, with a way back', async () => {
+    stubNoNetwork();
+    const db = await team();
+    await renderApp('/visits/gone', { db, user: ALEX });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Visit not found' })).toBeInTheDocument();
+    expect(screen.getByText('It may have been cancelled on another device.', { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to visits' })).toHaveAttribute('href', '/visits');
+  });
+
   it('links coordinators, and only them, to a visit’s history on the server', async () => {
     stubNoNetwork();
     const db = await team();

@@ -1,13 +1,13 @@
 // Add an activity of your own, or edit one. Editing a starter idea saves the organisation's copy under the
 // same id, which then replaces the original on every device (see domain/library/overrides.ts).
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { ACTIVITY_KINDS } from '../../domain/activity.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { DraftNotice, InputField, SelectField, TextAreaField } from '../components/FormControls.tsx';
-import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { useDraftForm } from '../components/useDraftForm.ts';
 import '../styles/activities.css';
 import {
@@ -27,16 +27,7 @@ export function ActivityFormScreen() {
   if (!id) return <ActivityForm initial={BLANK_ACTIVITY} />;
   if (entry === undefined) return <Loading />;
   if (entry === null) {
-    return (
-      <Screen title="Activity not found">
-        <EmptyState>
-          <p>This activity isn't on this tablet.</p>
-          <p>
-            <Link to="/activities">Back to activities</Link>
-          </p>
-        </EmptyState>
-      </Screen>
-    );
+    return <NotFound thing="activity" back="/activities" backLabel="Back to activities" />;
   }
   return <ActivityForm key={entry.record.id} entry={entry} initial={activityToForm(entry.record)} />;
 }

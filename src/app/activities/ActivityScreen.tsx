@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { deleteRecord } from '../../db/records.ts';
-import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/controls.css';
 import '../styles/activities.css';
 import { ageRangeLabel, kindLabel, useActivityEntry } from './library.ts';
@@ -24,14 +24,12 @@ export function ActivityScreen() {
   if (entry === undefined) return <Loading />;
   if (entry === null) {
     return (
-      <Screen title="Activity not found">
-        <EmptyState>
-          <p>This activity isn't on this tablet.</p>
-          <p>
-            It may have been removed on another device. <Link to="/activities">Back to activities</Link>
-          </p>
-        </EmptyState>
-      </Screen>
+      <NotFound
+        thing="activity"
+        back="/activities"
+        backLabel="Back to activities"
+        why="It may have been removed on another device."
+      />
     );
   }
   const { record, origin } = entry;

@@ -1,21 +1,19 @@
 // The routes of the plan editor: sessions/new (optionally ?from=<id>) and sessions/:id/edit.
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useRecord } from '../../db/hooks.ts';
-import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { Loading, NotFound } from '../components/Screen.tsx';
 import { PlanEditor, initialPlan } from './PlanEditor.tsx';
 import { planFromSession } from './planForm.ts';
 import { asSession } from './rows.ts';
 
-function NotFound() {
+export function SessionNotFound() {
   return (
-    <Screen title="Session not found">
-      <EmptyState>
-        <p>This session isn't on this tablet.</p>
-        <p>
-          It may have been deleted, or not synced here yet. <Link to="/sessions">Back to sessions</Link>
-        </p>
-      </EmptyState>
-    </Screen>
+    <NotFound
+      thing="session"
+      back="/sessions"
+      backLabel="Back to sessions"
+      why="It may have been deleted, or not synced here yet."
+    />
   );
 }
 
@@ -38,9 +36,7 @@ export function EditSessionScreen() {
   const { id = '' } = useParams();
   const row = useRecord('session', id);
   if (row === undefined) return <Loading />;
-  if (row === null) return <NotFound />;
+  if (row === null) return <SessionNotFound />;
   const session = asSession(row);
   return <PlanEditor key={id} session={session} draftKey={`session-plan:${id}`} initial={planFromSession(session)} />;
 }
-
-export { NotFound as SessionNotFound };

@@ -1,13 +1,13 @@
 // Add a local service to the directory, or correct one. Correcting a shipped entry saves the organisation's
 // copy under the same id, which then replaces it on every device (see domain/library/overrides.ts).
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { deleteRecord, newId, saveRecord } from '../../db/records.ts';
 import { londonDate } from '../../domain/london.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { CheckboxField, DraftNotice, InputField, TextAreaField } from '../components/FormControls.tsx';
-import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { useDraftForm } from '../components/useDraftForm.ts';
 import '../styles/signposting.css';
 import { useServiceEntry, type ServiceEntry } from './directory.ts';
@@ -19,16 +19,7 @@ export function ServiceFormScreen() {
   if (!id) return <ServiceForm initial={blankService(londonDate(new Date()))} />;
   if (entry === undefined) return <Loading />;
   if (entry === null) {
-    return (
-      <Screen title="Service not found">
-        <EmptyState>
-          <p>This service isn't on this tablet.</p>
-          <p>
-            <Link to="/signposting">Back to signposting</Link>
-          </p>
-        </EmptyState>
-      </Screen>
-    );
+    return <NotFound thing="service" back="/signposting" backLabel="Back to signposting" />;
   }
   return <ServiceForm key={entry.record.id} entry={entry} initial={serviceToForm(entry.record)} />;
 }

@@ -8,7 +8,7 @@ import { londonDate } from '../../domain/london.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { DraftNotice, InputField, RadioField, SelectField } from '../components/FormControls.tsx';
-import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { useDraftForm } from '../components/useDraftForm.ts';
 import '../styles/visits.css';
 import {
@@ -31,16 +31,7 @@ export function VisitFormScreen() {
   }
   if (visit === undefined) return <Loading />;
   if (visit === null) {
-    return (
-      <Screen title="Visit not found">
-        <EmptyState>
-          <p>This visit isn't on this tablet.</p>
-          <p>
-            <Link to="/visits">Back to visits</Link>
-          </p>
-        </EmptyState>
-      </Screen>
-    );
+    return <NotFound thing="visit" back="/visits" backLabel="Back to visits" />;
   }
   return <VisitForm key={visit.id} visitId={visit.id} initial={visitToForm(visit)} />;
 }

@@ -8,7 +8,7 @@ import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived } fr
 import type { Visit } from '../../domain/visit.ts';
 import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
 import '../styles/controls.css';
 import '../styles/visits.css';
@@ -24,14 +24,12 @@ export function VisitScreen() {
   if (visit === undefined || (visit?.attendeeId && person === undefined)) return <Loading />;
   if (visit === null) {
     return (
-      <Screen title="Visit not found">
-        <EmptyState>
-          <p>This visit isn't on this tablet.</p>
-          <p>
-            It may have been cancelled on another device. <Link to="/visits">Back to visits</Link>
-          </p>
-        </EmptyState>
-      </Screen>
+      <NotFound
+        thing="visit"
+        back="/visits"
+        backLabel="Back to visits"
+        why="It may have been cancelled on another device."
+      />
     );
   }
   const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
