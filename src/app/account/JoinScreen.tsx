@@ -7,10 +7,11 @@ import { useDb } from '../../db/hooks.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { DeviceNameField, NewPasswordFields } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { acceptInvite } from './api.ts';
 import { describeProblem, type Problem } from './messages.ts';
-import { MIN_PASSWORD, validateJoin } from './validation.ts';
+import { validateJoin } from './validation.ts';
 
 const EMPTY = { code: '', password: '', confirm: '', device: '' };
 
@@ -41,25 +42,12 @@ export function JoinScreen() {
           autoComplete="one-time-code"
           {...form.field('code')}
         />
-        <TextField
+        <NewPasswordFields
           label="Choose a password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters. A few words strung together are easy to remember.`}
-          {...form.field('password')}
+          password={form.field('password')}
+          confirm={form.field('confirm')}
         />
-        <TextField
-          label="Type the password again"
-          type="password"
-          autoComplete="new-password"
-          {...form.field('confirm')}
-        />
-        <TextField
-          label="This device's name"
-          hint="So you can tell your devices apart, for example “Hall tablet 1”."
-          autoComplete="off"
-          {...form.field('device')}
-        />
+        <DeviceNameField {...form.field('device')} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {form.busy ? 'Joining…' : 'Join and sign in'}
         </button>

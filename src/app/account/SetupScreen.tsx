@@ -6,10 +6,11 @@ import { useDb } from '../../db/hooks.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { NewPasswordFields } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { createOrganisation } from './api.ts';
 import { describeProblem, type Problem } from './messages.ts';
-import { MIN_PASSWORD, validateSetup } from './validation.ts';
+import { validateSetup } from './validation.ts';
 
 const EMPTY = { organisation: '', name: '', email: '', password: '', confirm: '' };
 
@@ -41,19 +42,7 @@ export function SetupScreen() {
         <TextField label="Organisation name" autoComplete="organization" {...form.field('organisation')} />
         <TextField label="Your name" autoComplete="name" {...form.field('name')} />
         <TextField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters. A few words strung together are easy to remember.`}
-          {...form.field('password')}
-        />
-        <TextField
-          label="Type the password again"
-          type="password"
-          autoComplete="new-password"
-          {...form.field('confirm')}
-        />
+        <NewPasswordFields label="Password" password={form.field('password')} confirm={form.field('confirm')} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {form.busy ? 'Setting up…' : 'Set up Coorie'}
         </button>

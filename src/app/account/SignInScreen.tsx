@@ -6,6 +6,7 @@ import { useDb, useMeta } from '../../db/hooks.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { DeviceNameField } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { signIn } from './api.ts';
 import { describeProblem, signedOutNotice, type Problem } from './messages.ts';
@@ -43,12 +44,7 @@ export function SignInScreen() {
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
         <TextField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
         <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
-        <TextField
-          label="This device's name"
-          hint="So you can tell your devices apart, for example “Hall tablet 1”."
-          autoComplete="off"
-          {...form.field('device')}
-        />
+        <DeviceNameField {...form.field('device')} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {form.busy ? 'Signing in…' : 'Sign in'}
         </button>
