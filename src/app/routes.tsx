@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, Outlet, useOutletContext, type RouteObje
 import { useKiosk } from '../db/kiosk.ts';
 import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
+import { CurrentUserContext } from './account/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
 import { LockGate } from './lock/LockGate.tsx';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
@@ -46,9 +47,11 @@ function SignedInOnly() {
   if (kiosk) return <Navigate to={KIOSK_PATH} replace />;
   // The PIN: chosen on first sign-in here, asked for on launch and after a spell idle (src/app/lock).
   return (
-    <LockGate user={user}>
-      <Shell user={user} />
-    </LockGate>
+    <CurrentUserContext value={user}>
+      <LockGate user={user}>
+        <Shell user={user} />
+      </LockGate>
+    </CurrentUserContext>
   );
 }
 

@@ -163,7 +163,7 @@ export function SessionsScreen() {
           </button>
         </div>
       </div>
-      {rows === undefined ? (
+      {rows === undefined || venueRows === undefined ? (
         <Loading />
       ) : view === 'week' ? (
         <WeekView sessions={sessions} venues={venues} week={week} />
