@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
-import { deleteMeta, getMeta, setMeta } from './meta.ts';
+import { deleteMeta, getMeta, setMeta, type SignedOut } from './meta.ts';
 import { wipeDevice } from './wipe.ts';
 
 /** PBKDF2-SHA-256 of the PIN; kept with the user it belongs to, so a new person on the device chooses their own. */
@@ -60,6 +60,33 @@ export async function readLockState(db: CoorieDb): Promise<LockState> {
 export function useLockState(): LockState | undefined {
   const db = useDb();
   return useLiveQuery(() => readLockState(db), [db]);
+}
+
+/** How this device came to be signed out, for the sign-in screen. */
+export interface SignOutStory {
+  signedOut: SignedOut | null;
+  /** Too many wrong PINs wiped it: the lock's own notice says so, and "You signed out" would be wrong. */
+  wipedByLock: boolean;
+}
+
+/**
+ * Both entries read together, live, so that the screen never shows one updated and the other not (a moment of
+ * "You signed out" after a wipe by the lock); `undefined` while the first read is under way.
+ */
+export function useSignOutStory(): SignOutStory | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    () =>
+      db.transaction('r', db.meta, async () => {
+        const [signedOut, wipe] = await Promise.all([getMeta(db, 'signedOut'), getMeta(db, 'lockWipe')]);
+        return {
+          signedOut: signedOut ?? null,
+          // Only the wipe that signed this device out, not one long past.
+          wipedByLock: wipe?.reason === 'wrong-pins' && signedOut?.at === wipe.at,
+        };
+      }),
+    [db],
+  );
 }
 
 /** A newly chosen PIN: it unlocks this page load at once, and any earlier wipe's note has served its turn. */

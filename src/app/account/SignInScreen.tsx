@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { rememberSignedIn } from '../../db/account.ts';
-import { useDb, useMeta } from '../../db/hooks.ts';
+import { useDb } from '../../db/hooks.ts';
+import { useSignOutStory } from '../../db/lock.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -17,10 +18,7 @@ export function SignInScreen() {
   const db = useDb();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const signedOut = useMeta('signedOut');
-  const lockWipe = useMeta('lockWipe');
-  // Too many wrong PINs: the lock's own notice (LockWipeNotice) says why, and "You signed out" would be wrong.
-  const wipedByLock = lockWipe?.reason === 'wrong-pins' && signedOut?.at === lockWipe.at;
+  const story = useSignOutStory();
   const form = useForm({ email: '', password: '', device: '' }, validateSignIn, async (values) => {
     setProblem(null);
     try {
@@ -35,9 +33,9 @@ export function SignInScreen() {
 
   return (
     <Screen title="Sign in to Coorie" className="account">
-      {signedOut && !wipedByLock && (
+      {story?.signedOut && !story.wipedByLock && (
         <div role="status" className="account-notice">
-          <p>{signedOutNotice(signedOut.reason)}</p>
+          <p>{signedOutNotice(story.signedOut.reason)}</p>
         </div>
       )}
       <ProblemBox problem={problem} />

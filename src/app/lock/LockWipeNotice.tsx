@@ -1,14 +1,11 @@
 // On the sign-in screen after too many wrong PINs wiped the device: why, in plain words. (Signing out because
 // the PIN was forgotten needs no more than the sign-in screen's own "You signed out" notice.)
-import { useMeta } from '../../db/hooks.ts';
+import { useSignOutStory } from '../../db/lock.ts';
 import { MAX_WRONG_PINS } from './limits.ts';
 import '../styles/lock.css';
 
 export function LockWipeNotice() {
-  const wipe = useMeta('lockWipe');
-  const signedOut = useMeta('signedOut');
-  // Only for the wipe that signed this device out, not one long past.
-  if (wipe?.reason !== 'wrong-pins' || signedOut?.at !== wipe.at) return null;
+  if (!useSignOutStory()?.wipedByLock) return null;
   return (
     <div className="lock-notice" role="status">
       <p>
