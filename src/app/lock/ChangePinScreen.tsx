@@ -1,7 +1,8 @@
 // Settings → Change PIN: the current PIN (a wrong one counts towards the wipe, as on the lock), then the new one twice.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useDb, useMeta } from '../../db/hooks.ts';
+import { useDb } from '../../db/hooks.ts';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
 import type { Errors } from '../account/validation.ts';
 import { Screen } from '../components/Screen.tsx';
 import { useForm } from '../components/useForm.ts';
@@ -14,7 +15,7 @@ type Field = 'current' | 'pin' | 'again';
 
 export function ChangePinScreen() {
   const db = useDb();
-  const user = useMeta('user');
+  const user = useCurrentUser();
   const [wrong, setWrong] = useState<{ pin: string; message: string } | null>(null);
   const [changed, setChanged] = useState(false);
 

@@ -2,7 +2,8 @@
 import { Link } from 'react-router';
 import { useMeta } from '../../db/hooks.ts';
 import { SignOut } from '../account/SignOut.tsx';
-import { Screen } from '../components/Screen.tsx';
+import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { Loading, Screen } from '../components/Screen.tsx';
 import { LockSection } from '../lock/LockSection.tsx';
 import { InstallHint } from '../pwa/InstallHint.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
@@ -11,9 +12,19 @@ import { APP_VERSION } from '../version.ts';
 const ROLE_NAMES = { coordinator: 'Coordinator', facilitator: 'Facilitator', visitor: 'Home-visit peer supporter' };
 
 export function SettingsScreen() {
-  const user = useMeta('user');
+  const user = useCurrentUser();
   const deviceName = useMeta('deviceName');
   const persisted = useMeta('persisted');
+
+  // Both come from the device database in a moment: wait for them rather than show "Not named" or the
+  // warning about storage to someone whose tablet is named and keeps its data.
+  if (deviceName === undefined || persisted === undefined) {
+    return (
+      <Screen title="Settings">
+        <Loading />
+      </Screen>
+    );
+  }
 
   return (
     <Screen title="Settings">
