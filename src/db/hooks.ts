@@ -53,21 +53,25 @@ export function useOutboxCount(): number | undefined {
 /** One live record: `undefined` while loading, `null` when there is none (or it was deleted). */
 export function useRecord(kind: KindName, id: string | undefined): Row | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    if (!id) return null;
-    const row = await db.records(kind).get(id);
-    return row && row.deleted !== true ? row : null;
+  const result = useLiveQuery(async () => {
+    const row = id ? await db.records(kind).get(id) : undefined;
+    return { kind, id, row: row && row.deleted !== true ? row : null };
   }, [db, kind, id]);
+  // As with useRecordsWhere: the answer for another record is no answer for this one.
+  return result?.kind === kind && result.id === id ? result.row : undefined;
 }
 
 /** Live records of one kind whose indexed field is one of `values` (check-ins of a course, outreach of a session). */
 export function useRecordsWhere(kind: KindName, index: string, values: readonly string[]): Row[] | undefined {
   const db = useDb();
   const key = values.join('\u0000');
-  return useLiveQuery(async () => {
+  const result = useLiveQuery(async () => {
     const wanted = key ? key.split('\u0000') : [];
-    if (wanted.length === 0) return [];
+    if (wanted.length === 0) return { key, rows: [] };
     const rows = await db.records(kind).where(index).anyOf(wanted).toArray();
-    return rows.filter((row) => row.deleted !== true);
+    return { key, rows: rows.filter((row) => row.deleted !== true) };
   }, [db, kind, index, key]);
+  // When the values change, the hook still holds the rows of the old ones until the new read answers: those are
+  // not the rows asked for, so say "loading" rather than show them.
+  return result?.key === key ? result.rows : undefined;
 }

@@ -71,17 +71,22 @@ export function OutreachScreen() {
   const user = useCurrentUser();
   const organisationName = useOrganisationName();
   const row = useRecord('session', id);
-  const sessions = asSessions(useRecords('session'));
+  const sessionRows = useRecords('session');
+  const sessions = asSessions(sessionRows);
   const attendeeRows = useRecords('attendee');
   const venue = asVenue(useRecord('venue', row ? (row.venueId as string | undefined) : undefined));
-  const outreach = asOutreach(useRecordsWhere('outreach', 'sessionId', [id]));
+  const outreachRows = useRecordsWhere('outreach', 'sessionId', [id]);
+  const outreach = asOutreach(outreachRows);
   const session = row ? asSession(row) : undefined;
   const previous = session ? previousSession(session, sessions) : undefined;
-  const checkIns = asCheckIns(useRecordsWhere('checkIn', 'sessionId', previous ? [previous.id] : []));
+  const checkInRows = useRecordsWhere('checkIn', 'sessionId', previous ? [previous.id] : []);
+  const checkIns = asCheckIns(checkInRows);
   const draft = useDraft<OutreachDraft>(`outreach:${id}`, EMPTY);
   const [search, setSearch] = useState('');
 
-  if (row === undefined || attendeeRows === undefined || organisationName === undefined) return <Loading />;
+  // Who is listed depends on all of these: wait for every one rather than list people in two goes.
+  const loading = [row, sessionRows, attendeeRows, outreachRows, checkInRows].includes(undefined);
+  if (loading || organisationName === undefined) return <Loading />;
   if (row === null || !session) return <SessionNotFound />;
 
   const attendees = asAttendees(attendeeRows);

@@ -62,7 +62,15 @@ export function SessionDetail() {
   const checkInSessionIds = [...new Set([...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
   const checkInRows = useRecordsWhere('checkIn', 'sessionId', checkInSessionIds);
 
-  if (row === undefined) return <Loading />;
+  // Everything the screen counts comes in one go, so it never shows "Nobody confirmed yet" on its way to a list.
+  const loading =
+    row === undefined ||
+    sessionRows === undefined ||
+    attendeeRows === undefined ||
+    outreachRows === undefined ||
+    checkInRows === undefined ||
+    (!!row?.venueId && venueRow === undefined);
+  if (loading) return <Loading />;
   if (row === null || !session) return <SessionNotFound />;
   const venue = asVenue(venueRow);
   const attendees = asAttendees(attendeeRows);
