@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { chartValue, type ReportTable } from '../../domain/reports/index.ts';
+import { shownValue, type ReportTable } from '../../domain/reports/index.ts';
 
 /** Okabe & Ito (2008), with the yellow last: it is the hardest to see on white. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#F0E442'];
@@ -30,9 +30,9 @@ export interface ChartSpec {
 export default function Chart({ table, spec }: { table: ReportTable; spec: ChartSpec }) {
   const labelColumn = table.columns[0];
   const series = spec.keys.flatMap((key) => table.columns.filter((column) => column.key === key));
-  const data = table.rows.map((row) => {
+  const data = table.rows.map((row, index) => {
     const point: Record<string, string | number | null> = { label: String(row[labelColumn?.key ?? ''] ?? '') };
-    for (const column of series) point[column.key] = chartValue(column, row[column.key]);
+    for (const column of series) point[column.key] = shownValue(table, index, column);
     return point;
   });
   const height = spec.horizontal ? Math.max(200, 70 + data.length * 36 * Math.max(1, series.length / 2)) : 280;

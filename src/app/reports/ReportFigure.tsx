@@ -1,7 +1,7 @@
 // One report table with its chart above it and a CSV download below: the chart is a picture of the table, and
 // the table (read by screen readers, printed, exported) holds every figure, with small numbers suppressed.
 import { lazy, Suspense, useId } from 'react';
-import { cellText, type ReportTable } from '../../domain/reports/index.ts';
+import { shownText, type ReportTable } from '../../domain/reports/index.ts';
 import type { ChartSpec } from './Chart.tsx';
 import { downloadCsv } from './download.ts';
 
@@ -46,11 +46,11 @@ export function ReportFigure({ table, chart, from, to, note }: Props) {
                 {table.columns.map((column, columnIndex) =>
                   columnIndex === 0 ? (
                     <th key={column.key} scope="row">
-                      {cellText(column, row[column.key])}
+                      {shownText(table, index, column)}
                     </th>
                   ) : (
                     <td key={column.key} className={column.kind === 'label' ? undefined : 'number'}>
-                      {cellText(column, row[column.key])}
+                      {shownText(table, index, column)}
                     </td>
                   ),
                 )}

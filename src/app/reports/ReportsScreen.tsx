@@ -81,7 +81,7 @@ function CoordinatorReports() {
         <>
           <p className="lede no-print">
             Counted on this device from what it holds, so reports work with no signal. Counts of fewer than five people
-            show as “&lt;5”.
+            show as “&lt;5”, and a figure that would let someone work one out shows as “hidden”.
           </p>
           <FiltersPanel data={data} params={params} today={today} onChange={change} />
           <ViewTabs search={search} current={params.view} />

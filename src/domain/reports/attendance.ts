@@ -3,7 +3,7 @@
 import type { Attendee } from '../attendee.ts';
 import { LOCALITIES } from '../venue.ts';
 import { periodKey, periodLabel, periodsBetween, type Attendance, type Period, type Scope } from './scope.ts';
-import type { ReportTable, Row } from './table.ts';
+import { columnSums, keepBack, type ReportTable, type Row } from './table.ts';
 
 export const NOT_RECORDED = 'Not recorded';
 
@@ -87,19 +87,21 @@ export function attendanceByPeriod(scope: Scope, period: Period): ReportTable {
       firstTime: firstTimers(group, scope),
     };
   });
-  return {
+  const table: ReportTable = {
     id: `attendance-by-${period}`,
     title: `Attendance by ${period}`,
     columns: [
       { key: 'period', label: period === 'week' ? 'Week' : period === 'month' ? 'Month' : 'Quarter', kind: 'label' },
       { key: 'sessions', label: 'Sessions run', kind: 'count' },
-      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'attendances', label: 'Attendances', kind: 'events' },
       { key: 'parents', label: 'Parents', kind: 'people' },
       { key: 'babies', label: 'Babies', kind: 'people' },
       { key: 'firstTime', label: 'First-time attenders', kind: 'people' },
     ],
     rows,
   };
+  // Each attendance falls in one period, and each parent's first time too: they add up to the headline figures.
+  return keepBack(table, columnSums(table, ['attendances', 'firstTime']));
 }
 
 export function attendanceByVenue(scope: Scope): ReportTable {
@@ -122,18 +124,20 @@ export function attendanceByVenue(scope: Scope): ReportTable {
     };
   });
   rows.sort((a, b) => a.venue.localeCompare(b.venue, 'en-GB'));
-  return {
+  const table: ReportTable = {
     id: 'attendance-by-venue',
     title: 'Attendance by venue',
     columns: [
       { key: 'venue', label: 'Venue', kind: 'label' },
       { key: 'locality', label: 'Locality', kind: 'label' },
       { key: 'sessions', label: 'Sessions run', kind: 'count' },
-      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'attendances', label: 'Attendances', kind: 'events' },
       { key: 'parents', label: 'Parents', kind: 'people' },
     ],
     rows,
   };
+  // Each attendance was at one venue (a parent may have been to several, so parents add up to more).
+  return keepBack(table, columnSums(table, ['attendances']));
 }
 
 /** Groups free-text answers case-insensitively under their first spelling, blanks under "Not recorded". */
@@ -168,13 +172,13 @@ export function reachByLocality(scope: Scope): ReportTable {
   const groups = groupBy(scope.attendances, scope, (person) => person?.locality, LOCALITIES).sort(
     (a, b) => notRecordedLast(a, b) || order(a.label) - order(b.label) || a.label.localeCompare(b.label, 'en-GB'),
   );
-  return {
+  const table: ReportTable = {
     id: 'reach-by-locality',
     title: 'Where parents live',
     columns: [
       { key: 'locality', label: 'Locality', kind: 'label' },
       { key: 'parents', label: 'Parents', kind: 'people' },
-      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'attendances', label: 'Attendances', kind: 'events' },
       { key: 'firstTime', label: 'First-time attenders', kind: 'people' },
     ],
     rows: groups.map(({ label, attendances }) => ({
@@ -184,13 +188,15 @@ export function reachByLocality(scope: Scope): ReportTable {
       firstTime: firstTimers(attendances, scope),
     })),
   };
+  // Each parent lives in one place: every column adds up to a headline figure.
+  return keepBack(table, columnSums(table, ['parents', 'attendances', 'firstTime']));
 }
 
 export function heardVia(scope: Scope): ReportTable {
   const groups = groupBy(scope.attendances, scope, (person) => person?.heardVia).sort(
     (a, b) => notRecordedLast(a, b) || a.label.localeCompare(b.label, 'en-GB'),
   );
-  return {
+  const table: ReportTable = {
     id: 'heard-via',
     title: 'How parents heard about the group',
     columns: [
@@ -199,6 +205,7 @@ export function heardVia(scope: Scope): ReportTable {
     ],
     rows: groups.map(({ label, attendances }) => ({ heardVia: label, parents: visitsPerPerson(attendances).size })),
   };
+  return keepBack(table, columnSums(table, ['parents']));
 }
 
 export function repeatAttendance(scope: Scope): ReportTable {
@@ -206,7 +213,7 @@ export function repeatAttendance(scope: Scope): ReportTable {
   const parents = visits.length;
   const atLeast = (times: number) => visits.filter((count) => count >= times).length;
   const row = (label: string, people: number) => ({ label, parents: people, share: { part: people, whole: parents } });
-  return {
+  const table: ReportTable = {
     id: 'repeat-attendance',
     title: 'Coming back',
     columns: [
@@ -220,4 +227,6 @@ export function repeatAttendance(scope: Scope): ReportTable {
       row('Came five times or more', atLeast(5)),
     ],
   };
+  // Once only and back a second time add up to the parents reached.
+  return keepBack(table, columnSums(table, ['parents'], [0, 1]));
 }

@@ -5,7 +5,7 @@ import type { Outreach } from '../outreach.ts';
 import { OUTREACH_OUTCOMES } from '../outreach.ts';
 import { hasSessionFilter, type Attendance, type ReportData, type Scope } from './scope.ts';
 import { visitsPerPerson } from './attendance.ts';
-import type { ReportTable } from './table.ts';
+import { columnSums, keepBack, type ReportTable } from './table.ts';
 
 export function support(scope: Scope): ReportTable {
   const row = (label: string, used: (attendance: Attendance) => boolean) => {
@@ -17,7 +17,7 @@ export function support(scope: Scope): ReportTable {
     title: 'Childcare, transport and babies',
     columns: [
       { key: 'label', label: 'Support', kind: 'label' },
-      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'attendances', label: 'Attendances', kind: 'events' },
       { key: 'parents', label: 'Parents', kind: 'people' },
     ],
     rows: [
@@ -66,7 +66,7 @@ export function outreachOutcomes(data: ReportData, scope: Scope): ReportTable {
     }
     return { label, contacted, came: attended, share: { part: attended, whole: contacted } };
   };
-  return {
+  const table: ReportTable = {
     id: 'outreach',
     title: 'Texts and calls before a group',
     columns: [
@@ -82,6 +82,11 @@ export function outreachOutcomes(data: ReportData, scope: Scope): ReportTable {
       tally('Everyone contacted', () => true),
     ],
   };
+  // The three answers add up to everyone contacted, and so do texts and calls.
+  return keepBack(table, [
+    ...columnSums(table, ['contacted', 'came'], [0, 1, 2]),
+    ...columnSums(table, ['contacted', 'came'], [3, 4]),
+  ]);
 }
 
 /** Attendances that followed a text or call, against those that did not. */
@@ -94,16 +99,18 @@ export function cameAfterContact(data: ReportData, scope: Scope): ReportTable {
     attendances: attendances.length,
     parents: visitsPerPerson(attendances).size,
   });
-  return {
+  const table: ReportTable = {
     id: 'came-after-contact',
     title: 'Coming after a text or call',
     columns: [
       { key: 'label', label: 'Attendances', kind: 'label' },
-      { key: 'attendances', label: 'Attendances', kind: 'count' },
+      { key: 'attendances', label: 'Attendances', kind: 'events' },
       { key: 'parents', label: 'Parents', kind: 'people' },
     ],
     rows: [row('After a text or call', after), row('Without one', without)],
   };
+  // The two add up to every attendance (a parent may be in both rows, so parents do not).
+  return keepBack(table, columnSums(table, ['attendances']));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Overview } from './attendance.ts';
 import { cameAfterContact, followUps, outreachOutcomes, support } from './barriers.ts';
 import { buildScope, type Period, type ReportData, type ReportFilters } from './scope.ts';
 import { showPeople } from './suppress.ts';
-import type { ReportTable } from './table.ts';
+import { shownText, type ReportTable } from './table.ts';
 import { concerns, focusAreas, focusAreasOverTime, ons4Changes, ons4Distribution } from './wellbeing.ts';
 import { londonDate } from '../london.ts';
 
@@ -74,13 +74,17 @@ export interface Headline {
 /** The funder summary's headline figures, already suppressed, in the order a funder reads them. */
 export function headlines(reports: Reports): Headline[] {
   const { overview: o } = reports;
+  // As the "Coming back" table shows it: hidden there when the parents who came once only are a small number.
+  const { repeat } = reports.attendance;
+  const backColumn = repeat.columns.find((column) => column.key === 'parents');
+  const cameBack = backColumn ? shownText(repeat, 1, backColumn) : showPeople(o.cameTwice);
   return [
     { label: 'Sessions run', value: String(o.sessionsRun) },
     { label: 'Attendances', value: String(o.attendances) },
     { label: 'Parents reached', value: showPeople(o.parents) },
     { label: 'Babies reached', value: showPeople(o.babies) },
     { label: 'First-time attenders', value: showPeople(o.firstTime) },
-    { label: 'Parents who came back a second time', value: showPeople(o.cameTwice) },
+    { label: 'Parents who came back a second time', value: cameBack },
     { label: 'Parents who came five times or more', value: showPeople(o.cameFiveTimes) },
     { label: 'Localities reached', value: String(reports.localitiesReached) },
   ];
@@ -88,4 +92,4 @@ export function headlines(reports: Reports): Headline[] {
 
 export type { Period, ReportData, ReportFilters, ReportNote } from './scope.ts';
 export type { Column, ReportTable } from './table.ts';
-export { cellText, chartValue, toCsv } from './table.ts';
+export { cellText, chartValue, KEPT_BACK, shownText, shownValue, toCsv } from './table.ts';

@@ -4,7 +4,7 @@ import { londonDate } from '../london.ts';
 import { FOCUS_AREAS } from '../note.ts';
 import { ONS4_QUESTIONS, ons4Band, ons4Series, type Ons4Band, type Ons4Key, type Ons4Point } from '../ons4.ts';
 import { periodKey, periodLabel, periodsBetween, type Period, type ReportNote, type Scope } from './scope.ts';
-import type { Column, ReportTable, Row } from './table.ts';
+import { columnSums, keepBack, type CellRef, type Column, type ReportTable, type Row } from './table.ts';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -19,7 +19,7 @@ export function focusAreas(scope: Scope): ReportTable {
     title: 'Focus areas raised in notes',
     columns: [
       { key: 'area', label: 'Focus area', kind: 'label' },
-      { key: 'notes', label: 'Notes', kind: 'count' },
+      { key: 'notes', label: 'Notes', kind: 'events' },
       { key: 'parents', label: 'Parents', kind: 'people' },
     ],
     rows,
@@ -36,7 +36,7 @@ export function focusAreasOverTime(scope: Scope, period: Period): ReportTable {
   }
   const columns: Column[] = [
     { key: 'period', label: capitalise(period), kind: 'label' },
-    ...FOCUS_AREAS.map((area) => ({ key: area, label: capitalise(area), kind: 'count' as const })),
+    ...FOCUS_AREAS.map((area) => ({ key: area, label: capitalise(area), kind: 'events' as const })),
   ];
   const rows = periodsBetween(scope.filters.from, scope.filters.to, period).map((key) => {
     const row: Row = { period: periodLabel(key, period) };
@@ -85,7 +85,7 @@ export function ons4Changes(scope: Scope): ReportTable {
       worse: pairs.filter((pair) => change(pair) < 0).length,
     };
   });
-  return {
+  const table: ReportTable = {
     id: 'ons4-changes',
     title: 'Wellbeing (ONS4): first and latest answers',
     columns: [
@@ -99,6 +99,11 @@ export function ons4Changes(scope: Scope): ReportTable {
     ],
     rows,
   };
+  // Better, no change and worse add up to the parents answering, shown in the same row.
+  return keepBack(
+    table,
+    rows.map((_, row) => ['better', 'same', 'worse'].map((key): CellRef => [row, key])),
+  );
 }
 
 const BANDS: Record<Ons4Key, Ons4Band[]> = {
@@ -112,7 +117,9 @@ const BANDS: Record<Ons4Key, Ons4Band[]> = {
 export function ons4Distribution(scope: Scope): ReportTable {
   const pairs = firstAndLast(scope);
   const rows: Row[] = [];
+  const measures: number[][] = [];
   for (const { key, measure } of ONS4_QUESTIONS) {
+    measures.push(BANDS[key].map((_, band) => rows.length + band));
     for (const band of BANDS[key]) {
       rows.push({
         measure,
@@ -122,7 +129,7 @@ export function ons4Distribution(scope: Scope): ReportTable {
       });
     }
   }
-  return {
+  const table: ReportTable = {
     id: 'ons4-distribution',
     title: 'Wellbeing (ONS4): answers by band',
     columns: [
@@ -133,6 +140,11 @@ export function ons4Distribution(scope: Scope): ReportTable {
     ],
     rows,
   };
+  // A measure's bands add up, first answers and latest alike, to the parents answering twice or more.
+  return keepBack(
+    table,
+    measures.flatMap((bands) => columnSums(table, ['before', 'after'], bands)),
+  );
 }
 
 const CONCERNS = [
