@@ -291,6 +291,30 @@ describe('the funder summary and CSV', () => {
     ]);
   });
 
+  it('keeps back who came back a second time when it would give away the few who came once', () => {
+    // Ten more parents at both Elgin drop-ins: 15 reached, Dawn alone came once, 14 came back. "14" taken from
+    // the 15 reached would say that one parent came once only.
+    const base = quarter();
+    const extra = Array.from({ length: 10 }, (_, index) => `extra${index}`);
+    const data = {
+      ...base,
+      attendees: [...base.attendees, ...extra.map((id) => ({ id, displayName: id, locality: 'Elgin' }))],
+      checkIns: [
+        ...base.checkIns,
+        ...extra.flatMap((id) =>
+          ['s1', 's2'].map((sessionId) => ({ id: `${sessionId}:${id}`, sessionId, attendeeId: id, present: true })),
+        ),
+      ],
+    };
+    const busier = buildReports(data, Q1, 'month', NOW);
+    expect(shown(busier.attendance.repeat).slice(1, 3)).toEqual([
+      ['Came once only', '<5', '<5'],
+      ['Came back a second time', 'hidden', 'hidden'],
+    ]);
+    expect(headlines(busier)).toContainEqual({ label: 'Parents reached', value: '15' });
+    expect(headlines(busier)).toContainEqual({ label: 'Parents who came back a second time', value: 'hidden' });
+  });
+
   it('writes a table as CSV with the same suppressed cells, quoted safely', () => {
     expect(toCsv(reports().attendance.repeat)).toBe(
       'Parents who,Parents,Share of parents\r\n' +
