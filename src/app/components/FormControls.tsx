@@ -1,38 +1,7 @@
 // Labelled inputs beyond plain text (numbers, dates, long text, choices), each saying exactly what to fix.
-import type { ReactNode } from 'react';
 import '../styles/controls.css';
+import { FieldFrame } from './Field.tsx';
 import type { BoundField } from './useDraftForm.ts';
-
-interface FrameProps {
-  id: string;
-  label: string;
-  hint: string | undefined;
-  error: string | undefined;
-  children: (describedBy: string | undefined) => ReactNode;
-}
-
-function FieldFrame({ id, label, hint, error, children }: FrameProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      {children(describedBy)}
-    </div>
-  );
-}
 
 interface InputProps extends BoundField {
   label: string;

@@ -12,7 +12,7 @@ import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { useDraft } from '../components/useDraft.ts';
 import { formatLongDate, formatTime } from '../format.ts';
-import { InputField } from '../sessions/FormField.tsx';
+import { InputField } from '../components/Field.tsx';
 import { SessionNotFound } from '../sessions/PlanScreens.tsx';
 import { asAttendees, asCheckIns, asOutreach, asSession, asSessions, asVenue } from '../sessions/rows.ts';
 import { OutreachPerson, type Method } from './OutreachPerson.tsx';

@@ -7,7 +7,8 @@ import { usePersonRecord } from '../../db/people.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
-import { CheckboxField, ChoiceField, InputField, optionsOf } from './fields.tsx';
+import { InputField } from '../components/Field.tsx';
+import { CheckboxField, ChoiceField, optionsOf } from './fields.tsx';
 import {
   draftToValues,
   emptyPerson,

@@ -1,4 +1,5 @@
-// Labelled controls for the people and note forms: real inputs, each with its hint and what to fix tied to it.
+// Tick boxes and choices for the people and note forms, each with its hint and what to fix tied to it. Their
+// text fields are the shared ones (components/Field.tsx).
 import type { ReactNode } from 'react';
 
 interface Described {
@@ -27,70 +28,6 @@ function HintAndError({ id, hint, error }: Described) {
         </p>
       )}
     </>
-  );
-}
-
-interface InputProps extends Described {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  type?: 'text' | 'date' | 'tel' | 'search';
-  inputMode?: 'tel' | 'text';
-  autoComplete?: string;
-  min?: string;
-  max?: string;
-}
-
-export function InputField({ label, value, onChange, onBlur, type = 'text', ...rest }: InputProps) {
-  const { id, error, inputMode, autoComplete, min, max } = rest;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <HintAndError {...rest} />
-      <input
-        id={id}
-        name={id}
-        type={type}
-        value={value}
-        inputMode={inputMode}
-        autoComplete={autoComplete ?? 'off'}
-        min={min}
-        max={max}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(rest)}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={onBlur}
-      />
-    </div>
-  );
-}
-
-interface TextAreaProps extends Described {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  rows?: number;
-}
-
-export function TextAreaField({ label, value, onChange, onBlur, rows = 4, ...rest }: TextAreaProps) {
-  const { id, error } = rest;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <HintAndError {...rest} />
-      <textarea
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(rest)}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={onBlur}
-      />
-    </div>
   );
 }
 

@@ -11,7 +11,8 @@ import { SESSION_KINDS, THEMES, type Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
 import { useDraft } from '../components/useDraft.ts';
-import { Choice, FieldFrame, InputField, TextAreaField } from './FormField.tsx';
+import { FieldFrame, InputField, TextAreaField } from '../components/Field.tsx';
+import { Choice } from './FormField.tsx';
 import { FacilitatorsEditor, MaterialsEditor, OutlineEditor } from './ListEditors.tsx';
 import {
   KIND_LABELS,

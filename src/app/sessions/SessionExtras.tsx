@@ -14,7 +14,7 @@ import { MAX_SERIES_WEEKS, cakeList, weeklySeries } from '../../domain/schedule.
 import type { Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { useDraft } from '../components/useDraft.ts';
-import { InputField, TextAreaField } from './FormField.tsx';
+import { InputField, TextAreaField } from '../components/Field.tsx';
 import { asActivities } from './rows.ts';
 
 const SUGGESTIONS_SHOWN = 5;
