@@ -92,4 +92,4 @@ export function headlines(reports: Reports): Headline[] {
 
 export type { Period, ReportData, ReportFilters, ReportNote } from './scope.ts';
 export type { Column, ReportTable } from './table.ts';
-export { cellText, chartValue, KEPT_BACK, shownText, shownValue, toCsv } from './table.ts';
+export { KEPT_BACK, shownText, shownValue, toCsv } from './table.ts';

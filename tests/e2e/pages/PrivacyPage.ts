@@ -2,7 +2,7 @@
 // and for getting a tablet signed in past the app lock without the sign-in screen.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { readMeta } from './SyncPages.ts';
+import { syncNow } from './SyncPages.ts';
 
 export const PIN = '3917';
 
@@ -36,19 +36,9 @@ export async function openUnlocked(page: Page, path: string): Promise<void> {
   await passLock(page);
 }
 
-/** "Sync now" in Settings, waiting until that sync has finished well (as SyncPages' syncNow, past the lock). */
+/** "Sync now" in Settings, waiting until that sync has finished well, past the lock. */
 export async function syncHere(page: Page): Promise<void> {
-  const before = ((await readMeta(page, 'sync')) as { lastSuccess?: number } | null)?.lastSuccess ?? 0;
-  await openUnlocked(page, '/settings');
-  const button = page.getByRole('button', { name: 'Sync now' });
-  await expect(button).toBeEnabled({ timeout: 60_000 });
-  await button.click();
-  await expect
-    .poll(async () => ((await readMeta(page, 'sync')) as { lastSuccess?: number } | null)?.lastSuccess ?? 0, {
-      timeout: 60_000,
-    })
-    .toBeGreaterThan(before);
-  await expect(page.getByText('Every change on this tablet has been sent.')).toBeVisible({ timeout: 60_000 });
+  await syncNow(page, openUnlocked);
 }
 
 /** Signs the page's browser context in through the API (its cookie is the tablet's), then opens Coorie. */

@@ -76,10 +76,14 @@ export async function countRows(page: Page, table: string): Promise<number> {
 /**
  * Presses "Sync now" in Settings and waits until that sync has finished well: a later `lastSuccess` than
  * before, and nothing left waiting. A sync already under way (started by the app itself) counts as well.
+ * `open` loads Settings: a plain page load, or one that also gets past the app lock.
  */
-export async function syncNow(page: Page): Promise<void> {
+export async function syncNow(
+  page: Page,
+  open: (page: Page, path: string) => Promise<unknown> = (page, path) => page.goto(path),
+): Promise<void> {
   const before = ((await readMeta(page, 'sync')) as { lastSuccess?: number } | null)?.lastSuccess ?? 0;
-  await page.goto('/settings');
+  await open(page, '/settings');
   const button = page.getByRole('button', { name: 'Sync now' });
   await expect(button).toBeEnabled({ timeout: 60_000 });
   await button.click();
