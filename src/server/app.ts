@@ -6,7 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_COST, type ScryptCost } from './auth/password.ts';
 import { registerCompression } from './compress.ts';
 import type { Config } from './config.ts';
-import { handleError, HttpError } from './errors.ts';
+import { handleError } from './errors.ts';
+import { registerGuards } from './guards.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -81,24 +82,8 @@ export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: A
   // on guessing itself is in the database (store/signInFailures.ts), shared by every process.
   await app.register(fastifyRateLimit, { global: false });
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (isCrossSite(request.headers.origin, request.host)) {
-      throw new HttpError(403, 'cross_site', 'Requests from other sites are refused.');
-    }
-  });
-
-  // PostgreSQL cannot store a NUL character in text (it answers with an error, which would be a 500), so
-  // it is refused at the door. Not inside pushed changes: their values are stored as JSON, where a NUL is
-  // the escape \u0000, and refusing a batch for one character would leave a device unable to sync.
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const body: unknown = request.body;
-    const ownText = request.url.startsWith('/api/sync/push') && isObject(body) ? { ...body, changes: [] } : body;
-    if ([request.params, request.query, ownText].some(hasNul)) {
-      throw new HttpError(400, 'invalid_request', 'The request contains a NUL character, which no field may hold.');
-    }
-  });
+  // Before the routes, so that every one of them (and every address that matches none) meets them.
+  registerGuards(app);
 
   await app.register(healthRoutes);
   await app.register(organisationRoutes);
@@ -129,21 +114,3 @@ const API_HEADERS = {
   xPermittedCrossDomainPolicies: false,
   xXssProtection: false,
 } as const;
-
-/** SameSite=Strict already keeps the cookie off other sites' requests; this refuses them outright as well. */
-function isCrossSite(origin: string | undefined, host: string): boolean {
-  if (origin === undefined) return false;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (!isObject(value) || depth > 20) return false;
-  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || hasNul(inner, depth + 1));
-}

@@ -10,6 +10,7 @@ import {
   type ChangeResult,
   type RejectionCode,
 } from '../../sync/protocol.ts';
+import { findControlCharacter } from '../validation.ts';
 
 export type Rejection = ChangeResult & { status: 'rejected'; code: RejectionCode; message: string };
 
@@ -50,6 +51,12 @@ export function checkEnvelope(raw: unknown, now: number): CheckedChange | Reject
   const unknown = fields.filter((field) => !Object.hasOwn(shape, field));
   if (unknown.length > 0) {
     return reject('unknown_field', `A ${change.kind} has no field ${unknown.map((f) => `"${f}"`).join(', ')}.`);
+  }
+  // The edge's rule (guards.ts) for record text, checked here so that one bad value rejects only its change:
+  // tabs and line breaks belong in a note or a plan; no other control character belongs anywhere.
+  const control = findControlCharacter(change.values, '\t\n\r');
+  if (control !== undefined) {
+    return reject('invalid_value', `${control}: contains a control character, which no field may hold.`);
   }
   return { ...change, kind: change.kind };
 }
