@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_COST, type ScryptCost } from './auth/password.ts';
 import { registerCompression } from './compress.ts';
 import type { Config } from './config.ts';
-import { handleError } from './errors.ts';
+import { handleClientError, handleError } from './errors.ts';
 import { registerGuards } from './guards.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -44,6 +44,10 @@ export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: A
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
+    // Errors met before there is a route (a broken %-encoding, a part of the address over 100 characters)
+    // or a request at all (headers over 16 KiB, not HTTP) answer in the one error shape too.
+    frameworkErrors: handleError,
+    clientErrorHandler: handleClientError,
   });
   app.decorate('config', config);
   app.decorate('store', store);

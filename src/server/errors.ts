@@ -1,5 +1,7 @@
 // The one shape of every error answer, `{ error: { code, message, details? } }`, and the handlers that make it.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export class HttpError extends Error {
   constructor(
@@ -33,6 +35,8 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request body as JSON.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_request', message: 'The request body is incomplete.' },
+  FST_ERR_BAD_URL: { code: 'invalid_url', message: 'The address is not valid: it has a broken %-encoding.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'too_long', message: 'A part of the address is too long.' },
 };
 
 export function handleError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) {
@@ -51,4 +55,29 @@ export function handleError(error: FastifyError | HttpError, request: FastifyReq
   // A server fault: log everything, tell the client nothing about the inside.
   request.log.error({ err: error }, 'request failed');
   return reply.status(500).send(errorBody('internal', 'Something went wrong on the server. Please try again.'));
+}
+
+/**
+ * Errors Node's HTTP parser meets before Fastify has a request (headers over 16 KiB, a request that is not
+ * HTTP, a client too slow to send one): Fastify's `clientErrorHandler`, written straight to the socket as
+ * Fastify's own default does, in the documented shape.
+ */
+export function handleClientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket) {
+  // A connection the client has already dropped has nobody to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, body] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, errorBody('headers_too_large', 'The request headers are too large.')]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, errorBody('timeout', 'The request took too long to arrive.')]
+        : [400, errorBody('invalid_request', 'The request is not valid HTTP.')];
+  this.log.debug({ err: error }, 'client error');
+  if (socket.writable) {
+    const json = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }
