@@ -74,6 +74,8 @@ export interface AppliedBatchesTable {
   device_id: string;
   batch_id: string;
   response_json: string;
+  /** SHA-256 of the batch's changes, so that a reused id with other changes is refused; null before 0005. */
+  content_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
 }
 

@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import { merge } from '../../sync/merge.ts';
 import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
-import { findAppliedBatch, saveAppliedBatch } from '../store/batches.ts';
+import { HttpError } from '../errors.ts';
+import { findAppliedBatch, hashBatchContent, saveAppliedBatch } from '../store/batches.ts';
 import { appendRecordChange } from '../store/history.ts';
 import { lockChangeCounter, loadRecords, recordKey, setChangeCounter, writeRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
@@ -25,7 +26,9 @@ export interface PushBatch {
 }
 
 /**
- * Applies one batch in one transaction, or answers what it answered before for the same batch.
+ * Applies one batch in one transaction, or answers what it answered before for the same batch. A batch id
+ * this device already used for other changes is 409 `batch_conflict`, with nothing applied: answering with
+ * the first batch's results would tell the device that changes the server never saw were applied.
  *
  * One transaction because the change counter is locked at its start and released at commit: on PostgreSQL
  * every other push to the organisation waits for the lock, so change numbers commit in the order they were
@@ -41,13 +44,24 @@ export async function pushBatch(
   const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
   return db.transaction().execute(async (trx) => {
     const seq = await lockChangeCounter(trx, pusher.organisationId);
+    const contentHash = hashBatchContent(batch.changes);
     const previous = await findAppliedBatch(trx, key);
-    if (previous) return previous;
+    if (previous) {
+      if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
+      return previous.results;
+    }
     const results = await applyLocked(trx, pusher, batch.changes, seq, now);
-    await saveAppliedBatch(trx, key, results, now);
+    await saveAppliedBatch(trx, key, { results, contentHash }, now);
     return results;
   });
 }
+
+const batchConflict = () =>
+  new HttpError(
+    409,
+    'batch_conflict',
+    'This device already sent a different batch under this batch id; nothing in this one was applied.',
+  );
 
 /** Applies changes outside any batch (seed scripts, imports): same checks, same merge, same numbering. */
 export async function applyChanges(
