@@ -45,6 +45,10 @@ const FAILURES: Record<SyncFailure | 'local', { status: Exclude<SyncOutcome['sta
   network: { status: 'offline', message: 'No signal — will try again' },
   server: { status: 'server-error', message: 'The server had a problem — will try again' },
   'bad-cursor': { status: 'server-error', message: 'The server had a problem — will try again' },
+  'storage-full': {
+    status: 'server-error',
+    message: 'The server is full; your changes are kept and will be sent later',
+  },
   'signed-out': { status: 'signed-out', message: 'Please sign in again' },
   revoked: { status: 'revoked', message: 'This device has been signed out by a coordinator' },
   outdated: { status: 'outdated', message: 'Coorie needs updating — please reload' },

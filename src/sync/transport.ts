@@ -11,11 +11,12 @@ import {
 } from './protocol.ts';
 
 /**
- * Why a sync request failed, by what the device should do next: `network` and `server` retry with
- * back-off; `signed-out` waits for a sign-in; `revoked` wipes the device; `outdated` needs a newer app;
- * `bad-cursor` starts the pull again from the beginning.
+ * Why a sync request failed, by what the device should do next: `network`, `server` and `storage-full`
+ * (the server's disk is full: 507) retry with back-off, keeping the outbox; `signed-out` waits for a sign-in;
+ * `revoked` wipes the device; `outdated` needs a newer app; `bad-cursor` starts the pull again from the
+ * beginning.
  */
-export type SyncFailure = 'network' | 'server' | 'signed-out' | 'revoked' | 'outdated' | 'bad-cursor';
+export type SyncFailure = 'network' | 'server' | 'storage-full' | 'signed-out' | 'revoked' | 'outdated' | 'bad-cursor';
 
 export class SyncError extends Error {
   constructor(
@@ -98,6 +99,7 @@ function failureOf(status: number, json: unknown, path: string): SyncError {
   const message = body.success ? body.data.error.message : `HTTP ${status} from ${path}`;
   if (status === 401) return new SyncError(code === 'device_revoked' ? 'revoked' : 'signed-out', message, status, code);
   if (status === 426) return new SyncError('outdated', message, status, code);
+  if (status === 507 || code === 'storage_full') return new SyncError('storage-full', message, status, code);
   if (status === 400 && path.startsWith('/api/sync/pull')) return new SyncError('bad-cursor', message, status, code);
   // Anything else (5xx, a proxy's 502 page, a 413 we should never cause) is worth another try later.
   return new SyncError('server', message, status, code);

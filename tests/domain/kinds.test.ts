@@ -46,6 +46,15 @@ describe('record kinds', () => {
     expect(fields(validateValues('note', { attendeeId: 'a', body: 'x'.repeat(20_001) }, true))).toEqual(['body']);
   });
 
+  it('counts text as it is stored: spaces count towards the limit, and only spaces is not a value', () => {
+    const padded = validateValues('attendee', { displayName: `${' '.repeat(1_000_000)}Jo` }, true);
+    expect(padded).toEqual([{ field: 'displayName', message: 'displayName must be at most 80 characters' }]);
+    expect(fields(validateValues('venue', { name: `${' '.repeat(200)}Hall` }, true))).toEqual(['name']);
+    expect(fields(validateValues('attendee', { cake: `${' '.repeat(300)}scones` }, false))).toEqual(['cake']);
+    expect(fields(validateValues('attendee', { displayName: '   ' }, true))).toEqual(['displayName']);
+    expect(validateValues('attendee', { displayName: ` ${'A'.repeat(78)} ` }, true)).toEqual([]);
+  });
+
   it('refuses unknown fields, wrong types and malformed ids and dates', () => {
     const problems = validateValues(
       'session',

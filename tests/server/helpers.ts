@@ -35,6 +35,7 @@ const TABLES = [
   'applied_batches',
   'records',
   'sign_in_failures',
+  'trusted_devices',
   'device_sessions',
   'users',
   'organisations',

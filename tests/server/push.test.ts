@@ -108,6 +108,26 @@ describe.each(databases())('sync push on $name', { timeout: 30_000 }, (database)
     expect(pulled.body.changes).toHaveLength(1);
   });
 
+  it('refuses a batch id reused for other changes with 409 batch_conflict, applying none of them', async () => {
+    const client = await setUpOrganisation(server.app);
+    const sent = attendee('a1');
+    const first = await client.post('/api/sync/push', pushBody([sent], 'one-batch'));
+    expect(first.body.results).toEqual([{ status: 'applied' }]);
+    const reused = await client.post(
+      '/api/sync/push',
+      pushBody([attendee('a1', { displayName: 'Kirsty Ross' }), attendee('a2')], 'one-batch'),
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('batch_conflict');
+    const records = await pullAll(client);
+    expect(records.map((record) => [record.id, record.values.displayName])).toEqual([['a1', 'Kirsty']]);
+    // The same changes again, with their keys in another order, are still the same batch.
+    const reordered = { versions: sent.versions, values: sent.values, id: 'a1', kind: 'attendee' };
+    const resent = await client.post('/api/sync/push', pushBody([reordered], 'one-batch'));
+    expect(resent.status).toBe(200);
+    expect(resent.body.results).toEqual([{ status: 'applied' }]);
+  });
+
   it('answers 426 protocol_mismatch for another protocol, before judging the rest', async () => {
     const client = await setUpOrganisation(server.app);
     const answer = await client.post('/api/sync/push', { protocol: 2, somethingNew: true });

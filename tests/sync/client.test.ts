@@ -6,7 +6,8 @@ import { CoorieDb } from '../../src/db/database.ts';
 import { getMeta } from '../../src/db/meta.ts';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { listRejected } from '../../src/db/rejected.ts';
-import { pullChanges, pushOutbox, syncOnce } from '../../src/sync/client.ts';
+import { syncStatusText } from '../../src/app/layout/syncStatusText.ts';
+import { pullChanges, pushOutbox, runOutcomeOf, syncOnce } from '../../src/sync/client.ts';
 import { parseHlc } from '../../src/sync/hlc.ts';
 import type { FetchLike } from '../../src/sync/transport.ts';
 import { createFakeServer } from './fakeServer.ts';
@@ -248,6 +249,26 @@ describe('sync state and failures', () => {
     expect(await syncOnce({ db, fetch: answer(401, 'unauthenticated') })).toMatchObject({ status: 'signed-out' });
     expect(await getMeta(db, 'sync')).toMatchObject({ phase: 'signed-out', lastError: 'Please sign in again' });
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('says the server is full on 507, keeps the outbox, retries later and then sends it', async () => {
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Kept while the server is full'));
+    const full = await syncOnce({ db, fetch: answer(507, 'storage_full') });
+    const message = 'The server is full; your changes are kept and will be sent later';
+    expect(full).toEqual({ status: 'server-error', message });
+    expect(runOutcomeOf(full)).toBe('failure');
+    const state = await getMeta(db, 'sync');
+    expect(state).toMatchObject({ phase: 'error', lastError: message });
+    expect(syncStatusText({ online: true, waiting: await db.outbox.count(), sync: state })).toEqual({
+      text: message,
+      detail: '1 change waiting to sync',
+      tone: 'problem',
+    });
+    const server = createFakeServer();
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced', pushed: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.records.size).toBe(1);
   });
 
   it('reports a revoked device so that the app can wipe it', async () => {

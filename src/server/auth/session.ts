@@ -4,6 +4,7 @@ import { forbidden, HttpError, unauthenticated } from '../errors.ts';
 import type { Role } from '../store/schema.ts';
 import { createDeviceSession, findSessionByToken, touchSession } from '../store/sessions.ts';
 import type { User } from '../store/users.ts';
+import { rememberDevice } from './trustedDevice.ts';
 
 export const SESSION_COOKIE = 'coorie_session';
 // Devices stay signed in for as long as browsers keep a cookie (400 days): a tablet may spend weeks offline,
@@ -34,14 +35,24 @@ function cookieOptions(request: FastifyRequest) {
   };
 }
 
-/** Opens a device session for a user who has just proved who they are, and hands the device its cookie. */
-export async function signIn(request: FastifyRequest, reply: FastifyReply, user: User, deviceName: string) {
+/**
+ * Opens a device session for a user who has just proved who they are, and hands the device its cookie; the
+ * device is trusted for this user from now on (auth/trustedDevice.ts), or `trusted` already names it.
+ */
+export async function signIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: User,
+  deviceName: string,
+  trusted?: string,
+) {
   const { token, session } = await createDeviceSession(request.server.store.db, {
     userId: user.id,
     organisationId: user.organisationId,
     deviceName,
   });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: COOKIE_MAX_AGE_S });
+  await rememberDevice(request, reply, { userId: user.id, sessionId: session.id, trusted }, cookieOptions(request));
   return session;
 }
 

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyDecoy, verifyPassword } from '../auth/password.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, signIn } from '../auth/session.ts';
+import { trustedDeviceOf } from '../auth/trustedDevice.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { findSessionByToken, revokeSession } from '../store/sessions.ts';
-import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from '../store/signInFailures.ts';
+import { clearSignInFailures, countSignInAttempt, forgetSignInAttempt } from '../store/signInFailures.ts';
 import { findUserByEmail, toUser } from '../store/users.ts';
 import { parse } from '../validation.ts';
 import { deviceName, email, password } from './fields.ts';
@@ -24,15 +25,21 @@ export default async function authRoutes(app: FastifyInstance) {
     { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const input = parse(signInBody, request.body);
-      const attempt = { email: input.email, ip: request.ip };
-      if (await isSignInBlocked(db, attempt)) {
+      const found = await findUserByEmail(db, input.email);
+      // A device this account signed in on before counts its own attempts, so an attack on the account
+      // does not lock its owner out of their own tablet.
+      const trusted = found ? await trustedDeviceOf(request, found.id) : undefined;
+      const attempt = { email: input.email, ip: request.ip, ...(trusted === undefined ? {} : { device: trusted }) };
+      // Counted before the password is checked, in the database: concurrent guesses cannot all slip through.
+      const counted = await countSignInAttempt(db, attempt);
+      if (counted.blocked) {
+        await forgetSignInAttempt(db, counted.id);
         throw new HttpError(
           429,
           'too_many_attempts',
           'Too many failed sign-ins. Please wait 15 minutes and try again.',
         );
       }
-      const found = await findUserByEmail(db, input.email);
       // Unknown email, wrong password and disabled account all answer alike, and take as long.
       const matches = found
         ? await verifyPassword(input.password, found.password_hash)
@@ -45,8 +52,8 @@ export default async function authRoutes(app: FastifyInstance) {
           action: 'sign_in_failed',
           detail: { email: input.email, ip: request.ip, reason },
         });
+      // A failed attempt's row stays: it is the failure counted.
       if (!found || !matches) {
-        await recordSignInFailure(db, attempt);
         await failed(found ? 'wrong_password' : 'unknown_email');
         throw badCredentials();
       }
@@ -54,9 +61,9 @@ export default async function authRoutes(app: FastifyInstance) {
         await failed('disabled');
         throw badCredentials();
       }
-      await clearSignInFailures(db, input.email);
+      await clearSignInFailures(db, attempt);
       const user = toUser(found);
-      const session = await signIn(request, reply, user, input.device);
+      const session = await signIn(request, reply, user, input.device, trusted);
       await writeAudit(db, {
         organisationId: user.organisationId,
         userId: user.id,

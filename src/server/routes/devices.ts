@@ -4,6 +4,7 @@ import { clearSessionCookie, requireUser } from '../auth/session.ts';
 import { notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { findDeviceSession, listDeviceSessions, revokeSession } from '../store/sessions.ts';
+import { forgetTrustedDevice } from '../store/trustedDevices.ts';
 import { parse } from '../validation.ts';
 import { idParams } from './fields.ts';
 
@@ -28,6 +29,8 @@ export default async function deviceRoutes(app: FastifyInstance) {
       session?.organisation_id === user.organisationId && (user.role === 'coordinator' || session.user_id === user.id);
     if (!session || !allowed) throw notFound('There is no such device.');
     await revokeSession(db, id);
+    // A lost tablet must not keep its own sign-in count (auth/trustedDevice.ts) either.
+    await forgetTrustedDevice(db, id);
     await writeAudit(db, {
       organisationId: user.organisationId,
       userId: user.id,

@@ -4,7 +4,14 @@ import { isLongEnough, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/
 import { HttpError } from '../errors.ts';
 import { ROLES } from '../store/schema.ts';
 
-export const personName = z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters');
+/**
+ * A name or title: trimmed, then counted, and the trimmed value is what the route gets and stores (routes
+ * store what `parse` returns, never the raw body), so the limit is a limit on what is kept.
+ */
+export const trimmedText = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+export const personName = trimmedText(80);
+export const organisationName = trimmedText(120);
 export const email = z
   .string()
   .trim()
@@ -12,7 +19,7 @@ export const email = z
   .pipe(z.email('must be an email address'))
   .transform((value) => value.toLowerCase());
 export const password = z.string().max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
-export const deviceName = z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters');
+export const deviceName = trimmedText(80);
 export const role = z.enum(ROLES);
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 

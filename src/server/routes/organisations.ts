@@ -8,10 +8,10 @@ import { HttpError } from '../errors.ts';
 import { countOrganisations, createOrganisation } from '../store/organisations.ts';
 import { insertUser } from '../store/users.ts';
 import { parse } from '../validation.ts';
-import { deviceName, email, password, personName, requireStrongPassword } from './fields.ts';
+import { deviceName, email, organisationName, password, personName, requireStrongPassword } from './fields.ts';
 
 const body = z.strictObject({
-  organisation: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  organisation: organisationName,
   name: personName,
   email,
   password,

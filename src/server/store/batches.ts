@@ -1,4 +1,6 @@
-// Answers to push batches already applied, so that a device resending a batch gets the same answer.
+// Answers to push batches already applied, so that a device resending a batch gets the same answer, and
+// what each batch held, so that an id reused for other changes is refused instead of answered wrongly.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ChangeResult } from '../../sync/protocol.ts';
 import type { Schema } from './schema.ts';
@@ -14,21 +16,43 @@ export interface BatchKey {
   batchId: string;
 }
 
-export async function findAppliedBatch(db: Kysely<Schema>, key: BatchKey): Promise<ChangeResult[] | undefined> {
+export interface AppliedBatch {
+  results: ChangeResult[];
+  /** Null for a batch applied before hashes were kept. */
+  contentHash: string | null;
+}
+
+/** JSON with every object's keys in order, so that the same changes hash alike whatever order a device wrote. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function hashBatchContent(changes: unknown[]): string {
+  return createHash('sha256').update(canonicalJson(changes)).digest('base64url');
+}
+
+export async function findAppliedBatch(db: Kysely<Schema>, key: BatchKey): Promise<AppliedBatch | undefined> {
   const row = await db
     .selectFrom('applied_batches')
-    .select('response_json')
+    .select(['response_json', 'content_hash'])
     .where('organisation_id', '=', key.organisationId)
     .where('device_id', '=', key.deviceId)
     .where('batch_id', '=', key.batchId)
     .executeTakeFirst();
-  return row && (JSON.parse(row.response_json) as ChangeResult[]);
+  return row && { results: JSON.parse(row.response_json) as ChangeResult[], contentHash: row.content_hash };
 }
 
 export async function saveAppliedBatch(
   db: Kysely<Schema>,
   key: BatchKey,
-  results: ChangeResult[],
+  batch: { results: ChangeResult[]; contentHash: string },
   now: number = Date.now(),
 ): Promise<void> {
   await db
@@ -37,7 +61,8 @@ export async function saveAppliedBatch(
       organisation_id: key.organisationId,
       device_id: key.deviceId,
       batch_id: key.batchId,
-      response_json: JSON.stringify(results),
+      response_json: JSON.stringify(batch.results),
+      content_hash: batch.contentHash,
       created_at: isoNow(now),
     })
     .execute();

@@ -45,10 +45,23 @@ export interface DeviceSessionsTable {
   revoked_at: string | null;
 }
 
+/** Sign-in attempts counted before their password is checked; those left are failures (signInFailures.ts). */
 export interface SignInFailuresTable {
   id: string;
   email: string;
   ip: string;
+  /** The trusted device's token hash, when the attempt came from one: it has a count of its own. */
+  device: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+}
+
+/** Devices that signed in to an account before (store/trustedDevices.ts). */
+export interface TrustedDevicesTable {
+  /** SHA-256 of the device cookie's token. */
+  token_hash: string;
+  user_id: string;
+  /** The newest session the device opened: revoking it (a lost tablet) ends the trust too. */
+  session_id: string;
   created_at: string;
 }
 
@@ -74,6 +87,8 @@ export interface AppliedBatchesTable {
   device_id: string;
   batch_id: string;
   response_json: string;
+  /** SHA-256 of the batch's changes, so that a reused id with other changes is refused; null before 0005. */
+  content_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
 }
 
@@ -127,6 +142,7 @@ export interface Schema {
   users: UsersTable;
   device_sessions: DeviceSessionsTable;
   sign_in_failures: SignInFailuresTable;
+  trusted_devices: TrustedDevicesTable;
   records: RecordsTable;
   applied_batches: AppliedBatchesTable;
   audit_log: AuditLogTable;

@@ -2,10 +2,12 @@
 import type { Kysely } from 'kysely';
 import { merge } from '../../sync/merge.ts';
 import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
-import { findAppliedBatch, saveAppliedBatch } from '../store/batches.ts';
+import { HttpError } from '../errors.ts';
+import { findAppliedBatch, hashBatchContent, saveAppliedBatch } from '../store/batches.ts';
 import { appendRecordChange } from '../store/history.ts';
 import { lockChangeCounter, loadRecords, recordKey, setChangeCounter, writeRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
+import { isStorageFull } from '../store/util.ts';
 import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
 import { canSee, privateToFor } from './visibility.ts';
 
@@ -25,7 +27,9 @@ export interface PushBatch {
 }
 
 /**
- * Applies one batch in one transaction, or answers what it answered before for the same batch.
+ * Applies one batch in one transaction, or answers what it answered before for the same batch. A batch id
+ * this device already used for other changes is 409 `batch_conflict`, with nothing applied: answering with
+ * the first batch's results would tell the device that changes the server never saw were applied.
  *
  * One transaction because the change counter is locked at its start and released at commit: on PostgreSQL
  * every other push to the organisation waits for the lock, so change numbers commit in the order they were
@@ -39,15 +43,54 @@ export async function pushBatch(
   now: number = Date.now(),
 ): Promise<ChangeResult[]> {
   const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
-  return db.transaction().execute(async (trx) => {
-    const seq = await lockChangeCounter(trx, pusher.organisationId);
-    const previous = await findAppliedBatch(trx, key);
-    if (previous) return previous;
-    const results = await applyLocked(trx, pusher, batch.changes, seq, now);
-    await saveAppliedBatch(trx, key, results, now);
-    return results;
-  });
+  return withStorageCheck((noteFull) =>
+    db.transaction().execute(async (trx) => {
+      try {
+        const seq = await lockChangeCounter(trx, pusher.organisationId);
+        const contentHash = hashBatchContent(batch.changes);
+        const previous = await findAppliedBatch(trx, key);
+        if (previous) {
+          if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
+          return previous.results;
+        }
+        const results = await applyLocked(trx, pusher, batch.changes, seq, now);
+        await saveAppliedBatch(trx, key, { results, contentHash }, now);
+        return results;
+      } catch (error) {
+        noteFull(error);
+        throw error;
+      }
+    }),
+  );
 }
+
+const storageFull = () =>
+  new HttpError(507, 'storage_full', 'The server is full; your changes are kept and will be sent later.');
+
+/**
+ * A full disk rolls the whole batch back (it is one transaction), so nothing is half-applied: the answer
+ * tells the device to keep its outbox and try later, not that the server broke. SQLite rolls back by itself
+ * on SQLITE_FULL, and the driver's own ROLLBACK then fails with another error, so the write notes the first
+ * error as it passes (`noteFull`) instead of relying on what reaches the caller.
+ */
+async function withStorageCheck<T>(write: (noteFull: (error: unknown) => void) => Promise<T>): Promise<T> {
+  let full = false;
+  try {
+    return await write((error) => {
+      full ||= isStorageFull(error);
+    });
+  } catch (error) {
+    if (full || isStorageFull(error)) throw storageFull();
+    throw error;
+  }
+}
+
+const batchConflict = () =>
+  new HttpError(
+    409,
+    'batch_conflict',
+    'This device already sent a different batch under this batch id; nothing in this one was applied.',
+  );
 
 /** Applies changes outside any batch (seed scripts, imports): same checks, same merge, same numbering. */
 export async function applyChanges(
