@@ -176,6 +176,61 @@ describe('first-run setup', () => {
   });
 });
 
+describe('what the first page offers, from GET /api/setup', () => {
+  const status = (firstRun: boolean, demo = false, openRegistration = false) => ({
+    'GET /api/setup': () => json(200, { firstRun, openRegistration, demo }),
+  });
+
+  it('opens on setup, not on sign-in, when the server has no organisation yet', async () => {
+    stubServer(status(true));
+    await renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up Coorie' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Sign in to Coorie' })).not.toBeInTheDocument();
+    // Nobody to sign in as yet: the setup screen does not send anyone to a sign-in that leads back here.
+    expect(screen.queryByRole('link', { name: 'Sign in' })).not.toBeInTheDocument();
+  });
+
+  it('offers no setup once an organisation exists', async () => {
+    stubServer(status(false));
+    await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.queryByRole('link', { name: /set up/i })).not.toBeInTheDocument();
+  });
+
+  it('says on /setup that the server is already set up, rather than showing a form it would refuse', async () => {
+    stubServer(status(false));
+    await renderApp('/setup');
+    await screen.findByRole('heading', { level: 1, name: 'Coorie is already set up' });
+    expect(screen.queryByRole('button', { name: 'Set up Coorie' })).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
+  });
+
+  it('offers both the demo sign-in and setting up your own when only the demo organisation is here', async () => {
+    stubServer(status(true, true));
+    await renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.getByText(/Only the demo organisation is on this server so far/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'set up your own organisation' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up Coorie' })).toBeInTheDocument();
+    expect(screen.getByText(/The demo organisation .* stays beside yours/)).toBeInTheDocument();
+  });
+
+  it('offers another organisation on a server with open registration', async () => {
+    stubServer(status(false, false, true));
+    await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.getByRole('link', { name: 'Set up Coorie' })).toHaveAttribute('href', '/setup');
+  });
+
+  it('shows sign-in without a setup link when the server cannot be reached', async () => {
+    stubNoNetwork();
+    await renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.queryByRole('link', { name: /set up/i })).not.toBeInTheDocument();
+  });
+});
+
 describe('joining with an invite code', () => {
   it('is offered on the sign-in screen, and says what to fix in each field', async () => {
     await openSignIn();
