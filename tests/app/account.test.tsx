@@ -75,7 +75,10 @@ describe('sign-in', () => {
 
   it.each([
     [apiError(401, 'bad_credentials'), "That email and password don't match an account."],
-    [apiError(429, 'too_many_attempts'), 'Too many tries to sign in. Wait a few minutes, then try again.'],
+    [
+      apiError(429, 'too_many_attempts', 'Too many failed tries to sign in. Wait 15 minutes, then try again.'),
+      'Too many failed tries to sign in. Wait 15 minutes, then try again.',
+    ],
     [apiError(500, 'internal', 'boom'), 'Something went wrong on the server. Try again in a minute.'],
   ])('explains a refusal from the server in plain words', async (response, message) => {
     stubServer({ 'POST /api/auth/sign-in': () => response });
@@ -92,7 +95,7 @@ describe('sign-in', () => {
     await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
     await fillSignIn();
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Coorie can't reach the server. Check this tablet is online, then try again.",
+      "Coorie can't reach the server. Check this device is online, then try again.",
     );
   });
 });
@@ -145,6 +148,14 @@ describe('first-run setup', () => {
     );
     expect(field('Organisation name')).not.toHaveAttribute('aria-invalid');
     expect(field('Organisation name')).not.toHaveAccessibleDescription();
+  });
+
+  it('counts the characters of a password as people see them, as the server does', async () => {
+    await openSetup();
+    await fillSetup({ Password: '🐣🐣🐣🐣🐣', 'Type the password again': '🐣🐣🐣🐣🐣' });
+    expect(field('Password')).toHaveAccessibleDescription(
+      'At least 10 characters. A few words strung together are easy to remember. Error: Your password needs at least 10 characters (it has 5).',
+    );
   });
 
   it('wants an email address that looks like one', async () => {
@@ -278,5 +289,23 @@ describe('joining with an invite code', () => {
       password: 'correct horse battery',
       device: 'Isla phone',
     });
+  });
+
+  it('says too many wrong invite codes, not too many sign-ins, when the server stops the tries', async () => {
+    stubServer({
+      'POST /api/invites/accept': () =>
+        apiError(429, 'too_many_attempts', 'Too many wrong invite codes. Wait 15 minutes, then try again.'),
+    });
+    await renderApp('/join');
+    await screen.findByRole('heading', { level: 1, name: 'Join your team' });
+    const user = userEvent.setup();
+    await user.type(field('Invite code'), 'kp7q 2mxr wd');
+    await user.type(field('Choose a password'), 'correct horse battery');
+    await user.type(field('Type the password again'), 'correct horse battery');
+    await user.type(field("This device's name"), 'Isla phone');
+    await user.click(screen.getByRole('button', { name: 'Join and sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many wrong invite codes. Wait 15 minutes, then try again.',
+    );
   });
 });
