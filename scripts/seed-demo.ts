@@ -1,5 +1,10 @@
 // `npm run seed:demo`: a demo organisation with fictional venues, sessions, people, notes and visits, written
 // through the server's own checks and merge, so that a new user sees a living app. Prints how to sign in.
+//
+// The demo organisation sits beside the charity's own: first-run setup still opens while it is the only one
+// (src/server/routes/organisations.ts), so seeding before or after setup both work. Run again, it changes
+// nothing and says so; `npm run seed:demo -- --show` prints the sign-in details again. The password is never
+// stored in the clear, so --show gives the two demo accounts a new one; no record is touched.
 import { randomBytes } from 'node:crypto';
 import { addDays, set, subDays } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
@@ -7,29 +12,56 @@ import { giveConsent } from '../src/domain/consent.ts';
 import { weeklySeries } from '../src/domain/schedule.ts';
 import { newClock, tick } from '../src/sync/hlc.ts';
 import type { Change } from '../src/sync/protocol.ts';
+import { hashPassword } from '../src/server/auth/password.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { applyChanges } from '../src/server/sync/push.ts';
 import { migrateToLatest, openStore } from '../src/server/store/index.ts';
-import { createOrganisation } from '../src/server/store/organisations.ts';
-import { createUser, findUserByEmail } from '../src/server/store/users.ts';
+import {
+  countOrganisations,
+  createOrganisation,
+  DEMO_COORDINATOR_EMAIL as DEMO_EMAIL,
+  DEMO_FACILITATOR_EMAIL as DEMO_FACILITATOR,
+  findOrganisation,
+} from '../src/server/store/organisations.ts';
+import { createUser, findUserByEmail, setPasswordHash } from '../src/server/store/users.ts';
 
-const DEMO_EMAIL = 'demo.coordinator@example.org';
-const DEMO_FACILITATOR = 'demo.facilitator@example.org';
-
+const show = process.argv.slice(2).includes('--show');
 const config = loadConfig();
 const store = openStore(config);
 await migrateToLatest(store.db);
+const newPassword = () => `demo-${randomBytes(6).toString('base64url')}`;
 
-if (await findUserByEmail(store.db, DEMO_EMAIL)) {
-  console.log(
-    `The demo organisation is already here. Sign in as ${DEMO_EMAIL} with the password printed when it was made,`,
-  );
-  console.log('or delete the data folder (./data) and run npm run seed:demo again for a fresh one.');
+function printSignIn(password: string) {
+  console.log(`Start Coorie with npm start, open http://localhost:${config.port} and sign in as:`);
+  console.log(`  coordinator: ${DEMO_EMAIL}`);
+  console.log(`  facilitator: ${DEMO_FACILITATOR}`);
+  console.log(`  password (both): ${password}`);
+}
+
+const existing = await findUserByEmail(store.db, DEMO_EMAIL);
+if (existing) {
+  const organisation = await findOrganisation(store.db, existing.organisation_id);
+  const name = organisation?.name ?? 'the demo organisation';
+  if (!show) {
+    console.log(`The demo organisation "${name}" is already here, so nothing was added or changed.`);
+    console.log('To see its sign-in details again: npm run seed:demo -- --show');
+    await store.close();
+    process.exit(0);
+  }
+  const password = newPassword();
+  const passwordHash = await hashPassword(password);
+  for (const address of [DEMO_EMAIL, DEMO_FACILITATOR]) {
+    const user = await findUserByEmail(store.db, address);
+    if (user) await setPasswordHash(store.db, user.id, passwordHash);
+  }
   await store.close();
+  console.log(`The demo organisation "${name}" is already here; its records are as they were.`);
+  console.log('Passwords are kept only as hashes, so the two demo accounts now have this new password.');
+  printSignIn(password);
   process.exit(0);
 }
 
-const password = `demo-${randomBytes(6).toString('base64url')}`;
+const password = newPassword();
 const organisation = await createOrganisation(store.db, { name: 'Moray Parents Together (demo)' });
 const coordinator = await createUser(store.db, {
   organisationId: organisation.id,
@@ -244,16 +276,16 @@ const results = await applyChanges(
   changes,
 );
 const refused = results.filter((result) => result.status === 'rejected');
-await store.close();
 if (refused.length > 0) {
   console.error('Some demo records were refused:', refused.slice(0, 5));
+  await store.close();
   process.exit(1);
 }
 
 console.log(
   `Demo organisation "${organisation.name}" is ready with ${changes.length} records (fictional people and places).`,
 );
-console.log(`Start Coorie with npm start, open http://localhost:${config.port} and sign in as:`);
-console.log(`  coordinator: ${DEMO_EMAIL}`);
-console.log(`  facilitator: ${DEMO_FACILITATOR}`);
-console.log(`  password (both): ${password}`);
+printSignIn(password);
+if ((await countOrganisations(store.db, { exceptDemo: true })) === 0)
+  console.log(`To set up your own organisation beside the demo one: http://localhost:${config.port}/setup`);
+await store.close();

@@ -8,7 +8,7 @@ import { KIOSK_PATH } from './feedback/kioskPath.ts';
 import { LockGate } from './lock/LockGate.tsx';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
 import { Shell } from './layout/Shell.tsx';
-import { ReloadPrompt } from './pwa/ReloadPrompt.tsx';
+import { Notices, ReloadPrompt } from './pwa/ReloadPrompt.tsx';
 import { TodayScreen } from './today/TodayScreen.tsx';
 
 function Root() {
@@ -16,10 +16,9 @@ function Root() {
   // The device database answers in a moment; render nothing rather than flash the sign-in screen.
   if (user === undefined) return null;
   return (
-    <>
+    <ReloadPrompt>
       <Outlet context={user} />
-      <ReloadPrompt />
-    </>
+    </ReloadPrompt>
   );
 }
 
@@ -31,6 +30,7 @@ function SignedOutOnly() {
       <p className="account-brand" aria-hidden="true">
         Coorie
       </p>
+      <Notices />
       <LockWipeNotice />
       <Outlet />
     </main>

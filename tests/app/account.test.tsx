@@ -75,7 +75,10 @@ describe('sign-in', () => {
 
   it.each([
     [apiError(401, 'bad_credentials'), "That email and password don't match an account."],
-    [apiError(429, 'too_many_attempts'), 'Too many tries to sign in. Wait a few minutes, then try again.'],
+    [
+      apiError(429, 'too_many_attempts', 'Too many failed tries to sign in. Wait 15 minutes, then try again.'),
+      'Too many failed tries to sign in. Wait 15 minutes, then try again.',
+    ],
     [apiError(500, 'internal', 'boom'), 'Something went wrong on the server. Try again in a minute.'],
   ])('explains a refusal from the server in plain words', async (response, message) => {
     stubServer({ 'POST /api/auth/sign-in': () => response });
@@ -92,7 +95,7 @@ describe('sign-in', () => {
     await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
     await fillSignIn();
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Coorie can't reach the server. Check this tablet is online, then try again.",
+      "Coorie can't reach the server. Check this device is online, then try again.",
     );
   });
 });
@@ -147,6 +150,14 @@ describe('first-run setup', () => {
     expect(field('Organisation name')).not.toHaveAccessibleDescription();
   });
 
+  it('counts the characters of a password as people see them, as the server does', async () => {
+    await openSetup();
+    await fillSetup({ Password: '🐣🐣🐣🐣🐣', 'Type the password again': '🐣🐣🐣🐣🐣' });
+    expect(field('Password')).toHaveAccessibleDescription(
+      'At least 10 characters. A few words strung together are easy to remember. Error: Your password needs at least 10 characters (it has 5).',
+    );
+  });
+
   it('wants an email address that looks like one', async () => {
     await openSetup();
     await fillSetup({ 'Email address': 'alex at example' });
@@ -173,6 +184,61 @@ describe('first-run setup', () => {
     expect(alert).toHaveTextContent('This Coorie is already set up — sign in instead.');
     await user.click(screen.getByRole('link', { name: 'Go to sign in' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
+  });
+});
+
+describe('what the first page offers, from GET /api/setup', () => {
+  const status = (firstRun: boolean, demo = false, openRegistration = false) => ({
+    'GET /api/setup': () => json(200, { firstRun, openRegistration, demo }),
+  });
+
+  it('opens on setup, not on sign-in, when the server has no organisation yet', async () => {
+    stubServer(status(true));
+    await renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up Coorie' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Sign in to Coorie' })).not.toBeInTheDocument();
+    // Nobody to sign in as yet: the setup screen does not send anyone to a sign-in that leads back here.
+    expect(screen.queryByRole('link', { name: 'Sign in' })).not.toBeInTheDocument();
+  });
+
+  it('offers no setup once an organisation exists', async () => {
+    stubServer(status(false));
+    await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.queryByRole('link', { name: /set up/i })).not.toBeInTheDocument();
+  });
+
+  it('says on /setup that the server is already set up, rather than showing a form it would refuse', async () => {
+    stubServer(status(false));
+    await renderApp('/setup');
+    await screen.findByRole('heading', { level: 1, name: 'Coorie is already set up' });
+    expect(screen.queryByRole('button', { name: 'Set up Coorie' })).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
+  });
+
+  it('offers both the demo sign-in and setting up your own when only the demo organisation is here', async () => {
+    stubServer(status(true, true));
+    await renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.getByText(/Only the demo organisation is on this server so far/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('link', { name: 'set up your own organisation' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up Coorie' })).toBeInTheDocument();
+    expect(screen.getByText(/The demo organisation .* stays beside yours/)).toBeInTheDocument();
+  });
+
+  it('offers another organisation on a server with open registration', async () => {
+    stubServer(status(false, false, true));
+    await renderApp('/sign-in');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.getByRole('link', { name: 'Set up Coorie' })).toHaveAttribute('href', '/setup');
+  });
+
+  it('shows sign-in without a setup link when the server cannot be reached', async () => {
+    stubNoNetwork();
+    await renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' });
+    expect(screen.queryByRole('link', { name: /set up/i })).not.toBeInTheDocument();
   });
 });
 
@@ -223,5 +289,23 @@ describe('joining with an invite code', () => {
       password: 'correct horse battery',
       device: 'Isla phone',
     });
+  });
+
+  it('says too many wrong invite codes, not too many sign-ins, when the server stops the tries', async () => {
+    stubServer({
+      'POST /api/invites/accept': () =>
+        apiError(429, 'too_many_attempts', 'Too many wrong invite codes. Wait 15 minutes, then try again.'),
+    });
+    await renderApp('/join');
+    await screen.findByRole('heading', { level: 1, name: 'Join your team' });
+    const user = userEvent.setup();
+    await user.type(field('Invite code'), 'kp7q 2mxr wd');
+    await user.type(field('Choose a password'), 'correct horse battery');
+    await user.type(field('Type the password again'), 'correct horse battery');
+    await user.type(field("This device's name"), 'Isla phone');
+    await user.click(screen.getByRole('button', { name: 'Join and sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many wrong invite codes. Wait 15 minutes, then try again.',
+    );
   });
 });

@@ -142,7 +142,7 @@ describe('everything we hold about a person', () => {
     window.dispatchEvent(new Event('online'));
     const problem = await screen.findByRole('alert', {}, SLOW);
     expect(
-      await within(problem).findByText("Coorie can't reach the server. Check this tablet is online, then try again."),
+      await within(problem).findByText("Coorie can't reach the server. Check this device is online, then try again."),
     );
     routeFetchTo(coordinator);
     await userEvent.setup().click(within(problem).getByRole('button', { name: 'Try again' }));

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InstallHint } from '../../src/app/pwa/InstallHint.tsx';
 import { listenForInstallPrompt } from '../../src/app/pwa/installPrompt.ts';
-import { ReloadPrompt } from '../../src/app/pwa/ReloadPrompt.tsx';
+import { Notices, OFFLINE_READY_MS, ReloadPrompt } from '../../src/app/pwa/ReloadPrompt.tsx';
+import { ALEX, json, renderApp, stubServer } from './helpers.tsx';
 
 // The service worker registration is the browser's business; here only what the prompt says and does.
 const registration = vi.hoisted(() => ({
@@ -27,15 +28,23 @@ beforeEach(() => {
   registration.updateServiceWorker.mockClear();
 });
 
+function renderPrompt() {
+  return render(
+    <ReloadPrompt>
+      <Notices />
+    </ReloadPrompt>,
+  );
+}
+
 describe('the reload prompt', () => {
   it('says nothing while there is nothing to say', () => {
-    render(<ReloadPrompt />);
+    renderPrompt();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
   });
 
   it('offers to reload when a new version is ready, and reloads into it', async () => {
     registration.needRefresh = true;
-    render(<ReloadPrompt />);
+    renderPrompt();
     expect(screen.getByRole('status')).toHaveTextContent('A new version is ready.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Reload' }));
     expect(registration.updateServiceWorker).toHaveBeenCalledWith(true);
@@ -43,18 +52,65 @@ describe('the reload prompt', () => {
 
   it('lets people put the new version off until later', async () => {
     registration.needRefresh = true;
-    render(<ReloadPrompt />);
+    renderPrompt();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Later' }));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     expect(registration.updateServiceWorker).not.toHaveBeenCalled();
   });
 
+  it('says when Coorie is ready to work offline, and goes away by itself', () => {
+    vi.useFakeTimers();
+    try {
+      registration.offlineReady = true;
+      renderPrompt();
+      expect(screen.getByRole('status')).toHaveTextContent('Ready to work offline.');
+      act(() => vi.advanceTimersByTime(OFFLINE_READY_MS - 100));
+      expect(screen.getByRole('status')).toHaveTextContent('Ready to work offline.');
+      act(() => vi.advanceTimersByTime(100));
+      expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a new version waiting until people answer', () => {
+    vi.useFakeTimers();
+    try {
+      registration.needRefresh = true;
+      renderPrompt();
+      act(() => vi.advanceTimersByTime(OFFLINE_READY_MS * 10));
+      expect(screen.getByRole('status')).toHaveTextContent('A new version is ready.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says when Coorie is ready to work offline, until dismissed', async () => {
     registration.offlineReady = true;
-    render(<ReloadPrompt />);
+    renderPrompt();
     expect(screen.getByRole('status')).toHaveTextContent('Ready to work offline.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+});
+
+describe('where the notice shows', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each([
+    ['the sign-in screen', '/sign-in', undefined, 'Sign in to Coorie'],
+    ['the shell', '/', ALEX, 'Today'],
+  ])('takes its own place at the top of %s, before the heading, not over it', async (_, path, user, heading) => {
+    registration.offlineReady = true;
+    stubServer({
+      'GET /api/setup': () => json(200, { firstRun: false, openRegistration: false, demo: false }),
+      'GET /api/me': () => json(200, { user: ALEX }),
+    });
+    await renderApp(path, { user });
+    const title = await screen.findByRole('heading', { level: 1, name: heading });
+    const notice = screen.getByText('Ready to work offline.');
+    expect(notice.closest('main')).toBe(title.closest('main'));
+    expect(notice.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
 

@@ -1,6 +1,6 @@
 // Playwright fixtures: a real server per test file, and an axe check that fails on serious or critical issues.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './server.ts';
 
 interface FileServer {
@@ -60,4 +60,15 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     const registration = await navigator.serviceWorker.ready;
     return Boolean(registration.active) && navigator.serviceWorker.controller !== null;
   });
+}
+
+/** Fails when anything (a notice, a bar) sits over the control's centre, where a finger would tap it. */
+export async function expectNotCovered(control: Locator): Promise<void> {
+  await control.scrollIntoViewIfNeeded();
+  const onTop = await control.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && element.contains(hit);
+  });
+  expect(onTop, 'nothing covers the control').toBe(true);
 }

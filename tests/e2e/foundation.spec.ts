@@ -1,6 +1,6 @@
 // Issue 2's promise, end to end in Chromium: set up, sign in, install the worker, go offline, reload, carry on.
 import { AccountPages } from './pages/AccountPages.ts';
-import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, expectAccessible, expectNotCovered, test, waitForServiceWorker } from './fixtures.ts';
 
 const coordinator = {
   organisation: 'Mums Together Moray',
@@ -17,11 +17,20 @@ test('a coordinator sets up, signs in on a second tablet, and the app opens offl
   server,
 }) => {
   const account = new AccountPages(page);
+  // A fresh server has nobody to sign in: its first page is setup.
   await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await expectAccessible(page, 'sign-in');
-  // The first visit installs the worker, and Coorie says so.
+  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Coorie' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+  // The first visit installs the worker, and Coorie says so, in its own place: the form's button stays clear.
   await expect(page.getByText('Ready to work offline.')).toBeVisible();
+  await expectAccessible(page, 'setup');
+  await expectNotCovered(page.getByRole('button', { name: 'Set up Coorie' }));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNotCovered(page.getByRole('button', { name: 'Set up Coorie' }));
+  await page.setViewportSize({ width: 820, height: 1180 });
+  // Notices about the app go away by themselves.
+  await expect(page.getByText('Ready to work offline.')).toHaveCount(0, { timeout: 20_000 });
 
   await account.setUp(coordinator);
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();

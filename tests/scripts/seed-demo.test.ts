@@ -12,8 +12,8 @@ import { openStore } from '../../src/server/store/index.ts';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'coorie-seed-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function seed(): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], {
+function seed(...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', ...args], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
     encoding: 'utf8',
   });
@@ -22,18 +22,14 @@ function seed(): string {
 describe('npm run seed:demo', () => {
   it('makes a demo organisation whose printed credentials sign in and whose records sync down', async () => {
     const output = seed();
-    const password = /password \(both\): (\S+)/.exec(output)?.[1];
-    expect(password).toBeDefined();
+    const password = passwordIn(output);
+    expect(output).toMatch(/set up your own organisation beside the demo one: http:\/\/localhost:\d+\/setup/);
 
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATIC_DIR: path.join(dataDir, 'dist') });
     const store = openStore(config);
     const app = await buildApp({ config, store });
     try {
-      const signIn = await app.inject({
-        method: 'POST',
-        url: '/api/auth/sign-in',
-        payload: { email: 'demo.coordinator@example.org', password, device: 'Test tablet' },
-      });
+      const signIn = await signInAsDemo(app, password);
       expect(signIn.statusCode).toBe(200);
       const cookie = signIn.cookies.find((c) => c.name === 'coorie_session');
       const pull = await app.inject({
@@ -58,7 +54,58 @@ describe('npm run seed:demo', () => {
       await store.close();
     }
 
-    // Running it again does not make a second organisation.
-    expect(seed()).toMatch(/already here/);
+    const records = await recordCount();
+    expect(records).toBeGreaterThan(20);
+    // Running it again changes nothing, says so, and says how to see the sign-in details again.
+    const again = seed();
+    expect(again).toMatch(/The demo organisation "Moray Parents Together \(demo\)" is already here, so nothing was/);
+    expect(again).toMatch(/npm run seed:demo -- --show/);
+    expect(again).not.toMatch(/password/);
+    expect(await recordCount()).toBe(records);
+
+    // --show prints working sign-in details again without deleting anything.
+    const shown = seed('--show');
+    const newPassword = passwordIn(shown);
+    expect(newPassword).not.toBe(password);
+    expect(await recordCount()).toBe(records);
+    const app2 = await buildApp({ config, store: openStore(config) });
+    try {
+      expect((await signInAsDemo(app2, newPassword)).statusCode).toBe(200);
+      expect((await app2.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({
+        firstRun: true,
+        openRegistration: false,
+        demo: true,
+      });
+    } finally {
+      await app2.close();
+      await app2.store.close();
+    }
   }, 120_000);
 });
+
+function passwordIn(output: string): string {
+  const password = /password \(both\): (\S+)/.exec(output)?.[1];
+  expect(password).toBeDefined();
+  return password ?? '';
+}
+
+function signInAsDemo(app: Awaited<ReturnType<typeof buildApp>>, password: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email: 'demo.coordinator@example.org', password, device: 'Test tablet' },
+  });
+}
+
+async function recordCount(): Promise<number> {
+  const store = openStore(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+  try {
+    const row = await store.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  } finally {
+    await store.close();
+  }
+}

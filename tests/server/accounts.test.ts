@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Client, PASSWORD, setUpOrganisation, uniqueEmail } from './client.ts';
 import { databases, useServer } from './helpers.ts';
+import { createOrganisation, DEMO_COORDINATOR_EMAIL } from '../../src/server/store/organisations.ts';
+import { createUser } from '../../src/server/store/users.ts';
 
 const setup = (email = uniqueEmail('ailsa')) => ({
   organisation: 'Moray Peers',
@@ -51,9 +53,27 @@ describe.each(databases())('first-run setup and sign-in on $name', { timeout: 30
 
   it('tells the app whether to offer first-run setup', async () => {
     const client = new Client(server.app);
-    expect((await client.get('/api/setup')).body).toEqual({ firstRun: true, openRegistration: false });
+    expect((await client.get('/api/setup')).body).toEqual({ firstRun: true, openRegistration: false, demo: false });
     await setUpOrganisation(server.app);
-    expect((await client.get('/api/setup')).body).toEqual({ firstRun: false, openRegistration: false });
+    expect((await client.get('/api/setup')).body).toEqual({ firstRun: false, openRegistration: false, demo: false });
+  });
+
+  it('still lets the charity set up its own organisation when only the demo one is here', async () => {
+    const demo = await createOrganisation(server.store.db, { name: 'Moray Parents Together (demo)' });
+    await createUser(server.store.db, {
+      organisationId: demo.id,
+      name: 'Morag (coordinator)',
+      email: DEMO_COORDINATOR_EMAIL,
+      role: 'coordinator',
+      password: PASSWORD,
+    });
+    const client = new Client(server.app);
+    expect((await client.get('/api/setup')).body).toEqual({ firstRun: true, openRegistration: false, demo: true });
+    expect((await client.post('/api/organisations', setup())).status).toBe(201);
+    expect((await client.get('/api/setup')).body).toEqual({ firstRun: false, openRegistration: false, demo: true });
+    const third = await new Client(server.app).post('/api/organisations', setup());
+    expect(third.status).toBe(403);
+    expect(third.body.error.code).toBe('registration_closed');
   });
 
   it('closes registration once an organisation exists', async () => {

@@ -10,6 +10,7 @@ import { NewPasswordFields } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { createOrganisation } from './api.ts';
 import { describeProblem, type Problem } from './messages.ts';
+import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSetup } from './validation.ts';
 
 const EMPTY = { organisation: '', name: '', email: '', password: '', confirm: '' };
@@ -34,6 +35,19 @@ export function SetupScreen() {
     }
   });
 
+  const setup = useSetupStatus();
+  if (setup === undefined) return null;
+  if (setup && !setup.firstRun && !setup.openRegistration) {
+    return (
+      <Screen title="Coorie is already set up" className="account">
+        <p>This server already has its organisation. Sign in, or ask a coordinator for an invite code.</p>
+        <p>
+          <Link to="/sign-in">Sign in</Link> · <Link to="/join">I have an invite code</Link>
+        </p>
+      </Screen>
+    );
+  }
+
   return (
     <Screen title="Set up Coorie" className="account">
       <p>You'll be the first coordinator. You can add your team once you're in.</p>
@@ -47,9 +61,16 @@ export function SetupScreen() {
           {form.busy ? 'Setting up…' : 'Set up Coorie'}
         </button>
       </form>
-      <p>
-        Already set up? <Link to="/sign-in">Sign in</Link>
-      </p>
+      {setup?.demo && (
+        <p>
+          The demo organisation from <code>npm run seed:demo</code> stays beside yours, with its own sign-in.
+        </p>
+      )}
+      {!(setup?.firstRun && !setup.demo) && (
+        <p>
+          Already set up? <Link to="/sign-in">Sign in</Link>
+        </p>
+      )}
     </Screen>
   );
 }

@@ -1,6 +1,6 @@
 // Sign-in: email, password and a name for this device. Needs a connection; a password is never checked offline.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { rememberSignedIn } from '../../db/account.ts';
 import { useDb } from '../../db/hooks.ts';
 import { useSignOutStory } from '../../db/lock.ts';
@@ -11,6 +11,7 @@ import { DeviceNameField } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { signIn } from './api.ts';
 import { describeProblem, signedOutNotice, type Problem } from './messages.ts';
+import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSignIn } from './validation.ts';
 import '../styles/team.css';
 
@@ -31,8 +32,22 @@ export function SignInScreen() {
     }
   });
 
+  const setup = useSetupStatus();
+  // A server with no organisation yet has nobody to sign in: its first page is setup. Offline, or with a slow
+  // server, the sign-in form shows after a moment, without the setup link.
+  if (setup === undefined) return null;
+  if (setup?.firstRun && !setup.demo) return <Navigate to="/setup" replace />;
+
   return (
     <Screen title="Sign in to Coorie" className="account">
+      {setup?.firstRun && (
+        <div className="account-notice">
+          <p>
+            Only the demo organisation is on this server so far. Sign in with the demo details that{' '}
+            <code>npm run seed:demo</code> printed, or <Link to="/setup">set up your own organisation</Link>.
+          </p>
+        </div>
+      )}
       {story?.signedOut && !story.wipedByLock && (
         <div role="status" className="account-notice">
           <p>{signedOutNotice(story.signedOut.reason)}</p>
@@ -50,9 +65,11 @@ export function SignInScreen() {
       <p>
         New to the team? <Link to="/join">I have an invite code</Link>
       </p>
-      <p>
-        Setting Coorie up for your organisation for the first time? <Link to="/setup">Set up Coorie</Link>
-      </p>
+      {setup?.openRegistration && (
+        <p>
+          Setting Coorie up for another organisation? <Link to="/setup">Set up Coorie</Link>
+        </p>
+      )}
     </Screen>
   );
 }

@@ -108,3 +108,23 @@ export async function getMe(): Promise<SignedInUser | 'signed-out' | 'revoked'> 
 export async function acceptInvite(details: { code: string; password: string; device: string }): Promise<SignedInUser> {
   return toUser(await request('POST', '/api/invites/accept', details));
 }
+
+/** What GET /api/setup says: whether this server still needs its first organisation (the demo one aside). */
+export interface SetupStatus {
+  firstRun: boolean;
+  openRegistration: boolean;
+  /** The demo organisation of `npm run seed:demo` is here. */
+  demo: boolean;
+}
+
+export async function getSetupStatus(): Promise<SetupStatus> {
+  const payload = await request('GET', '/api/setup');
+  if (!isRecord(payload) || typeof payload.firstRun !== 'boolean') {
+    throw new ApiError(502, 'bad_response', 'The server sent an answer Coorie does not understand.');
+  }
+  return {
+    firstRun: payload.firstRun,
+    openRegistration: payload.openRegistration === true,
+    demo: payload.demo === true,
+  };
+}

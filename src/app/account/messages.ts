@@ -1,6 +1,7 @@
 // Server and network errors in plain words, for the account screens.
 import type { SignedOut } from '../../db/meta.ts';
 import { ApiError } from './api.ts';
+import { MIN_PASSWORD } from './validation.ts';
 
 export interface Problem {
   message: string;
@@ -12,11 +13,12 @@ export function describeProblem(error: unknown): Problem {
   if (!(error instanceof ApiError)) return { message: 'Something went wrong. Try again.' };
   switch (error.code) {
     case 'network':
-      return { message: "Coorie can't reach the server. Check this tablet is online, then try again." };
+      return { message: "Coorie can't reach the server. Check this device is online, then try again." };
     case 'bad_credentials':
       return { message: "That email and password don't match an account." };
     case 'too_many_attempts':
-      return { message: 'Too many tries to sign in. Wait a few minutes, then try again.' };
+      // Wrong passwords and wrong invite codes both end here, each with its own wait: the server's words say which.
+      return { message: error.message };
     case 'registration_closed':
       return { message: 'This Coorie is already set up — sign in instead.', offerSignIn: true };
     case 'email_taken':
@@ -27,7 +29,7 @@ export function describeProblem(error: unknown): Problem {
           "That invite code doesn't work: it may have expired or been used already. Ask your coordinator for a new one.",
       };
     case 'weak_password':
-      return { message: 'Choose a password of at least 10 characters.' };
+      return { message: `Choose a password of at least ${MIN_PASSWORD} characters.` };
     case 'forbidden':
       return { message: 'Only a coordinator can do that.' };
   }

@@ -6,6 +6,19 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type Errors<F extends string> = Partial<Record<F, string>>;
 
+/** Characters as people count them (an emoji is one), as the server counts a password's length. */
+export function characters(text: string): number {
+  return [...text].length;
+}
+
+/** The refusal of a password that is too short, with its length counted as the server counts it. */
+export function shortPassword(password: string, whose: 'Your' | 'The'): string | undefined {
+  const length = characters(password);
+  return length < MIN_PASSWORD
+    ? `${whose} password needs at least ${MIN_PASSWORD} characters (it has ${length}).`
+    : undefined;
+}
+
 function checkEmail(email: string): string | undefined {
   if (!email.trim()) return 'Enter your email address.';
   if (!EMAIL.test(email.trim())) return 'Enter an email address like name@example.org.';
@@ -25,9 +38,7 @@ export function validateSetup(values: Record<SetupField, string>): Errors<SetupF
   const email = checkEmail(values.email);
   if (email) errors.email = email;
   if (!values.password) errors.password = 'Choose a password.';
-  else if (values.password.length < MIN_PASSWORD) {
-    errors.password = `Your password needs at least ${MIN_PASSWORD} characters (it has ${values.password.length}).`;
-  }
+  else errors.password = shortPassword(values.password, 'Your');
   if (!values.confirm) errors.confirm = 'Type your password again.';
   else if (values.confirm !== values.password)
     errors.confirm = "The passwords don't match. Type the same password again.";
@@ -57,9 +68,7 @@ export function validateJoin(values: Record<JoinField, string>): Errors<JoinFiel
   else if (!/^[A-Za-z0-9]{10}$/.test(code))
     errors.code = 'An invite code has 10 letters and numbers. Check it and try again.';
   if (!values.password) errors.password = 'Choose a password.';
-  else if (values.password.length < MIN_PASSWORD) {
-    errors.password = `Your password needs at least ${MIN_PASSWORD} characters (it has ${values.password.length}).`;
-  }
+  else errors.password = shortPassword(values.password, 'Your');
   if (!values.confirm) errors.confirm = 'Type your password again.';
   else if (values.confirm !== values.password)
     errors.confirm = "The passwords don't match. Type the same password again.";

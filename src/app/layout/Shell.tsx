@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { requestPersistence } from '../../db/persistence.ts';
+import { Notices } from '../pwa/ReloadPrompt.tsx';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { SECTIONS } from './sections.ts';
 import { SyncStatus } from './SyncStatus.tsx';
@@ -55,6 +56,7 @@ export function Shell({ user }: { user: SignedInUser }) {
         </ul>
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="shell-main">
+        <Notices />
         <Outlet />
       </main>
     </div>

@@ -24,14 +24,16 @@ export const WARN_FROM = 3;
 /** Slow enough that each guess at a copied hash costs real time, quick enough on an old tablet. */
 export const PIN_ITERATIONS = 210_000;
 
-// Patterns people pick first, and so would anyone guessing: the same digit throughout, a run up or down the
-// keypad's digits, a short group repeated, and a few well-known shapes on the keypad.
+// PINs people pick first, and so would anyone guessing: the same digit throughout, a run up or down the
+// keypad's digits, a short group repeated, and a few well-known ones (lines and shapes on the keypad such as
+// 2580 down the middle, 5683 for "LOVE", every other digit). Each refusal names the real reason.
 const WELL_KNOWN = new Set(['2580', '0852', '1397', '7931', '1470', '0741', '1122', '112233', '5683', '2468', '1357']);
 
-function isRun(pin: string): boolean {
+/** How each digit follows the one before (0 the same, 1 one up, 9 one down), when that is always the same step. */
+function steadyStep(pin: string): number | undefined {
   const steps = new Set<number>();
   for (let i = 1; i < pin.length; i++) steps.add((Number(pin[i]) - Number(pin[i - 1]) + 10) % 10);
-  return steps.size === 1 && (steps.has(1) || steps.has(9) || steps.has(0));
+  return steps.size === 1 ? [...steps][0] : undefined;
 }
 
 function isRepeatedGroup(pin: string): boolean {
@@ -40,14 +42,18 @@ function isRepeatedGroup(pin: string): boolean {
   );
 }
 
+const EASY = 'That PIN is too easy to guess:';
+
 /** What is wrong with a PIN someone is choosing, in words that say what to do; undefined when it will do. */
 export function pinProblem(pin: string): string | undefined {
   if (pin === '') return `Choose a PIN of ${PIN_MIN} to ${PIN_MAX} digits`;
   if (!/^\d*$/.test(pin)) return 'Use digits only';
   if (pin.length < PIN_MIN || pin.length > PIN_MAX) return `Use ${PIN_MIN} to ${PIN_MAX} digits`;
-  if (isRun(pin) || isRepeatedGroup(pin) || WELL_KNOWN.has(pin)) {
-    return 'That PIN is too easy to guess. Avoid runs like 1234 and repeats like 1111 or 1212';
-  }
+  const step = steadyStep(pin);
+  if (step === 0) return `${EASY} it is one digit repeated. Choose another`;
+  if (step === 1 || step === 9) return `${EASY} its digits run in order, like 1234 or 9876. Choose another`;
+  if (isRepeatedGroup(pin)) return `${EASY} it repeats a short group of digits, like 1212. Choose another`;
+  if (WELL_KNOWN.has(pin)) return `${EASY} it is one of the best-known PINs, which people guess first. Choose another`;
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 // The rules of the add-a-member and invite forms, each with the words that say what to fix.
-import { MIN_PASSWORD, type Errors } from '../account/validation.ts';
+import { shortPassword, type Errors } from '../account/validation.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ROLES = ['coordinator', 'facilitator', 'visitor'];
@@ -22,9 +22,7 @@ export function validateInvite(values: Record<InviteField, string>): Errors<Invi
 export function validateMember(values: Record<MemberField, string>): Errors<MemberField> {
   const errors: Errors<MemberField> = validateInvite(values);
   if (!values.password) errors.password = 'Choose a first password for them.';
-  else if (values.password.length < MIN_PASSWORD) {
-    errors.password = `The password needs at least ${MIN_PASSWORD} characters (it has ${values.password.length}).`;
-  }
+  else errors.password = shortPassword(values.password, 'The');
   return errors;
 }
 

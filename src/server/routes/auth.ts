@@ -37,7 +37,7 @@ export default async function authRoutes(app: FastifyInstance) {
         throw new HttpError(
           429,
           'too_many_attempts',
-          'Too many failed sign-ins. Please wait 15 minutes and try again.',
+          'Too many failed tries to sign in. Wait 15 minutes, then try again.',
         );
       }
       // Unknown email, wrong password and disabled account all answer alike, and take as long.

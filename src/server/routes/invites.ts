@@ -43,7 +43,7 @@ export default async function inviteRoutes(app: FastifyInstance) {
     { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       if (await isInviteBlocked(db, request.ip)) {
-        throw new HttpError(429, 'too_many_attempts', 'Too many wrong invitation codes. Please wait 15 minutes.');
+        throw new HttpError(429, 'too_many_attempts', 'Too many wrong invite codes. Wait 15 minutes, then try again.');
       }
       const input = parse(acceptBody, request.body);
       requireStrongPassword(input.password);

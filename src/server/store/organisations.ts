@@ -9,11 +9,33 @@ export interface Organisation {
   name: string;
 }
 
-export async function countOrganisations(db: Kysely<Schema>): Promise<number> {
-  const row = await db
-    .selectFrom('organisations')
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .executeTakeFirstOrThrow();
+/**
+ * The demo organisation of `npm run seed:demo` is known by its coordinator's address (example.org is reserved
+ * for examples, and an address belongs to one account only), so that no migration is needed to mark it.
+ */
+export const DEMO_COORDINATOR_EMAIL = 'demo.coordinator@example.org';
+export const DEMO_FACILITATOR_EMAIL = 'demo.facilitator@example.org';
+
+/**
+ * Organisations on this server; `exceptDemo` leaves out the demo one, which must not stop a charity that
+ * seeded the demo first from setting up its own organisation.
+ */
+export async function countOrganisations(db: Kysely<Schema>, options: { exceptDemo?: boolean } = {}): Promise<number> {
+  let query = db.selectFrom('organisations').select((eb) => eb.fn.countAll<number | string>().as('count'));
+  if (options.exceptDemo) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('users')
+            .select('users.id')
+            .whereRef('users.organisation_id', '=', 'organisations.id')
+            .where('users.email', '=', DEMO_COORDINATOR_EMAIL),
+        ),
+      ),
+    );
+  }
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

@@ -116,3 +116,8 @@ export async function countActiveCoordinators(db: Kysely<Schema>, organisationId
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Gives an account a new password (already hashed); its signed-in devices stay signed in. */
+export async function setPasswordHash(db: Kysely<Schema>, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}

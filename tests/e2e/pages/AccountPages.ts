@@ -1,5 +1,6 @@
 // Page object for the first-run setup and sign-in screens.
 import type { Page } from '@playwright/test';
+import { expectNotCovered } from '../fixtures.ts';
 import { LockPage } from './LockPage.ts';
 
 export interface Coordinator {
@@ -22,7 +23,9 @@ export class AccountPages {
     await this.page.getByLabel('Email address').fill(who.email);
     await this.page.getByLabel('Password', { exact: true }).fill(who.password);
     await this.page.getByLabel('Type the password again').fill(who.password);
-    await this.page.getByRole('button', { name: 'Set up Coorie' }).click();
+    const submit = this.page.getByRole('button', { name: 'Set up Coorie' });
+    await expectNotCovered(submit);
+    await submit.click();
     await this.openApp();
   }
 
@@ -44,7 +47,9 @@ export class AccountPages {
     if (await choosePin.isVisible()) {
       await this.page.getByLabel('PIN', { exact: true }).fill(pin);
       await this.page.getByLabel('Type the PIN again').fill(pin);
-      await this.page.getByRole('button', { name: 'Use this PIN' }).click();
+      const usePin = this.page.getByRole('button', { name: 'Use this PIN' });
+      await expectNotCovered(usePin);
+      await usePin.click();
       await sections.waitFor();
     }
   }
