@@ -144,7 +144,7 @@ export function validatePlan(form: PlanForm, isNewCourse: boolean): PlanErrors {
   if (!form.title.trim()) errors.title = 'Give the session a title, for example "Tuesday drop-in".';
   else errors.title = tooLong(form.title, 120, 'the title');
   if (!form.date) errors.date = 'Choose the date of the session.';
-  else if (!londonInstant(form.date, '12:00')) errors.date = 'Enter a real date.';
+  else if (!londonInstant(form.date, '12:00')) errors.date = 'Enter a real date, like 24/11/2026.';
   if (!form.start) errors.start = 'Enter the time it starts.';
   else if (!TIME.test(form.start)) errors.start = 'Enter a time like 10:00.';
   if (!form.end) errors.end = 'Enter the time it ends.';
