@@ -151,8 +151,10 @@ export function walkInProblems(input: WalkInInput, today: Date | string): WalkIn
     const date = input.date;
     const todayDate = londonDate(today);
     const day = calendarDate(todayDate);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(calendarDate(date).getTime())) {
+    if (!date.trim()) {
       problems.date = 'Enter the date of birth or due date';
+    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(calendarDate(date).getTime())) {
+      problems.date = 'Enter the date like 24/11/2026';
     } else if (date > isoDate(addMonths(day, 10, { in: CALENDAR }))) {
       problems.date = 'A due date is at most 10 months away';
     } else if (date < isoDate(addMonths(day, -60, { in: CALENDAR }))) {

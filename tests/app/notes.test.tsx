@@ -86,10 +86,12 @@ describe('writing a note', () => {
 
     await fill(user, screen.getByLabelText('Follow-up (optional)'), 'Send the Bookbug times');
     expect(screen.getByLabelText('Follow up by')).toHaveAccessibleDescription(
-      'Error: Choose when this is due, so it shows on Today.',
+      'Day, month, year, like 24/11/2026 Error: Choose when this is due, so it shows on Today.',
     );
     await user.type(screen.getByLabelText('Follow up by'), day(-1));
-    expect(screen.getByLabelText('Follow up by')).toHaveAccessibleDescription('Error: Choose today or a later date.');
+    expect(screen.getByLabelText('Follow up by')).toHaveAccessibleDescription(
+      'Day, month, year, like 24/11/2026 Error: Choose today or a later date.',
+    );
     await user.clear(screen.getByLabelText('Follow up by'));
     await user.type(screen.getByLabelText('Follow up by'), day(7));
     expect(screen.getByLabelText('Follow up by')).not.toHaveAttribute('aria-invalid');

@@ -153,7 +153,7 @@ describe('adding and changing a person', () => {
     await user.type(born, day(5));
     await user.tab();
     expect(born).toHaveAccessibleDescription(
-      "Error: A date of birth can't be in the future. For a baby not born yet, use the due date.",
+      "Day, month, year, like 24/11/2026 Error: A date of birth can't be in the future. For a baby not born yet, use the due date.",
     );
     await user.click(screen.getByRole('button', { name: 'Add this person' }));
     expect(await db.records('attendee').count()).toBe(0);

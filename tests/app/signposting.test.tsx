@@ -98,7 +98,9 @@ describe('adding a local service', { timeout: 20_000 }, () => {
     const { db } = await renderApp('/signposting/new', { user: ALEX });
     const user = userEvent.setup();
     await screen.findByRole('heading', { level: 1, name: 'Add a local service' });
-    expect(screen.getByLabelText(/Details last checked on/)).toHaveValue(londonDate(new Date()));
+    expect(screen.getByLabelText(/Details last checked on/)).toHaveValue(
+      londonDate(new Date()).split('-').reverse().join('/'),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Add service' }));
     expect(screen.getByLabelText('Name')).toHaveFocus();

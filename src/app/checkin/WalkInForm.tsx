@@ -1,6 +1,8 @@
 // A walk-in in under ten seconds: a name or alias, the baby's age in one tap, and the consent question.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Attendee } from '../../domain/attendee.ts';
+import { DATE_HINT } from '../components/dateText.ts';
+import { UkDateInput } from '../components/UkDateTimeInput.tsx';
 import { AGE_CHOICES, walkInProblems, type WalkInInput } from '../../domain/checkInList.ts';
 import { CONSENT_WORDING } from '../../domain/consent.ts';
 import { normaliseName } from '../../domain/duplicates.ts';
@@ -124,14 +126,16 @@ export function WalkInForm({ value, onChange, known, onSave, onCheckInKnown, onC
               {dateError}
             </p>
           )}
-          <input
+          <p className="field-hint" id="walk-in-date-hint">
+            {DATE_HINT}
+          </p>
+          <UkDateInput
             id="walk-in-date"
-            data-field="date"
-            type="date"
+            dataField="date"
             value={value.date}
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby={dateError ? 'walk-in-date-error' : undefined}
-            onChange={(event) => set('date', event.target.value)}
+            invalid={Boolean(dateError)}
+            describedBy={dateError ? 'walk-in-date-hint walk-in-date-error' : 'walk-in-date-hint'}
+            onValue={(date) => set('date', date)}
             onBlur={() => touch('date')}
           />
         </div>

@@ -1,6 +1,8 @@
 // A labelled field for every form: the label, a hint, and what to fix, each tied to the control for screen
 // readers; and the plain and long-text inputs most forms are made of, built on it.
 import type { ReactNode } from 'react';
+import { DATE_HINT, TIME_HINT } from './dateText.ts';
+import { UkDateInput, UkTimeInput } from './UkDateTimeInput.tsx';
 
 interface FieldFrameProps {
   /** Unique on the page: the control's id and the prefix of its hint's and error's ids. */
@@ -52,7 +54,26 @@ interface InputProps extends ValueProps {
   max?: string;
 }
 
+/** `type` date or time gives the UK text field of UkDateTimeInput (ISO date or "HH:mm"), never a native picker. */
 export function InputField({ id, label, value, onChange, onBlur, hint, error, type = 'text', ...rest }: InputProps) {
+  if (type === 'date' || type === 'time') {
+    const Input = type === 'date' ? UkDateInput : UkTimeInput;
+    return (
+      <FieldFrame id={id} label={label} hint={withFormat(type, hint)} error={error}>
+        {(describedBy) => (
+          <Input
+            id={id}
+            name={id}
+            value={value}
+            onValue={onChange}
+            onBlur={onBlur}
+            describedBy={describedBy}
+            invalid={Boolean(error)}
+          />
+        )}
+      </FieldFrame>
+    );
+  }
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
@@ -100,5 +121,17 @@ export function TextAreaField({
         />
       )}
     </FieldFrame>
+  );
+}
+
+/** The format comes first in a date or time field's hint, then whatever else the form says about it. */
+function withFormat(type: 'date' | 'time', hint: ReactNode): ReactNode {
+  const format = type === 'date' ? DATE_HINT : TIME_HINT;
+  return hint ? (
+    <>
+      {format}. {hint}
+    </>
+  ) : (
+    format
   );
 }

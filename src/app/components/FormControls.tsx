@@ -1,6 +1,9 @@
 // Labelled inputs beyond plain text (numbers, dates, long text, choices), each saying exactly what to fix.
 import '../styles/controls.css';
+import type { ChangeEvent, ReactNode } from 'react';
+import { DATE_HINT, TIME_HINT } from './dateText.ts';
 import { FieldFrame } from './Field.tsx';
+import { UkDateInput, UkTimeInput } from './UkDateTimeInput.tsx';
 import type { BoundField } from './useDraftForm.ts';
 
 interface InputProps extends BoundField {
@@ -11,8 +14,28 @@ interface InputProps extends BoundField {
   autoComplete?: string;
 }
 
+/** `type` date or time gives the UK text field of UkDateTimeInput (ISO date or "HH:mm"), never a native picker. */
 export function InputField({ label, hint, type = 'text', inputMode, autoComplete = 'off', ...field }: InputProps) {
   const id = `field-${field.name}`;
+  if (type === 'date' || type === 'time') {
+    const Input = type === 'date' ? UkDateInput : UkTimeInput;
+    return (
+      <FieldFrame id={id} label={label} hint={withFormat(type, hint)} error={field.error}>
+        {(describedBy) => (
+          <Input
+            id={id}
+            name={field.name}
+            value={field.value}
+            // The bound field reads only the event's value: give it the ISO date or time rather than the text.
+            onValue={(value) => field.onChange({ target: { value } } as ChangeEvent<HTMLInputElement>)}
+            onBlur={field.onBlur}
+            describedBy={describedBy}
+            invalid={Boolean(field.error)}
+          />
+        )}
+      </FieldFrame>
+    );
+  }
   return (
     <FieldFrame id={id} label={label} hint={hint} error={field.error}>
       {(describedBy) => (
@@ -175,5 +198,17 @@ export function CheckboxField({
         </p>
       )}
     </div>
+  );
+}
+
+/** The format comes first in a date or time field's hint, then whatever else the form says about it. */
+function withFormat(type: 'date' | 'time', hint: ReactNode): ReactNode {
+  const format = type === 'date' ? DATE_HINT : TIME_HINT;
+  return hint ? (
+    <>
+      {format}. {hint}
+    </>
+  ) : (
+    format
   );
 }

@@ -55,7 +55,7 @@ export function validateNote(draft: NoteDraft, now: Date = new Date()): Errors<N
   if (draft.followUpDue && !followUp) errors.followUp = 'Say what needs following up, or clear the date.';
   if (followUp && !draft.followUpDue) errors.followUpDue = 'Choose when this is due, so it shows on Today.';
   else if (draft.followUpDue && !/^\d{4}-\d{2}-\d{2}$/.test(draft.followUpDue)) {
-    errors.followUpDue = 'Choose a date for the follow-up.';
+    errors.followUpDue = 'Enter the date it is due, like 24/11/2026.';
   } else if (draft.followUpDue && draft.followUpDue < londonDate(now)) {
     errors.followUpDue = 'Choose today or a later date.';
   }

@@ -1,5 +1,5 @@
 // The person form's rules in plain words, and the conversion between a draft and an attendee record.
-import { addMonths, format, subYears } from 'date-fns';
+import { addMonths, subYears } from 'date-fns';
 import type { Attendee, Baby } from '../../domain/attendee.ts';
 import { londonDate } from '../../domain/london.ts';
 import { canReceiveTexts, normalisePhone } from '../../domain/phone.ts';
@@ -120,6 +120,8 @@ const tooLong = (value: string, max: number, what: string) =>
   value.trim().length > max ? `Shorten ${what} to ${max} characters or fewer.` : undefined;
 
 /** Field names: the draft's own, and `baby-<n>-alias|dateOfBirth|dueDate` for each baby. */
+const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 export function validatePerson(draft: PersonDraft, now: Date = new Date()): Errors<string> {
   const errors: Errors<string> = {};
   const put = (field: string, message: string | undefined) => {
@@ -129,20 +131,23 @@ export function validatePerson(draft: PersonDraft, now: Date = new Date()): Erro
   const name = draft.displayName.trim();
   put('displayName', !name ? 'Enter a first name or a name they choose.' : tooLong(name, 80, 'the name'));
 
-  const oldest = format(subYears(now, 6), 'yyyy-MM-dd');
-  const latestDue = format(addMonths(now, 10), 'yyyy-MM-dd');
+  const oldest = londonDate(subYears(now, 6));
+  const latestDue = londonDate(addMonths(now, 10));
   draft.babies.forEach((baby, index) => {
     const at = `baby-${index}`;
     put(`${at}-alias`, tooLong(baby.alias, 80, "the baby's name"));
     if (!baby.alias.trim() && !baby.dateOfBirth && !baby.dueDate) {
       put(`${at}-alias`, 'Give a name, a date of birth or a due date, or remove this baby.');
     }
-    if (baby.dateOfBirth > today) {
+    if (baby.dateOfBirth && !isIsoDate(baby.dateOfBirth)) {
+      put(`${at}-dateOfBirth`, 'Enter the date of birth like 24/11/2026.');
+    } else if (baby.dateOfBirth > today) {
       put(`${at}-dateOfBirth`, "A date of birth can't be in the future. For a baby not born yet, use the due date.");
     } else if (baby.dateOfBirth && baby.dateOfBirth < oldest) {
       put(`${at}-dateOfBirth`, 'Check the year: this child would be over 6.');
     }
-    if (baby.dueDate > latestDue) put(`${at}-dueDate`, 'Check the due date: it is more than 10 months away.');
+    if (baby.dueDate && !isIsoDate(baby.dueDate)) put(`${at}-dueDate`, 'Enter the due date like 24/11/2026.');
+    else if (baby.dueDate > latestDue) put(`${at}-dueDate`, 'Check the due date: it is more than 10 months away.');
   });
 
   put('locality', tooLong(draft.locality, 80, 'the area'));

@@ -58,9 +58,9 @@ export function readParams(params: URLSearchParams, now: Date): ReportParams {
   const to = params.get('to') ?? defaults.to;
   const errors: ReportParams['errors'] = {};
   if (!from) errors.from = 'Enter the first day of the report.';
-  else if (!validDate(from)) errors.from = 'Enter the first day as a real date, like 1 April 2026.';
+  else if (!validDate(from)) errors.from = 'Enter the first day as a real date, like 01/04/2026.';
   if (!to) errors.to = 'Enter the last day of the report.';
-  else if (!validDate(to)) errors.to = 'Enter the last day as a real date, like 30 June 2026.';
+  else if (!validDate(to)) errors.to = 'Enter the last day as a real date, like 30/06/2026.';
   if (!errors.from && !errors.to && from > to) errors.to = 'The last day must be the same as or after the first day.';
   const period = params.get('by');
   const view = params.get('view');

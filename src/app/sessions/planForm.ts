@@ -1,6 +1,6 @@
 // The session plan form: its values as typed, the rules that say what to fix, and the record it saves.
 import { addHours } from 'date-fns';
-import { londonClock, londonDate, londonInstant } from '../../domain/london.ts';
+import { calendarDate, londonClock, londonDate, londonInstant } from '../../domain/london.ts';
 import { MAX_SERIES_WEEKS } from '../../domain/schedule.ts';
 import { THEMES, type SESSION_KINDS, type Session } from '../../domain/session.ts';
 import type { Values } from '../../sync/merge.ts';
@@ -58,16 +58,45 @@ export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** A fresh plan: the next hour today, two hours long, with the usual outline and things to bring. */
-export function emptyPlan(now: Date): PlanForm {
+/** The earliest and latest London hours a default session may start and end: a group meets in the day. */
+const DEFAULT_EARLIEST_START = 7;
+const DEFAULT_LATEST_END = 22;
+const DEFAULT_MORNING = '10:00';
+const DEFAULT_HOURS = 2;
+
+/**
+ * The default date and times of a new session: from the next whole hour, two hours long. A session never runs
+ * past midnight, so the defaults stay inside one day: when they would end after 22:00 (or start in the small
+ * hours) they move to 10:00–12:00 on the next morning, so that a form opened at 23:30 is valid as it stands.
+ */
+export function defaultTimes(now: Date): Pick<PlanForm, 'date' | 'start' | 'end'> {
   const start = new Date(now);
-  start.setMinutes(0, 0, 0);
-  const startsAt = addHours(start, 1).toISOString();
+  start.setUTCMinutes(0, 0, 0);
+  const startsAt = addHours(start, 1);
+  const date = londonDate(startsAt);
+  const startHour = Number(londonClock(startsAt).slice(0, 2));
+  const endsAt = addHours(startsAt, DEFAULT_HOURS);
+  const endClock = londonClock(endsAt);
+  const sameDay = londonDate(endsAt) === date;
+  if (startHour >= DEFAULT_EARLIEST_START && sameDay && endClock <= `${DEFAULT_LATEST_END}:00`) {
+    return { date, start: londonClock(startsAt), end: endClock };
+  }
+  // Late in the evening, the next morning; in the small hours, this morning.
+  const morning = startHour < DEFAULT_EARLIEST_START ? date : nextDay(date);
+  return { date: morning, start: DEFAULT_MORNING, end: `${10 + DEFAULT_HOURS}:00` };
+}
+
+function nextDay(date: string): string {
+  const day = calendarDate(date);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** A fresh plan: the next hour today, two hours long (see defaultTimes), with the usual outline and things to bring. */
+export function emptyPlan(now: Date): PlanForm {
   return {
     title: '',
-    date: londonDate(startsAt),
-    start: londonClock(startsAt),
-    end: londonClock(addHours(startsAt, 2).toISOString()),
+    ...defaultTimes(now),
     venueId: '',
     newVenueName: '',
     newVenueLocality: '',
@@ -115,7 +144,7 @@ export function validatePlan(form: PlanForm, isNewCourse: boolean): PlanErrors {
   if (!form.title.trim()) errors.title = 'Give the session a title, for example "Tuesday drop-in".';
   else errors.title = tooLong(form.title, 120, 'the title');
   if (!form.date) errors.date = 'Choose the date of the session.';
-  else if (!londonInstant(form.date, '12:00')) errors.date = 'Enter a real date.';
+  else if (!londonInstant(form.date, '12:00')) errors.date = 'Enter a real date, like 24/11/2026.';
   if (!form.start) errors.start = 'Enter the time it starts.';
   else if (!TIME.test(form.start)) errors.start = 'Enter a time like 10:00.';
   if (!form.end) errors.end = 'Enter the time it ends.';

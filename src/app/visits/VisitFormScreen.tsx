@@ -105,7 +105,7 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
         <RadioField label="Kind of visit" choices={KIND_CHOICES} {...form.bind('kind')} />
         <div className="field-row">
           <InputField label="Date" type="date" {...form.bind('date')} />
-          <InputField label="Start time" hint="24-hour clock, like 14:30" type="time" {...form.bind('time')} />
+          <InputField label="Start time" type="time" {...form.bind('time')} />
         </div>
         <InputField
           label="Where"
