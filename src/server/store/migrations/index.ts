@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.ts';
 import * as privacy from './0002_privacy.ts';
+import * as sight from './0003_sight.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_privacy': privacy,
+  '0003_sight': sight,
 };
 
 export const migrationProvider: MigrationProvider = {
