@@ -3,7 +3,7 @@ import { isKindName, type KindName } from '../domain/indexes.ts';
 import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '../sync/coalesce.ts';
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
-import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change } from '../sync/protocol.ts';
+import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
 import type { CoorieDb } from './database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from './meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from './clock.ts';
@@ -147,16 +147,20 @@ export interface PullProgress {
  * next pull neither skips nor half-applies a page. Merging (never overwriting) keeps local edits not yet
  * pushed wherever their versions are newer.
  */
-/** Removes every trace of a record from the device: its row, queued changes and refused changes. */
+/**
+ * Removes every trace of a record from the device: its row, queued changes and refused changes, and for a
+ * person the drafts of forms about them (their keys name the person: `person:<id>:edit`, `note:person:<id>:…`).
+ */
 async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void> {
   if (isKindName(kind)) await db.records(kind).delete(id);
   await db.outbox.where('[kind+id]').equals([kind, id]).delete();
   await db.rejected.where('[kind+id]').equals([kind, id]).delete();
+  if (kind === 'attendee') await db.drafts.filter((draft) => draft.key.split(':').includes(id)).delete();
 }
 
 export async function applyPullPage(
   db: CoorieDb,
-  page: { changes: Change[]; cursor: string; remaining?: number },
+  page: { changes: Change[]; purge?: RecordRef[]; cursor: string; remaining?: number },
   serverOffset: number,
   progress: PullProgress,
   wallClock: () => number,
@@ -205,6 +209,9 @@ export async function applyPullPage(
       });
       if (rows.length > 0) await table.bulkPut(rows);
     }
+    // What this user may no longer see (DESIGN §4, "Purge"), after the changes: should a page both send and
+    // purge a record (it changed while the server read the page), the purge is the later word.
+    for (const { kind, id } of page.purge ?? []) await purgeRecord(db, kind, id);
     if (newest !== undefined) await observeVersions(db, [newest], wallClock);
     await setMeta(db, 'cursor', page.cursor);
     const downloaded = progress.downloaded + page.changes.length;

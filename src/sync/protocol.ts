@@ -54,10 +54,19 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** A record named without its contents: what a pull tells a device to purge. */
+export const recordRefSchema = z.strictObject({ kind: z.string().max(40), id: z.string().max(200) });
+export type RecordRef = z.infer<typeof recordRefSchema>;
+
 export const pullResponseSchema = z.object({
   protocol: z.literal(PROTOCOL),
   serverTime: z.number(),
   changes: z.array(changeSchema),
+  /**
+   * Records this user may no longer see (a shared note made private, a role lowered): the device deletes
+   * them, with anything queued for them, in the same transaction as the page (DESIGN §4, "Purge").
+   */
+  purge: z.array(recordRefSchema).default([]),
   cursor: z.string(),
   more: z.boolean(),
   /** How many records are left to send after this page, for a first sync's progress. */

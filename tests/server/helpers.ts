@@ -30,6 +30,7 @@ const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 const TABLES = [
   'audit_log',
   'record_changes',
+  'sight_changes',
   'invites',
   'invite_failures',
   'applied_batches',

@@ -67,6 +67,7 @@ describe.each(databases())('sync pull on $name', { timeout: 30_000 }, (database)
           versions: { displayName: v1, cake: v2 },
         },
       ],
+      purge: [],
       cursor: expect.any(String),
       more: false,
       remaining: 0,

@@ -3,6 +3,7 @@
 // them on its next sync, unsent edits included, and cannot bring them back.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveDraft } from '../../src/db/drafts.ts';
 import { listRejected } from '../../src/db/rejected.ts';
 import { saveRecord } from '../../src/db/records.ts';
 import { syncOnce } from '../../src/sync/client.ts';
@@ -33,6 +34,8 @@ describe('erasure on devices', () => {
     // The hall tablet goes offline and keeps writing about Amy; meanwhile the coordinator erases her.
     await saveRecord(hall, 'note', 'n1', { attendeeId: 'p1', body: 'Seemed brighter today.' });
     await saveRecord(hall, 'attendee', 'p1', { cake: 'Lemon drizzle' });
+    await saveDraft(hall, 'person:p1:edit', { displayName: 'Amy', cake: 'Lemon dri' });
+    await saveDraft(hall, 'person:p2:edit', { displayName: 'Bea' });
     const erase = await organisation.fetch(`${server.url}/api/people/p1/erase`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -50,6 +53,7 @@ describe('erasure on devices', () => {
     expect(await hall.records('attendee').get('p2')).toMatchObject({ displayName: 'Bea' });
     expect(await hall.outbox.count()).toBe(0);
     expect(await listRejected(hall)).toEqual([]);
+    expect((await hall.drafts.toArray()).map((draft) => draft.key)).toEqual(['person:p2:edit']);
 
     // Nothing about her comes back to anyone.
     const fresh = deviceDb('fresh');

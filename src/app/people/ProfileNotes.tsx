@@ -64,6 +64,19 @@ export function NotesList({ notes }: { notes: readonly Note[] }) {
           <p className="record-meta">
             {note.visibility === 'team' ? 'Shared with the team' : 'Only the author and coordinators'}
           </p>
+          {note.visibility === 'team' && user && (user.role === 'coordinator' || note.createdBy === user.id) && (
+            // Taking a note back: the server then tells the rest of the team's devices to delete their copies.
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => void saveRecord(db, 'note', note.id, { visibility: 'private' }, { userId: user.id })}
+            >
+              Stop sharing with the team
+              <span className="visually-hidden">
+                : the note of {note.createdAt ? formatDateTime(note.createdAt) : 'no date'}
+              </span>
+            </button>
+          )}
           {user?.role === 'coordinator' && (
             <p>
               <Link className="text-link" to={`/records/note/${encodeURIComponent(note.id)}/history`}>

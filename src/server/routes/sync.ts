@@ -88,6 +88,7 @@ export default async function syncRoutes(app: FastifyInstance) {
       protocol: PROTOCOL,
       serverTime: Date.now(),
       changes: page.changes,
+      purge: page.purge,
       cursor: encodeCursor(page.lastSeq),
       more: page.more,
       remaining: page.remaining,

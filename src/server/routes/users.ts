@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { revokeUserSessions } from '../store/sessions.ts';
 import { countActiveCoordinators, createUser, findUserById, listUsers, updateUser } from '../store/users.ts';
+import { recordRoleChange } from '../sync/sight.ts';
 import { parse } from '../validation.ts';
 import { email, idParams, password, personName, requireStrongPassword, role } from './fields.ts';
 
@@ -53,7 +54,13 @@ export default async function userRoutes(app: FastifyInstance) {
     if (losesCoordinator && (await countActiveCoordinators(db, coordinator.organisationId)) <= 1) {
       throw new HttpError(409, 'last_coordinator', 'The organisation needs at least one coordinator who can sign in.');
     }
-    const user = await updateUser(db, id, patch);
+    const user = await db.transaction().execute(async (trx) => {
+      const updated = await updateUser(trx, id, patch);
+      if (patch.role !== undefined) {
+        await recordRoleChange(trx, { id, organisationId: target.organisation_id }, target.role, patch.role);
+      }
+      return updated;
+    });
     // Disabling ends every session at once: the user's devices get `device_revoked` and wipe themselves.
     if (patch.disabled === true) await revokeUserSessions(db, id);
     await writeAudit(db, {

@@ -117,6 +117,19 @@ export interface RecordChangesTable {
   values_json: string;
 }
 
+/**
+ * A user whose sight of a record changed without the record changing (a coordinator's role lowered or
+ * raised), or who lost sight of it when it changed (a shared note made private). Pull answers each with
+ * what is true when it is pulled: the record whole if the user may see it, else a purge.
+ */
+export interface SightChangesTable {
+  organisation_id: string;
+  change_seq: BigIntColumn;
+  user_id: string;
+  kind: string;
+  id: string;
+}
+
 export interface InvitesTable {
   id: string;
   organisation_id: string;
@@ -147,6 +160,7 @@ export interface Schema {
   applied_batches: AppliedBatchesTable;
   audit_log: AuditLogTable;
   record_changes: RecordChangesTable;
+  sight_changes: SightChangesTable;
   invites: InvitesTable;
   invite_failures: InviteFailuresTable;
 }

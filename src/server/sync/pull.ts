@@ -1,24 +1,36 @@
-// Pages of changed records for a device (DESIGN §4), in the order the server committed them.
+// Pages of changed records for a device (DESIGN §4), in the order the server committed them, with the
+// records it must purge because its user may no longer see them.
 import type { Kysely } from 'kysely';
 import type { Values, Versions } from '../../sync/merge.ts';
-import type { Change } from '../../sync/protocol.ts';
-import { countRecordsAfter, readChangeCounter, readRecordsAfter } from '../store/records.ts';
+import type { Change, RecordRef } from '../../sync/protocol.ts';
+import { countRecordsAfter, loadRecords, readChangeCounter, readRecordsAfter, recordKey } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
+import { countSightChangesAfter, readSightChangesAfter } from '../store/sight.ts';
+import { findUserById } from '../store/users.ts';
 import { invalidCursor } from './cursor.ts';
 import { canSee, seesPrivate, type Viewer } from './visibility.ts';
 
 export interface PullPage {
   changes: Change[];
+  /** Records the device must delete: its user may no longer see them (DESIGN §4, "Purge"). */
+  purge: RecordRef[];
   /** The change number to continue after. */
   lastSeq: number;
   more: boolean;
   remaining: number;
 }
 
+type Entry =
+  | { seq: number; row: Awaited<ReturnType<typeof readRecordsAfter>>[number] }
+  | { seq: number; sight: { kind: string; id: string } };
+
 /**
- * Reads up to `limit` records changed after `afterSeq` and returns those the viewer may see. Records they
- * may not see still move the cursor on, so a page can hold fewer than `limit` changes while `more` is true.
- * Change numbers commit in order (see push.ts), so what this one query sees is always a whole prefix.
+ * Reads up to `limit` entries numbered after `afterSeq`: records changed, and changes of the viewer's sight
+ * of a record (store/sight.ts), merged in change order. A record changed is sent if the viewer may see it
+ * and passed over otherwise (they never held it, or a sight change tells them to purge it); a sight change
+ * is answered with what is true now: the record whole, or a purge. Passed-over entries still move the
+ * cursor on, so a page can hold fewer than `limit` changes while `more` is true. Change numbers commit in
+ * order (see push.ts), so what these queries see is always a whole prefix.
  */
 export async function pullChanges(
   db: Kysely<Schema>,
@@ -26,23 +38,55 @@ export async function pullChanges(
   afterSeq: number,
   limit: number,
 ): Promise<PullPage> {
+  const { organisationId } = viewer;
   // A cursor past the counter comes from another server or a database restored from a backup: make the
   // device start again rather than miss whatever is numbered below it from now on.
-  if (afterSeq > 0 && afterSeq > (await readChangeCounter(db, viewer.organisationId))) throw invalidCursor();
-  const rows = await readRecordsAfter(db, viewer.organisationId, afterSeq, limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const lastSeq = page.at(-1)?.change_seq ?? afterSeq;
-  const changes = page
-    .filter((row) => canSee(viewer, row.private_to))
-    .map((row) => ({
-      kind: row.kind,
-      id: row.id,
-      values: JSON.parse(row.values_json) as Values,
-      versions: JSON.parse(row.versions_json) as Versions,
-    }));
+  if (afterSeq > 0 && afterSeq > (await readChangeCounter(db, organisationId))) throw invalidCursor();
+  const rows = await readRecordsAfter(db, organisationId, afterSeq, limit + 1);
+  const sights = await readSightChangesAfter(db, organisationId, viewer.id, afterSeq, limit + 1);
+  // The role is read after the entries: a role change commits together with its sight changes, so a role
+  // read now is never older than the entries just read, and a purge is never answered with the old role.
+  const role = (await findUserById(db, viewer.id))?.role ?? viewer.role;
+  const reader: Viewer = { id: viewer.id, role };
+
+  const entries: Entry[] = [
+    ...rows.map((row) => ({ seq: row.change_seq, row })),
+    ...sights.map((sight) => ({ seq: sight.change_seq, sight })),
+  ].sort((a, b) => a.seq - b.seq);
+  const more = entries.length > limit;
+  const page = entries.slice(0, limit);
+  const lastSeq = page.at(-1)?.seq ?? afterSeq;
+  const sighted = await loadRecords(
+    db,
+    organisationId,
+    page.flatMap((entry) => ('sight' in entry ? [entry.sight] : [])),
+  );
+
+  const changes: Change[] = [];
+  const purge: RecordRef[] = [];
+  for (const entry of page) {
+    if ('row' in entry) {
+      const { row } = entry;
+      if (!canSee(reader, row.private_to)) continue;
+      changes.push({
+        kind: row.kind,
+        id: row.id,
+        values: JSON.parse(row.values_json) as Values,
+        versions: JSON.parse(row.versions_json) as Versions,
+      });
+      continue;
+    }
+    const { kind, id } = entry.sight;
+    const record = sighted.get(recordKey(kind, id));
+    if (record && canSee(reader, record.privateTo)) {
+      changes.push({ kind, id, values: record.values, versions: record.versions });
+    } else {
+      purge.push({ kind, id });
+    }
+  }
   const remaining = more
-    ? await countRecordsAfter(db, viewer.organisationId, lastSeq, { id: viewer.id, seesPrivate: seesPrivate(viewer) })
+    ? (await countRecordsAfter(db, organisationId, lastSeq, { id: viewer.id, seesPrivate: seesPrivate(reader) })) +
+      (await countSightChangesAfter(db, organisationId, viewer.id, lastSeq))
     : 0;
-  return { changes, lastSeq, more, remaining };
+  return { changes, purge, lastSeq, more, remaining };
 }

@@ -8,6 +8,7 @@ import { appendRecordChange } from '../store/history.ts';
 import { lockChangeCounter, loadRecords, recordKey, setChangeCounter, writeRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
 import { isStorageFull } from '../store/util.ts';
+import { appendSightChanges, findTeamOutsidePrivate } from '../store/sight.ts';
 import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
 import { canSee, privateToFor } from './visibility.ts';
 
@@ -172,6 +173,12 @@ async function applyLocked(
       },
       now,
     );
+    // A shared note made private: the rest of the team may hold a copy, and must be told to purge it.
+    if (stored && stored.privateTo === null && next.privateTo !== null) {
+      const team = await findTeamOutsidePrivate(trx, pusher.organisationId, next.privateTo);
+      const lost = team.map((userId) => ({ userId, kind: change.kind, id: change.id }));
+      seq = await appendSightChanges(trx, pusher.organisationId, lost, seq);
+    }
     results.push({ status: 'applied' });
   }
   if (seq !== startSeq) await setChangeCounter(trx, pusher.organisationId, seq);
