@@ -154,14 +154,27 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
   const nodeId = await deviceNodeId(db);
   const totals = { pushed: 0, refused: 0 };
   let restampRounds = 0;
+  let renamed = false;
   for (;;) {
     const batch = await nextPushBatch(db, nodeId);
     if (!batch) return totals;
-    const response = await engine.transport.push({
-      deviceId: nodeId,
-      batchId: batch.batchId,
-      changes: batch.items.map((item) => item.change),
-    });
+    let response;
+    try {
+      response = await engine.transport.push({
+        deviceId: nodeId,
+        batchId: batch.batchId,
+        changes: batch.items.map((item) => item.change),
+      });
+    } catch (error) {
+      // The server holds another batch under this id (409 batch_conflict) and applied nothing of this one,
+      // whose changes are still in the outbox: send them again under a new id, once per sync.
+      if (error instanceof SyncError && error.code === 'batch_conflict' && !renamed) {
+        renamed = true;
+        await deleteMeta(db, 'pendingBatch');
+        continue;
+      }
+      throw error;
+    }
     if (response.body.results.length !== batch.items.length) {
       throw new SyncError('server', 'the server answered for a different number of changes');
     }

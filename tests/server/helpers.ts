@@ -25,7 +25,7 @@ const HOOK_TIMEOUT = 30_000;
 
 // Scrypt at a 32nd of its real cost: the tests make hundreds of hashes, and what they check (which password
 // matches, how failures are counted) does not depend on the cost.
-const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 const TABLES = [
   'audit_log',

@@ -2,9 +2,12 @@
 // Sign-in limits hold under concurrency and across processes (issue 9.3): each attempt is counted in the
 // database before its password is checked. A device that signed in before keeps a count of its own.
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { openStore } from '../../src/server/store/index.ts';
 import { Client, PASSWORD, uniqueEmail } from './client.ts';
-import { databases, useServer } from './helpers.ts';
+import { databases, TEST_PASSWORD_COST, useServer } from './helpers.ts';
 
 const DEVICE_COOKIE = 'coorie_device';
 
@@ -61,6 +64,34 @@ describe.each(databases())('sign-in limits on $name', { timeout: 60_000 }, (data
       .where('action', '=', 'sign_in_failed')
       .execute();
     expect(audited.length).toBeLessThanOrEqual(5);
+  });
+
+  it('holds across two server processes on one database', async () => {
+    const { email } = await account();
+    // A second app with its own connection to the same database, as a second process behind a load balancer.
+    const otherStore = openStore(server.config);
+    const other = await buildApp({ config: server.config, store: otherStore, passwordCost: TEST_PASSWORD_COST });
+    try {
+      const guess = (app: FastifyInstance, i: number) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email, password: `wrong guess ${i}`, device: 'Attacker' },
+        });
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => guess(i % 2 === 0 ? server.app : other, i)),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(25);
+      // Guessing on, one at a time on either process, the account's password is checked 5 times in all.
+      for (let i = 30; i < 40; i++) statuses.push((await guess(i % 2 === 0 ? server.app : other, i)).statusCode);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    } finally {
+      await other.close();
+      await otherStore.close();
+    }
   });
 
   it('lets the owner sign in from a device that signed in before, while the account is under attack', async () => {

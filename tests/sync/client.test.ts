@@ -91,6 +91,28 @@ describe('push', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('sends a batch again under a new id when the server says the id is taken by another batch', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    const sent: string[] = [];
+    const conflictOnce: FetchLike = async (url, init) => {
+      if (url.endsWith('/api/sync/push')) {
+        sent.push((JSON.parse(String(init.body)) as { batchId: string }).batchId);
+        if (sent.length === 1) {
+          const error = { error: { code: 'batch_conflict', message: 'taken' } };
+          return new Response(JSON.stringify(error), { status: 409 });
+        }
+      }
+      return server.fetch(url, init);
+    };
+    expect(await syncOnce({ db, fetch: conflictOnce })).toMatchObject({ status: 'synced', pushed: 1 });
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).not.toBe(sent[0]);
+    expect(server.records.size).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('keeps refused changes in `rejected` with the reason, and the local record stays', async () => {
     const server = createFakeServer();
     server.refuse = (change) =>

@@ -2,14 +2,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, HttpError, unauthenticated } from '../errors.ts';
 import type { Role } from '../store/schema.ts';
-import { createDeviceSession, findSessionByToken, touchSession } from '../store/sessions.ts';
+import {
+  createDeviceSession,
+  findSessionByToken,
+  isSessionLive,
+  SESSION_MAX_MS,
+  touchSession,
+} from '../store/sessions.ts';
 import type { User } from '../store/users.ts';
 import { rememberDevice } from './trustedDevice.ts';
 
 export const SESSION_COOKIE = 'coorie_session';
-// Devices stay signed in for as long as browsers keep a cookie (400 days): a tablet may spend weeks offline,
-// and a lost one is revoked from the devices list instead.
-const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+// A session ends after SESSION_IDLE_MS (14 days) without use and SESSION_MAX_MS (90 days) after sign-in. The
+// idle end slides on the server (`last_seen_at`, touched as the device syncs), so a device in use renews
+// without anyone noticing and the cookie never needs re-issuing: it lives as long as the longest a session can.
+// An ended session answers 401 `session_expired`, and the device keeps its data for the person to sign in again.
+const COOKIE_MAX_AGE_S = SESSION_MAX_MS / 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export interface Actor {
@@ -25,6 +33,9 @@ declare module 'fastify' {
 
 export const deviceRevoked = () =>
   new HttpError(401, 'device_revoked', 'This device has been signed out by a coordinator.');
+
+export const sessionExpired = () =>
+  new HttpError(401, 'session_expired', 'Your sign-in on this device has ended. Please sign in again.');
 
 function cookieOptions(request: FastifyRequest) {
   return {
@@ -60,7 +71,10 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
   reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
 }
 
-/** The signed-in user and device; throws 401 `unauthenticated`, or 401 `device_revoked` for a revoked device. */
+/**
+ * The signed-in user and device; throws 401 `unauthenticated`, 401 `session_expired` for a session past its
+ * idle or absolute end, or 401 `device_revoked` for a revoked device.
+ */
 export async function requireUser(request: FastifyRequest): Promise<Actor> {
   if (request.actor) return request.actor;
   const token = request.cookies[SESSION_COOKIE];
@@ -71,6 +85,7 @@ export async function requireUser(request: FastifyRequest): Promise<Actor> {
   // Disabling a user revokes their sessions; the second test only guards against a half-finished change.
   if (found.revokedAt !== null || found.disabled === 1) throw deviceRevoked();
   const now = Date.now();
+  if (!isSessionLive(found, now)) throw sessionExpired();
   if (now - Date.parse(found.lastSeenAt) >= TOUCH_INTERVAL_MS) await touchSession(db, found.sessionId, now);
   request.actor = {
     user: {

@@ -4,6 +4,17 @@ import type { Kysely } from 'kysely';
 import type { Role, Schema } from './schema.ts';
 import { isoNow } from './util.ts';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session ends after 14 days without use: a lost or set-aside tablet does not stay signed in. */
+export const SESSION_IDLE_MS = 14 * DAY_MS;
+/** And 90 days after its sign-in, however much it is used: then the person proves who they are again. */
+export const SESSION_MAX_MS = 90 * DAY_MS;
+
+/** Whether a session has not yet reached either end (revocation is checked apart: it wipes the device). */
+export function isSessionLive(session: { createdAt: string; lastSeenAt: string }, now: number = Date.now()): boolean {
+  return now - Date.parse(session.lastSeenAt) < SESSION_IDLE_MS && now - Date.parse(session.createdAt) < SESSION_MAX_MS;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
@@ -51,6 +62,7 @@ export async function findSessionByToken(db: Kysely<Schema>, token: string) {
     .select([
       's.id as sessionId',
       's.device_name as deviceName',
+      's.created_at as createdAt',
       's.last_seen_at as lastSeenAt',
       's.revoked_at as revokedAt',
       'u.id as userId',
@@ -100,10 +112,11 @@ export interface DeviceListing {
   lastSeenAt: string;
 }
 
-/** Live sessions of an organisation, or of one user in it; most recently seen first. */
+/** Live sessions (neither revoked nor expired) of an organisation, or of one user in it; most recently seen first. */
 export async function listDeviceSessions(
   db: Kysely<Schema>,
   scope: { organisationId: string; userId?: string },
+  now: number = Date.now(),
 ): Promise<DeviceListing[]> {
   let query = db
     .selectFrom('device_sessions as s')
@@ -118,7 +131,9 @@ export async function listDeviceSessions(
       's.last_seen_at as lastSeenAt',
     ])
     .where('s.organisation_id', '=', scope.organisationId)
-    .where('s.revoked_at', 'is', null);
+    .where('s.revoked_at', 'is', null)
+    .where('s.last_seen_at', '>', isoNow(now - SESSION_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SESSION_MAX_MS));
   if (scope.userId !== undefined) query = query.where('s.user_id', '=', scope.userId);
   return query.orderBy('s.last_seen_at', 'desc').orderBy('s.id').execute();
 }
