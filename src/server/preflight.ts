@@ -20,10 +20,14 @@ const CAUSES: Record<string, string> = {
   EEXIST: 'it is a file, not a folder',
   EISDIR: 'it is a folder, not a file',
   ENOENT: 'a part of the path does not exist',
+  ECONNREFUSED: 'nothing answers there',
+  ENOTFOUND: 'the host is unknown',
+  EADDRINUSE: 'the port is in use',
 };
 
 /** The cause of a file system error in a few words, such as "permission denied". */
 export function describeCause(error: unknown): string {
+  // A connection tried on several addresses fails as an AggregateError with the code of its last attempt.
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code !== undefined && CAUSES[code] !== undefined) return `${CAUSES[code]} (${code})`;
   return error instanceof Error ? error.message.split('\n')[0] || error.name : String(error);

@@ -22,7 +22,7 @@ interface Run {
 }
 
 /** Starts the server with `DATA_DIR` and waits for it to exit, or to say it runs (then stops it). */
-function startServer(dataDir: string, staticDir: string): Promise<Run> {
+function startServer(dataDir: string, staticDir: string, databaseUrl = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
@@ -35,6 +35,7 @@ function startServer(dataDir: string, staticDir: string): Promise<Run> {
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
+        DATABASE_URL: databaseUrl,
       },
       ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,5 +113,12 @@ describe('starting where the server cannot write', { timeout: 60_000 }, () => {
     writeFileSync(file, 'x'.repeat(4096));
     chmodSync(file, 0o666);
     expectOneLine(await startServer(dir, path.join(root, 'dist')), file, /cannot be opened/);
+  });
+
+  it('stops when PostgreSQL does not answer, naming it without its password', async () => {
+    const url = 'postgres://coorie:secret@127.0.0.1:1/coorie';
+    const run = await startServer(folder('postgres', 0o777), path.join(root, 'dist'), url);
+    expectOneLine(run, 'PostgreSQL at 127.0.0.1:1/coorie', /nothing answers there \(ECONNREFUSED\)/);
+    expect(run.stderr).not.toMatch(/secret/);
   });
 });
