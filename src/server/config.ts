@@ -20,7 +20,19 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   OPEN_REGISTRATION: flag,
-  TRUST_PROXY: flag,
+  /** How many reverse proxies stand in front of the server: a number, or true for one (false or unset: none). */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '' || value === 'false' || value === 'no') return 0;
+      if (value === 'true' || value === 'yes') return 1;
+      if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+      context.addIssue({ code: 'custom', message: 'must be true, false or a number of proxies (0–10)' });
+      return z.NEVER;
+    }),
   /** Marks the session cookie Secure even when the request did not visibly arrive over https. */
   COOKIE_SECURE: flag,
   /** Sync requests a minute per device session (see routes/sync.ts). */
@@ -37,7 +49,8 @@ export interface Config {
   dataDir: string;
   database: Database;
   openRegistration: boolean;
-  trustProxy: boolean;
+  /** Proxy hops to trust: the client's address is the one the outermost of them saw (0: the socket's). */
+  trustProxy: number;
   cookieSecure: boolean;
   syncRateLimit: number;
   staticDir: string;

@@ -1,8 +1,16 @@
-// Starts the server: config, database (migrated), app, listen; closes cleanly on SIGINT and SIGTERM.
+// Starts the server: config, database (checked writable, migrated), app, listen; closes cleanly on SIGINT and
+// SIGTERM. What stops it at start is said in one line naming the path and the cause.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { logRetentionDue } from './people/retention.ts';
-import { migrateToLatest, openStore } from './store/index.ts';
+import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
+import { migrateToLatest, openStore, type Store } from './store/index.ts';
+
+/** Stops the server at start with one line for whoever started it, and no stack trace. */
+function stop(line: string): never {
+  console.error(`Coorie cannot start: ${line}`);
+  process.exit(1);
+}
 
 function readConfig(): Config {
   try {
@@ -14,15 +22,24 @@ function readConfig(): Config {
   }
 }
 
+function open(config: Config): Store {
+  try {
+    checkDataFolder(config.database);
+    return openStore(config);
+  } catch (error) {
+    if (error instanceof StartupError) return stop(error.message);
+    return stop(`the database ${describeDatabase(config.database)} cannot be opened: ${describeCause(error)}.`);
+  }
+}
+
 const config = readConfig();
-const store = openStore(config);
+const store = open(config);
 let migration: string | undefined;
 try {
   migration = await migrateToLatest(store.db);
 } catch (error) {
-  console.error('Could not bring the database up to date:', error);
-  await store.close();
-  process.exit(1);
+  await store.close().catch(() => undefined);
+  stop(`the database ${describeDatabase(config.database)} cannot be brought up to date: ${describeCause(error)}.`);
 }
 const app = await buildApp({ config, store });
 
@@ -59,7 +76,6 @@ try {
   // On stdout whatever the log level, so that whoever started the server sees where to go.
   console.log(`Coorie is running at ${url} (${store.dialect}, migration ${migration ?? 'none'})`);
 } catch (error) {
-  app.log.error({ err: error }, 'could not start');
-  await store.close();
-  process.exit(1);
+  await store.close().catch(() => undefined);
+  stop(`it cannot listen on ${config.host}:${config.port}: ${describeCause(error)}.`);
 }

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       database: { dialect: 'sqlite', file: path.resolve('data', 'coorie.db') },
       openRegistration: false,
-      trustProxy: false,
+      trustProxy: 0,
       cookieSecure: false,
       syncRateLimit: 120,
       staticDir: path.resolve('dist'),
@@ -44,12 +44,22 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       database: { dialect: 'sqlite', file: '/var/lib/coorie/coorie.db' },
       openRegistration: true,
-      trustProxy: true,
+      trustProxy: 1,
       cookieSecure: true,
       syncRateLimit: 120,
       staticDir: '/srv/coorie',
       logLevel: 'warn',
     });
+  });
+
+  it('reads TRUST_PROXY as a number of proxies, with true meaning one and false none', () => {
+    const hops = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+    expect([hops('true'), hops('YES'), hops('false'), hops(''), hops('0'), hops('1'), hops('2')]).toEqual([
+      1, 1, 0, 0, 0, 1, 2,
+    ]);
+    for (const value of ['many', '-1', '1.5', '11', '10.0.0.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: must be true, false or a number/);
+    }
   });
 
   it('names every variable that is wrong', () => {

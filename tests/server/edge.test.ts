@@ -129,3 +129,58 @@ describe.each(databases())('control characters at the door on $name', { timeout:
     expect(records.has('attendee/a2')).toBe(false);
   });
 });
+
+/** Requests through a proxy at 127.0.0.1 (inject's socket address) from the client address `via` saw. */
+const forwarded = (chain: string) => ({ 'x-forwarded-for': chain });
+
+describe.each(databases())('behind one trusted proxy on $name', { timeout: 30_000 }, (database) => {
+  const server = useServer(database, { TRUST_PROXY: 'true', SYNC_RATE_LIMIT: '3' });
+
+  it('limits by the address the proxy saw, whatever the client writes further left', async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await new Client(server.app).get('/api/sync/pull', forwarded(`198.51.100.${i}, 203.0.113.7`));
+      statuses.push(answer.status);
+    }
+    // Without a session the sync limit counts per address: three, then refused, however the left-most entry varies.
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const neighbour = await new Client(server.app).get('/api/sync/pull', forwarded('203.0.113.8'));
+    expect(neighbour.status).toBe(401);
+  });
+
+  it('writes the address the proxy saw into the audit log of a sign-in', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const email = uniqueEmail('morag');
+    await coordinator.post('/api/users', { name: 'Morag', email, role: 'visitor', password: PASSWORD });
+    const signIn = await new Client(server.app).post(
+      '/api/auth/sign-in',
+      { email, password: PASSWORD, device: 'Phone' },
+      forwarded('10.9.8.7, 203.0.113.7'),
+    );
+    expect(signIn.status).toBe(200);
+    const audit = await coordinator.get('/api/audit?action=sign_in');
+    const ips = audit.body.entries.map((entry: { detail: { ip?: string } }) => entry.detail.ip);
+    expect(ips).toContain('203.0.113.7');
+    expect(ips).not.toContain('10.9.8.7');
+  });
+});
+
+describe.each(databases())('behind two trusted proxies on $name', { timeout: 30_000 }, (database) => {
+  const server = useServer(database, { TRUST_PROXY: '2' });
+
+  it('takes the address the outer proxy saw, and still knows the request came over https', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const email = uniqueEmail('morag');
+    await coordinator.post('/api/users', { name: 'Morag', email, role: 'visitor', password: PASSWORD });
+    const signIn = await new Client(server.app).post(
+      '/api/auth/sign-in',
+      { email, password: PASSWORD, device: 'Phone' },
+      { ...forwarded('10.9.8.7, 203.0.113.7, 10.0.0.2'), 'x-forwarded-proto': 'https' },
+    );
+    expect(signIn.status).toBe(200);
+    expect(signIn.setCookie.join()).toMatch(/; Secure/);
+    const audit = await coordinator.get('/api/audit?action=sign_in');
+    const ips = audit.body.entries.map((entry: { detail: { ip?: string } }) => entry.detail.ip);
+    expect(ips).toEqual(['203.0.113.7']);
+  });
+});
