@@ -19,7 +19,13 @@ const PERSON: Labels = {
   cake: 'If they were a cake',
   mergedInto: 'Merged into record',
 };
-const BABY: Labels = { alias: 'Name or alias', dateOfBirth: 'Date of birth', dueDate: 'Due date' };
+const BABY: Labels = {
+  alias: 'Name or alias',
+  dateOfBirth: 'Date of birth',
+  dueDate: 'Due date',
+  ageBand: 'Age as given at a walk-in (no date given)',
+  ageBandOn: 'Age given on',
+};
 const CONSENT: Labels = {
   what: 'Agreed to',
   at: 'When',
