@@ -2,10 +2,20 @@
 import { z } from 'zod';
 import { commonFields, date, dateTime, id, requiredText, text, textList } from './fields.ts';
 
+/** A baby's age as a parent gave it at a walk-in, when they did not give a date (see checkInList.ts). */
+export const BABY_AGE_BANDS = ['expecting', 'under-3-months', '3-6-months', '6-12-months', '1-2-years'] as const;
+export type BabyAgeBand = (typeof BABY_AGE_BANDS)[number];
+
 export const baby = z.strictObject({
   alias: text(80),
   dateOfBirth: date.optional(),
   dueDate: date.optional(),
+  /**
+   * What the parent said instead of a date, and the day they said it: kept as said, so that an estimate is
+   * never taken for a real date of birth. The age shown is worked out from it, as "about …".
+   */
+  ageBand: z.enum(BABY_AGE_BANDS).optional(),
+  ageBandOn: date.optional(),
 });
 export type Baby = z.infer<typeof baby>;
 

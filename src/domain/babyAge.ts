@@ -1,6 +1,6 @@
 // A baby's age (or time until due) in the weeks and months that parents and health visitors use.
-import { differenceInCalendarDays, differenceInMonths } from 'date-fns';
-import type { Baby } from './attendee.ts';
+import { addDays, addMonths, addWeeks, differenceInCalendarDays, differenceInMonths, format } from 'date-fns';
+import type { Baby, BabyAgeBand } from './attendee.ts';
 import { CALENDAR, calendarDate, londonDate } from './london.ts';
 
 export interface BabyAge {
@@ -35,11 +35,43 @@ function expectedLabel(daysUntilDue: number): string {
   return `due in ${plural(Math.round(daysUntilDue / 7), 'week')}`;
 }
 
+type BabyDates = Pick<Baby, 'dateOfBirth' | 'dueDate' | 'ageBand' | 'ageBandOn'>;
+
+/**
+ * The dates an age band stands for, taken from the middle of the band on the day it was given: for working
+ * out an age shown as "about …", never stored as the baby's dates.
+ */
+export function bandDates(band: BabyAgeBand, on: string): Pick<Baby, 'dateOfBirth' | 'dueDate'> {
+  const day = calendarDate(on);
+  const iso = (date: Date) => format(date, 'yyyy-MM-dd', { in: CALENDAR });
+  switch (band) {
+    case 'expecting':
+      // Most parents who come before the birth are in the last months of pregnancy.
+      return { dueDate: iso(addWeeks(day, 10, { in: CALENDAR })) };
+    case 'under-3-months':
+      return { dateOfBirth: iso(addWeeks(day, -6, { in: CALENDAR })) };
+    case '3-6-months':
+      return { dateOfBirth: iso(addDays(addMonths(day, -4, { in: CALENDAR }), -15, { in: CALENDAR })) };
+    case '6-12-months':
+      return { dateOfBirth: iso(addMonths(day, -9, { in: CALENDAR })) };
+    case '1-2-years':
+      return { dateOfBirth: iso(addMonths(day, -18, { in: CALENDAR })) };
+  }
+}
+
 /**
  * The age of a baby on `today` (an instant, read as a London date, or a YYYY-MM-DD date). Undefined when
- * neither a birth date nor a due date is known.
+ * neither a birth date, a due date nor an age band is known. A real date wins over a band; an age from a
+ * band is `estimated` and reads "about …".
  */
-export function babyAge(baby: Pick<Baby, 'dateOfBirth' | 'dueDate'>, today: Date | string): BabyAge | undefined {
+export function babyAge(baby: BabyDates, today: Date | string): BabyAge | undefined {
+  if (!baby.dateOfBirth && !baby.dueDate && baby.ageBand && baby.ageBandOn) {
+    const age = babyAge(bandDates(baby.ageBand, baby.ageBandOn), today);
+    if (!age) return undefined;
+    if (age.estimated) return age;
+    const label = age.status === 'born' ? `about ${age.label}` : age.label.replace(/^due in /, 'due in about ');
+    return { ...age, estimated: true, label };
+  }
   const from = baby.dateOfBirth ?? baby.dueDate;
   if (!from) return undefined;
   const day = calendarDate(londonDate(today));
@@ -56,7 +88,7 @@ export function babyAge(baby: Pick<Baby, 'dateOfBirth' | 'dueDate'>, today: Date
 }
 
 /** Whole months since birth, for matching activities to ages; undefined for a baby not born yet or with no dates. */
-export function ageInMonths(baby: Pick<Baby, 'dateOfBirth' | 'dueDate'>, today: Date | string): number | undefined {
+export function ageInMonths(baby: BabyDates, today: Date | string): number | undefined {
   const age = babyAge(baby, today);
   return age?.status === 'born' ? age.months : undefined;
 }

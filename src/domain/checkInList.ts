@@ -1,5 +1,5 @@
 // Check-in rules: who is expected at a session, the live count, the first visit, and a walk-in's baby age.
-import { addDays, addMonths, addWeeks, format } from 'date-fns';
+import { addMonths, format } from 'date-fns';
 import type { Attendee, Baby } from './attendee.ts';
 import { babyAge } from './babyAge.ts';
 import type { CheckIn } from './checkIn.ts';
@@ -103,31 +103,16 @@ export type AgeChoice = (typeof AGE_CHOICES)[number]['value'];
 const isoDate = (date: Date) => format(date, 'yyyy-MM-dd', { in: CALENDAR });
 
 /**
- * A walk-in's baby from a quick answer: a rough date in the middle of the range, so the age shown later is
- * about right until someone records the real date on the profile. A typed date is a due date when it is in
- * the future and a date of birth otherwise. Undefined when nothing was said.
+ * A walk-in's baby from a quick answer: the band as the parent gave it, on the day they gave it, so that the
+ * age is shown as an estimate ("about 5 months") until someone records the real date on the profile, and no
+ * date is ever invented. A typed date is a due date when it is in the future and a date of birth otherwise.
+ * Undefined when nothing was said.
  */
 export function walkInBaby(choice: AgeChoice | '', typedDate: string, today: Date | string): Baby | undefined {
-  const day = calendarDate(londonDate(today));
-  const at = (date: Date) => ({ alias: '', dateOfBirth: isoDate(date) });
-  switch (choice) {
-    case 'expecting':
-      // Most parents who come before the birth are in the last months of pregnancy.
-      return { alias: '', dueDate: isoDate(addWeeks(day, 10, { in: CALENDAR })) };
-    case 'under-3-months':
-      return at(addWeeks(day, -6, { in: CALENDAR }));
-    case '3-6-months':
-      return at(addDays(addMonths(day, -4, { in: CALENDAR }), -15, { in: CALENDAR }));
-    case '6-12-months':
-      return at(addMonths(day, -9, { in: CALENDAR }));
-    case '1-2-years':
-      return at(addMonths(day, -18, { in: CALENDAR }));
-    case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(typedDate)) return undefined;
-      return typedDate > londonDate(today) ? { alias: '', dueDate: typedDate } : { alias: '', dateOfBirth: typedDate };
-    default:
-      return undefined;
-  }
+  if (choice === '') return undefined;
+  if (choice !== 'date') return { alias: '', ageBand: choice, ageBandOn: londonDate(today) };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(typedDate)) return undefined;
+  return typedDate > londonDate(today) ? { alias: '', dueDate: typedDate } : { alias: '', dateOfBirth: typedDate };
 }
 
 export interface WalkInInput {

@@ -68,7 +68,10 @@ describe('adding a walk-in', { timeout: 30_000 }, () => {
     expect(screen.getByText('Kirsty added and checked in.')).toHaveAttribute('role', 'status');
     const [kirsty] = await db.records('attendee').where('displayName').equals('Kirsty').toArray();
     expect(kirsty?.consent).toMatchObject({ what: ['notes'], wordingVersion: CONSENT_WORDING.version });
-    expect(kirsty?.babies).toEqual([{ alias: '', dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    // Stored as said, with the day it was said: no invented date of birth.
+    expect(kirsty?.babies).toEqual([
+      { alias: '', ageBand: 'under-3-months', ageBandOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    ]);
     expect(await db.records('checkIn').get(`${SESSION}:${kirsty?.id}`)).toMatchObject({
       present: true,
       firstVisit: true,

@@ -55,6 +55,25 @@ describe('a person’s profile', () => {
     expect(screen.getByText('Buckie')).toBeInTheDocument();
   });
 
+  it('shows an age given at a walk-in as an estimate, and keeps it through an edit until a date is given', async () => {
+    const db = freshDb();
+    const band = { alias: '', ageBand: '6-12-months', ageBandOn: day(0) };
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag', locality: 'Keith', babies: [band] });
+    await openProfile(db);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Morag' }, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('Baby 1: about 9 months (an estimate from the age given at check-in)')).toBeInTheDocument();
+    cleanup();
+
+    await renderApp('/people/a1/edit', { db, user: ALEX });
+    const user = userEvent.setup();
+    const area = await screen.findByLabelText('Area they live in', {}, SLOW);
+    await user.clear(area);
+    await user.type(area, 'Dufftown');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Morag’s details are saved.', {}, SLOW)).toBeInTheDocument();
+    expect((await getRecord(db, 'attendee', 'a1'))?.babies).toEqual([band]);
+  });
+
   it('keeps the phone number hidden until asked, and lists the sessions they came to', async () => {
     const db = freshDb();
     await saveRecord(db, 'attendee', 'a1', {

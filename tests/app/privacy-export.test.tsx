@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syncOnce } from '../../src/sync/client.ts';
-import { addMember, change, setUpOrganisation } from '../server/client.ts';
+import { addMember, change, hlc, setUpOrganisation } from '../server/client.ts';
 import { databases, useServer } from '../server/helpers.ts';
 import { push } from '../server/people.ts';
 import { freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
@@ -51,6 +51,24 @@ describe('everything we hold about a person', () => {
     ]);
     return coordinator;
   }
+
+  it('shows earlier values kept in the history, and names who recorded them', async () => {
+    const coordinator = await kirstyOnTheServer();
+    const newNumber = { phone: '07700 900456', okToText: true, okToVoicemail: false, okToNameCharity: false };
+    await push(coordinator, [change('attendee', 'a1', { contact: newNumber }, hlc(Date.now() + 1000))]);
+    routeFetchTo(coordinator);
+    const me = await whoIs(coordinator);
+    const db = freshDb();
+    await syncOnce({ db });
+    await renderApp('/people/a1/export', { db, user: me });
+
+    const contact = await screen.findByRole('region', { name: 'Contact preferences' }, SLOW);
+    expect(within(contact).getByText('07700 900456')).toBeInTheDocument();
+    const history = screen.getByRole('region', { name: 'Changes kept in the history (5)' });
+    expect(within(history).getByText(/07700 900123/)).toBeInTheDocument();
+    expect(within(history).getAllByRole('heading', { name: /^Person, .+, by Morag$/ })).toHaveLength(1);
+    expect(within(history).getAllByRole('heading', { name: /^Person, .+, by Ailsa$/ })).toHaveLength(1);
+  });
 
   it('shows every section in words and London time, text as text, and logs the export', async () => {
     const coordinator = await kirstyOnTheServer();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageInMonths, babyAge } from '../../src/domain/babyAge.ts';
 
-const label = (baby: { dateOfBirth?: string; dueDate?: string }, today: Date | string) => babyAge(baby, today)?.label;
+const label = (baby: Parameters<typeof babyAge>[0], today: Date | string) => babyAge(baby, today)?.label;
 
 describe('a baby’s age', () => {
   it('counts days, then weeks until three months, then months, then years and months', () => {
@@ -25,6 +25,23 @@ describe('a baby’s age', () => {
     expect(label({ dueDate: '2026-11-26' }, '2026-11-23')).toBe('due in 3 days');
     expect(label({ dueDate: '2026-11-23' }, '2026-11-23')).toBe('due today');
     expect(babyAge({ dueDate: '2026-12-21' }, '2026-11-23')).toMatchObject({ status: 'expected', weeks: -4 });
+  });
+
+  it('shows an age band given at a walk-in as an estimate that grows with time, until a real date is known', () => {
+    const band = { ageBand: '6-12-months', ageBandOn: '2026-11-23' } as const;
+    expect(babyAge(band, '2026-11-23')).toMatchObject({ status: 'born', estimated: true, label: 'about 9 months' });
+    expect(label(band, '2027-02-23')).toBe('about 1 year');
+    expect(label({ ageBand: 'under-3-months', ageBandOn: '2026-11-23' }, '2026-11-30')).toBe('about 7 weeks');
+    expect(label({ ageBand: 'expecting', ageBandOn: '2026-11-23' }, '2026-11-23')).toBe('due in about 10 weeks');
+    expect(babyAge({ ageBand: 'expecting', ageBandOn: '2026-11-23' }, '2026-11-23')).toMatchObject({
+      status: 'expected',
+      estimated: true,
+    });
+    // A date recorded later wins over the band.
+    expect(babyAge({ ...band, dateOfBirth: '2026-06-20' }, '2026-11-23')).toMatchObject({
+      estimated: false,
+      label: '5 months',
+    });
   });
 
   it('estimates the age from a past due date when nobody has recorded the birth', () => {

@@ -66,11 +66,15 @@ describe('check-in rules', () => {
     expect(isFirstVisit(session, [{ id: 'x', sessionId: 's1', present: true }], starts)).toBe(false);
   });
 
-  it("turns a quick answer about the baby's age into a rough date", () => {
+  it("keeps a quick answer about the baby's age as said, never as an invented date", () => {
     const today = new Date('2026-11-24T10:00:00Z');
-    expect(walkInBaby('expecting', '', today)).toEqual({ alias: '', dueDate: '2027-02-02' });
-    expect(walkInBaby('under-3-months', '', today)).toEqual({ alias: '', dateOfBirth: '2026-10-13' });
-    expect(walkInBaby('1-2-years', '', today)).toEqual({ alias: '', dateOfBirth: '2025-05-24' });
+    expect(walkInBaby('expecting', '', today)).toEqual({ alias: '', ageBand: 'expecting', ageBandOn: '2026-11-24' });
+    expect(walkInBaby('under-3-months', '', today)).toEqual({
+      alias: '',
+      ageBand: 'under-3-months',
+      ageBandOn: '2026-11-24',
+    });
+    expect(walkInBaby('1-2-years', '', today)).toEqual({ alias: '', ageBand: '1-2-years', ageBandOn: '2026-11-24' });
     expect(walkInBaby('date', '2027-01-10', today)).toEqual({ alias: '', dueDate: '2027-01-10' });
     expect(walkInBaby('date', '2026-09-01', today)).toEqual({ alias: '', dateOfBirth: '2026-09-01' });
     expect(walkInBaby('', '', today)).toBeUndefined();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addMember, change, setUpOrganisation } from './client.ts';
+import { addMember, change, hlc, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 import { personChanges, push } from './people.ts';
 
@@ -38,6 +38,40 @@ describe.each(databases())('subject access export on $name', { timeout: 30_000 }
 
     const audit = await coordinator.get('/api/audit?action=person_exported');
     expect(audit.body.entries).toEqual([expect.objectContaining({ kind: 'attendee', recordId: 'a1' })]);
+  });
+
+  it('includes earlier values the history keeps, and names who recorded what', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor', 'Morag');
+    const visitorId = (await visitor.get('/api/me')).body.user.id as string;
+    const contact = (phone: string) => ({ phone, okToText: true, okToVoicemail: false, okToNameCharity: false });
+    await push(visitor, [
+      change('attendee', 'a1', { displayName: 'Kirsty', contact: contact('07700 900123'), createdBy: visitorId }),
+      change('outreach', 'o1', { sessionId: 's1', attendeeId: 'a1', method: 'text', byUserId: visitorId }),
+      change('visit', 'v1', { attendeeId: 'a1', at: '2026-11-20T10:00:00Z', supporterId: 'someone-long-gone' }),
+    ]);
+    await push(coordinator, [change('attendee', 'a1', { contact: contact('07700 900456') }, hlc(Date.now() + 1000))]);
+
+    const body = (await coordinator.get('/api/people/a1/export')).body;
+    expect(body.person.contact.phone).toBe('07700 900456');
+    // The old number is still held in the history, so the copy shows it, with who recorded it and when.
+    expect(body.history).toEqual([
+      {
+        kind: 'attendee',
+        id: 'a1',
+        at: expect.any(String),
+        by: 'Morag',
+        values: { displayName: 'Kirsty', contact: contact('07700 900123'), createdBy: 'Morag' },
+      },
+      expect.objectContaining({ kind: 'outreach', id: 'o1', by: 'Morag' }),
+      expect.objectContaining({ kind: 'visit', id: 'v1', by: 'Morag' }),
+      { kind: 'attendee', id: 'a1', at: expect.any(String), by: 'Ailsa', values: { contact: contact('07700 900456') } },
+    ]);
+    // Team members by name, never by account id.
+    expect(body.person.createdBy).toBe('Morag');
+    expect(body.outreach[0].byUserId).toBe('Morag');
+    expect(body.visits[0].supporterId).toBe('A former team member');
+    expect(JSON.stringify(body)).not.toContain(visitorId);
   });
 
   it('is refused to other roles and other organisations, and gone after erasure', async () => {

@@ -100,8 +100,11 @@ export function WalkInForm({ value, onChange, known, onSave, onCheckInKnown, onC
           </ul>
         </div>
       )}
-      <fieldset className="walk-in-choices">
+      <fieldset className="walk-in-choices" aria-describedby="walk-in-age-hint">
         <legend>Baby’s age (if they would like to say)</legend>
+        <p className="field-hint" id="walk-in-age-hint">
+          Kept as an estimate (“about 5 months”) until a date is added on their profile.
+        </p>
         <div className="choice-tiles">
           {AGE_CHOICES.map((choice) => (
             <label key={choice.value} className={value.age === choice.value ? 'choice choice-chosen' : 'choice'}>

@@ -261,7 +261,15 @@ interface BabyFieldsProps {
 function BabyFields({ index, baby, field, onChange, onRemove }: BabyFieldsProps) {
   const at = `baby-${index}`;
   const number = index + 1;
-  const age = babyAge({ dateOfBirth: baby.dateOfBirth || undefined, dueDate: baby.dueDate || undefined }, new Date());
+  const age = babyAge(
+    {
+      dateOfBirth: baby.dateOfBirth || undefined,
+      dueDate: baby.dueDate || undefined,
+      ageBand: baby.ageBand,
+      ageBandOn: baby.ageBandOn,
+    },
+    new Date(),
+  );
   return (
     <fieldset className="baby-fields">
       <legend>Baby {number}</legend>

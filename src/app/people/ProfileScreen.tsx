@@ -80,6 +80,10 @@ function Profile({ person }: { person: Attendee }) {
                   {(person.babies ?? []).map((baby, index) => (
                     <li key={`${baby.alias}-${index}`}>
                       {baby.alias || `Baby ${index + 1}`}: {babyAge(baby, today)?.label ?? 'age not known'}
+                      {baby.ageBand &&
+                        !baby.dateOfBirth &&
+                        !baby.dueDate &&
+                        ' (an estimate from the age given at check-in)'}
                     </li>
                   ))}
                 </ul>

@@ -23,6 +23,9 @@ export interface BabyDraft {
   alias: string;
   dateOfBirth: string;
   dueDate: string;
+  /** An age given at a walk-in instead of a date: kept until a date is entered (see domain/attendee.ts). */
+  ageBand?: Baby['ageBand'];
+  ageBandOn?: string;
 }
 
 export interface PersonDraft {
@@ -73,6 +76,7 @@ export function personToDraft(person: Attendee): PersonDraft {
       alias: baby.alias,
       dateOfBirth: baby.dateOfBirth ?? '',
       dueDate: baby.dueDate ?? '',
+      ...(baby.ageBand && baby.ageBandOn ? { ageBand: baby.ageBand, ageBandOn: baby.ageBandOn } : {}),
     })),
     locality: person.locality ?? '',
     heardVia: !heard ? '' : isHeardVia(heard) ? heard : 'other',
@@ -94,6 +98,9 @@ export function draftToValues(draft: PersonDraft): Record<string, unknown> {
     alias: baby.alias.trim(),
     ...(baby.dateOfBirth ? { dateOfBirth: baby.dateOfBirth } : {}),
     ...(baby.dueDate ? { dueDate: baby.dueDate } : {}),
+    ...(!baby.dateOfBirth && !baby.dueDate && baby.ageBand && baby.ageBandOn
+      ? { ageBand: baby.ageBand, ageBandOn: baby.ageBandOn }
+      : {}),
   }));
   const other = draft.needsOther.trim();
   return {
@@ -136,7 +143,8 @@ export function validatePerson(draft: PersonDraft, now: Date = new Date()): Erro
   draft.babies.forEach((baby, index) => {
     const at = `baby-${index}`;
     put(`${at}-alias`, tooLong(baby.alias, 80, "the baby's name"));
-    if (!baby.alias.trim() && !baby.dateOfBirth && !baby.dueDate) {
+    // An age given at a walk-in (kept as an estimate) is enough to know which baby this is.
+    if (!baby.alias.trim() && !baby.dateOfBirth && !baby.dueDate && !baby.ageBand) {
       put(`${at}-alias`, 'Give a name, a date of birth or a due date, or remove this baby.');
     }
     if (baby.dateOfBirth && !isIsoDate(baby.dateOfBirth)) {

@@ -19,7 +19,13 @@ const PERSON: Labels = {
   cake: 'If they were a cake',
   mergedInto: 'Merged into record',
 };
-const BABY: Labels = { alias: 'Name or alias', dateOfBirth: 'Date of birth', dueDate: 'Due date' };
+const BABY: Labels = {
+  alias: 'Name or alias',
+  dateOfBirth: 'Date of birth',
+  dueDate: 'Due date',
+  ageBand: 'Age as given at a walk-in (no date given)',
+  ageBandOn: 'Age given on',
+};
 const CONSENT: Labels = {
   what: 'Agreed to',
   at: 'When',
@@ -44,7 +50,7 @@ const OUTREACH: Labels = {
   method: 'How',
   outcome: 'What they said',
   at: 'When',
-  byUserId: 'By (account id)',
+  byUserId: 'By',
   sessionId: 'Session (id)',
 };
 const NOTE: Labels = {
@@ -70,7 +76,7 @@ const VISIT: Labels = {
   arrivedAt: 'Arrived',
   leftAt: 'Left',
   status: 'Status',
-  supporterId: 'Supporter (account id)',
+  supporterId: 'Supporter',
 };
 
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
@@ -180,6 +186,7 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
       <RecordList title="Visits and 1-2-1s" id="export-visits" records={exported.visits}>
         {(record) => ({ heading: datedHeading('Visit', record.at), labels: VISIT, skip: ['attendeeId'] })}
       </RecordList>
+      <History changes={exported.history} />
     </>
   );
 }
@@ -220,6 +227,41 @@ function RecordList({
               <li key={record.id} className="export-item">
                 <h3>{heading}</h3>
                 <Fields record={record} labels={labels} skip={skip} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const KIND_WORDS: Readonly<Record<string, { what: string; labels: Labels }>> = {
+  attendee: { what: 'Person', labels: PERSON },
+  checkIn: { what: 'Check-in', labels: CHECK_IN },
+  outreach: { what: 'Text or call', labels: OUTREACH },
+  note: { what: 'Note', labels: NOTE },
+  visit: { what: 'Visit', labels: VISIT },
+};
+
+/** Every change the server's history keeps, so that earlier values (an old phone number) are shown too. */
+function History({ changes }: { changes: PersonExport['history'] }) {
+  return (
+    <section className="export-section" aria-labelledby="export-history">
+      <h2 id="export-history">Changes kept in the history ({changes.length})</h2>
+      <p>Each change as it was made, with the values it gave, including values since replaced.</p>
+      {changes.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="export-list">
+          {changes.map((change, index) => {
+            const { what, labels } = KIND_WORDS[change.kind] ?? { what: change.kind, labels: {} };
+            return (
+              <li key={index} className="export-item">
+                <h3>
+                  {what}, {printDateTime(change.at)}, by {change.by}
+                </h3>
+                <Fields record={change.values} labels={labels} />
               </li>
             );
           })}

@@ -26,6 +26,18 @@ const personExport = z.looseObject({
   outreach: z.array(exported),
   notes: z.array(exported),
   visits: z.array(exported),
+  /** Every change the history keeps, oldest first: earlier values included. */
+  history: z
+    .array(
+      z.object({
+        kind: z.string(),
+        id: z.string(),
+        at: z.string(),
+        by: z.string(),
+        values: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .default([]),
   exportedAt: z.string(),
 });
 export type PersonExport = z.infer<typeof personExport>;

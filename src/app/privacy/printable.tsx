@@ -32,7 +32,7 @@ export type Labels = Readonly<Record<string, string>>;
 
 export const COMMON_LABELS: Labels = {
   createdAt: 'Recorded',
-  createdBy: 'Recorded by (account id)',
+  createdBy: 'Recorded by',
   deleted: 'Deleted',
 };
 

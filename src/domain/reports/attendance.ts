@@ -1,6 +1,7 @@
 // Attendance and reach: sessions run, attendances, parents and babies reached, first-timers, who came back,
 // where people live and how they heard about the group.
-import type { Attendee } from '../attendee.ts';
+import type { Attendee, Baby } from '../attendee.ts';
+import { bandDates } from '../babyAge.ts';
 import { LOCALITIES } from '../venue.ts';
 import { periodKey, periodLabel, periodsBetween, type Attendance, type Period, type Scope } from './scope.ts';
 import { columnSums, keepBack, type ReportTable, type Row } from './table.ts';
@@ -11,6 +12,10 @@ export const NOT_RECORDED = 'Not recorded';
  * Babies reached by the parents who brought one: a parent's babies born by the last session they brought a baby
  * to (a baby with no dates recorded counts as born), and at least one, since a baby came.
  */
+/** A baby's dates, or for an age given at a walk-in, the dates it stands for (an estimate, for counting only). */
+const datesOf = (baby: Baby): Pick<Baby, 'dateOfBirth' | 'dueDate'> =>
+  !baby.dateOfBirth && !baby.dueDate && baby.ageBand && baby.ageBandOn ? bandDates(baby.ageBand, baby.ageBandOn) : baby;
+
 function babiesReached(attendances: readonly Attendance[], people: Map<string, Attendee>): number {
   const lastWithBaby = new Map<string, string>();
   for (const { checkIn, personId, date } of attendances) {
@@ -19,9 +24,11 @@ function babiesReached(attendances: readonly Attendance[], people: Map<string, A
   }
   let babies = 0;
   for (const [personId, date] of lastWithBaby) {
-    const born = (people.get(personId)?.babies ?? []).filter(
-      (baby) => (baby.dateOfBirth ?? '') <= date && !(baby.dueDate && !baby.dateOfBirth && baby.dueDate > date),
-    ).length;
+    const born = (people.get(personId)?.babies ?? [])
+      .map(datesOf)
+      .filter(
+        (baby) => (baby.dateOfBirth ?? '') <= date && !(baby.dueDate && !baby.dateOfBirth && baby.dueDate > date),
+      ).length;
     babies += Math.max(1, born);
   }
   return babies;

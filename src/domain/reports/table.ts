@@ -3,9 +3,9 @@ import { chartPeople, isSmall, showAverage, showPeople, showShare, SMALL } from 
 
 /**
  * What a column holds, which decides how it is shown: `people` are counts of people, and `events` counts of
- * what they did or what was written about them (attendances, notes), both suppressed below five, since three attendances from Keith
- * point at a parent as surely as one parent from Keith does; `count` are counts of sessions or of the team's
- * work (follow-ups, concerns picked up); `share` and `average` are worked from people and hidden with them;
+ * what they did or what was written about them (attendances, notes, concerns raised and picked up), both suppressed below five, since three attendances
+ * from Keith point at a parent as surely as one parent from Keith does; `count` are counts of sessions or of
+ * the team's work (follow-ups); `share` and `average` are worked from people and hidden with them;
  * `rate` is a share of the team's work, shown as it is; `duration` is minutes.
  */
 export type ColumnKind = 'label' | 'people' | 'events' | 'count' | 'share' | 'rate' | 'average' | 'duration';

@@ -4,6 +4,7 @@ import { londonDate } from '../london.ts';
 import { FOCUS_AREAS } from '../note.ts';
 import { ONS4_QUESTIONS, ons4Band, ons4Series, type Ons4Band, type Ons4Key, type Ons4Point } from '../ons4.ts';
 import { periodKey, periodLabel, periodsBetween, type Period, type ReportNote, type Scope } from './scope.ts';
+import { SMALL } from './suppress.ts';
 import { columnSums, keepBack, type CellRef, type Column, type ReportTable, type Row } from './table.ts';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -182,20 +183,31 @@ export function concerns(scope: Scope): ReportTable {
       pickedUp: picked,
       waiting: raised.length - picked,
       withinDay,
-      median: median(minutes),
+      // Worked out from fewer than five concerns, a typical time would tell when one parent's was picked up.
+      median: minutes.length < SMALL ? undefined : median(minutes),
     };
   });
-  return {
+  // Concerns are written about parents: counted like their notes ('events'), so fewer than five show as "<5".
+  const table: ReportTable = {
     id: 'concerns',
     title: 'Concerns raised',
     columns: [
       { key: 'label', label: 'Concern', kind: 'label' },
-      { key: 'raised', label: 'Raised', kind: 'count' },
-      { key: 'pickedUp', label: 'Picked up', kind: 'count' },
-      { key: 'waiting', label: 'Waiting', kind: 'count' },
-      { key: 'withinDay', label: 'Picked up within a day', kind: 'count' },
+      { key: 'raised', label: 'Raised', kind: 'events' },
+      { key: 'pickedUp', label: 'Picked up', kind: 'events' },
+      { key: 'waiting', label: 'Waiting', kind: 'events' },
+      { key: 'withinDay', label: 'Picked up within a day', kind: 'events' },
       { key: 'median', label: 'Typical time to pick up (median)', kind: 'duration' },
     ],
     rows,
   };
+  // Picked up and waiting add up to those raised, in each row a coordinator picks up.
+  const pickedUpRows = CONCERNS.flatMap(({ pickedUp }, row) => (pickedUp ? [row] : []));
+  return keepBack(
+    table,
+    pickedUpRows.map((row): CellRef[] => [
+      [row, 'pickedUp'],
+      [row, 'waiting'],
+    ]),
+  );
 }

@@ -1,11 +1,24 @@
-// Subject access (DESIGN §5): everything the organisation holds about one person, as plain values.
+// Subject access (DESIGN §5): everything the organisation holds about one person, as plain values, with the
+// earlier values that the records' history still keeps, and team members named rather than given as ids.
 import type { Kysely } from 'kysely';
 import type { Values } from '../../sync/merge.ts';
+import { readHistory } from '../store/history.ts';
 import type { Schema } from '../store/schema.ts';
+import { listUsers } from '../store/users.ts';
 import { erasedError } from './erase.ts';
 import { findPersonRecords, type PersonRecord } from './records.ts';
 
 export type Exported = { id: string } & Values;
+
+/** One write to one of the person's records: the fields it changed, with the values they were given. */
+export interface ExportedChange {
+  kind: string;
+  id: string;
+  at: string;
+  /** The team member who made it, by name. */
+  by: string;
+  values: Values;
+}
 
 export interface PersonExport {
   person: Exported;
@@ -15,11 +28,16 @@ export interface PersonExport {
   outreach: Exported[];
   notes: Exported[];
   visits: Exported[];
+  /** Every change kept in the records' history, oldest first: earlier values (an old phone number) included. */
+  history: ExportedChange[];
   exportedAt: string;
 }
 
-// Deleted records are included: they are still held, so a subject access request must show them.
-const plain = (record: PersonRecord): Exported => ({ id: record.id, ...record.values });
+/** Fields that hold a team member's account id: the export gives their name instead. */
+const ACCOUNT_FIELDS = ['createdBy', 'byUserId', 'supporterId'];
+
+/** What an account id reads as when it names nobody in the organisation (any more). */
+export const UNKNOWN_MEMBER = 'A former team member';
 
 /** Undefined for an id that is not an attendee of the organisation; throws 410 for an erased person. */
 export async function exportPerson(
@@ -31,14 +49,38 @@ export async function exportPerson(
   const found = await findPersonRecords(db, organisationId, personId);
   if (!found) return undefined;
   if (found.person.erasedAt) throw erasedError();
+  const names = new Map((await listUsers(db, organisationId)).map((user) => [user.id, user.name]));
+  const nameOf = (id: unknown) => (typeof id === 'string' && names.get(id)) || UNKNOWN_MEMBER;
+  const named = (values: Values): Values =>
+    Object.fromEntries(
+      Object.entries(values).map(([field, value]) => [
+        field,
+        ACCOUNT_FIELDS.includes(field) && value !== null ? nameOf(value) : value,
+      ]),
+    );
+  // Deleted records are included: they are still held, so a subject access request must show them.
+  const plain = (record: PersonRecord): Exported => ({ id: record.id, ...named(record.values) });
   const of = (kind: string) => found.related.filter((record) => record.kind === kind).map(plain);
+  const merged = found.merged.filter((record) => !record.erasedAt);
+
+  const changes: (ExportedChange & { seq: number })[] = [];
+  for (const record of [found.person, ...merged, ...found.related]) {
+    for (const entry of await readHistory(db, { organisationId, kind: record.kind, id: record.id })) {
+      const { changeSeq: seq, at, userId, values } = entry;
+      changes.push({ seq, kind: record.kind, id: record.id, at, by: nameOf(userId), values: named(values) });
+    }
+  }
+  // In the order they were made, across records.
+  const history = changes.sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...change }) => change);
+
   return {
     person: plain(found.person),
-    mergedPeople: found.merged.filter((record) => !record.erasedAt).map(plain),
+    mergedPeople: merged.map(plain),
     checkIns: of('checkIn'),
     outreach: of('outreach'),
     notes: of('note'),
     visits: of('visit'),
+    history,
     exportedAt: new Date(now).toISOString(),
   };
 }
