@@ -5,13 +5,16 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let eslint: ESLint;
+let withoutLoops: ESLint;
 beforeAll(() => {
   eslint = new ESLint({ cwd: process.cwd() });
+  // The loop check follows every import of every example: slow, and not what the floors are about.
+  withoutLoops = new ESLint({ cwd: process.cwd(), overrideConfig: { rules: { 'import-x/no-cycle': 'off' } } });
 });
 
 /** The messages lint gives for `code` written in the file at `filePath`. */
-async function problems(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
+async function problems(filePath: string, code: string, linter = withoutLoops): Promise<string[]> {
+  const [result] = await linter.lintText(code, { filePath });
   return (result?.messages ?? []).map((message) => `${message.ruleId ?? 'parse'}: ${message.message}`);
 }
 
@@ -73,5 +76,20 @@ describe('the floors of src/', () => {
     expect(await problems('src/server/example.ts', importing('../engine/client.ts'))).toEqual([
       expect.stringContaining('no-restricted-imports: '),
     ]);
+  });
+});
+
+describe('lint beyond the floors', () => {
+  it('refuses a loop of imports', async () => {
+    // db/lock.ts imports db/meta.ts, so meta.ts importing lock.ts would close a loop.
+    expect(await problems('src/db/meta.ts', importing('./lock.ts'), eslint)).toContainEqual(
+      expect.stringContaining('import-x/no-cycle: '),
+    );
+  });
+
+  it('refuses a disable comment that disables nothing', async () => {
+    expect(
+      await problems('src/sync/example.ts', '// eslint-disable-next-line no-console\nexport const y = 1;\n'),
+    ).toEqual([expect.stringContaining('Unused eslint-disable directive')]);
   });
 });
