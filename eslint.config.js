@@ -1,15 +1,30 @@
 // Lint rules, including the import boundaries of DESIGN §2 as errors.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// The floors, lowest first: domain/ < sync/ < db/ < engine/ < app/ and sw.ts; server/ stands beside db/ on
+// domain/ and sync/. A folder imports only from its own floor and the ones below it.
 const pattern = (group, message) => ({ group, message });
 const noBrowserOrNode = [
   pattern(['dexie', 'dexie-*'], 'domain/ and sync/ are pure: no Dexie.'),
   pattern(['react', 'react-*', 'react/*'], 'domain/ and sync/ are pure: no React.'),
   pattern(['node:*', 'fs', 'path', 'crypto', 'http', 'https'], 'domain/ and sync/ are pure: no Node APIs.'),
-  pattern(['**/db/**', '**/app/**', '**/server/**', '**/sw', '**/sw.ts'], 'domain/ and sync/ import only each other.'),
+  pattern(
+    ['**/db/**', '**/engine/**', '**/app/**', '**/server/**', '**/sw', '**/sw.ts'],
+    'domain/ and sync/ are pure: they import only domain/ and sync/.',
+  ),
+];
+const pureGlobals = [
+  { name: 'fetch', message: 'domain/ and sync/ are pure: no fetch (the device engine lives in engine/).' },
+  { name: 'window', message: 'domain/ and sync/ are pure: no browser APIs.' },
+  { name: 'navigator', message: 'domain/ and sync/ are pure: no browser APIs.' },
+  { name: 'indexedDB', message: 'domain/ and sync/ are pure: no browser APIs.' },
+  { name: 'process', message: 'domain/ and sync/ are pure: no Node APIs.' },
+  { name: 'setTimeout', message: 'domain/ and sync/ are pure: timers belong to engine/.' },
+  { name: 'setInterval', message: 'domain/ and sync/ are pure: timers belong to engine/.' },
 ];
 
 export default tseslint.config(
@@ -17,11 +32,23 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // A loop of imports (even of types only) means two files are one idea, or a type lives on the wrong floor.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/app/**/*.{ts,tsx}'],
@@ -32,21 +59,59 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**/*.ts', 'src/sync/**/*.ts'],
-    ignores: ['src/sync/client.ts'],
+    files: ['src/sync/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: noBrowserOrNode }] },
     languageOptions: { globals: {} },
   },
   {
-    files: ['src/domain/**/*.ts', 'src/sync/**/*.ts'],
-    ignores: ['src/sync/client.ts'],
+    files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
+      'no-restricted-imports': [
         'error',
-        { name: 'fetch', message: 'domain/ and sync/ are pure: no fetch.' },
-        { name: 'window', message: 'domain/ and sync/ are pure: no browser APIs.' },
-        { name: 'indexedDB', message: 'domain/ and sync/ are pure: no browser APIs.' },
-        { name: 'process', message: 'domain/ and sync/ are pure: no Node APIs.' },
+        {
+          patterns: [
+            ...noBrowserOrNode,
+            pattern(['**/sync/**'], 'domain/ is the lowest floor: sync/ imports it, never the other way round.'),
+          ],
+        },
+      ],
+    },
+    languageOptions: { globals: {} },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/sync/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...pureGlobals] },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(
+              ['**/engine/**', '**/app/**', '**/server/**', '**/sw', '**/sw.ts'],
+              'db/ never imports engine/, app/, server/ or sw.ts: the engine calls db/, not the other way round.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(
+              ['**/app/**', '**/server/**', '**/sw', '**/sw.ts'],
+              'engine/ imports only db/, sync/ and domain/: it runs in the service worker as well as the page.',
+            ),
+            pattern(['react', 'react-*', 'react/*'], 'engine/ runs in the service worker: no React.'),
+          ],
+        },
       ],
     },
   },
@@ -84,7 +149,7 @@ export default tseslint.config(
               ['**/db/**', '**/app/**', '**/sw', '**/sw.ts', 'dexie', 'react'],
               'server/ never imports db/, app/ or sw.ts.',
             ),
-            pattern(['**/sync/client', '**/sync/client.ts'], 'server/ never imports the device sync engine.'),
+            pattern(['**/engine/**'], 'server/ never imports the device sync engine.'),
           ],
         },
       ],

@@ -6,7 +6,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { CoorieDb } from './db/database.ts';
-import { SYNC_MESSAGE, SYNC_TAG, syncOnce, type SyncOutcome } from './sync/client.ts';
+import { SYNC_MESSAGE, SYNC_TAG, syncOnce, type SyncOutcome } from './engine/client.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 

@@ -4,24 +4,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
-import { deleteMeta, getMeta, setMeta, type SignedOut } from './meta.ts';
+import { deleteMeta, getMeta, setMeta, type LockWipe, type PinHash, type SignedOut } from './meta.ts';
 import { wipeDevice } from './wipe.ts';
-
-/** PBKDF2-SHA-256 of the PIN; kept with the user it belongs to, so a new person on the device chooses their own. */
-export interface PinHash {
-  userId: string;
-  /** Hex. */
-  salt: string;
-  /** Hex. */
-  hash: string;
-  iterations: number;
-}
-
-/** Why the lock wiped the device, for the sign-in screen. The sign-out itself is recorded as `signedOut`. */
-export interface LockWipe {
-  at: number;
-  reason: 'wrong-pins' | 'forgot-pin';
-}
 
 const randomHex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');

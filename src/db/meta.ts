@@ -1,8 +1,8 @@
-// Small typed values kept in the `meta` table: the device's clock, sync cursor and sync state.
+// Small typed values kept in the `meta` table: the device's clock, sync cursor and state, who is signed in, and
+// the app lock's PIN hash. It imports no db/ module but database.ts, so that any of them may import it.
 import type { PendingBatch } from '../sync/coalesce.ts';
 import type { ClockState } from '../sync/hlc.ts';
 import type { CoorieDb } from './database.ts';
-import type { LockWipe, PinHash } from './lock.ts';
 
 export interface SyncState {
   phase: 'idle' | 'pushing' | 'pulling' | 'error' | 'signed-out';
@@ -29,6 +29,22 @@ export interface SignedInUser {
 export interface SignedOut {
   reason: 'revoked' | 'signed-out' | 'signed-out-offline';
   at: number;
+}
+
+/** PBKDF2-SHA-256 of the PIN; kept with the user it belongs to, so a new person on the device chooses their own. */
+export interface PinHash {
+  userId: string;
+  /** Hex. */
+  salt: string;
+  /** Hex. */
+  hash: string;
+  iterations: number;
+}
+
+/** Why the lock wiped the device, for the sign-in screen. The sign-out itself is recorded as `signedOut`. */
+export interface LockWipe {
+  at: number;
+  reason: 'wrong-pins' | 'forgot-pin';
 }
 
 export interface MetaValues {

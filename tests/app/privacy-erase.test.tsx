@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { giveConsent } from '../../src/domain/consent.ts';
 import { getRecord } from '../../src/db/records.ts';
-import { syncOnce } from '../../src/sync/client.ts';
+import { syncOnce } from '../../src/engine/client.ts';
 import { addMember, change, setUpOrganisation, type Client } from '../server/client.ts';
 import { databases, useServer } from '../server/helpers.ts';
 import { push } from '../server/people.ts';

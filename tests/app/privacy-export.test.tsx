@@ -3,7 +3,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { syncOnce } from '../../src/sync/client.ts';
+import { syncOnce } from '../../src/engine/client.ts';
 import { addMember, change, hlc, setUpOrganisation } from '../server/client.ts';
 import { databases, useServer } from '../server/helpers.ts';
 import { push } from '../server/people.ts';

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
 import type { SignedInUser } from '../../src/db/meta.ts';
 import type { PageSync } from '../../src/app/sync/pageSync.ts';
-import { syncOnce } from '../../src/sync/client.ts';
+import { syncOnce } from '../../src/engine/client.ts';
 import type { Client } from '../server/client.ts';
 
 /** Answers the page's requests with the real server, as `client` (its cookie is the tablet's session). */

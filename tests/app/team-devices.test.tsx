@@ -4,7 +4,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../src/app/format.ts';
-import { startTestServer, type TestServer } from '../sync/harness.ts';
+import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { renderApp } from './helpers.tsx';
 import { Browser, coordinatorOf, memberOf, PASSWORD } from './teamServer.ts';
 

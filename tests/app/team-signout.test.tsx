@@ -8,7 +8,7 @@ import { createPageSync } from '../../src/app/sync/pageSync.ts';
 import type { CoorieDb } from '../../src/db/database.ts';
 import { getMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { startTestServer, type TestServer } from '../sync/harness.ts';
+import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { freshDb, renderApp } from './helpers.tsx';
 import { Browser, coordinatorOf, memberOf, PASSWORD } from './teamServer.ts';
 

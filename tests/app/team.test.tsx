@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getMeta } from '../../src/db/meta.ts';
 import { formatDateTime } from '../../src/app/format.ts';
-import { startTestServer, type TestServer } from '../sync/harness.ts';
+import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { renderApp } from './helpers.tsx';
 import { Browser, coordinatorOf, memberOf, PASSWORD } from './teamServer.ts';
 

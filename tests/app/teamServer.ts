@@ -2,7 +2,7 @@
 // rendered app reaches it over HTTP with one session cookie, as a tablet's browser would.
 import { vi } from 'vitest';
 import type { SignedInUser } from '../../src/db/meta.ts';
-import { PASSWORD } from '../sync/harness.ts';
+import { PASSWORD } from '../engine/harness.ts';
 
 // Taken before any test stubs `fetch`, so that the stub can still reach the network.
 const networkFetch = globalThis.fetch.bind(globalThis);

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { unsentChanges, wipeAndSignOut } from '../../db/account.ts';
 import { useDb } from '../../db/hooks.ts';
-import type { SyncOutcome } from '../../sync/outcome.ts';
+import type { SyncOutcome } from '../../engine/outcome.ts';
 import { syncAndWait } from '../sync/pageSync.ts';
 import { ApiError, signOut } from './api.ts';
 import '../styles/team.css';

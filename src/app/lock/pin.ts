@@ -2,16 +2,8 @@
 // tablet that may be lost or left on a table; only a slow salted hash of it is kept (PBKDF2, SHA-256), so that
 // reading the device's storage does not hand over a PIN someone may use elsewhere too.
 import type { CoorieDb } from '../../db/database.ts';
-import {
-  countWrongPin,
-  markUnlocked,
-  noteServerSignedOut,
-  storePin,
-  wipeForLock,
-  type LockWipe,
-  type PinHash,
-} from '../../db/lock.ts';
-import { getMeta } from '../../db/meta.ts';
+import { countWrongPin, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
+import { getMeta, type LockWipe, type PinHash } from '../../db/meta.ts';
 import { ApiError, signOut } from '../account/api.ts';
 
 import { MAX_WRONG_PINS } from './limits.ts';

@@ -4,8 +4,8 @@
 import { wipeAndSignOut } from '../../db/account.ts';
 import type { CoorieDb } from '../../db/database.ts';
 import { onLocalWrite } from '../../db/records.ts';
-import { runOutcomeOf, SYNC_MESSAGE, SYNC_TAG, type SyncOutcome } from '../../sync/outcome.ts';
-import { createSyncScheduler, type SyncScheduler } from '../../sync/scheduler.ts';
+import { runOutcomeOf, SYNC_MESSAGE, SYNC_TAG, type SyncOutcome } from '../../engine/outcome.ts';
+import { createSyncScheduler, type SyncScheduler } from '../../engine/scheduler.ts';
 
 const WHILE_OPEN_MS = 60_000;
 /** A worker stopped by the browser mid-sync never answers; past this, count the attempt as failed. */
@@ -83,7 +83,7 @@ async function syncInWorkerOrHere(db: CoorieDb): Promise<SyncOutcome> {
   const controller = typeof navigator !== 'undefined' ? navigator.serviceWorker?.controller : undefined;
   if (!controller) {
     // The engine loads only when the page must run it itself, keeping it off the first screen.
-    const { syncOnce } = await import('../../sync/client.ts');
+    const { syncOnce } = await import('../../engine/client.ts');
     return syncOnce({ db });
   }
   return new Promise<SyncOutcome>((resolve) => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveDraft } from '../../src/db/drafts.ts';
 import { listRejected } from '../../src/db/rejected.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { syncOnce } from '../../src/sync/client.ts';
+import { syncOnce } from '../../src/engine/client.ts';
 import { createOrganisation, deviceDb, PASSWORD, signInDevice, startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;

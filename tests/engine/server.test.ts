@@ -6,10 +6,10 @@ import type { CoorieDb } from '../../src/db/database.ts';
 import { getMeta } from '../../src/db/meta.ts';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { listRejected } from '../../src/db/rejected.ts';
-import { pullChanges, syncOnce } from '../../src/sync/client.ts';
+import { pullChanges, syncOnce } from '../../src/engine/client.ts';
 import { parseHlc } from '../../src/sync/hlc.ts';
 import { PROTOCOL, type Change } from '../../src/sync/protocol.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 import { createOrganisation, deviceDb, signInDevice, startTestServer, type TestServer } from './harness.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -4,9 +4,9 @@ import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '..
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
-import type { CoorieDb } from './database.ts';
-import { deleteMeta, getMeta, setMeta, type SyncState } from './meta.ts';
-import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from './clock.ts';
+import type { CoorieDb } from '../db/database.ts';
+import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
+import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
 const OUTBOX_READ = 5_000;

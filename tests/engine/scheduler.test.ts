@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay } from '../../src/sync/backoff.ts';
-import { createSyncScheduler, type RunOutcome } from '../../src/sync/scheduler.ts';
+import { backoffDelay } from '../../src/engine/backoff.ts';
+import { createSyncScheduler, type RunOutcome } from '../../src/engine/scheduler.ts';
 
 describe('back-off', () => {
   it('grows exponentially from 2 s and stops at 5 minutes', () => {

@@ -10,7 +10,7 @@ import {
   type ChangeResult,
   type PushRequest,
 } from '../../src/sync/protocol.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 
 interface Stored extends VersionedRecord {
   kind: string;

@@ -8,8 +8,8 @@ import { rememberSignedIn, wipeAndSignOut } from '../../src/db/account.ts';
 import type { CoorieDb } from '../../src/db/database.ts';
 import { getMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { syncOnce } from '../../src/sync/client.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import { syncOnce } from '../../src/engine/client.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 import {
   cookieFetch,
   createOrganisation,

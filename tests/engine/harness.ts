@@ -8,7 +8,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/server/store/index.ts';
 import { CoorieDb } from '../../src/db/database.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 import { freePort } from '../e2e/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../server/helpers.ts';
 

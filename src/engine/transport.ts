@@ -8,7 +8,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
-} from './protocol.ts';
+} from '../sync/protocol.ts';
 
 /**
  * Why a sync request failed, by what the device should do next: `network`, `server` and `storage-full`

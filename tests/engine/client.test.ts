@@ -7,9 +7,9 @@ import { getMeta } from '../../src/db/meta.ts';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { listRejected } from '../../src/db/rejected.ts';
 import { syncStatusText } from '../../src/app/layout/syncStatusText.ts';
-import { pullChanges, pushOutbox, runOutcomeOf, syncOnce } from '../../src/sync/client.ts';
+import { pullChanges, pushOutbox, runOutcomeOf, syncOnce } from '../../src/engine/client.ts';
 import { parseHlc } from '../../src/sync/hlc.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 import { createFakeServer } from './fakeServer.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

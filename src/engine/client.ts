@@ -1,5 +1,5 @@
 // The device sync engine (DESIGN §4): pushes the outbox, pulls what changed, one sync at a time across tabs
-// and the service worker. The database steps live in db/syncStore.ts; the wire in sync/transport.ts.
+// and the service worker. The database steps live in syncStore.ts; the wire in transport.ts.
 import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';
 import { deleteMeta, getMeta } from '../db/meta.ts';
@@ -12,8 +12,8 @@ import {
   settlePush,
   updateSyncState,
   type PullProgress,
-} from '../db/syncStore.ts';
-import { MAX_PULL_LIMIT } from './protocol.ts';
+} from './syncStore.ts';
+import { MAX_PULL_LIMIT } from '../sync/protocol.ts';
 import { type SyncOutcome } from './outcome.ts';
 import {
   createTransport,

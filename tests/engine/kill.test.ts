@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { syncOnce } from '../../src/sync/client.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import { syncOnce } from '../../src/engine/client.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 import { createOrganisation, deviceDb, freePort, signInDevice, spawnServer, type SpawnedServer } from './harness.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'coorie-kill-'));

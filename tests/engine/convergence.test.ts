@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { deleteRecord, rowToRecord, saveRecord } from '../../src/db/records.ts';
-import { syncOnce } from '../../src/sync/client.ts';
+import { syncOnce } from '../../src/engine/client.ts';
 import type { VersionedRecord } from '../../src/sync/merge.ts';
-import type { FetchLike } from '../../src/sync/transport.ts';
+import type { FetchLike } from '../../src/engine/transport.ts';
 import { createOrganisation, deviceDb, signInDevice, startTestServer, type TestServer } from './harness.ts';
 
 const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 200);
