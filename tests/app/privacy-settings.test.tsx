@@ -163,7 +163,16 @@ describe('a record’s history', () => {
     const coordinator = await setUpOrganisation(server.app);
     const visitor = await addMember(coordinator, 'visitor', 'Morag');
     await push(visitor, [change('attendee', 'a1', { displayName: 'Kirsty', createdAt: SUMMER.toISOString() })]);
+    const { users } = (await coordinator.get('/api/users')).body as { users: { name: string; email: string }[] };
     vi.setSystemTime(new Date('2026-12-01T09:30:00Z'));
+    // Five months on her sign-in has ended (a session lasts at most 90 days), so she signs in again.
+    const ailsa = users.find((user) => user.name === 'Ailsa');
+    const signedIn = await coordinator.post('/api/auth/sign-in', {
+      email: ailsa?.email,
+      password: PASSWORD,
+      device: 'Office laptop',
+    });
+    expect(signedIn.status).toBe(200);
     await push(coordinator, [
       change(
         'attendee',
