@@ -14,6 +14,7 @@ import { KIND_LABELS, THEME_LABELS } from './planForm.ts';
 import { asAttendees, asCheckIns, asOutreach, asSession, asSessions, asVenue } from './rows.ts';
 import { CakeList, MakeCourse, Reflection, Suggestions } from './SessionExtras.tsx';
 import '../styles/sessions.css';
+import { venueLabel } from '../../domain/venueWords.ts';
 
 const themeLabel = (theme: string) =>
   theme in THEME_LABELS ? THEME_LABELS[theme as keyof typeof THEME_LABELS] : theme;
@@ -91,8 +92,7 @@ export function SessionDetail() {
         {venue?.name && (
           <>
             {' · '}
-            {venue.name}
-            {venue.locality && `, ${venue.locality}`}
+            {venueLabel(venue)}
           </>
         )}
         {session.status === 'cancelled' && <span className="record-tag">Cancelled</span>}
