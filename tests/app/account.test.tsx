@@ -175,6 +175,8 @@ describe('first-run setup', () => {
       password: 'correct horse battery',
     });
     expect(await getMeta(db, 'user')).toEqual(ALEX);
+    // The name typed here is the one Reach out checks discreet texts for; nobody is asked for it again.
+    expect(await getMeta(db, 'organisationName')).toBe('Mums in Mind Moray');
   });
 
   it('sends people to sign in when this Coorie is already set up', async () => {

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { forgetSignedIn, rememberSignedIn, signedOutReason, wipeAndSignOut } from '../../db/account.ts';
 import type { CoorieDb } from '../../db/database.ts';
 import { useDb, useMeta } from '../../db/hooks.ts';
+import { learnOrganisationName } from '../../db/sessions.ts';
 import { setMeta, type SignedInUser } from '../../db/meta.ts';
 import { getMe, signOut } from './api.ts';
 
@@ -47,5 +48,8 @@ async function checkWithServer(db: CoorieDb, cancelled: () => boolean): Promise<
   if (me === 'revoked') await wipeAndSignOut(db, 'revoked');
   else if (cancelled()) return;
   else if (me === 'signed-out') await forgetSignedIn(db);
-  else await rememberSignedIn(db, me);
+  else {
+    await rememberSignedIn(db, me.user);
+    await learnOrganisationName(db, me.organisationName);
+  }
 }
