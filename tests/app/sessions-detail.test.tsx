@@ -20,6 +20,24 @@ async function withSession(db: CoorieDb, id: string, values: Record<string, unkn
 }
 
 describe('a session', () => {
+  it('offers to record attendance late, not to check in, once the session is over', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await withSession(db, 's-past', {
+      title: 'Yesterday’s drop-in',
+      startsAt: daysFromNow(-1),
+      endsAt: daysFromNow(-0.9),
+    });
+    await renderApp('/sessions/s-past', { db, user: ALEX });
+    await screen.findByRole('heading', { level: 1, name: 'Yesterday’s drop-in' });
+    const actions = screen.getByRole('navigation', { name: 'This session' });
+    expect(within(actions).queryByRole('link', { name: 'Check in' })).not.toBeInTheDocument();
+    expect(within(actions).getByRole('link', { name: 'Record attendance late' })).toHaveAttribute(
+      'href',
+      '/sessions/s-past/check-in',
+    );
+  });
+
   it('shows its plan and the ways into check-in, outreach and notes', async () => {
     stubNoNetwork();
     const db = freshDb();
