@@ -43,11 +43,3 @@ export function useOrganisationName(): string | undefined {
 export async function setOrganisationName(db: CoorieDb, name: string): Promise<void> {
   await setMeta(db, 'organisationName', name.trim());
 }
-
-/** The name the server knows, kept unless someone on this device has already given the name they use. */
-export async function learnOrganisationName(db: CoorieDb, name: string): Promise<void> {
-  if (!name.trim()) return;
-  await db.transaction('rw', db.meta, async () => {
-    if (!(await getMeta(db, 'organisationName'))) await setMeta(db, 'organisationName', name.trim());
-  });
-}
