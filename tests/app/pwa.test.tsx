@@ -105,7 +105,8 @@ describe('where the notice shows', () => {
     registration.needRefresh = true;
     stubServer({
       'GET /api/setup': () => json(200, { firstRun: false, openRegistration: false, demo: false }),
-      'GET /api/me': () => json(200, { user: ALEX }),
+      // Signed in on the shell only: on the sign-in screen, a session the server knew would open the shell.
+      ...(user ? { 'GET /api/me': () => json(200, { user }) } : {}),
     });
     await renderApp(path, { user });
     // Screens load lazily on a shared machine: give them time (this bounds waiting, asserts no timing).
