@@ -44,3 +44,11 @@ export async function unsentChanges(db: CoorieDb): Promise<{ waiting: number; re
   const [waiting, refused] = await Promise.all([db.outbox.count(), db.rejected.count()]);
   return { waiting, refused };
 }
+
+/** The name the server knows, kept unless someone on this device has already given the name they use. */
+export async function learnOrganisationName(db: CoorieDb, name: string): Promise<void> {
+  if (!name.trim()) return;
+  await db.transaction('rw', db.meta, async () => {
+    if (!(await getMeta(db, 'organisationName'))) await setMeta(db, 'organisationName', name.trim());
+  });
+}

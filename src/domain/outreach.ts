@@ -7,6 +7,7 @@ import { CALENDAR, LONDON, calendarDate, londonDate, shortTime } from './london.
 import { canReceiveTexts, normalisePhone } from './phone.ts';
 import type { Session } from './session.ts';
 import type { Venue } from './venue.ts';
+import { venueAfterAt } from './venueWords.ts';
 
 export const OUTREACH_METHODS = ['text', 'call'] as const;
 export const OUTREACH_OUTCOMES = ['coming', 'not coming', 'no answer'] as const;
@@ -111,10 +112,10 @@ export function composeMessage({ attendee, session, venue, organisationName, sen
   const venueName = venue?.name?.trim();
   const place = discreet
     ? venueName && revealingWords(venueName, organisationName).length === 0
-      ? ` at ${venueName}`
+      ? ` at ${venueAfterAt(venueName)}`
       : ' at the usual place'
     : venueName
-      ? ` at ${venueName}`
+      ? ` at ${venueAfterAt(venueName)}`
       : '';
   const what = discreet ? '' : ' the group';
   return `${greeting}${intro}. Just checking you're still OK for${what}${when}${place}? Hope to see you there x`;

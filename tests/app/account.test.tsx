@@ -39,7 +39,7 @@ describe('sign-in', () => {
     expect(field('Email address')).toHaveFocus();
     expect(field('Password')).toHaveAccessibleDescription('Error: Enter your password.');
     expect(field("This device's name")).toHaveAccessibleDescription(
-      'So you can tell your devices apart, for example “Hall tablet 1”. Error: Give this tablet a name, like “Hall tablet 1”.',
+      'So you can tell your devices apart, for example “Hall tablet 1”. Error: Give this device a name, like “Hall tablet 1”.',
     );
   });
 
@@ -175,6 +175,8 @@ describe('first-run setup', () => {
       password: 'correct horse battery',
     });
     expect(await getMeta(db, 'user')).toEqual(ALEX);
+    // The name typed here is the one Reach out checks discreet texts for; nobody is asked for it again.
+    expect(await getMeta(db, 'organisationName')).toBe('Mums in Mind Moray');
   });
 
   it('sends people to sign in when this Coorie is already set up', async () => {
@@ -264,7 +266,7 @@ describe('joining with an invite code', () => {
       "Error: The passwords don't match. Type the same password again.",
     );
     expect(field("This device's name")).toHaveAccessibleDescription(
-      'So you can tell your devices apart, for example “Hall tablet 1”. Error: Give this tablet a name, like “Hall tablet 1”.',
+      'So you can tell your devices apart, for example “Hall tablet 1”. Error: Give this device a name, like “Hall tablet 1”.',
     );
   });
 

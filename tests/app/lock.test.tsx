@@ -40,7 +40,9 @@ describe('choosing a PIN', { timeout: 30_000 }, () => {
     await user.type(screen.getByLabelText("This device's name"), 'Hall tablet 1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a PIN for this tablet' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a PIN for this computer' }),
+    ).toBeInTheDocument();
     expectNothingBehind();
 
     const pin = screen.getByLabelText('PIN');
@@ -73,7 +75,9 @@ describe('choosing a PIN', { timeout: 30_000 }, () => {
   it('is asked for again when someone else signs in on a device that holds another person’s PIN', async () => {
     stubNoNetwork();
     await renderApp('/', { user: { ...ALEX, id: 'u2', name: 'Fiona' }, lock: 'as-is', db: await withAlexPin() });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a PIN for this tablet' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Choose a PIN for this computer' }),
+    ).toBeInTheDocument();
   });
 });
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setMeta } from '../../src/db/meta.ts';
+import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { listRecords, saveRecord } from '../../src/db/records.ts';
-import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
+import { ALEX, freshDb, json, renderApp, stubNoNetwork, stubServer } from './helpers.tsx';
 
 // Screens load lazily and the machine is shared: give them time to appear (this bounds waiting, asserts no timing).
 vi.setConfig({ testTimeout: 30_000 });
@@ -52,6 +52,27 @@ async function openOutreach(db = freshDb()) {
 }
 
 const person = (name: string) => screen.findByRole('region', { name });
+
+describe("the organisation's name", () => {
+  it('is learnt from the server, so Reach out does not ask for it', async () => {
+    const db = await setUp();
+    await setMeta(db, 'organisationName', '');
+    stubServer({ 'GET /api/me': () => json(200, { user: ALEX, organisation: { name: 'Moray Peers' } }) });
+    await renderApp('/sessions/c-w2/reach-out', { db, user: ALEX });
+    await screen.findByRole('heading', { level: 1, name: 'Reach out' });
+    expect(await screen.findByText('Discreet texts are checked for “Moray Peers”.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Your organisation’s name')).not.toBeInTheDocument();
+    expect(await getMeta(db, 'organisationName')).toBe('Moray Peers');
+  });
+
+  it('keeps the name someone on this device gave', async () => {
+    const db = await setUp();
+    stubServer({ 'GET /api/me': () => json(200, { user: ALEX, organisation: { name: 'Moray Peers Ltd' } }) });
+    await renderApp('/sessions/c-w2/reach-out', { db, user: ALEX });
+    expect(await screen.findByText('Discreet texts are checked for “Mums in Mind Moray”.')).toBeInTheDocument();
+    await waitFor(() => expect(getMeta(db, 'organisationName')).resolves.toBe('Mums in Mind Moray'));
+  });
+});
 
 describe('reaching out before a group', () => {
   it('offers a discreet text to someone who asked for discretion, and warns when an edit gives it away', async () => {

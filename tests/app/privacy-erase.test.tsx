@@ -107,7 +107,7 @@ describe('erasing a person', () => {
     const { db } = await tablet(coordinator, '/people/a2');
     cleanup();
     await renderApp('/people/a1/erase', { db, user: await whoIs(coordinator) });
-    expect(await screen.findByText(/This tablet is offline\. Erasing needs the server/, {}, SLOW));
+    expect(await screen.findByText(/This computer is offline\. Erasing needs the server/, {}, SLOW));
     expect(screen.getByRole('button', { name: 'Erase Kirsty for good' })).toBeDisabled();
   });
 });

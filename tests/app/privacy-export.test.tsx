@@ -154,7 +154,7 @@ describe('everything we hold about a person', () => {
     stubNoNetwork();
     const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     await renderApp('/people/a1/export', { db: freshDb(), user: me });
-    expect(await screen.findByText(/This tablet is offline\. A subject access copy needs the server/, {}, SLOW));
+    expect(await screen.findByText(/This computer is offline\. A subject access copy needs the server/, {}, SLOW));
 
     online.mockReturnValue(true);
     window.dispatchEvent(new Event('online'));

@@ -101,14 +101,17 @@ describe('where the notice shows', () => {
     ['the sign-in screen', '/sign-in', undefined, 'Sign in to Coorie'],
     ['the shell', '/', ALEX, 'Today'],
   ])('takes its own place at the top of %s, before the heading, not over it', async (_, path, user, heading) => {
-    registration.offlineReady = true;
+    // The notice that waits for an answer, so that a slow first render cannot outlast it.
+    registration.needRefresh = true;
     stubServer({
       'GET /api/setup': () => json(200, { firstRun: false, openRegistration: false, demo: false }),
-      'GET /api/me': () => json(200, { user: ALEX }),
+      // Signed in on the shell only: on the sign-in screen, a session the server knew would open the shell.
+      ...(user ? { 'GET /api/me': () => json(200, { user }) } : {}),
     });
     await renderApp(path, { user });
-    const title = await screen.findByRole('heading', { level: 1, name: heading });
-    const notice = screen.getByText('Ready to work offline.');
+    // Screens load lazily on a shared machine: give them time (this bounds waiting, asserts no timing).
+    const title = await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 15_000 });
+    const notice = screen.getByText('A new version is ready.');
     expect(notice.closest('main')).toBe(title.closest('main'));
     expect(notice.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });

@@ -123,6 +123,19 @@ describe('the Reports screen', () => {
     await waitFor(() => expect(cells(figure('Coming back'), 'Came once only')).toEqual(['6', '100%']));
   });
 
+  it('says why there is no chart when every figure is under five, instead of an empty frame', async () => {
+    const db = freshDb();
+    await seed(db);
+    // Iona ran only the Buckie course, with two parents: every figure of hers is "<5".
+    await openReports(db, '/reports?facilitator=Iona');
+    const heard = await screen.findByRole('region', { name: 'How parents heard about the group' }, SLOW);
+    await waitFor(() => expect(cells(heard, 'Health visitor')).toEqual(['<5']));
+    expect(heard).toHaveTextContent(
+      'No chart: every figure here is under 5, or kept back with one that is, so the table shows “<5” or “hidden” and a chart would give them away.',
+    );
+    expect(heard.querySelector('.report-chart')).toBeNull();
+  });
+
   it('opens with the filters in the address, and says what is wrong with the dates', async () => {
     const db = freshDb();
     await seed(db);

@@ -20,6 +20,24 @@ async function withSession(db: CoorieDb, id: string, values: Record<string, unkn
 }
 
 describe('a session', () => {
+  it('offers to record attendance late, not to check in, once the session is over', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await withSession(db, 's-past', {
+      title: 'Yesterday’s drop-in',
+      startsAt: daysFromNow(-1),
+      endsAt: daysFromNow(-0.9),
+    });
+    await renderApp('/sessions/s-past', { db, user: ALEX });
+    await screen.findByRole('heading', { level: 1, name: 'Yesterday’s drop-in' });
+    const actions = screen.getByRole('navigation', { name: 'This session' });
+    expect(within(actions).queryByRole('link', { name: 'Check in' })).not.toBeInTheDocument();
+    expect(within(actions).getByRole('link', { name: 'Record attendance late' })).toHaveAttribute(
+      'href',
+      '/sessions/s-past/check-in',
+    );
+  });
+
   it('shows its plan and the ways into check-in, outreach and notes', async () => {
     stubNoNetwork();
     const db = freshDb();
@@ -41,8 +59,9 @@ describe('a session', () => {
     expect(within(actions).getByRole('link', { name: 'Check in' })).toHaveAttribute('href', '/sessions/s1/check-in');
     expect(within(actions).getByRole('link', { name: 'Reach out' })).toHaveAttribute('href', '/sessions/s1/reach-out');
     expect(within(actions).getByRole('link', { name: 'Write notes' })).toHaveAttribute('href', '/sessions/s1/notes');
-    expect(await screen.findByText(/Buckie Community Centre, Buckie/)).toHaveTextContent(
-      'Tuesday 2 March, 10:00–12:00 · Buckie Community Centre, Buckie',
+    // The venue's name already says Buckie: the locality is not said twice.
+    expect(await screen.findByText(/Buckie Community Centre/)).toHaveTextContent(
+      /^Tuesday 2 March, 10:00–12:00 · Buckie Community Centre$/,
     );
     expect(screen.getByText('Identity')).toBeInTheDocument();
 

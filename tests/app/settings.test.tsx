@@ -31,7 +31,7 @@ describe('settings', () => {
     stubStorage(true);
     stubServer({ 'GET /api/me': () => json(200, { user: ALEX }) });
     const { db } = await renderApp('/settings', { user: ALEX });
-    expect(await screen.findByText("This tablet will keep Coorie's data.")).toBeInTheDocument();
+    expect(await screen.findByText("This computer will keep Coorie's data.")).toBeInTheDocument();
     expect(await getMeta(db, 'persisted')).toBe('granted');
   });
 

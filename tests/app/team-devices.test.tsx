@@ -43,7 +43,7 @@ describe('Devices', () => {
     await screen.findByRole('list', { name: 'Signed-in devices' });
     expect(deviceRows()).toHaveLength(2);
     const mine = deviceRow('Office laptop');
-    expect(within(mine).getByText('This tablet')).toBeInTheDocument();
+    expect(within(mine).getByText('This computer')).toBeInTheDocument();
     expect(mine).toHaveTextContent('Alex Morrison');
     // Signed in moments ago on the test's clock (noon in London today, or TEST_NOW), to the ten minutes.
     expect(mine).toHaveTextContent(`Last contact ${formatDateTime(Date.now()).slice(0, -1)}`);
@@ -53,7 +53,7 @@ describe('Devices', () => {
 
     const forres = deviceRow('Forres tablet');
     expect(forres).toHaveTextContent('Morag Reid');
-    expect(within(forres).queryByText('This tablet')).not.toBeInTheDocument();
+    expect(within(forres).queryByText('This computer')).not.toBeInTheDocument();
   }, 30_000);
 
   it('signs another device out only once confirmed, and the server then refuses it as revoked', async () => {
@@ -108,7 +108,7 @@ describe('Devices', () => {
 
     await screen.findByRole('list', { name: 'Signed-in devices' });
     expect(deviceRows().map((row) => row.querySelector('.record-title')?.textContent)).toEqual(
-      expect.arrayContaining(['Hall tabletThis tablet', 'Her phone']),
+      expect.arrayContaining(['Hall tabletThis computer', 'Her phone']),
     );
     expect(deviceRows()).toHaveLength(2);
     expect(screen.getByText(/The tablets, phones and computers you are signed in on\./)).toBeInTheDocument();
@@ -121,7 +121,7 @@ describe('Devices', () => {
     await renderApp('/settings/devices', { user: coordinator.user });
     expect(
       await screen.findByText(
-        'This tablet is offline. The list of devices is kept on the server, so connect to the internet to see it or sign a device out.',
+        'This computer is offline. The list of devices is kept on the server, so connect to the internet to see it or sign a device out.',
       ),
     ).toBeInTheDocument();
   }, 30_000);

@@ -235,7 +235,7 @@ describe('Team', () => {
     await renderApp('/settings/team', { user: coordinator.user });
     expect(
       await screen.findByText(
-        'This tablet is offline. The team’s accounts are kept on the server, so connect to the internet to see or change them.',
+        'This computer is offline. The team’s accounts are kept on the server, so connect to the internet to see or change them.',
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Add a member' })).not.toBeInTheDocument();

@@ -108,8 +108,21 @@ describe('Today', { timeout: 30_000 }, () => {
     );
     const week = region('Later this week');
     expect(within(week).getByText('Thu 26 Nov, 13:30')).toBeInTheDocument();
-    expect(within(week).getByRole('link', { name: 'Check in at Buckie drop-in' })).toBeInTheDocument();
+    // Check-in is offered around a session's time, not days before it.
+    expect(within(week).queryByRole('link', { name: /Check in/ })).not.toBeInTheDocument();
     expect(screen.queryByText('Next week')).not.toBeInTheDocument();
+  });
+
+  it("stops offering the morning's check-in in the evening: finished, with attendance still recordable", async () => {
+    vi.setSystemTime(new Date('2026-11-24T21:30:00.000Z'));
+    await openToday(ALEX);
+    const today = region('Sessions today');
+    expect(within(today).queryByRole('link', { name: 'Check in at Bumps and babies' })).not.toBeInTheDocument();
+    expect(within(today).getByText('Finished')).toBeInTheDocument();
+    expect(within(today).getByRole('link', { name: 'Record attendance late at Bumps and babies' })).toHaveAttribute(
+      'href',
+      '/sessions/s-today/check-in',
+    );
   });
 
   it('makes an overdue visit stand out for a coordinator, with visits in progress below', async () => {

@@ -71,7 +71,7 @@ test('a revoked tablet that was offline with unsent work wipes itself when it co
   await team.openDevices();
   await expect(team.device('Forres tablet')).toContainText('Eilidh Grant');
   await expect(team.device('Forres tablet')).toContainText(/Last contact \w{3} \d{1,2} \w{3}, \d\d:\d\d/);
-  await expect(team.device('This tablet')).toContainText(coordinator.name);
+  await expect(team.device('This computer')).toContainText(coordinator.name);
   await expectAccessible(page, 'Devices');
   await screenshot(page, 'devices');
   await team.device('Forres tablet').getByRole('button', { name: 'Sign out “Forres tablet”' }).click();

@@ -72,3 +72,14 @@ export async function expectNotCovered(control: Locator): Promise<void> {
   });
   expect(onTop, 'nothing covers the control').toBe(true);
 }
+
+/** Every link in running text on the page is a target of at least 24 × 24 CSS pixels (WCAG 2.2, 2.5.8). */
+export async function expectLinkTargets(page: Page, where: string): Promise<void> {
+  const small = await page.locator('a:not([class])').evaluateAll((links) =>
+    links
+      .map((link) => ({ text: link.textContent ?? '', box: link.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.height < 24 || box.width < 24))
+      .map(({ text, box }) => `${text} (${Math.round(box.width)}×${Math.round(box.height)})`),
+  );
+  expect(small, `${where}: links smaller than 24 × 24`).toEqual([]);
+}

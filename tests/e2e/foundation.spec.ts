@@ -1,6 +1,13 @@
 // Issue 2's promise, end to end in Chromium: set up, sign in, install the worker, go offline, reload, carry on.
 import { AccountPages } from './pages/AccountPages.ts';
-import { expect, expectAccessible, expectNotCovered, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  expectAccessible,
+  expectLinkTargets,
+  expectNotCovered,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 
 const coordinator = {
   organisation: 'Mums Together Moray',
@@ -25,6 +32,7 @@ test('a coordinator sets up, signs in on a second tablet, and the app opens offl
   // The first visit installs the worker, and Coorie says so, in its own place: the form's button stays clear.
   await expect(page.getByText('Ready to work offline.')).toBeVisible();
   await expectAccessible(page, 'setup');
+  await expectLinkTargets(page, 'setup');
   await expectNotCovered(page.getByRole('button', { name: 'Set up Coorie' }));
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNotCovered(page.getByRole('button', { name: 'Set up Coorie' }));
@@ -40,6 +48,7 @@ test('a coordinator sets up, signs in on a second tablet, and the app opens offl
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
     await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
     await expectAccessible(page, section);
+    await expectLinkTargets(page, section);
   }
 
   // Something saved on this tablet, then the network goes.

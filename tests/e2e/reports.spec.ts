@@ -87,7 +87,10 @@ test('a coordinator reads the reports offline and sends the quarter’s figures 
   expect(await reports.row('Where parents live', 'Forres')).toEqual(['hidden', 'hidden', 'hidden']);
   expect(await reports.row('Where parents live', 'Keith')).toEqual(['<5', '<5', '<5']);
   expect(await reports.row('Attendance by venue', 'Forres Town Hall')).toEqual(['Forres', '1', '6', '6']);
-  await expect(reports.chart('reach-by-locality')).toBeVisible();
+  // Every parents figure by locality is "<5" or hidden: no chart that would give them away, and a word why.
+  await expect(reports.figure('Where parents live')).toContainText('No chart: every figure here is under 5');
+  await expect(reports.chart('reach-by-locality')).toHaveCount(0);
+  await expect(reports.chart('attendance-by-venue')).toBeVisible();
   await expectAccessible(page, 'reports: attendance and reach');
   await screenshot(page, 'reports');
   await reports.showView('Barriers and support');

@@ -29,7 +29,11 @@ describe.each(databases())('first-run setup and sign-in on $name', { timeout: 30
     });
     const me = await client.get('/api/me');
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ user: created.body.user, device: { id: expect.any(String), name: 'Office laptop' } });
+    expect(me.body).toEqual({
+      user: created.body.user,
+      device: { id: expect.any(String), name: 'Office laptop' },
+      organisation: { name: 'Moray Peers' },
+    });
   });
 
   it('sets a session cookie that scripts cannot read and other sites do not get', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { rememberSignedIn } from '../../db/account.ts';
 import { useDb } from '../../db/hooks.ts';
+import { setOrganisationName } from '../../db/sessions.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -29,6 +30,7 @@ export function SetupScreen() {
         password: values.password,
       });
       await rememberSignedIn(db, user);
+      await setOrganisationName(db, values.organisation);
       await navigate('/', { replace: true });
     } catch (error) {
       setProblem(describeProblem(error));

@@ -91,12 +91,15 @@ export async function signOut(): Promise<void> {
 }
 
 /**
- * The signed-in user; `signed-out` when the server no longer knows the session (it expired), `revoked` when a
- * coordinator signed this device out or disabled the account. Network trouble throws.
+ * The signed-in user and their organisation's name; `signed-out` when the server no longer knows the session (it
+ * expired), `revoked` when a coordinator signed this device out or disabled the account. Network trouble throws.
  */
-export async function getMe(): Promise<SignedInUser | 'signed-out' | 'revoked'> {
+export async function getMe(): Promise<{ user: SignedInUser; organisationName: string } | 'signed-out' | 'revoked'> {
   try {
-    return toUser(await request('GET', '/api/me'));
+    const payload = await request('GET', '/api/me');
+    const organisation = isRecord(payload) ? payload.organisation : undefined;
+    const name = isRecord(organisation) && typeof organisation.name === 'string' ? organisation.name : '';
+    return { user: toUser(payload), organisationName: name };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401)
       return error.code === 'device_revoked' ? 'revoked' : 'signed-out';

@@ -1,9 +1,16 @@
 // Keeps the cached user in step with the server whenever it can be reached; offline, the cache stands. A device
 // the server calls revoked is wiped at once; one signed out offline tells the server as soon as it can.
 import { useEffect } from 'react';
-import { forgetSignedIn, rememberSignedIn, signedOutReason, wipeAndSignOut } from '../../db/account.ts';
+import {
+  forgetSignedIn,
+  learnOrganisationName,
+  rememberSignedIn,
+  signedOutReason,
+  wipeAndSignOut,
+} from '../../db/account.ts';
 import type { CoorieDb } from '../../db/database.ts';
 import { useDb, useMeta } from '../../db/hooks.ts';
+
 import { setMeta, type SignedInUser } from '../../db/meta.ts';
 import { getMe, signOut } from './api.ts';
 
@@ -47,5 +54,8 @@ async function checkWithServer(db: CoorieDb, cancelled: () => boolean): Promise<
   if (me === 'revoked') await wipeAndSignOut(db, 'revoked');
   else if (cancelled()) return;
   else if (me === 'signed-out') await forgetSignedIn(db);
-  else await rememberSignedIn(db, me);
+  else {
+    await rememberSignedIn(db, me.user);
+    await learnOrganisationName(db, me.organisationName);
+  }
 }

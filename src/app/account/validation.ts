@@ -53,7 +53,7 @@ export function validateSignIn(values: Record<SignInField, string>): Errors<Sign
   if (email) errors.email = email;
   if (!values.password) errors.password = 'Enter your password.';
   const device = values.device.trim();
-  if (!device) errors.device = 'Give this tablet a name, like “Hall tablet 1”.';
+  if (!device) errors.device = 'Give this device a name, like “Hall tablet 1”.';
   else if (device.length > 60) errors.device = 'Shorten the name to 60 characters or fewer.';
   return errors;
 }
@@ -73,7 +73,7 @@ export function validateJoin(values: Record<JoinField, string>): Errors<JoinFiel
   else if (values.confirm !== values.password)
     errors.confirm = "The passwords don't match. Type the same password again.";
   const device = values.device.trim();
-  if (!device) errors.device = 'Give this tablet a name, like “Hall tablet 1”.';
+  if (!device) errors.device = 'Give this device a name, like “Hall tablet 1”.';
   else if (device.length > 60) errors.device = 'Shorten the name to 60 characters or fewer.';
   return errors;
 }

@@ -9,6 +9,7 @@ import { IDLE_MS } from './idle.ts';
 import { choosePin, MAX_WRONG_PINS, PIN_MAX, PIN_MIN, pinProblem } from './pin.ts';
 import { PinField } from './PinField.tsx';
 import '../styles/lock.css';
+import { thisDevice } from '../deviceKind.ts';
 
 type Field = 'pin' | 'again';
 
@@ -32,18 +33,21 @@ export function ChoosePinScreen({ user }: { user: SignedInUser }) {
   useEffect(() => {
     document.title = 'Choose a PIN — Coorie';
   }, []);
+  const device = thisDevice();
 
   return (
     <main id="main" className="lock-main">
       <p className="account-brand" aria-hidden="true">
         Coorie
       </p>
-      <h1 tabIndex={-1}>Choose a PIN for this tablet</h1>
+      <h1 tabIndex={-1}>Choose a PIN for {device}</h1>
       <p>
         Coorie locks itself whenever it opens and after {IDLE_MS / 60_000} minutes without use, so that nobody else can
-        read what is on this tablet. Your PIN unlocks it. It works on this tablet only.
+        read what is on {device}. Your PIN unlocks it. It works on {device} only.
       </p>
-      <p>After {MAX_WRONG_PINS} wrong PINs in a row, Coorie wipes everything it keeps on this tablet.</p>
+      <p>
+        After {MAX_WRONG_PINS} wrong PINs in a row, Coorie wipes everything it keeps on {device}.
+      </p>
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
         <PinField
           label="PIN"

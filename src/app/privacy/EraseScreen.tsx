@@ -10,6 +10,7 @@ import { useOnline } from '../layout/useOnline.ts';
 import { usePageSync } from '../sync/SyncContext.ts';
 import { erasePerson } from './api.ts';
 import { CoordinatorScreen } from './serverData.tsx';
+import { thisDevice } from '../deviceKind.ts';
 
 export function EraseScreen() {
   const { id = '' } = useParams();
@@ -94,7 +95,7 @@ function EraseForm({ person, name }: { person: Attendee; name: string }) {
       </div>
       {!online && (
         <p className="notice notice-warning" role="status">
-          This tablet is offline. Erasing needs the server: connect to the internet, then erase.
+          {thisDevice(true)} is offline. Erasing needs the server: connect to the internet, then erase.
         </p>
       )}
       <div role="alert">{problem && <p className="notice notice-problem">{problem.message}</p>}</div>

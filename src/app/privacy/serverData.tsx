@@ -6,6 +6,7 @@ import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { useOnline } from '../layout/useOnline.ts';
 import '../styles/privacy.css';
+import { thisDevice } from '../deviceKind.ts';
 
 export type ServerData<T> =
   | { state: 'loading' }
@@ -72,8 +73,8 @@ export function NotReady({ answer, needs }: { answer: ServerData<unknown> & { re
   if (answer.state === 'offline') {
     return (
       <p className="notice notice-warning" role="status">
-        This tablet is offline. {needs} needs the server, so it only works with signal. It will load by itself when the
-        tablet is back online.
+        {thisDevice(true)} is offline. {needs} needs the server, so it only works with signal. It will load by itself
+        when the tablet is back online.
       </p>
     );
   }

@@ -28,7 +28,7 @@ export function ReloadPrompt({ children }: { children?: ReactNode }) {
   let notice: ReactNode = null;
   if (needRefresh) {
     notice = (
-      <div className="notice">
+      <div className="app-notice">
         <p>A new version is ready.</p>
         <button type="button" className="button-primary" onClick={() => void updateServiceWorker(true)}>
           Reload
@@ -40,7 +40,7 @@ export function ReloadPrompt({ children }: { children?: ReactNode }) {
     );
   } else if (offlineReady) {
     notice = (
-      <div className="notice">
+      <div className="app-notice">
         <p>Ready to work offline.</p>
         <button type="button" className="button-secondary" onClick={() => setOfflineReady(false)}>
           Dismiss

@@ -28,6 +28,7 @@ import {
   type ThemeChoice,
 } from './planForm.ts';
 import '../styles/sessions.css';
+import { venueLabel } from '../../domain/venueWords.ts';
 
 const KIND_OPTIONS = SESSION_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }));
 const THEME_OPTIONS: { value: ThemeChoice; label: string }[] = [
@@ -182,8 +183,10 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
               <option value="">Not decided yet</option>
               {(venues ?? []).map((venue) => (
                 <option key={venue.id} value={venue.id}>
-                  {String(venue.name ?? 'Unnamed venue')}
-                  {venue.locality ? `, ${String(venue.locality)}` : ''}
+                  {venueLabel({
+                    name: String(venue.name ?? 'Unnamed venue'),
+                    locality: venue.locality ? String(venue.locality) : undefined,
+                  })}
                 </option>
               ))}
               <option value={NEW_VENUE}>Add a new venue…</option>

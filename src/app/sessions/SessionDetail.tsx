@@ -14,6 +14,9 @@ import { KIND_LABELS, THEME_LABELS } from './planForm.ts';
 import { asAttendees, asCheckIns, asOutreach, asSession, asSessions, asVenue } from './rows.ts';
 import { CakeList, MakeCourse, Reflection, Suggestions } from './SessionExtras.tsx';
 import '../styles/sessions.css';
+import { venueLabel } from '../../domain/venueWords.ts';
+import { checkInTime } from '../../domain/checkInTime.ts';
+import { useNow } from '../visits/useNow.ts';
 
 const themeLabel = (theme: string) =>
   theme in THEME_LABELS ? THEME_LABELS[theme as keyof typeof THEME_LABELS] : theme;
@@ -50,6 +53,7 @@ function Materials({ session }: { session: Session }) {
 
 export function SessionDetail() {
   const { id = '' } = useParams();
+  const now = useNow();
   const row = useRecord('session', id);
   const sessionRows = useRecords('session');
   const venueRow = useRecord('venue', row ? ((row.venueId as string | undefined) ?? undefined) : undefined);
@@ -91,16 +95,21 @@ export function SessionDetail() {
         {venue?.name && (
           <>
             {' · '}
-            {venue.name}
-            {venue.locality && `, ${venue.locality}`}
+            {venueLabel(venue)}
           </>
         )}
         {session.status === 'cancelled' && <span className="record-tag">Cancelled</span>}
       </p>
       <nav aria-label="This session" className="session-actions">
-        <Link className="button-link button-primary" to={`/sessions/${session.id}/check-in`}>
-          Check in
-        </Link>
+        {checkInTime(session, now) === 'finished' ? (
+          <Link className="button-link button-secondary" to={`/sessions/${session.id}/check-in`}>
+            Record attendance late
+          </Link>
+        ) : (
+          <Link className="button-link button-primary" to={`/sessions/${session.id}/check-in`}>
+            Check in
+          </Link>
+        )}
         <Link className="button-link button-secondary" to={`/sessions/${session.id}/reach-out`}>
           Reach out
         </Link>

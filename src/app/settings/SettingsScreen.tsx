@@ -8,6 +8,7 @@ import { LockSection } from '../lock/LockSection.tsx';
 import { InstallHint } from '../pwa/InstallHint.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
 import { APP_VERSION } from '../version.ts';
+import { thisDevice } from '../deviceKind.ts';
 
 const ROLE_NAMES = { coordinator: 'Coordinator', facilitator: 'Facilitator', visitor: 'Home-visit peer supporter' };
 
@@ -67,7 +68,7 @@ export function SettingsScreen() {
         <h2 id="settings-storage">Storage</h2>
         <p>
           {persisted === 'granted'
-            ? "This tablet will keep Coorie's data."
+            ? `${thisDevice(true)} will keep Coorie's data.`
             : "The browser may clear Coorie's data if space runs low: install Coorie to the home screen."}
         </p>
         <InstallHint />

@@ -12,6 +12,7 @@ import { listDevices, revokeDevice, type Device } from './api.ts';
 import { OnlineOnly } from './OnlineOnly.tsx';
 import { useServerData } from './useServerData.ts';
 import '../styles/team.css';
+import { thisDevice } from '../deviceKind.ts';
 
 export function DevicesScreen() {
   const user = useCurrentUser();
@@ -99,7 +100,7 @@ function DeviceRow({ device, showOwner, onRevoked }: { device: Device; showOwner
         <div className="team-item-who">
           <span className="record-title">
             {device.name}
-            {device.current && <span className="record-tag">This tablet</span>}
+            {device.current && <span className="record-tag">{thisDevice(true)}</span>}
           </span>
           {showOwner && <span className="record-meta">{device.userName}</span>}
           <span className="record-meta">Last contact {formatDateTime(device.lastSeenAt)}</span>

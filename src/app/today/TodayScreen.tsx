@@ -70,7 +70,7 @@ export function TodayScreen() {
         </EmptyState>
       ) : (
         <>
-          <TodaySessions today={todays} laterThisWeek={laterThisWeek} />
+          <TodaySessions today={todays} laterThisWeek={laterThisWeek} now={now} />
           <TodayVisits inProgress={inProgress} planned={planned} attendees={data.attendees} />
           <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
           {coordinator && <OpenConcerns notes={concerns} attendees={data.attendees} onPickUp={pickUp} />}

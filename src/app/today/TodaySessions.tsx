@@ -1,14 +1,16 @@
-// Today's sessions, then the rest of the week's, each one tap from its check-in.
+// Today's sessions, then the rest of the week's, each one tap from its check-in around the session's time.
 import { Link } from 'react-router';
+import { checkInTime } from '../../domain/checkInTime.ts';
 import type { Session } from '../../domain/session.ts';
 import { formatTime } from '../format.ts';
 import { weekdayLabel } from './labels.ts';
 
-function SessionCard({ session, showDay }: { session: Session; showDay: boolean }) {
+function SessionCard({ session, showDay, now }: { session: Session; showDay: boolean; now: Date }) {
   const path = `/sessions/${encodeURIComponent(session.id)}`;
   const cancelled = session.status === 'cancelled';
   const time = session.startsAt ? formatTime(session.startsAt) : '';
   const end = session.endsAt ? `–${formatTime(session.endsAt)}` : '';
+  const when = checkInTime(session, now);
   return (
     <li className={cancelled ? 'today-card today-card-cancelled' : 'today-card'}>
       <div className="today-card-text">
@@ -21,18 +23,33 @@ function SessionCard({ session, showDay }: { session: Session; showDay: boolean 
           {end}
           {session.kind ? ` · ${session.kind}` : ''}
           {cancelled && <span className="record-tag">Cancelled</span>}
+          {!cancelled && when === 'finished' && <span className="record-tag">Finished</span>}
         </span>
       </div>
-      {!cancelled && (
+      {/* Check-in is offered around the session's time only; afterwards, attendance can still be put right. */}
+      {!cancelled && when === 'open' && (
         <Link to={`${path}/check-in`} className="button-primary today-checkin">
           Check in<span className="visually-hidden"> at {session.title}</span>
+        </Link>
+      )}
+      {!cancelled && when === 'finished' && (
+        <Link to={`${path}/check-in`} className="button-secondary today-checkin">
+          Record attendance late<span className="visually-hidden"> at {session.title}</span>
         </Link>
       )}
     </li>
   );
 }
 
-export function TodaySessions({ today, laterThisWeek }: { today: Session[]; laterThisWeek: Session[] }) {
+export function TodaySessions({
+  today,
+  laterThisWeek,
+  now,
+}: {
+  today: Session[];
+  laterThisWeek: Session[];
+  now: Date;
+}) {
   return (
     <>
       <section aria-labelledby="today-sessions" className="today-section">
@@ -44,7 +61,7 @@ export function TodaySessions({ today, laterThisWeek }: { today: Session[]; late
         ) : (
           <ul className="today-list">
             {today.map((session) => (
-              <SessionCard key={session.id} session={session} showDay={false} />
+              <SessionCard key={session.id} session={session} showDay={false} now={now} />
             ))}
           </ul>
         )}
@@ -54,7 +71,7 @@ export function TodaySessions({ today, laterThisWeek }: { today: Session[]; late
           <h2 id="today-week">Later this week</h2>
           <ul className="today-list">
             {laterThisWeek.map((session) => (
-              <SessionCard key={session.id} session={session} showDay />
+              <SessionCard key={session.id} session={session} showDay now={now} />
             ))}
           </ul>
         </section>

@@ -11,6 +11,7 @@ import { clearSignInFailures, countSignInAttempt, forgetSignInAttempt } from '..
 import { findUserByEmail, toUser } from '../store/users.ts';
 import { parse } from '../validation.ts';
 import { deviceName, email, password } from './fields.ts';
+import { findOrganisation } from '../store/organisations.ts';
 
 const signInBody = z.strictObject({ email, password, device: deviceName });
 
@@ -91,8 +92,10 @@ export default async function authRoutes(app: FastifyInstance) {
     return reply.status(204).send();
   });
 
+  // The organisation's name too, so that no screen has to ask people for a name the server already knows.
   app.get('/api/me', async (request) => {
     const { user, device } = await requireUser(request);
-    return { user, device };
+    const organisation = await findOrganisation(db, user.organisationId);
+    return { user, device, organisation: { name: organisation?.name ?? '' } };
   });
 }

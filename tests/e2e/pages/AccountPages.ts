@@ -42,7 +42,10 @@ export class AccountPages {
   async openApp(pin = E2E_PIN): Promise<void> {
     await new LockPage(this.page).unlockWhenLocked(pin);
     const sections = this.page.getByRole('navigation', { name: 'Sections' });
-    const choosePin = this.page.getByRole('heading', { level: 1, name: 'Choose a PIN for this tablet' });
+    const choosePin = this.page.getByRole('heading', {
+      level: 1,
+      name: /^Choose a PIN for this (phone|tablet|computer)$/,
+    });
     await sections.or(choosePin).waitFor();
     if (await choosePin.isVisible()) {
       await this.page.getByLabel('PIN', { exact: true }).fill(pin);

@@ -11,7 +11,10 @@ export class LockPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Coorie is locked' });
-    this.choosePinHeading = page.getByRole('heading', { level: 1, name: 'Choose a PIN for this tablet' });
+    this.choosePinHeading = page.getByRole('heading', {
+      level: 1,
+      name: /^Choose a PIN for this (phone|tablet|computer)$/,
+    });
     this.keypad = page.getByRole('group', { name: 'Keypad' });
   }
 

@@ -12,7 +12,7 @@ export const PIN = '3917';
  */
 export async function passLock(page: Page): Promise<void> {
   const sections = page.getByRole('navigation', { name: 'Sections' });
-  const choose = page.getByRole('heading', { level: 1, name: 'Choose a PIN for this tablet' });
+  const choose = page.getByRole('heading', { level: 1, name: /^Choose a PIN for this (phone|tablet|computer)$/ });
   const locked = page.getByRole('heading', { level: 1, name: 'Coorie is locked' });
   await expect(sections.or(choose).or(locked)).toBeVisible();
   // The lock screen can render again as the signed-in user is refreshed from the server, emptying what was
