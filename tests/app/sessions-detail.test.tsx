@@ -42,7 +42,8 @@ describe('a session', () => {
     expect(within(actions).getByRole('link', { name: 'Reach out' })).toHaveAttribute('href', '/sessions/s1/reach-out');
     expect(within(actions).getByRole('link', { name: 'Write notes' })).toHaveAttribute('href', '/sessions/s1/notes');
     expect(await screen.findByText(/Buckie Community Centre, Buckie/)).toHaveTextContent(
-      'Tuesday 2 March, 10:00–12:00 · Buckie Community Centre, Buckie',
+      // The year shows whenever it is not this one.
+      /^Tuesday 2 March( 2027)?, 10:00–12:00 · Buckie Community Centre, Buckie$/,
     );
     expect(screen.getByText('Identity')).toBeInTheDocument();
 
@@ -69,7 +70,7 @@ describe('a session', () => {
     await user.click(await screen.findByRole('link', { name: 'New from this session' }));
     await screen.findByRole('heading', { level: 1, name: 'Plan a session' });
     expect(screen.getByLabelText('Title')).toHaveValue('Forres drop-in');
-    expect(screen.getByLabelText('Date')).toHaveValue('2027-03-09');
+    expect(screen.getByLabelText('Date')).toHaveValue('09/03/2027');
     expect(screen.getByLabelText('Starts')).toHaveValue('10:00');
     expect(screen.getByLabelText('Ends')).toHaveValue('11:30');
     expect(screen.getByRole('checkbox', { name: 'Food' })).not.toBeChecked();
