@@ -17,6 +17,8 @@ export interface CheckInData {
   outreach: Outreach[];
   /** People who came to an earlier session of the same course. */
   seriesAttendeeIds: Set<string>;
+  /** People who came to an earlier session at the same venue: the regulars the room expects to see. */
+  venueRegularIds: Set<string>;
 }
 
 const live = <T extends Row>(rows: T[]) => rows.filter((row) => row.deleted !== true);
@@ -30,21 +32,19 @@ async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckIn
     db.records('outreach').where('sessionId').equals(sessionId).toArray(),
   ]);
   const seriesAttendeeIds = new Set<string>();
-  if (session?.seriesId && session.startsAt) {
+  const venueRegularIds = new Set<string>();
+  if (session?.startsAt) {
     const start = session.startsAt;
-    const earlier = live(await db.records('session').where('seriesId').equals(session.seriesId).toArray()).filter(
-      (other) => other.id !== sessionId && typeof other.startsAt === 'string' && other.startsAt < start,
-    );
-    if (earlier.length > 0) {
-      const came = await db
-        .records('checkIn')
-        .where('sessionId')
-        .anyOf(earlier.map((other) => other.id))
-        .toArray();
-      for (const checkIn of live(came) as CheckIn[]) {
-        if (checkIn.present === true && checkIn.attendeeId) seriesAttendeeIds.add(checkIn.attendeeId);
-      }
-    }
+    const before = (others: Row[]) =>
+      live(others).filter(
+        (other) => other.id !== sessionId && typeof other.startsAt === 'string' && other.startsAt < start,
+      );
+    const [series, venue] = await Promise.all([
+      session.seriesId ? db.records('session').where('seriesId').equals(session.seriesId).toArray() : [],
+      session.venueId ? db.records('session').where('venueId').equals(session.venueId).toArray() : [],
+    ]);
+    await cameTo(db, before(series), seriesAttendeeIds);
+    await cameTo(db, before(venue), venueRegularIds);
   }
   return {
     session,
@@ -52,7 +52,21 @@ async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckIn
     checkIns: new Map((live(checkIns) as CheckIn[]).map((checkIn) => [checkIn.attendeeId ?? '', checkIn])),
     outreach: live(outreach) as Outreach[],
     seriesAttendeeIds,
+    venueRegularIds,
   };
+}
+
+/** Adds to `ids` everyone checked in at any of these sessions. */
+async function cameTo(db: CoorieDb, sessions: Row[], ids: Set<string>): Promise<void> {
+  if (sessions.length === 0) return;
+  const came = await db
+    .records('checkIn')
+    .where('sessionId')
+    .anyOf(sessions.map((other) => other.id))
+    .toArray();
+  for (const checkIn of live(came) as CheckIn[]) {
+    if (checkIn.present === true && checkIn.attendeeId) ids.add(checkIn.attendeeId);
+  }
 }
 
 /** Everything the check-in screen shows, re-read whenever any of it changes (on this tablet or by sync). */

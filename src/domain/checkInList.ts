@@ -11,7 +11,29 @@ import type { Session } from './session.ts';
 export interface CheckInList {
   /** Said "coming" when texted or rang, or came to an earlier session of the same course. */
   expected: Attendee[];
-  everyoneElse: Attendee[];
+  /** Came to an earlier session at this venue. */
+  regulars: Attendee[];
+  /** Checked in (or once checked in) though neither expected nor a regular: found by name, or a walk-in. */
+  alsoHere: Attendee[];
+  /** Anyone else the organisation knows, only when a name is being looked for (SEARCH_MIN letters or more). */
+  found: Attendee[];
+}
+
+/**
+ * The room sees the tablet: it shows only the people this session concerns, and finds anyone else only when
+ * at least this many letters of their name are typed, so the organisation's whole list is never on show.
+ */
+export const SEARCH_MIN = 2;
+
+export interface CheckInContext {
+  /** People who came to an earlier session of the same course: expected. */
+  seriesAttendeeIds: Iterable<string>;
+  /** People who came to an earlier session at the same venue. */
+  regularIds?: Iterable<string>;
+  /** People with a check-in at this session, undone or not. */
+  checkedInIds?: Iterable<string>;
+  /** What was typed in "Find a name". */
+  query?: string;
 }
 
 const isLive = (attendee: Attendee) => attendee.deleted !== true && !attendee.mergedInto;
@@ -19,14 +41,18 @@ const byName = (a: Attendee, b: Attendee) =>
   (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB', { sensitivity: 'base' }) ||
   a.id.localeCompare(b.id);
 
+/** Whether enough of a name is typed to look through everyone the organisation knows. */
+export const isSearching = (query: string) => normaliseName(query).length >= SEARCH_MIN;
+
 /**
- * The people to show at check-in, expected first. Duplicates merged into another record are left out, so
- * the same parent never appears twice; anyone already checked in stays in the list, whatever their state.
+ * The people to show at check-in, expected first, then the venue's regulars, then anyone else checked in,
+ * each filtered by the name typed; everyone else only once a name is typed. Duplicates merged into another
+ * record are left out, so the same parent never appears twice.
  */
 export function checkInList(
   attendees: readonly Attendee[],
   outreach: readonly Outreach[],
-  seriesAttendeeIds: Iterable<string>,
+  { seriesAttendeeIds, regularIds = [], checkedInIds = [], query = '' }: CheckInContext,
 ): CheckInList {
   const expectedIds = new Set(seriesAttendeeIds);
   // The latest word from each person counts: "not coming" after "coming" means not expected.
@@ -41,11 +67,21 @@ export function checkInList(
   for (const [attendeeId, contact] of latest) {
     if (contact.outcome === 'coming') expectedIds.add(attendeeId);
   }
-  const live = attendees.filter(isLive).sort(byName);
-  return {
-    expected: live.filter((attendee) => expectedIds.has(attendee.id)),
-    everyoneElse: live.filter((attendee) => !expectedIds.has(attendee.id)),
-  };
+  const regular = new Set(regularIds);
+  const checkedIn = new Set(checkedInIds);
+  const live = attendees
+    .filter(isLive)
+    .filter((attendee) => matchesName(attendee.displayName, query))
+    .sort(byName);
+  const list: CheckInList = { expected: [], regulars: [], alsoHere: [], found: [] };
+  const searching = isSearching(query);
+  for (const attendee of live) {
+    if (expectedIds.has(attendee.id)) list.expected.push(attendee);
+    else if (regular.has(attendee.id)) list.regulars.push(attendee);
+    else if (checkedIn.has(attendee.id)) list.alsoHere.push(attendee);
+    else if (searching) list.found.push(attendee);
+  }
+  return list;
 }
 
 /** Whether a display name matches what was typed in the search box: case, accents and spaces ignored. */

@@ -20,6 +20,8 @@ async function openCheckIn(db: CoorieDb = freshDb()) {
   if (!(await db.records('session').get(SESSION))) {
     await saveRecord(db, 'session', SESSION, { title: 'Bumps and babies', startsAt: '2026-11-24T10:00:00.000Z' });
     await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag', locality: 'Elgin' });
+    // Only the people expected are on show without a search: Morag said she is coming.
+    await saveRecord(db, 'outreach', 'o-morag', { sessionId: SESSION, attendeeId: 'morag', outcome: 'coming' });
   }
   const view = await renderApp(`/sessions/${SESSION}/check-in`, { db, user: ALEX });
   await screen.findByRole('button', { name: 'Check in Morag' });
@@ -65,7 +67,7 @@ describe('adding a walk-in', { timeout: 30_000 }, () => {
 
     expect(await screen.findByRole('button', { name: 'Undo check-in for Kirsty' })).toBeInTheDocument();
     expect(screen.getByText('1 here · 1 baby')).toBeInTheDocument();
-    expect(screen.getByText('Kirsty added and checked in.')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('Kirsty added and checked in.')).toHaveAttribute('role', 'status');
     const [kirsty] = await db.records('attendee').where('displayName').equals('Kirsty').toArray();
     expect(kirsty?.consent).toMatchObject({ what: ['notes'], wordingVersion: CONSENT_WORDING.version });
     // Stored as said, with the day it was said: no invented date of birth.

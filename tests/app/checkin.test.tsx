@@ -15,7 +15,8 @@ afterEach(() => {
 
 const SESSION = 's1';
 
-async function seed(db: CoorieDb) {
+/** Zoë said she is coming; with `everyoneExpected`, Morag and Ailsa did too, so all three show unsearched. */
+async function seed(db: CoorieDb, everyoneExpected = true) {
   await saveRecord(db, 'session', SESSION, { title: 'Bumps and babies', startsAt: '2026-11-24T10:00:00.000Z' });
   await saveRecord(db, 'attendee', 'morag', {
     displayName: 'Morag',
@@ -24,6 +25,10 @@ async function seed(db: CoorieDb) {
   await saveRecord(db, 'attendee', 'ailsa', { displayName: 'Ailsa' });
   await saveRecord(db, 'attendee', 'zoe', { displayName: 'Zoë' });
   await saveRecord(db, 'outreach', 'o1', { sessionId: SESSION, attendeeId: 'zoe', outcome: 'coming' });
+  if (!everyoneExpected) return;
+  for (const id of ['morag', 'ailsa']) {
+    await saveRecord(db, 'outreach', `o-${id}`, { sessionId: SESSION, attendeeId: id, outcome: 'coming' });
+  }
 }
 
 async function openCheckIn(db = freshDb()) {
@@ -38,21 +43,41 @@ async function openCheckIn(db = freshDb()) {
 const count = () => screen.getByText(/ here · /);
 
 describe('check-in', { timeout: 30_000 }, () => {
-  it('lists the people expected first, then everyone else by name, with display names only', async () => {
-    await openCheckIn();
-    const expected = screen.getByRole('region', { name: 'Expected' });
-    const others = screen.getByRole('region', { name: 'Everyone else' });
-    expect(
-      within(expected)
-        .getAllByRole('button')
-        .map((button) => button.querySelector('.checkin-name')?.textContent),
-    ).toEqual(['Check in Zoë']);
-    expect(
-      within(others)
-        .getAllByRole('button')
-        .map((button) => button.querySelector('.checkin-name')?.textContent),
-    ).toEqual(['Check in Ailsa', 'Check in Morag']);
+  it('shows the room only the people expected and the venue’s regulars, and finds anyone else by name', async () => {
+    const db = freshDb();
+    // Ailsa came to this venue last week; Morag is known to the organisation but has never been here.
+    await saveRecord(db, 'session', 's0', {
+      title: 'Last week',
+      startsAt: '2026-11-17T10:00:00.000Z',
+      venueId: 'hall',
+    });
+    await saveRecord(db, 'checkIn', 's0:ailsa', { sessionId: 's0', attendeeId: 'ailsa', present: true });
+    stubNoNetwork();
+    await seed(db, false);
+    await saveRecord(db, 'session', SESSION, { venueId: 'hall' });
+    await renderApp(`/sessions/${SESSION}/check-in`, { db, user: ALEX });
+    const names = (region: string) =>
+      within(screen.getByRole('region', { name: region }))
+        .queryAllByRole('button')
+        .map((button) => button.querySelector('.checkin-name')?.textContent);
+    await screen.findByRole('button', { name: 'Check in Ailsa' });
+    expect(names('Expected')).toEqual(['Check in Zoë']);
+    expect(names('Came here before')).toEqual(['Check in Ailsa']);
+    expect(screen.queryByText('Morag')).not.toBeInTheDocument();
+    expect(names('Someone else?')).toEqual([]);
     expect(count()).toHaveTextContent('0 here · 0 babies');
+
+    const user = userEvent.setup();
+    const search = screen.getByRole('searchbox', { name: 'Find a name' });
+    await user.type(search, 'm');
+    expect(screen.queryByText('Morag')).not.toBeInTheDocument();
+    await user.type(search, 'o');
+    expect(names('Someone else?')).toEqual(['Check in Morag']);
+    await user.click(screen.getByRole('button', { name: 'Check in Morag' }));
+    await screen.findByRole('button', { name: 'Undo check-in for Morag' });
+    // Once here, she stays on the list when the search is cleared.
+    await user.clear(search);
+    expect(within(screen.getByRole('region', { name: 'Also here' })).getByText('Morag')).toBeInTheDocument();
   });
 
   it('checks a person in with one tap and undoes it with another, keeping one record', async () => {

@@ -151,10 +151,16 @@ describe('Today', { timeout: 30_000 }, () => {
   it('lets a coordinator pick up a concern nobody has, and it leaves the list', async () => {
     const { db } = await openToday(ALEX);
     const concerns = region('Concerns nobody has picked up');
-    expect(within(concerns).getByText('Urgent')).toBeInTheDocument();
-    await userEvent.setup().click(within(concerns).getByRole('button', { name: 'I’ll pick this up for Morag' }));
+    // The room may see this screen: how many, not who, until a tap.
+    expect(within(concerns).getByText('1 urgent concern waits for a coordinator.')).toBeVisible();
+    expect(within(concerns).getByText('Morag')).not.toBeVisible();
+    const user = userEvent.setup();
+    await user.click(within(concerns).getByText('Show who'));
+    expect(within(concerns).getByText('Urgent')).toBeVisible();
+    await user.click(within(concerns).getByRole('button', { name: 'I’ll pick this up for Morag' }));
     expect(await within(concerns).findByText('No concerns waiting for a coordinator.')).toBeInTheDocument();
     expect((await db.records('note').get('n-urgent'))?.concernPickedUpBy).toBe('Alex Morrison');
+    expect(within(concerns).getByText('Picked up lately: Alex Morrison')).toBeInTheDocument();
   });
 
   it('shows a facilitator only their own follow-ups and visits, and no concerns list', async () => {

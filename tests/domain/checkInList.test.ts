@@ -24,18 +24,31 @@ describe('check-in rules', () => {
     { id: 'gone', displayName: 'Gone', deleted: true },
   ];
 
-  it('puts people who said they are coming or came to the course first, then everyone else by name', () => {
-    const list = checkInList(
-      people,
-      [
-        { id: 'o1', attendeeId: 'z', outcome: 'coming', at: '2026-11-20T10:00:00Z' },
-        { id: 'o2', attendeeId: 'k', outcome: 'coming', at: '2026-11-20T10:00:00Z' },
-        { id: 'o3', attendeeId: 'k', outcome: 'not coming', at: '2026-11-21T10:00:00Z' },
-      ],
-      ['m'],
-    );
+  const outreach = [
+    { id: 'o1', attendeeId: 'z', outcome: 'coming', at: '2026-11-20T10:00:00Z' },
+    { id: 'o2', attendeeId: 'k', outcome: 'coming', at: '2026-11-20T10:00:00Z' },
+    { id: 'o3', attendeeId: 'k', outcome: 'not coming', at: '2026-11-21T10:00:00Z' },
+  ] as const;
+
+  it('puts people who said they are coming or came to the course first, and shows nobody else unasked', () => {
+    const list = checkInList(people, [...outreach], { seriesAttendeeIds: ['m'] });
     expect(names(list.expected)).toEqual(['Morag', 'Zoë']);
-    expect(names(list.everyoneElse)).toEqual(['ailsa', 'Kirsty']);
+    expect(list.regulars).toEqual([]);
+    expect(list.alsoHere).toEqual([]);
+    expect(list.found).toEqual([]);
+  });
+
+  it('adds the venue’s regulars and anyone checked in, and finds others only from two letters of a name', () => {
+    const context = { seriesAttendeeIds: ['m'], regularIds: ['a', 'm'], checkedInIds: ['k'] };
+    const list = checkInList(people, [...outreach], context);
+    expect(names(list.expected)).toEqual(['Morag', 'Zoë']);
+    expect(names(list.regulars)).toEqual(['ailsa']);
+    expect(names(list.alsoHere)).toEqual(['Kirsty']);
+    const others = [...people, { id: 'e', displayName: 'Eilidh' }, { id: 'e2', displayName: 'Elspeth' }];
+    expect(checkInList(others, [], { seriesAttendeeIds: [], query: 'e' }).found).toEqual([]);
+    expect(names(checkInList(others, [], { seriesAttendeeIds: [], query: 'EI' }).found)).toEqual(['Eilidh']);
+    // Typing narrows every group, not only the search.
+    expect(names(checkInList(others, [...outreach], { ...context, query: 'zo' }).expected)).toEqual(['Zoë']);
   });
 
   it('finds names ignoring case, accents and spaces', () => {

@@ -237,6 +237,9 @@ test('a whole day offline on the hall tablet, found again on Today after a reloa
   await expect(today.overdueVisits.getByRole('link', { name: 'Visit to Dawn', exact: true })).toBeVisible();
   await expect(today.followUps).toContainText('Amy');
   await expect(today.followUps).toContainText('Send the Bookbug times');
+  await expect(today.concerns).toContainText('1 urgent concern waits for a coordinator.');
+  await expect(today.concerns.getByText('Beth', { exact: true })).toBeHidden();
+  await today.showWhoHasConcerns();
   await expect(today.concerns.getByRole('listitem').filter({ hasText: 'Beth' })).toContainText('Urgent');
   await expect(page.getByText(/Offline/).first()).toBeVisible();
   await expectAccessible(page, 'today');

@@ -1,4 +1,5 @@
-// Check-in at a session: the people expected and known, one tap each, walk-ins in seconds, a live count.
+// Check-in at a session: the people expected, the venue's regulars and those here, one tap each; anyone else
+// found by typing a name; walk-ins in seconds; a live count.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -13,7 +14,14 @@ import { useDb } from '../../db/hooks.ts';
 import { newId } from '../../db/records.ts';
 import type { Attendee } from '../../domain/attendee.ts';
 import { babyAge } from '../../domain/babyAge.ts';
-import { checkInList, hereCount, hereCountText, matchesName, walkInBaby } from '../../domain/checkInList.ts';
+import {
+  checkInList,
+  hereCount,
+  hereCountText,
+  isSearching,
+  SEARCH_MIN,
+  walkInBaby,
+} from '../../domain/checkInList.ts';
 import { giveConsent } from '../../domain/consent.ts';
 import type { WalkInInput } from '../../domain/checkInList.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
@@ -70,10 +78,13 @@ function CheckIn({ data, session }: { data: CheckInData; session: NonNullable<Ch
   const walkInOpen = adding || (draft.restored && draft.value.name !== '');
   const now = new Date();
 
-  const list = checkInList(data.attendees, data.outreach, data.seriesAttendeeIds);
-  const visible = (attendees: Attendee[]) => attendees.filter((attendee) => matchesName(attendee.displayName, query));
-  const expected = visible(list.expected);
-  const everyoneElse = visible(list.everyoneElse);
+  const { expected, regulars, alsoHere, found } = checkInList(data.attendees, data.outreach, {
+    seriesAttendeeIds: data.seriesAttendeeIds,
+    regularIds: data.venueRegularIds,
+    checkedInIds: data.checkIns.keys(),
+    query,
+  });
+  const searching = isSearching(query);
   const count = hereCount([...data.checkIns.values()]);
   const path = `/sessions/${encodeURIComponent(session.id)}`;
 
@@ -179,13 +190,28 @@ function CheckIn({ data, session }: { data: CheckInData; session: NonNullable<Ch
           </p>
         )}
       </section>
-      <section aria-labelledby="checkin-everyone">
-        <h2 id="checkin-everyone">Everyone else</h2>
-        {everyoneElse.length > 0 ? (
-          <ul className="checkin-list">{everyoneElse.map(row)}</ul>
+      {regulars.length > 0 && (
+        <section aria-labelledby="checkin-regulars">
+          <h2 id="checkin-regulars">Came here before</h2>
+          <ul className="checkin-list">{regulars.map(row)}</ul>
+        </section>
+      )}
+      {alsoHere.length > 0 && (
+        <section aria-labelledby="checkin-also">
+          <h2 id="checkin-also">Also here</h2>
+          <ul className="checkin-list">{alsoHere.map(row)}</ul>
+        </section>
+      )}
+      {/* Everyone else the organisation knows stays off the screen until a name is typed: the room can see it. */}
+      <section aria-labelledby="checkin-found">
+        <h2 id="checkin-found">Someone else?</h2>
+        {found.length > 0 ? (
+          <ul className="checkin-list">{found.map(row)}</ul>
         ) : (
           <p className="checkin-none">
-            {query ? `Nobody else called “${query.trim()}”. Add them as a walk-in.` : 'Nobody else is known yet.'}
+            {searching
+              ? `Nobody else called “${query.trim()}”. Add them as a walk-in.`
+              : `Type at least ${SEARCH_MIN} letters of a name in “Find a name” to find anyone else.`}
           </p>
         )}
       </section>

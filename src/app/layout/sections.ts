@@ -25,3 +25,6 @@ export const SECTIONS: readonly Section[] = [
   { path: '/reports', label: 'Reports', Icon: ReportsIcon },
   { path: '/settings', label: 'Settings', Icon: SettingsIcon },
 ];
+
+/** How many sections a phone shows in its one-row menu; the rest are under "More". */
+export const PHONE_SECTIONS = 4;

@@ -6,7 +6,7 @@ import { ESCALATION_STEPS, NEVER_PROMISE_CONFIDENTIALITY, SHARING_TO_PROTECT } f
 import type { Service } from '../../domain/service.ts';
 import { useRecords } from '../../db/hooks.ts';
 import { Screen } from '../components/Screen.tsx';
-import { formatDay } from '../people/dates.ts';
+import { formatDay } from '../format.ts';
 import { directory, serviceLink } from './serviceLinks.ts';
 import '../styles/people.css';
 import '../styles/notes.css';
@@ -90,7 +90,7 @@ export function EscalationScreen() {
         <p>{SHARING_TO_PROTECT}</p>
       </section>
       <p className="record-meta">
-        Built-in numbers last checked on {formatDay(SERVICES_CHECKED_ON)}: check before use.
+        Built-in numbers last checked on {formatDay(SERVICES_CHECKED_ON, null)}: check before use.
       </p>
       {back && (
         <p>

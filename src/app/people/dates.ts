@@ -1,13 +1,9 @@
 // Calendar dates (a follow-up's due date, a session's day) the way people in Scotland write them.
 import { format } from 'date-fns';
-import { CALENDAR, calendarDate, LONDON } from '../../domain/london.ts';
+import { LONDON } from '../../domain/london.ts';
 
-/** "Tue 24 Nov" for a YYYY-MM-DD date, with the year when it is not this year's. */
-export function formatDay(date: string, now: Date = new Date()): string {
-  const day = calendarDate(date);
-  const sameYear = date.slice(0, 4) === format(now, 'yyyy', { in: LONDON });
-  return format(day, sameYear ? 'EEE d MMM' : 'EEE d MMM yyyy', { in: CALENDAR });
-}
+/** "Tue 24 Nov" for a YYYY-MM-DD date, with the year when it is not this year's (one helper for every screen). */
+export { formatDay } from '../format.ts';
 
 /** "24 Nov 2026": an instant's London date, for records people may look back on years later. */
 export function formatLongDay(at: string): string {

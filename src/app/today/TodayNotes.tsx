@@ -1,4 +1,5 @@
-// Follow-ups due (overdue ones stand out) and, for coordinators, concerns that nobody has picked up yet.
+// Follow-ups due (overdue ones stand out) and, for coordinators, concerns that nobody has picked up yet: how many
+// and who picked up the others, with the parents' names only after a tap.
 import { Link } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import type { Note } from '../../domain/note.ts';
@@ -58,44 +59,82 @@ export function FollowUps({
 
 const CONCERN_LABELS: Record<string, string> = { urgent: 'Urgent', 'talk to coordinator': 'Talk to coordinator' };
 
+/** "1 urgent concern and 2 to talk about", without anyone's name: the tablet may be face up in a hall. */
+function concernCount(notes: readonly Note[]): string {
+  const urgent = notes.filter((note) => note.concern === 'urgent').length;
+  const talk = notes.length - urgent;
+  const parts = [
+    urgent > 0 ? `${urgent} urgent ${urgent === 1 ? 'concern' : 'concerns'}` : '',
+    talk > 0 ? `${talk} to talk about` : '',
+  ].filter(Boolean);
+  return `${parts.join(' and ')} ${notes.length === 1 ? 'waits' : 'wait'} for a coordinator.`;
+}
+
+/** "Picked up lately: Alex Morrison (2), Sam Reid": who took the concerns of the last fortnight, by team name. */
+function pickedUpLately(notes: readonly Note[], now: number): string {
+  const since = new Date(now - 14 * 24 * 60 * 60_000).toISOString();
+  const counts = new Map<string, number>();
+  for (const note of notes) {
+    const by = note.concernPickedUpBy?.trim();
+    if (!by || note.deleted === true || (note.createdAt ?? '') < since) continue;
+    if (note.concern !== 'urgent' && note.concern !== 'talk to coordinator') continue;
+    counts.set(by, (counts.get(by) ?? 0) + 1);
+  }
+  return [...counts].map(([by, count]) => (count > 1 ? `${by} (${count})` : by)).join(', ');
+}
+
 export function OpenConcerns({
   notes,
+  allNotes,
   attendees,
   onPickUp,
 }: {
+  /** The concerns nobody has picked up. */
   notes: Note[];
+  /** Every note on the device, for who picked up the recent concerns. */
+  allNotes: readonly Note[];
   attendees: Names;
   onPickUp: (note: Note) => void;
 }) {
+  const pickedUp = pickedUpLately(allNotes, Date.now());
+  const urgent = notes.some((note) => note.concern === 'urgent');
   return (
     <section aria-labelledby="today-concerns" className="today-section">
       <h2 id="today-concerns">Concerns nobody has picked up</h2>
       {notes.length === 0 ? (
         <p className="today-none">No concerns waiting for a coordinator.</p>
       ) : (
-        <ul className="today-list">
-          {notes.map((note) => {
-            const name = nameOf(note, attendees);
-            const urgent = note.concern === 'urgent';
-            return (
-              <li key={note.id} className={urgent ? 'today-card today-card-alert' : 'today-card'}>
-                <div className="today-card-text">
-                  <span className={urgent ? 'today-concern today-concern-urgent' : 'today-concern'}>
-                    {CONCERN_LABELS[note.concern ?? ''] ?? note.concern}
-                  </span>
-                  <Link to={personPath(note)} className="today-card-title">
-                    {name}
-                  </Link>
-                  {note.createdAt && <span className="record-meta">Noted {formatDateTime(note.createdAt)}</span>}
-                </div>
-                <button type="button" className="button-primary" onClick={() => onPickUp(note)}>
-                  I’ll pick this up<span className="visually-hidden"> for {name}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        // Today may be the home screen of a tablet in a hall: the names wait behind a tap.
+        <div className={urgent ? 'today-concerns today-card-alert' : 'today-concerns'}>
+          <p className={urgent ? 'today-concern today-concern-urgent' : 'today-concern'}>{concernCount(notes)}</p>
+          <details className="today-concern-names">
+            <summary>Show who</summary>
+            <ul className="today-list">
+              {notes.map((note) => {
+                const name = nameOf(note, attendees);
+                const isUrgent = note.concern === 'urgent';
+                return (
+                  <li key={note.id} className={isUrgent ? 'today-card today-card-alert' : 'today-card'}>
+                    <div className="today-card-text">
+                      <span className={isUrgent ? 'today-concern today-concern-urgent' : 'today-concern'}>
+                        {CONCERN_LABELS[note.concern ?? ''] ?? note.concern}
+                      </span>
+                      <Link to={personPath(note)} className="today-card-title">
+                        {name}
+                      </Link>
+                      {note.createdAt && <span className="record-meta">Noted {formatDateTime(note.createdAt)}</span>}
+                    </div>
+                    <button type="button" className="button-primary" onClick={() => onPickUp(note)}>
+                      I’ll pick this up<span className="visually-hidden"> for {name}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        </div>
       )}
+      {pickedUp && <p className="record-meta">Picked up lately: {pickedUp}</p>}
     </section>
   );
 }

@@ -73,7 +73,9 @@ export function TodayScreen() {
           <TodaySessions today={todays} laterThisWeek={laterThisWeek} now={now} />
           <TodayVisits inProgress={inProgress} planned={planned} attendees={data.attendees} />
           <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
-          {coordinator && <OpenConcerns notes={concerns} attendees={data.attendees} onPickUp={pickUp} />}
+          {coordinator && (
+            <OpenConcerns notes={concerns} allNotes={data.notes} attendees={data.attendees} onPickUp={pickUp} />
+          )}
         </>
       )}
       <p className="today-signposting">

@@ -8,9 +8,16 @@ export class CheckInPage {
     this.count = page.locator('.checkin-count');
   }
 
+  /** Finds the person by name, as a facilitator does for anyone not expected, and checks them in. */
   async checkIn(name: string): Promise<void> {
+    await this.search(name);
     await this.page.getByRole('button', { name: `Check in ${name}`, exact: true }).click();
     await this.undoButton(name).waitFor();
+    await this.search('');
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Find a name' }).fill(text);
   }
 
   undoButton(name: string): Locator {

@@ -14,6 +14,11 @@ export class TodayPage {
     this.concerns = page.getByRole('region', { name: 'Concerns nobody has picked up' });
   }
 
+  /** The names behind the concerns are shown only after a tap: the room may see Today. */
+  async showWhoHasConcerns(): Promise<void> {
+    await this.concerns.getByText('Show who').click();
+  }
+
   async goto(): Promise<void> {
     await this.page.goto('/');
     await this.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
