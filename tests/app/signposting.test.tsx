@@ -156,17 +156,18 @@ describe('adding a local service', { timeout: 20_000 }, () => {
     await user.click(await screen.findByLabelText('Number not yet verified'));
     const checked = screen.getByLabelText(/Details last checked on/);
     await user.clear(checked);
-    await user.type(checked, '2026-11-20');
+    // A day already past at every moment npm run test:clock tries: the form refuses a check in the future.
+    await user.type(checked, '2026-05-20');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Signposting' });
     const entry = await card('Moray Children and Family Access Team (child protection)');
     expect(within(entry).queryByText(/Number not yet verified/)).not.toBeInTheDocument();
-    expect(within(entry).getByText(/last checked 20 Nov 2026 · updated by your organisation/)).toBeInTheDocument();
+    expect(within(entry).getByText(/last checked 20 May 2026 · updated by your organisation/)).toBeInTheDocument();
     expect(shownNames()).toHaveLength(STARTER_SERVICES.length);
     expect(await getRecord(db, 'service', 'starter-moray-child-protection')).toMatchObject({
       needsChecking: false,
-      checkedOn: '2026-11-20',
+      checkedOn: '2026-05-20',
       phone: '01343 554370',
     });
   });
