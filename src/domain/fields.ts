@@ -7,14 +7,44 @@ export { ID_PATTERN };
 export const MAX_TEXT = 20_000;
 
 export const id = z.string().regex(ID_PATTERN, 'must be 1–100 characters of A–Z, a–z, 0–9, :, _ or -');
+/** True if `value` holds a control character (C0 or DEL) other than those `allowed`. */
+function holdsControl(value: string, allowed: ReadonlySet<number>): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 || code === 0x7f) && !allowed.has(code)) return true;
+  }
+  return false;
+}
+const NONE = new Set<number>();
+/** Tab, line feed and carriage return: what a field typed in several lines may hold. */
+const LINE_BREAKS_AND_TAB = new Set([0x09, 0x0a, 0x0d]);
+/** One line: no control character at all (tab and line breaks too), and no line or paragraph separator. */
+const isOneLine = (value: string) => !holdsControl(value, NONE) && !/[\u2028\u2029]/.test(value);
+
 /**
  * Text counted as it will be stored. Values are checked here but stored as the device wrote them (the
  * device and the server must hold the same value under the same version), so a limit counts the spaces too:
  * trimming only for the check would let a million spaces and "Jo" pass as two characters.
+ *
+ * `text` is one line (a name, a title, a phone number): no line break, tab or other control character.
+ * Only fields shown and typed in several lines (a note, a reflection, directions) are `multiLineText`, which
+ * may hold tabs and line breaks but no other control character.
  */
-export const text = (max = MAX_TEXT) => z.string().max(max, `must be at most ${max} characters`);
-/** Text that must say something: at most `max` characters as stored, and not only spaces. */
-export const requiredText = (max: number) => text(max).refine((value) => value.trim() !== '', 'is required');
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine(isOneLine, 'must be one line, without line breaks or control characters');
+export const multiLineText = (max = MAX_TEXT) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !holdsControl(value, LINE_BREAKS_AND_TAB), 'must not hold control characters');
+const notBlank = (value: string) => value.trim() !== '';
+/** One line that must say something: at most `max` characters as stored, and not only spaces. */
+export const requiredText = (max: number) => text(max).refine(notBlank, 'is required');
+/** Several lines that must say something. */
+export const requiredMultiLineText = (max: number) => multiLineText(max).refine(notBlank, 'is required');
 export const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 export const date = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
 export const idList = z.array(id).max(500);
