@@ -7,19 +7,12 @@ export { ID_PATTERN };
 export const MAX_TEXT = 20_000;
 
 export const id = z.string().regex(ID_PATTERN, 'must be 1–100 characters of A–Z, a–z, 0–9, :, _ or -');
-/** True if `value` holds a control character (C0 or DEL) other than those `allowed`. */
-function holdsControl(value: string, allowed: ReadonlySet<number>): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if ((code < 0x20 || code === 0x7f) && !allowed.has(code)) return true;
-  }
-  return false;
-}
-const NONE = new Set<number>();
-/** Tab, line feed and carriage return: what a field typed in several lines may hold. */
-const LINE_BREAKS_AND_TAB = new Set([0x09, 0x0a, 0x0d]);
-/** One line: no control character at all (tab and line breaks too), and no line or paragraph separator. */
-const isOneLine = (value: string) => !holdsControl(value, NONE) && !/[\u2028\u2029]/.test(value);
+/** What one line may not hold: any control character (tab and line breaks too), or a line or paragraph separator. */
+// eslint-disable-next-line no-control-regex -- these are the characters refused
+const NOT_ONE_LINE = /[\0-\x1f\x7f\u2028\u2029]/;
+/** What no text may hold: every control character but tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- these are the characters refused
+const CONTROL = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /**
  * Text counted as it will be stored. Values are checked here but stored as the device wrote them (the
@@ -30,16 +23,10 @@ const isOneLine = (value: string) => !holdsControl(value, NONE) && !/[\u2028\u20
  * Only fields shown and typed in several lines (a note, a reflection, directions) are `multiLineText`, which
  * may hold tabs and line breaks but no other control character.
  */
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine(isOneLine, 'must be one line, without line breaks or control characters');
+const limited = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+export const text = (max: number) => limited(max).refine((value) => !NOT_ONE_LINE.test(value), 'must be one line');
 export const multiLineText = (max = MAX_TEXT) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !holdsControl(value, LINE_BREAKS_AND_TAB), 'must not hold control characters');
+  limited(max).refine((value) => !CONTROL.test(value), 'has a control character');
 const notBlank = (value: string) => value.trim() !== '';
 /** One line that must say something: at most `max` characters as stored, and not only spaces. */
 export const requiredText = (max: number) => text(max).refine(notBlank, 'is required');
