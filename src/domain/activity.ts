@@ -1,6 +1,6 @@
 // An activity idea for the group: baby baskets, stories, songs, play and short talks.
 import { z } from 'zod';
-import { commonFields, requiredText, text, textList } from './fields.ts';
+import { commonFields, multiLineText, requiredText, textList } from './fields.ts';
 
 export const ACTIVITY_KINDS = [
   'treasure basket',
@@ -18,9 +18,9 @@ export const activityFields = z.strictObject({
   minAgeMonths: z.number().int().min(0).max(60),
   maxAgeMonths: z.number().int().min(0).max(60),
   materials: textList,
-  howTo: text(),
-  whyItHelps: text(),
-  safety: text(),
+  howTo: multiLineText(),
+  whyItHelps: multiLineText(),
+  safety: multiLineText(),
   builtIn: z.boolean(),
 });
 export type Activity = { id: string } & Partial<z.infer<typeof activityFields>>;

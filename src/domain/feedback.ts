@@ -1,13 +1,13 @@
 // Anonymous feedback after a session: deliberately no link to any attendee.
 import { z } from 'zod';
-import { commonFields, id, text } from './fields.ts';
+import { commonFields, id, multiLineText } from './fields.ts';
 
 export const feedbackFields = z.strictObject({
   ...commonFields,
   sessionId: id,
   feltWelcome: z.number().int().min(1).max(5),
   wouldComeAgain: z.boolean(),
-  comment: text(2000),
+  comment: multiLineText(2000),
 });
 export type Feedback = { id: string } & Partial<z.infer<typeof feedbackFields>>;
 export const feedbackRequired = ['sessionId'] as const;

@@ -1,6 +1,6 @@
 // A wellbeing note: special category data, seen by its author and coordinators unless shared.
 import { z } from 'zod';
-import { commonFields, date, id, requiredText, text } from './fields.ts';
+import { commonFields, date, id, multiLineText, requiredMultiLineText, text } from './fields.ts';
 
 export const NOTE_CONTEXTS = ['group', 'home visit', 'phone'] as const;
 export const FOCUS_AREAS = [
@@ -25,11 +25,11 @@ export const noteFields = z.strictObject({
   visitId: id,
   context: z.enum(NOTE_CONTEXTS),
   focusAreas: z.array(z.enum(FOCUS_AREAS)).max(FOCUS_AREAS.length),
-  positives: text(),
-  body: requiredText(20_000),
+  positives: multiLineText(),
+  body: requiredMultiLineText(20_000),
   concern: z.enum(CONCERN_LEVELS),
   concernPickedUpBy: text(100),
-  followUp: text(2000),
+  followUp: multiLineText(2000),
   followUpDue: date,
   followUpDone: z.boolean(),
   visibility: z.enum(NOTE_VISIBILITIES),

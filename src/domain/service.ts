@@ -1,11 +1,11 @@
 // A signposting directory entry.
 import { z } from 'zod';
-import { commonFields, date, requiredText, text } from './fields.ts';
+import { commonFields, date, multiLineText, requiredText, text } from './fields.ts';
 
 export const serviceFields = z.strictObject({
   ...commonFields,
   name: requiredText(120),
-  offers: text(2000),
+  offers: multiLineText(2000),
   phone: text(40),
   web: text(500),
   hours: text(200),

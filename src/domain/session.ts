@@ -1,6 +1,6 @@
 // A planned group session, course session or 1-2-1, from plan to reflection.
 import { z } from 'zod';
-import { commonFields, dateTime, id, idList, requiredText, text, textList } from './fields.ts';
+import { commonFields, dateTime, id, idList, multiLineText, requiredText, text, textList } from './fields.ts';
 
 export const SESSION_KINDS = ['drop-in', 'course', '1-2-1'] as const;
 export const SESSION_STATUSES = ['planned', 'running', 'done', 'cancelled'] as const;
@@ -20,10 +20,10 @@ export const sessionFields = z.strictObject({
   facilitatorIds: idList,
   /** Who is facilitating, by name: team members' ids are not all known on a device that has never synced. */
   facilitators: textList,
-  childcare: text(2000),
+  childcare: multiLineText(2000),
   status: z.enum(SESSION_STATUSES),
   seriesId: id,
-  reflection: text(),
+  reflection: multiLineText(),
 });
 export type Session = { id: string } & Partial<z.infer<typeof sessionFields>>;
 export const sessionRequired = ['title', 'startsAt'] as const;

@@ -1,6 +1,6 @@
 // A place where groups meet.
 import { z } from 'zod';
-import { commonFields, requiredText, text } from './fields.ts';
+import { commonFields, multiLineText, requiredText, text } from './fields.ts';
 
 export const LOCALITIES = ['Elgin', 'Lossiemouth', 'Forres', 'Buckie', 'Keith', 'Speyside', 'Other'] as const;
 
@@ -8,8 +8,8 @@ export const venueFields = z.strictObject({
   ...commonFields,
   name: requiredText(120),
   locality: text(80),
-  address: text(500),
-  access: text(2000),
+  address: multiLineText(500),
+  access: multiLineText(2000),
   babyChange: z.boolean(),
   parking: z.boolean(),
   hasSignal: z.boolean(),

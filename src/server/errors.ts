@@ -2,6 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStorageFull } from './store/util.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -51,6 +52,14 @@ export function handleError(error: FastifyError | HttpError, request: FastifyReq
   }
   if (status >= 400 && status < 500) {
     return reply.status(status).send(errorBody('invalid_request', error.message));
+  }
+  // A full disk (SQLite's SQLITE_FULL, PostgreSQL's 53100) on any write: the write was rolled back, so the
+  // client is told to try later, and whoever runs the server finds it in the log.
+  if (isStorageFull(error)) {
+    request.log.error({ err: error }, 'the database is full');
+    return reply
+      .status(507)
+      .send(errorBody('storage_full', 'The server is full, so nothing was saved. Please try again later.'));
   }
   // A server fault: log everything, tell the client nothing about the inside.
   request.log.error({ err: error }, 'request failed');

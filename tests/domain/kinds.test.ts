@@ -55,6 +55,60 @@ describe('record kinds', () => {
     expect(validateValues('attendee', { displayName: ` ${'A'.repeat(78)} ` }, true)).toEqual([]);
   });
 
+  it('keeps single-line fields on one line; only fields typed in several lines hold line breaks', () => {
+    for (const name of [
+      'Jo\nSmith',
+      'Jo\r\nSmith',
+      'Jo\rSmith',
+      'Jo\tSmith',
+      'Jo\u2028Smith',
+      'Jo\u0007',
+      'Jo\u007f',
+    ]) {
+      expect(validateValues('attendee', { displayName: name }, true)).toEqual([
+        { field: 'displayName', message: 'displayName must be one line' },
+      ]);
+    }
+    expect(
+      fields(
+        validateValues(
+          'attendee',
+          {
+            contact: { phone: '07700\n900123', okToText: true, okToVoicemail: false, okToNameCharity: false },
+          },
+          false,
+        ),
+      ),
+    ).toEqual(['contact']);
+    expect(fields(validateValues('attendee', { babies: [{ alias: 'Wee\none' }] }, false))).toEqual(['babies']);
+    expect(fields(validateValues('attendee', { needs: ['pram\naccess'] }, false))).toEqual(['needs']);
+    expect(
+      fields(validateValues('session', { title: 'Baby\nmassage', startsAt: '2026-11-23T10:00:00Z' }, true)),
+    ).toEqual(['title']);
+    expect(fields(validateValues('session', { outline: ['Welcome\nand tea'] }, false))).toEqual(['outline']);
+    expect(
+      fields(validateValues('service', { name: 'Health\nvisitors', phone: '01343\t123456' }, true)).sort(),
+    ).toEqual(['name', 'phone']);
+    expect(fields(validateValues('venue', { name: 'Hall', locality: 'Elgin\n' }, true))).toEqual(['locality']);
+
+    // A note, a reflection, directions: several lines (and tabs) are what they are for.
+    expect(
+      validateValues('note', { attendeeId: 'a', body: 'First line\r\nsecond\n\tthird', followUp: 'a\nb' }, true),
+    ).toEqual([]);
+    expect(validateValues('session', { reflection: 'Went well.\n\nMore tea next time.' }, false)).toEqual([]);
+    expect(
+      validateValues('venue', { name: 'Hall', address: '1 High St\nElgin', access: 'Ramp\nat back' }, true),
+    ).toEqual([]);
+    expect(validateValues('activity', { title: 'Songs', howTo: '1. Sit\n2. Sing' }, false)).toEqual([]);
+    // but no other control character.
+    expect(validateValues('note', { attendeeId: 'a', body: 'bell\u0007' }, true)).toEqual([
+      { field: 'body', message: 'body has a control character' },
+    ]);
+    expect(fields(validateValues('note', { attendeeId: 'a', body: 'ok', positives: 'del\u007f' }, true))).toEqual([
+      'positives',
+    ]);
+  });
+
   it('refuses unknown fields, wrong types and malformed ids and dates', () => {
     const problems = validateValues(
       'session',

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/index.ts';
-import { change, pushBody, setUpOrganisation } from './client.ts';
+import { change, pushBody, setUpOrganisation, uniqueEmail, type Answer } from './client.ts';
 import { databases, useServer, type TestDatabase } from './helpers.ts';
 
 /**
@@ -12,7 +12,7 @@ import { databases, useServer, type TestDatabase } from './helpers.ts';
  * the file's present size, so SQLite itself answers SQLITE_FULL. PostgreSQL cannot be given a small disk
  * from a test, so a trigger raises the very error (SQLSTATE 53100, disk_full) a full disk does.
  */
-async function fillDisk(database: TestDatabase, store: Store): Promise<() => Promise<void>> {
+async function fillDisk(database: TestDatabase, store: Store, table = 'records'): Promise<() => Promise<void>> {
   const { db } = store;
   if (database.name === 'sqlite') {
     const { rows } = await sql<{ page_count: number }>`PRAGMA page_count`.execute(db);
@@ -30,11 +30,11 @@ async function fillDisk(database: TestDatabase, store: Store): Promise<() => Pro
     .execute(db);
   await sql
     .raw(
-      'CREATE TRIGGER coorie_test_disk_full BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION coorie_test_disk_full()',
+      `CREATE TRIGGER coorie_test_disk_full BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION coorie_test_disk_full()`,
     )
     .execute(db);
   return async () => {
-    await sql.raw('DROP TRIGGER coorie_test_disk_full ON records').execute(db);
+    await sql.raw(`DROP TRIGGER coorie_test_disk_full ON ${table}`).execute(db);
   };
 }
 
@@ -67,5 +67,40 @@ describe.each(databases())('a full disk during a push on $name', { timeout: 30_0
       new Set(['applied']),
     );
     expect(await server.store.db.selectFrom('records').select('id').execute()).toHaveLength(200);
+  });
+});
+
+describe.each(databases())('a full disk on a write other than a push, on $name', { timeout: 60_000 }, (database) => {
+  const server = useServer(database);
+
+  it('answers 507 storage_full in the one error shape, keeps nothing of the refused write, and recovers', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const invite = () =>
+      coordinator.post('/api/invites', { name: 'Isla', email: uniqueEmail('isla'), role: 'facilitator' });
+    const makeRoom = await fillDisk(database, server.store, 'invites');
+
+    // On SQLite the pages already there still hold some room, so the first invitations may fit; the disk is
+    // full for real once that room is used up. PostgreSQL refuses the first.
+    const answers: Answer[] = [];
+    for (let i = 0; i < 300 && answers.at(-1)?.status !== 507; i++) answers.push(await invite());
+    const full = answers.at(-1);
+    expect(answers.slice(0, -1).every((answer) => answer.status === 201)).toBe(true);
+    expect(full?.status).toBe(507);
+    expect(full?.body).toEqual({
+      error: { code: 'storage_full', message: 'The server is full, so nothing was saved. Please try again later.' },
+    });
+
+    // Nothing of the refused invitation is kept, neither the invitation nor its audit entry.
+    const made = answers.length - 1;
+    const { db } = server.store;
+    expect(await db.selectFrom('invites').select('id').execute()).toHaveLength(made);
+    expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'invite_created').execute()).toHaveLength(
+      made,
+    );
+    // Reading still works on a full disk.
+    expect((await coordinator.get('/api/users')).status).toBe(200);
+
+    await makeRoom();
+    expect((await invite()).status).toBe(201);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Text limits hold for what is stored (issue 9.7): padding cannot smuggle a long value past a limit.
 import { describe, expect, it } from 'vitest';
-import { change, Client, PASSWORD, pushBody, setUpOrganisation, uniqueEmail } from './client.ts';
+import { change, Client, hlc, PASSWORD, pushBody, setUpOrganisation, uniqueEmail } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 
 // Account requests may be 64 KiB, so their padding stays under that (a million spaces there is 413).
@@ -27,6 +27,42 @@ describe.each(databases())('text limits on $name', { timeout: 30_000 }, (databas
     expect(pulled.body.changes.map((record: { id: string }) => record.id)).toEqual(['v1']);
     const stored = await server.store.db.selectFrom('records').select('values_json').execute();
     expect(stored.every((row) => row.values_json.length < 1000)).toBe(true);
+  });
+
+  it('keeps single-line fields on one line: only that change is refused, and line breaks stay in notes', async () => {
+    const client = await setUpOrganisation(server.app);
+    const answer = await client.post(
+      '/api/sync/push',
+      pushBody([
+        change('attendee', 'a1', { displayName: 'Kirsty' }),
+        change('attendee', 'a2', { displayName: 'Jo\nSmith' }),
+        change('session', 's1', { title: 'Baby\r\nmassage', startsAt: '2026-11-24T10:00:00Z' }),
+        change('attendee', 'a1', { locality: 'Elgin\t' }, hlc(Date.now() + 1000)),
+        change('note', 'n1', { attendeeId: 'a1', body: 'Slept better.\nTalked about her mum.' }),
+      ]),
+    );
+    expect(answer.status).toBe(200);
+    const results = answer.body.results as { status: string; code?: string; message?: string }[];
+    expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'applied']);
+    expect(results[1]).toMatchObject({
+      code: 'invalid_value',
+      message: expect.stringMatching(/displayName must be one line/),
+    });
+    expect(results[2]).toMatchObject({
+      code: 'invalid_value',
+      message: expect.stringMatching(/title must be one line/),
+    });
+    expect(results[3]).toMatchObject({
+      code: 'invalid_value',
+      message: expect.stringMatching(/locality must be one line/),
+    });
+    const pulled = await client.get('/api/sync/pull');
+    const byId = new Map(
+      pulled.body.changes.map((record: { id: string; values: Record<string, unknown> }) => [record.id, record.values]),
+    );
+    expect([...byId.keys()].sort()).toEqual(['a1', 'n1']);
+    expect(byId.get('a1')).not.toHaveProperty('locality');
+    expect(byId.get('n1')).toMatchObject({ body: 'Slept better.\nTalked about her mum.' });
   });
 
   it('stores account names, organisation names, device names and invited names trimmed', async () => {

@@ -23,15 +23,19 @@ export default async function inviteRoutes(app: FastifyInstance) {
     const { user, device } = await requireRole(request, 'coordinator');
     const input = parse(inviteBody, request.body);
     if (await findUserByEmail(db, input.email)) throw emailTaken();
-    const invite = await createInvite(db, { ...input, organisationId: user.organisationId, createdBy: user.id });
-    await writeAudit(db, {
-      organisationId: user.organisationId,
-      userId: user.id,
-      deviceId: device.id,
-      action: 'invite_created',
-      kind: 'invite',
-      recordId: invite.id,
-      detail: { role: input.role },
+    // One transaction, so a full disk leaves neither an invitation without its audit entry nor the reverse.
+    const invite = await db.transaction().execute(async (trx) => {
+      const created = await createInvite(trx, { ...input, organisationId: user.organisationId, createdBy: user.id });
+      await writeAudit(trx, {
+        organisationId: user.organisationId,
+        userId: user.id,
+        deviceId: device.id,
+        action: 'invite_created',
+        kind: 'invite',
+        recordId: created.id,
+        detail: { role: input.role },
+      });
+      return created;
     });
     return reply.status(201).send({ code: invite.code, expiresAt: invite.expiresAt });
   });

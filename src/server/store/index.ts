@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../config.ts';
@@ -37,8 +37,28 @@ export function openStore(config: { database: Database }): Store {
   sqlite.pragma('busy_timeout = 5000');
   // Kysely's SQLite adapter reports a single connection, so its runtime driver holds a mutex around every
   // connection use: a transaction keeps the connection until it ends and queries never interleave with it.
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteKeepingCause(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL among them). Kysely then sends its
+ * own ROLLBACK, which fails with "no transaction is active" and hides the real cause from the error handler,
+ * so a full disk would answer 500 instead of 507. This driver rolls back only a transaction still open.
+ */
+class SqliteKeepingCause extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const { sqlite } = this;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
 
 function migrator(db: Kysely<Schema>): Migrator {

@@ -44,47 +44,29 @@ export async function pushBatch(
   now: number = Date.now(),
 ): Promise<ChangeResult[]> {
   const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
-  return withStorageCheck((noteFull) =>
-    db.transaction().execute(async (trx) => {
-      try {
-        const seq = await lockChangeCounter(trx, pusher.organisationId);
-        const contentHash = hashBatchContent(batch.changes);
-        const previous = await findAppliedBatch(trx, key);
-        if (previous) {
-          if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
-          return previous.results;
-        }
-        const results = await applyLocked(trx, pusher, batch.changes, seq, now);
-        await saveAppliedBatch(trx, key, { results, contentHash }, now);
-        return results;
-      } catch (error) {
-        noteFull(error);
-        throw error;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const seq = await lockChangeCounter(trx, pusher.organisationId);
+      const contentHash = hashBatchContent(batch.changes);
+      const previous = await findAppliedBatch(trx, key);
+      if (previous) {
+        if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
+        return previous.results;
       }
-    }),
-  );
+      const results = await applyLocked(trx, pusher, batch.changes, seq, now);
+      await saveAppliedBatch(trx, key, { results, contentHash }, now);
+      return results;
+    });
+  } catch (error) {
+    // A full disk rolls the whole batch back (it is one transaction), so nothing is half-applied: the
+    // answer tells the device to keep its outbox and try later, not that the server broke.
+    if (isStorageFull(error)) throw storageFull();
+    throw error;
+  }
 }
 
 const storageFull = () =>
   new HttpError(507, 'storage_full', 'The server is full; your changes are kept and will be sent later.');
-
-/**
- * A full disk rolls the whole batch back (it is one transaction), so nothing is half-applied: the answer
- * tells the device to keep its outbox and try later, not that the server broke. SQLite rolls back by itself
- * on SQLITE_FULL, and the driver's own ROLLBACK then fails with another error, so the write notes the first
- * error as it passes (`noteFull`) instead of relying on what reaches the caller.
- */
-async function withStorageCheck<T>(write: (noteFull: (error: unknown) => void) => Promise<T>): Promise<T> {
-  let full = false;
-  try {
-    return await write((error) => {
-      full ||= isStorageFull(error);
-    });
-  } catch (error) {
-    if (full || isStorageFull(error)) throw storageFull();
-    throw error;
-  }
-}
 
 const batchConflict = () =>
   new HttpError(
