@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
-import { requireRole, signIn } from '../auth/session.ts';
+import { requireRole, signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { claimInvite, createInvite, isInviteBlocked, recordInviteFailure } from '../store/invites.ts';

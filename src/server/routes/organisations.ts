@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
-import { signIn } from '../auth/session.ts';
+import { signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { countOrganisations, createOrganisation } from '../store/organisations.ts';
 import { insertUser } from '../store/users.ts';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';
-import { requireRole } from '../auth/session.ts';
+import { requireRole } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { erasePerson } from '../people/erase.ts';
 import { exportPerson } from '../people/export.ts';

@@ -2,7 +2,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, Schema } from './schema.ts';
-import { hashToken } from './sessions.ts';
+import { hashToken } from './signIns.ts';
 import { isoNow } from './util.ts';
 
 // No 0/O, 1/I/L, or 5/S: the code is read aloud over the phone or copied from a text message.

@@ -17,7 +17,7 @@ export interface Pusher {
   id: string;
   organisationId: string;
   role: Role;
-  /** The device session that pushed, for the record history. */
+  /** The device sign-in that pushed, for the record history. */
   deviceId?: string | null;
 }
 
