@@ -1,4 +1,4 @@
-// The device sync engine (DESIGN §4): pushes the outbox, pulls what changed, one sync at a time across tabs
+// The device sync engine (src/sync/protocol.ts): pushes the outbox, pulls what changed, one sync at a time across tabs
 // and the service worker. The database steps live in syncStore.ts; the wire in transport.ts.
 import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';

@@ -1,4 +1,4 @@
-// Wire types of sync protocol version 1 (DESIGN §4), shared by the server and the device engine.
+// Wire types of sync protocol version 1, shared by the server and the device engine.
 import { z } from 'zod';
 import { ID_PATTERN, isValidRecordId } from '../domain/ids.ts';
 import { HLC_PATTERN } from './hlc.ts';
@@ -64,7 +64,7 @@ export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   /**
    * Records this user may no longer see (a shared note made private, a role lowered): the device deletes
-   * them, with anything queued for them, in the same transaction as the page (DESIGN §4, "Purge").
+   * them, with anything queued for them, in the same transaction as the page.
    */
   purge: z.array(recordRefSchema).default([]),
   cursor: z.string(),

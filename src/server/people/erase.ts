@@ -1,5 +1,5 @@
-// Erasure (DESIGN §5): a person and every record about them reduced to tombstones that every device pulls
-// and purges, and that no later push can bring back.
+// Erasure (README, "Data protection"): a person and every record about them reduced to tombstones that every device
+// pulls and purges, and that no later push can bring back.
 import type { Kysely } from 'kysely';
 import { parseHlc, tick } from '../../sync/hlc.ts';
 import type { Values, Versions } from '../../sync/merge.ts';

@@ -1,5 +1,5 @@
-// Subject access (DESIGN §5): everything the organisation holds about one person, as plain values, with the
-// earlier values that the records' history still keeps, and team members named rather than given as ids.
+// Subject access (README, "Data protection"): everything the organisation holds about one person, as plain values, with
+// the earlier values that the records' history still keeps, and team members named rather than given as ids.
 import type { Kysely } from 'kysely';
 import type { Values } from '../../sync/merge.ts';
 import { readHistory } from '../store/history.ts';

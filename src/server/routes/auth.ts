@@ -1,4 +1,4 @@
-// Sign-in, sign-out and "who am I" (DESIGN §5).
+// Sign-in, sign-out and "who am I" (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyDecoy, verifyPassword } from '../auth/password.ts';

@@ -1,4 +1,5 @@
-// Device sign-ins: coordinators see and revoke their organisation's, everyone else their own (DESIGN §5).
+// Device sign-ins: coordinators see and revoke their organisation's, everyone else their own
+// (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
 import { clearSignInCookie, requireUser } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';

@@ -1,4 +1,4 @@
-// Invitations (issue 5): a coordinator invites someone by a one-time code instead of choosing their password.
+// Invitations: a coordinator invites someone by a one-time code instead of choosing their password.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';

@@ -1,4 +1,4 @@
-// A person's data-protection requests (DESIGN §5): erasure and subject access, for coordinators only.
+// A person's data-protection requests (README, "Data protection"): erasure and subject access, for coordinators only.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';

@@ -1,4 +1,4 @@
-// Retention settings, preview and confirmed run, for coordinators (DESIGN §5).
+// Retention settings, preview and confirmed run, for coordinators (README, "Data protection").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';

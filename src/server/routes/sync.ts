@@ -1,4 +1,4 @@
-// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (DESIGN §4, src/sync/protocol.ts).
+// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (src/sync/protocol.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';
@@ -26,7 +26,7 @@ const pullQuery = z.strictObject({
   protocol: z.string().optional(),
 });
 
-// The 1 MiB of DESIGN §4 is what a device should aim for; a little over is let through, so that a batch
+// The 1 MiB of MAX_PUSH_BYTES is what a device should aim for; a little over is let through, so that a batch
 // sized to the limit by its changes is not refused for its envelope.
 const PUSH_BODY_LIMIT = MAX_PUSH_BYTES + 64 * 1024;
 

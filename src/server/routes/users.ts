@@ -1,4 +1,4 @@
-// The team: coordinators add people, change their roles and disable them (DESIGN §5).
+// The team: coordinators add people, change their roles and disable them (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/signIn.ts';

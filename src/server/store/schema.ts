@@ -20,7 +20,7 @@ export interface OrganisationsTable {
 export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** DESIGN's "memberships and roles": one organisation per user, so the role is a column here. */
+/** One organisation per user, so the role is a column here (README, "Decisions worth knowing"). */
 export interface UsersTable {
   id: string;
   organisation_id: string;
