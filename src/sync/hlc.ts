@@ -65,7 +65,3 @@ export function receive(state: ClockState, version: string, now: number): ClockS
   else return { ...state, millis: top, counter: 0 };
   return { ...state, millis: top, counter };
 }
-
-export function compareVersions(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

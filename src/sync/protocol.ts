@@ -77,7 +77,6 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function isValidVersion(version: string): boolean {
   return HLC_PATTERN.test(version);
