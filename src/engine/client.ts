@@ -219,7 +219,7 @@ async function pullWith(engine: Engine): Promise<number> {
 // (jsdom, Node) one sync at a time per database within this JavaScript realm.
 const localLocks = new Map<string, Promise<unknown>>();
 
-export async function withSyncLock<T>(db: CoorieDb, task: () => Promise<T>): Promise<T> {
+async function withSyncLock<T>(db: CoorieDb, task: () => Promise<T>): Promise<T> {
   if (typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks) {
     return navigator.locks.request('sync', task);
   }

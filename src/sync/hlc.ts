@@ -1,7 +1,7 @@
 // Hybrid logical clock: versions that sort as plain strings and never go backwards. A version reads
 // `<13-digit milliseconds>-<4 hex digits of counter>-<node id>`, as in 1763800000000-0000-k3x9q2ab.
 
-export const NODE_ID_PATTERN = /^[a-z0-9]{8,16}$/;
+const NODE_ID_PATTERN = /^[a-z0-9]{8,16}$/;
 export const HLC_PATTERN = /^\d{13}-[0-9a-f]{4}-[a-z0-9]{8,16}$/;
 const MAX_COUNTER = 0xffff;
 

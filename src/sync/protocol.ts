@@ -26,7 +26,7 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const CHANGE_STATUSES = ['applied', 'unchanged', 'rejected'] as const;
+const CHANGE_STATUSES = ['applied', 'unchanged', 'rejected'] as const;
 export const REJECTION_CODES = [
   'unknown_kind',
   'unknown_field',

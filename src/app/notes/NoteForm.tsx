@@ -23,7 +23,7 @@ const VISIBILITY_OPTIONS = [
 ] as const;
 
 /** Where "urgent" takes people, with the way back to the note they were writing. */
-export function escalationPath(back: string): string {
+function escalationPath(back: string): string {
   return `/notes/escalation?back=${encodeURIComponent(back)}`;
 }
 

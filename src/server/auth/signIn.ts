@@ -25,10 +25,9 @@ declare module 'fastify' {
   }
 }
 
-export const deviceRevoked = () =>
-  new HttpError(401, 'device_revoked', 'This device has been signed out by a coordinator.');
+const deviceRevoked = () => new HttpError(401, 'device_revoked', 'This device has been signed out by a coordinator.');
 
-export const signInExpired = () =>
+const signInExpired = () =>
   new HttpError(401, 'session_expired', 'Your sign-in on this device has ended. Please sign in again.');
 
 function cookieOptions(request: FastifyRequest) {

@@ -5,7 +5,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findTrustedDevice, renewTrustedDevice, trustDevice } from '../store/trustedDevices.ts';
 
-export const DEVICE_COOKIE = 'coorie_device';
+const DEVICE_COOKIE = 'coorie_device';
 const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
 /** The hash naming the trusted device this request comes from, if it is one of this user's. */

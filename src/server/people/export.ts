@@ -37,7 +37,7 @@ export interface PersonExport {
 const ACCOUNT_FIELDS = ['createdBy', 'byUserId', 'supporterId'];
 
 /** What an account id reads as when it names nobody in the organisation (any more). */
-export const UNKNOWN_MEMBER = 'A former team member';
+const UNKNOWN_MEMBER = 'A former team member';
 
 /** Undefined for an id that is not an attendee of the organisation; throws 410 for an erased person. */
 export async function exportPerson(

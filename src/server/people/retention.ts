@@ -22,7 +22,7 @@ export interface RetentionPreview {
   people: RetentionCandidate[];
 }
 
-export async function readRetentionMonths(db: Kysely<Schema>, organisationId: string): Promise<number | null> {
+async function readRetentionMonths(db: Kysely<Schema>, organisationId: string): Promise<number | null> {
   const row = await db
     .selectFrom('organisations')
     .select('retention_months')

@@ -21,7 +21,7 @@ export interface TeamMember extends User {
   createdAt: string;
 }
 
-export function normaliseEmail(email: string): string {
+function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
