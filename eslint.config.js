@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries of DESIGN §2 as errors.
+// Lint rules, including the import boundaries (README, "How the parts fit") as errors.
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
