@@ -40,6 +40,12 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits or handles loses its error, and in a sync engine its order too.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     // A loop of imports (even of types only) means two files are one idea, or a type lives on the wrong floor.
     files: ['**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
