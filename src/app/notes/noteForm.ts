@@ -20,8 +20,8 @@ export interface NoteDraft {
 export type NoteField = 'body' | 'positives' | 'followUp' | 'followUpDue' | 'ons4';
 export const NOTE_FIELD_ORDER: readonly NoteField[] = ['positives', 'body', 'followUp', 'followUpDue', 'ons4'];
 
-const MAX_BODY = 20_000;
-const MAX_FOLLOW_UP = 2000;
+export const MAX_BODY = 20_000;
+export const MAX_FOLLOW_UP = 2000;
 
 export const emptyNote = (context: NoteDraft['context']): NoteDraft => ({
   context,
