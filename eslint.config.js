@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries of DESIGN §2 as errors.
+// Lint rules, including the import boundaries (README, "How the parts fit") as errors.
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
@@ -38,6 +38,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits or handles loses its error, and in a sync engine its order too.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     // A loop of imports (even of types only) means two files are one idea, or a type lives on the wrong floor.

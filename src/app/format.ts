@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import { format, isSameDay } from 'date-fns';
 import { CALENDAR, calendarDate } from '../domain/london.ts';
 
-export const TIME_ZONE = 'Europe/London';
+const TIME_ZONE = 'Europe/London';
 
 export function london(at: number | string | Date): TZDate {
   return new TZDate(new Date(at).getTime(), TIME_ZONE);

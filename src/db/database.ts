@@ -37,7 +37,7 @@ export interface MetaEntry {
   value: unknown;
 }
 
-export const DATABASE_NAME = 'coorie';
+const DATABASE_NAME = 'coorie';
 
 export class CoorieDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;

@@ -14,7 +14,7 @@ const randomHex = (bytes: number) =>
  * This page load. Unlocking records it; a fresh load has another, so Coorie opens locked on every launch
  * without anything having to run before the first screen.
  */
-export const LAUNCH_ID = randomHex(16);
+const LAUNCH_ID = randomHex(16);
 
 export interface LockState {
   pin: PinHash | null;

@@ -23,7 +23,7 @@ export class ValidationError extends Error {
   }
 }
 
-export { correctedNow, observeVersions, recordToRow, rowToRecord, stampVersions } from './clock.ts';
+export { correctedNow, rowToRecord } from './clock.ts';
 
 type WriteListener = (db: CoorieDb) => void;
 const writeListeners = new Set<WriteListener>();

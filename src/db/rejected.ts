@@ -9,10 +9,6 @@ export async function listRejected(db: CoorieDb): Promise<RejectedChange[]> {
   return db.rejected.orderBy('seq').reverse().toArray();
 }
 
-export async function countRejected(db: CoorieDb): Promise<number> {
-  return db.rejected.count();
-}
-
 /** The refused changes, live; `undefined` while loading. */
 export function useRejected(): RejectedChange[] | undefined {
   const db = useDb();

@@ -20,7 +20,7 @@ function setAt(row: Row, field: string): string | undefined {
   return millis === undefined ? undefined : new Date(millis).toISOString();
 }
 
-export async function readReportData(db: CoorieDb): Promise<ReportData> {
+async function readReportData(db: CoorieDb): Promise<ReportData> {
   const [sessions, venues, attendees, checkIns, outreach, notes] = await Promise.all(
     (['session', 'venue', 'attendee', 'checkIn', 'outreach', 'note'] as const).map((kind) =>
       db.records(kind).toArray(),

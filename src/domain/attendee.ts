@@ -28,7 +28,7 @@ export const consent = z.strictObject({
 });
 export type Consent = z.infer<typeof consent>;
 
-export const contactPreferences = z.strictObject({
+const contactPreferences = z.strictObject({
   phone: text(40),
   okToText: z.boolean(),
   okToVoicemail: z.boolean(),

@@ -2,9 +2,9 @@
 // that Today (the first screen) can use it.
 
 /** Check-in opens this long before the start, for a facilitator who sets up early. */
-export const OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
+const OPENS_BEFORE_MS = 2 * 60 * 60 * 1000;
 /** And stays open this long after the end, for latecomers and a tablet that was slow to hand. */
-export const CLOSES_AFTER_MS = 60 * 60 * 1000;
+const CLOSES_AFTER_MS = 60 * 60 * 1000;
 /** A session with no end time is taken to last this long. */
 const DEFAULT_LENGTH_MS = 2 * 60 * 60 * 1000;
 

@@ -46,7 +46,7 @@ export function hasConsent(attendee: Attendee, scope: ConsentScope): boolean {
   return consent.what.includes(scope);
 }
 
-/** Notes may be written only about someone whose consent to notes stands (DESIGN §5). */
+/** Notes may be written only about someone whose consent to notes stands (README, "Consent withdrawn"). */
 export function hasConsentForNotes(attendee: Attendee): boolean {
   return hasConsent(attendee, 'notes');
 }

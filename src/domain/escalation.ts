@@ -66,7 +66,7 @@ export const SHARING_TO_PROTECT =
 export const NEVER_PROMISE_CONFIDENTIALITY =
   'Never promise to keep something secret. You can promise to be honest about what you will do with it.';
 
-/** Urgent opens the escalation screen at once (DESIGN §5). */
+/** Urgent opens the escalation screen at once. */
 export function opensEscalation(note: Pick<Note, 'concern'>): boolean {
   return note.concern === 'urgent';
 }

@@ -1,4 +1,4 @@
-// Field types shared by every record kind, with the limits of DESIGN §3.
+// Field types shared by every record kind, with their limits.
 import { z } from 'zod';
 import { ID_PATTERN } from './ids.ts';
 

@@ -1,4 +1,4 @@
-// Who may read a wellbeing note on this device: the same rule the server applies when it sends notes (DESIGN §5).
+// Who may read a wellbeing note on this device: the same rule the server applies when it sends notes.
 import type { Note } from './note.ts';
 
 export interface NoteReader {

@@ -9,7 +9,7 @@ import type { Session } from './session.ts';
 import type { Venue } from './venue.ts';
 import { venueAfterAt } from './venueWords.ts';
 
-export const OUTREACH_METHODS = ['text', 'call'] as const;
+const OUTREACH_METHODS = ['text', 'call'] as const;
 export const OUTREACH_OUTCOMES = ['coming', 'not coming', 'no answer'] as const;
 
 export const outreachFields = z.strictObject({

@@ -34,7 +34,7 @@ export function normalisePhone(raw: string | undefined): string | undefined {
 }
 
 /** A UK mobile: the only UK numbers a text reliably reaches. */
-export function isUkMobile(phone: string | undefined): boolean {
+function isUkMobile(phone: string | undefined): boolean {
   return /^\+447\d{9}$/.test(normalisePhone(phone) ?? '');
 }
 

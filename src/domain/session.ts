@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { commonFields, dateTime, id, idList, multiLineText, requiredText, text, textList } from './fields.ts';
 
 export const SESSION_KINDS = ['drop-in', 'course', '1-2-1'] as const;
-export const SESSION_STATUSES = ['planned', 'running', 'done', 'cancelled'] as const;
+const SESSION_STATUSES = ['planned', 'running', 'done', 'cancelled'] as const;
 export const THEMES = ['identity', 'changing sense of self', 'attachment and bonding'] as const;
 
 export const sessionFields = z.strictObject({

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { commonFields, dateTime, id, text } from './fields.ts';
 
-export const VISIT_STATUSES = ['scheduled', 'in progress', 'done', 'cancelled'] as const;
+const VISIT_STATUSES = ['scheduled', 'in progress', 'done', 'cancelled'] as const;
 /** A home visit, or a 1-2-1 by phone or in a venue: the lone-worker check-in matters most for the first. */
-export const VISIT_KINDS = ['home visit', 'phone', 'venue'] as const;
+const VISIT_KINDS = ['home visit', 'phone', 'venue'] as const;
 
 export const visitFields = z.strictObject({
   ...commonFields,

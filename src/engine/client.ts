@@ -1,4 +1,4 @@
-// The device sync engine (DESIGN §4): pushes the outbox, pulls what changed, one sync at a time across tabs
+// The device sync engine (src/sync/protocol.ts): pushes the outbox, pulls what changed, one sync at a time across tabs
 // and the service worker. The database steps live in syncStore.ts; the wire in transport.ts.
 import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';
@@ -219,7 +219,7 @@ async function pullWith(engine: Engine): Promise<number> {
 // (jsdom, Node) one sync at a time per database within this JavaScript realm.
 const localLocks = new Map<string, Promise<unknown>>();
 
-export async function withSyncLock<T>(db: CoorieDb, task: () => Promise<T>): Promise<T> {
+async function withSyncLock<T>(db: CoorieDb, task: () => Promise<T>): Promise<T> {
   if (typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks) {
     return navigator.locks.request('sync', task);
   }

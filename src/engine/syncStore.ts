@@ -209,8 +209,8 @@ export async function applyPullPage(
       });
       if (rows.length > 0) await table.bulkPut(rows);
     }
-    // What this user may no longer see (DESIGN §4, "Purge"), after the changes: should a page both send and
-    // purge a record (it changed while the server read the page), the purge is the later word.
+    // What this user may no longer see (`purge` in src/sync/protocol.ts), after the changes: should a page both send
+    // and purge a record (it changed while the server read the page), the purge is the later word.
     for (const { kind, id } of page.purge ?? []) await purgeRecord(db, kind, id);
     if (newest !== undefined) await observeVersions(db, [newest], wallClock);
     await setMeta(db, 'cursor', page.cursor);

@@ -33,9 +33,9 @@ const envSchema = z.object({
       context.addIssue({ code: 'custom', message: 'must be true, false or a number of proxies (0–10)' });
       return z.NEVER;
     }),
-  /** Marks the session cookie Secure even when the request did not visibly arrive over https. */
+  /** Marks the sign-in cookie Secure even when the request did not visibly arrive over https. */
   COOKIE_SECURE: flag,
-  /** Sync requests a minute per device session (see routes/sync.ts). */
+  /** Sync requests a minute per device sign-in (see routes/sync.ts). */
   SYNC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,6 +1,7 @@
-// Hybrid logical clock (DESIGN §4): versions that sort as plain strings and never go backwards.
+// Hybrid logical clock: versions that sort as plain strings and never go backwards. A version reads
+// `<13-digit milliseconds>-<4 hex digits of counter>-<node id>`, as in 1763800000000-0000-k3x9q2ab.
 
-export const NODE_ID_PATTERN = /^[a-z0-9]{8,16}$/;
+const NODE_ID_PATTERN = /^[a-z0-9]{8,16}$/;
 export const HLC_PATTERN = /^\d{13}-[0-9a-f]{4}-[a-z0-9]{8,16}$/;
 const MAX_COUNTER = 0xffff;
 
@@ -63,8 +64,4 @@ export function receive(state: ClockState, version: string, now: number): ClockS
   else if (top === remote.millis) counter = remote.counter;
   else return { ...state, millis: top, counter: 0 };
   return { ...state, millis: top, counter };
-}
-
-export function compareVersions(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-// The one merge of DESIGN §4, used by the server and by every device: last writer wins, per field.
+// The one merge, used by the server and by every device: last writer wins, per field.
 
 export type Values = Record<string, unknown>;
 export type Versions = Record<string, string>;

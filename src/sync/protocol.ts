@@ -1,4 +1,4 @@
-// Wire types of sync protocol version 1 (DESIGN §4), shared by the server and the device engine.
+// Wire types of sync protocol version 1, shared by the server and the device engine.
 import { z } from 'zod';
 import { ID_PATTERN, isValidRecordId } from '../domain/ids.ts';
 import { HLC_PATTERN } from './hlc.ts';
@@ -26,7 +26,7 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const CHANGE_STATUSES = ['applied', 'unchanged', 'rejected'] as const;
+const CHANGE_STATUSES = ['applied', 'unchanged', 'rejected'] as const;
 export const REJECTION_CODES = [
   'unknown_kind',
   'unknown_field',
@@ -64,7 +64,7 @@ export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   /**
    * Records this user may no longer see (a shared note made private, a role lowered): the device deletes
-   * them, with anything queued for them, in the same transaction as the page (DESIGN §4, "Purge").
+   * them, with anything queued for them, in the same transaction as the page.
    */
   purge: z.array(recordRefSchema).default([]),
   cursor: z.string(),
@@ -77,7 +77,6 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function isValidVersion(version: string): boolean {
   return HLC_PATTERN.test(version);

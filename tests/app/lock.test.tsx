@@ -127,12 +127,18 @@ describe('the lock', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('heading', TODAY)).toBeInTheDocument();
     const tap = () => act(() => void window.dispatchEvent(new Event('pointerdown')));
     tap();
-    act(() => vi.advanceTimersByTime(4 * 60_000));
+    act(() => {
+      vi.advanceTimersByTime(4 * 60_000);
+    });
     tap();
-    act(() => vi.advanceTimersByTime(4 * 60_000));
+    act(() => {
+      vi.advanceTimersByTime(4 * 60_000);
+    });
     expect(screen.getByRole('heading', TODAY)).toBeInTheDocument();
     // Past the five minutes by more than one look at the clock (every 15 seconds), whenever that look falls.
-    act(() => vi.advanceTimersByTime(75_000));
+    act(() => {
+      vi.advanceTimersByTime(75_000);
+    });
     expect(await screen.findByRole('heading', LOCKED)).toBeInTheDocument();
     expectNothingBehind();
   });

@@ -64,9 +64,13 @@ describe('the reload prompt', () => {
       registration.offlineReady = true;
       renderPrompt();
       expect(screen.getByRole('status')).toHaveTextContent('Ready to work offline.');
-      act(() => vi.advanceTimersByTime(OFFLINE_READY_MS - 100));
+      act(() => {
+        vi.advanceTimersByTime(OFFLINE_READY_MS - 100);
+      });
       expect(screen.getByRole('status')).toHaveTextContent('Ready to work offline.');
-      act(() => vi.advanceTimersByTime(100));
+      act(() => {
+        vi.advanceTimersByTime(100);
+      });
       expect(screen.getByRole('status')).toBeEmptyDOMElement();
     } finally {
       vi.useRealTimers();
@@ -78,7 +82,9 @@ describe('the reload prompt', () => {
     try {
       registration.needRefresh = true;
       renderPrompt();
-      act(() => vi.advanceTimersByTime(OFFLINE_READY_MS * 10));
+      act(() => {
+        vi.advanceTimersByTime(OFFLINE_READY_MS * 10);
+      });
       expect(screen.getByRole('status')).toHaveTextContent('A new version is ready.');
     } finally {
       vi.useRealTimers();

@@ -1,4 +1,4 @@
-// The Devices screen (issue 5) against the real server: who is signed in where, last contact in London time,
+// The Devices screen against the real server: who is signed in where, last contact in London time,
 // this tablet marked, and signing another device out after saying what that does.
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

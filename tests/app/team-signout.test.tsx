@@ -1,4 +1,4 @@
-// Leaving a tablet (issue 5) against the real server: signing out sends what waits first, warns with the count
+// Leaving a tablet against the real server: signing out sends what waits first, warns with the count
 // before anything unsent is lost, and wipes the tablet; a revoked tablet wipes itself and says why; a session
 // that merely ended keeps everything.
 import { configure, screen, waitFor } from '@testing-library/react';

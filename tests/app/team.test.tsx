@@ -1,4 +1,4 @@
-// The Team screen (issue 5) against the real server: a coordinator sees the team, adds a member, invites one
+// The Team screen against the real server: a coordinator sees the team, adds a member, invites one
 // with a code that then works on the join screen, changes roles and disables accounts.
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -7,7 +7,7 @@ import { isVisitOverdue } from '../../src/domain/visitTiming.ts';
 const fields = (problems: { field: string }[]) => problems.map((problem) => problem.field);
 
 describe('record kinds', () => {
-  it('registers every kind of DESIGN §3', () => {
+  it('registers every record kind', () => {
     expect([...KIND_NAMES].sort()).toEqual(
       [
         'activity',

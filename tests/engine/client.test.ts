@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The engine against an in-process fake of the sync endpoints: fast checks of each rule of DESIGN §4.
+// The engine against an in-process fake of the sync endpoints: fast checks of each rule of src/sync/protocol.ts.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoorieDb } from '../../src/db/database.ts';

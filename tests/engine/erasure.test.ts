@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Erasure reaching devices (DESIGN §5): a tablet that was offline when a coordinator erased a parent purges
+// Erasure reaching devices: a tablet that was offline when a coordinator erased a parent purges
 // them on its next sync, unsent edits included, and cannot bring them back.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

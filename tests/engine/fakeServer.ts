@@ -1,4 +1,4 @@
-// An in-process stand-in for the sync endpoints, for fast unit tests of the engine. It follows DESIGN §4
+// An in-process stand-in for the sync endpoints, for fast unit tests of the engine. It follows src/sync/protocol.ts
 // closely enough to exercise the client (merge, batch replay, clock_ahead, paging); the real server is
 // exercised in the integration tests.
 import { parseHlc } from '../../src/sync/hlc.ts';

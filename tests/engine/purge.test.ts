@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Purge reaching devices (DESIGN §4): a note taken back leaves a colleague's tablet on its next sync, with
+// Purge reaching devices: a note taken back leaves a colleague's tablet on its next sync, with
 // her unsent edit to it and anything the server refused about it.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Wipe on revoke (issue 5), in the sync engine that the service worker runs: a device a coordinator signed out
+// Wipe on revoke, in the sync engine that the service worker runs: a device a coordinator signed out
 // (or whose user was disabled) wipes itself the next time it reaches the real server; a device whose session
 // merely ended keeps everything for the same person to sign in again.
 import 'fake-indexeddb/auto';

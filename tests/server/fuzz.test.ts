@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES } from '../../src/domain/kinds.ts';
-import { createDeviceSession } from '../../src/server/store/sessions.ts';
+import { createDeviceSignIn } from '../../src/server/store/signIns.ts';
 import { addMember, change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 import { personChanges, pullAll, push } from './people.ts';
@@ -292,14 +292,14 @@ describe.each(databases())('fuzzing every endpoint on $name', { timeout: 240_000
     const facilitatorA = await addMember(coordinatorA, 'facilitator');
     const aUsers = new Map<Client, { id: string; organisationId: string }>();
     for (const client of [coordinatorA, facilitatorA]) aUsers.set(client, (await client.get('/api/me')).body.user);
-    // The fuzz signs its callers out, disables them and revokes their devices; a new session (made in the
+    // The fuzz signs its callers out, disables them and revokes their devices; a new sign-in (made in the
     // database, not through the rate-limited sign-in) keeps every later request reaching the routes.
     const revive = async (client: Client) => {
       const user = aUsers.get(client);
       if (!user) return;
       const { db } = server.store;
       await db.updateTable('users').set({ disabled: 0 }).where('id', '=', user.id).execute();
-      const { token } = await createDeviceSession(db, {
+      const { token } = await createDeviceSignIn(db, {
         userId: user.id,
         organisationId: user.organisationId,
         deviceName: 'Fuzz',

@@ -1,6 +1,6 @@
 // @vitest-environment node
-// The safety checks of issue 5, one test each: body limits, the sync rate limit, Secure cookies behind an
-// https proxy and refusing cross-site writes, on every route that issue 5 added as well as the old ones.
+// The safety checks, one test each: body limits, the sync rate limit, Secure cookies behind an https proxy
+// and refusing cross-site writes, on every write route: accounts, team, invites, devices, privacy and sync.
 import { describe, expect, it } from 'vitest';
 import { Client, PASSWORD, setUpOrganisation, uniqueEmail } from './client.ts';
 import { databases, useServer } from './helpers.ts';
@@ -38,7 +38,7 @@ describe.each(databases())('hardening on $name', { timeout: 30_000 }, (database)
     }
   });
 
-  it('limits each device session to 120 sync requests a minute, without touching other devices', async () => {
+  it('limits each device sign-in to 120 sync requests a minute, without touching other devices', async () => {
     const coordinator = await setUpOrganisation(server.app);
     for (let i = 0; i < 120; i++) {
       const answer = await coordinator.get('/api/sync/pull');

@@ -1,6 +1,7 @@
 // @vitest-environment node
-// The proof that a change committing late is never skipped (DESIGN §4): many devices push at once over real
-// HTTP while another device keeps pulling, and the puller must end up with every record, each exactly once.
+// The proof that a change committing late is never skipped (README, "Decisions worth knowing", change order):
+// many devices push at once over real HTTP while another device keeps pulling, and the puller must end up with
+// every record, each exactly once.
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { change, PASSWORD, pushBody, setUpOrganisation } from './client.ts';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// DESIGN §4 "Purge": whoever may no longer see a record is told to delete it on their next pull.
+// Purge (`purge` in src/sync/protocol.ts): whoever may no longer see a record is told to delete it on their next pull.
 import { describe, expect, it } from 'vitest';
 import type { Client } from './client.ts';
 import { addMember, change, hlc, setUpOrganisation } from './client.ts';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Sign-in limits hold under concurrency and across processes (issue 9.3): each attempt is counted in the
+// Sign-in limits hold under concurrency and across processes: each attempt is counted in the
 // database before its password is checked. A device that signed in before keeps a count of its own.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// A full disk during a push (issue 9.10): a coded answer, nothing half-applied, and the same batch goes
+// A full disk during a push: a coded answer, nothing half-applied, and the same batch goes
 // through once there is room again.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Text limits hold for what is stored (issue 9.7): padding cannot smuggle a long value past a limit.
+// Text limits hold for what is stored: padding cannot smuggle a long value past a limit.
 import { describe, expect, it } from 'vitest';
 import { change, Client, hlc, PASSWORD, pushBody, setUpOrganisation, uniqueEmail } from './client.ts';
 import { databases, useServer } from './helpers.ts';

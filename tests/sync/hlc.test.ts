@@ -7,7 +7,7 @@ const nodeId = fc.stringMatching(/^[a-z0-9]{8,16}$/);
 const millis = fc.integer({ min: 1_600_000_000_000, max: 2_000_000_000_000 });
 
 describe('hybrid logical clock', () => {
-  it('formats versions as DESIGN §4 shows them', () => {
+  it('formats versions as 13-digit milliseconds, 4 hex digits of counter and the node', () => {
     expect(formatHlc({ millis: 1763800000000, counter: 0, node: 'k3x9q2ab' })).toBe('1763800000000-0000-k3x9q2ab');
     expect(parseHlc('1763800000000-00ff-k3x9q2ab')).toEqual({ millis: 1763800000000, counter: 255, node: 'k3x9q2ab' });
     expect(parseHlc('not-a-version')).toBeUndefined();

@@ -1,4 +1,5 @@
-// The account endpoints of DESIGN §5, for the setup, sign-in and settings screens. Errors become ApiError.
+// The account endpoints (server/routes/auth.ts, organisations.ts, invites.ts), for the setup, sign-in and
+// settings screens. Errors become ApiError.
 import type { SignedInUser } from '../../db/meta.ts';
 
 // Small hand-written checks rather than zod: this module is on the first screen, and the schemas are not.

@@ -7,7 +7,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export type Errors<F extends string> = Partial<Record<F, string>>;
 
 /** Characters as people count them (an emoji is one), as the server counts a password's length. */
-export function characters(text: string): number {
+function characters(text: string): number {
   return [...text].length;
 }
 

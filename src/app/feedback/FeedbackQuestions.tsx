@@ -8,7 +8,7 @@ export interface KioskAnswers {
 }
 
 export const emptyAnswers: KioskAnswers = { feltWelcome: '', wouldComeAgain: '', comment: '' };
-export const COMMENT_MAX = 2000;
+const COMMENT_MAX = 2000;
 
 export function hasAnswer(answers: KioskAnswers): boolean {
   return answers.feltWelcome !== '' || answers.wouldComeAgain !== '' || answers.comment.trim() !== '';

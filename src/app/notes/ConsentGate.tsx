@@ -1,4 +1,4 @@
-// Notes wait for consent (DESIGN §5): say why, and let the volunteer record it there and then.
+// Notes wait for consent: say why, and let the volunteer record it there and then.
 import type { ReactNode } from 'react';
 import type { Attendee } from '../../domain/attendee.ts';
 import { hasConsentForNotes } from '../../domain/consent.ts';

@@ -23,7 +23,7 @@ const VISIBILITY_OPTIONS = [
 ] as const;
 
 /** Where "urgent" takes people, with the way back to the note they were writing. */
-export function escalationPath(back: string): string {
+function escalationPath(back: string): string {
   return `/notes/escalation?back=${encodeURIComponent(back)}`;
 }
 
@@ -59,7 +59,7 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
     if (opensEscalation(next)) {
       // Written straight away rather than after the usual pause, so the note is there when they come back.
       await saveDraft(db, draftKey, next);
-      navigate(escalationPath(here));
+      void navigate(escalationPath(here));
     }
   }
 

@@ -31,7 +31,8 @@ export const emptyNote = (context: NoteDraft['context']): NoteDraft => ({
   concern: 'none',
   followUp: '',
   followUpDue: '',
-  // Private to the author and coordinators unless someone decides the team should see it (DESIGN §5).
+  // Private to the author and coordinators unless someone decides the team should see it (README, "Who can see and
+  // change what").
   visibility: 'private',
   ons4: null,
 });

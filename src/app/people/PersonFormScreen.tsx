@@ -74,7 +74,7 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       await saveRecord(db, 'attendee', recordId, draftToValues(draft), { userId: user?.id });
       await form.discard();
       const name = draft.displayName.trim();
-      navigate(`/people/${recordId}`, {
+      void navigate(`/people/${recordId}`, {
         replace: true,
         state: { message: id ? `${name}’s details are saved.` : `${name} is added.` },
       });
@@ -86,7 +86,7 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
 
   async function cancel() {
     await form.discard();
-    navigate(done);
+    void navigate(done);
   }
 
   const setBaby = (index: number, change: Partial<BabyDraft>) =>

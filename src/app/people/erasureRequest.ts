@@ -5,7 +5,7 @@ import type { Note } from '../../domain/note.ts';
 import type { CoorieDb } from '../../db/database.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 
-export const ERASURE_REQUEST_BODY =
+const ERASURE_REQUEST_BODY =
   'Withdrew their consent and asked for everything we hold about them to be erased. A coordinator needs to erase their record from their profile.';
 
 export function isErasureRequest(note: Note): boolean {

@@ -1,5 +1,5 @@
-// Erasure on request (DESIGN §5): the coordinator reads exactly what goes, types the person's name to confirm,
-// the server erases, and a sync carries the purge to this tablet (and every other one as it next syncs).
+// Erasure on request (README, "Data protection"): the coordinator reads exactly what goes, types the person's name to
+// confirm, the server erases, and a sync carries the purge to this tablet (and every other one as it next syncs).
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';

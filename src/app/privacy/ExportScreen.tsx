@@ -1,5 +1,5 @@
-// A subject access request (DESIGN §5): everything the organisation holds about one person, from the server,
-// as a readable page to print and as the JSON the server gave. Coordinators only; needs the server.
+// A subject access request (README, "Data protection"): everything the organisation holds about one person, from the
+// server, as a readable page to print and as the JSON the server gave. Coordinators only; needs the server.
 import { format } from 'date-fns';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';

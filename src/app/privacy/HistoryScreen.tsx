@@ -26,7 +26,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** "name, consent and area" from the fields a change touched. */
-export function changedFields(change: HistoryChange): string {
+function changedFields(change: HistoryChange): string {
   const names = Object.keys(change.values).map((field) => FIELD_NAMES[field] ?? field);
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;

@@ -1,5 +1,5 @@
-// The coordinators' data-protection endpoints (DESIGN §5): subject access, erasure, retention, audit, history.
-// Every answer is checked before a screen sees it; problems become ApiError, as on the account screens.
+// The coordinators' data-protection endpoints (README, "Data protection"): subject access, erasure, retention, audit,
+// history. Every answer is checked before a screen sees it; problems become ApiError, as on the account screens.
 import { z } from 'zod';
 import { ApiError, request as requestJson } from '../account/api.ts';
 

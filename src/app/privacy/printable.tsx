@@ -11,7 +11,7 @@ export function printDateTime(at: string): string {
   return format(new Date(at), 'EEE d MMM yyyy, HH:mm', { in: LONDON });
 }
 
-export function printValue(value: unknown): string {
+function printValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return String(value);
@@ -30,7 +30,7 @@ export function printValue(value: unknown): string {
 /** Field labels by field name; a field without one is still shown, under its stored name. */
 export type Labels = Readonly<Record<string, string>>;
 
-export const COMMON_LABELS: Labels = {
+const COMMON_LABELS: Labels = {
   createdAt: 'Recorded',
   createdBy: 'Recorded by',
   deleted: 'Deleted',

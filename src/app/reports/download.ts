@@ -1,7 +1,7 @@
 // Saving a report table as a CSV file, made on the device so that it works offline.
 import { toCsv, type ReportTable } from '../../domain/reports/index.ts';
 
-export function csvFileName(table: ReportTable, from: string, to: string): string {
+function csvFileName(table: ReportTable, from: string, to: string): string {
   return `coorie-${table.id}-${from}-to-${to}.csv`;
 }
 

@@ -34,7 +34,7 @@ export interface PlanForm {
 export type PlanField = 'title' | 'date' | 'start' | 'end' | 'newVenueName' | 'ownTheme' | 'childcare' | 'weeks';
 export type PlanErrors = Partial<Record<PlanField, string>> & { outline?: (string | undefined)[] };
 
-export const DEFAULT_OUTLINE = [
+const DEFAULT_OUTLINE = [
   'Welcome',
   'Check-in round',
   'Activity',

@@ -27,7 +27,7 @@ export function serviceToForm(service: Service): ServiceFormValues {
 }
 
 /** "www.example.org" as people type it, made into an address a browser opens; undefined when it cannot be one. */
-export function webAddress(raw: string): string | undefined {
+function webAddress(raw: string): string | undefined {
   const trimmed = raw.trim();
   if (!trimmed) return '';
   const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;

@@ -1,5 +1,5 @@
 // Devices: the tablets and phones signed in to Coorie, with whose they are and when each last reached the
-// server. Coordinators see the organisation's; everyone else their own (DESIGN §5). Signing one out makes it
+// server. Coordinators see the organisation's; everyone else their own. Signing one out makes it
 // wipe itself the next time it connects; this tablet is signed out from Settings instead, which syncs first.
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';

@@ -5,7 +5,7 @@ import { describeProblem, type Problem } from '../account/messages.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { changeMember, ROLE_CHOICES, type Role, type TeamMember } from './api.ts';
 
-export const roleName = (role: Role) => ROLE_CHOICES.find((choice) => choice.value === role)?.label ?? role;
+const roleName = (role: Role) => ROLE_CHOICES.find((choice) => choice.value === role)?.label ?? role;
 
 type Open = 'none' | 'role' | 'disable';
 

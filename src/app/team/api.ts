@@ -1,4 +1,4 @@
-// The team and device endpoints of DESIGN §5, for coordinators' Team screen and everyone's Devices screen.
+// The team and device endpoints (server/routes/users.ts, invites.ts, devices.ts), for the Team and Devices screens.
 // Answers are checked before a screen sees them; problems become ApiError, as on the account screens.
 import { z } from 'zod';
 import { ApiError, request } from '../account/api.ts';

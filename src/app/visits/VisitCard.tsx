@@ -14,7 +14,7 @@ const STATE_LABELS: Record<VisitState, string> = {
   cancelled: 'Cancelled',
 };
 
-export function overdueText(visit: Visit, now: Date): string {
+function overdueText(visit: Visit, now: Date): string {
   return `Not yet marked safe — ${minutesInWords(minutesPastFinish(visit, now))} past`;
 }
 

@@ -13,7 +13,7 @@ export const VISIT_KIND_LABELS = {
   venue: '1-2-1 in a venue',
 } as const;
 
-export const MAX_WHERE = 500;
+const MAX_WHERE = 500;
 
 export function blankVisit(today: string, attendeeId = ''): VisitFormValues {
   return {

@@ -6,7 +6,7 @@ import { LOCALITIES } from '../venue.ts';
 import { periodKey, periodLabel, periodsBetween, type Attendance, type Period, type Scope } from './scope.ts';
 import { columnSums, keepBack, type ReportTable, type Row } from './table.ts';
 
-export const NOT_RECORDED = 'Not recorded';
+const NOT_RECORDED = 'Not recorded';
 
 /**
  * Babies reached by the parents who brought one: a parent's babies born by the last session they brought a baby

@@ -90,6 +90,6 @@ export function headlines(reports: Reports): Headline[] {
   ];
 }
 
-export type { Period, ReportData, ReportFilters, ReportNote } from './scope.ts';
-export type { Column, ReportTable } from './table.ts';
+export type { Period, ReportData, ReportFilters } from './scope.ts';
+export type { ReportTable } from './table.ts';
 export { KEPT_BACK, shownText, shownValue, toCsv } from './table.ts';

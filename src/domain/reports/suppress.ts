@@ -3,7 +3,7 @@
 
 /** Counts of people below this are shown as "<5". */
 export const SMALL = 5;
-export const SUPPRESSED = '<5';
+const SUPPRESSED = '<5';
 
 /**
  * A count of people as it may be shown. Zero stays "0": it points at nobody, and "no one from Keith came" is

@@ -5,7 +5,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findTrustedDevice, renewTrustedDevice, trustDevice } from '../store/trustedDevices.ts';
 
-export const DEVICE_COOKIE = 'coorie_device';
+const DEVICE_COOKIE = 'coorie_device';
 const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
 /** The hash naming the trusted device this request comes from, if it is one of this user's. */
@@ -14,19 +14,19 @@ export async function trustedDeviceOf(request: FastifyRequest, userId: string): 
   return token ? findTrustedDevice(request.server.store.db, userId, token) : undefined;
 }
 
-/** After a good sign-in: a new device is trusted from now on; a trusted one follows its new session. */
+/** After a good sign-in: a new device is trusted from now on; a trusted one follows its new sign-in. */
 export async function rememberDevice(
   request: FastifyRequest,
   reply: FastifyReply,
-  input: { userId: string; sessionId: string; trusted: string | undefined },
+  input: { userId: string; signInId: string; trusted: string | undefined },
   cookie: CookieSerializeOptions,
 ): Promise<void> {
   const { db } = request.server.store;
   if (input.trusted !== undefined) {
-    await renewTrustedDevice(db, input.trusted, input.sessionId);
+    await renewTrustedDevice(db, input.trusted, input.signInId);
     return;
   }
-  const token = await trustDevice(db, { userId: input.userId, sessionId: input.sessionId });
+  const token = await trustDevice(db, { userId: input.userId, signInId: input.signInId });
   reply.setCookie(DEVICE_COOKIE, token, {
     ...cookie,
     path: '/api/auth',

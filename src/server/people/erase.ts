@@ -1,5 +1,5 @@
-// Erasure (DESIGN §5): a person and every record about them reduced to tombstones that every device pulls
-// and purges, and that no later push can bring back.
+// Erasure (README, "Data protection"): a person and every record about them reduced to tombstones that every device
+// pulls and purges, and that no later push can bring back.
 import type { Kysely } from 'kysely';
 import { parseHlc, tick } from '../../sync/hlc.ts';
 import type { Values, Versions } from '../../sync/merge.ts';
@@ -12,10 +12,10 @@ import { isoNow } from '../store/util.ts';
 import { findPersonRecords, type PersonRecord } from './records.ts';
 
 /** The node id of versions the server itself issues. */
-export const SERVER_NODE = 'coorieserver';
+const SERVER_NODE = 'coorieserver';
 
 /** What a device pulls for an erased record: this, and nothing else. */
-export const TOMBSTONE: Values = { deleted: true, erased: true };
+const TOMBSTONE: Values = { deleted: true, erased: true };
 
 export interface ErasedCounts {
   attendee: number;
@@ -38,7 +38,7 @@ export const erasedError = () => new HttpError(410, 'erased', 'This person has b
  * is not pushed 5 minutes into the future to beat devices' unsynced edits: those are refused with `erased`
  * (sync/push.ts), and a version from the future would drag every device's clock ahead with it.
  */
-export function tombstoneVersion(records: PersonRecord[], now: number): string {
+function tombstoneVersion(records: PersonRecord[], now: number): string {
   let top = { millis: 0, counter: 0, node: SERVER_NODE };
   for (const record of records) {
     for (const version of Object.values(record.versions)) {

@@ -1,5 +1,5 @@
-// Subject access (DESIGN §5): everything the organisation holds about one person, as plain values, with the
-// earlier values that the records' history still keeps, and team members named rather than given as ids.
+// Subject access (README, "Data protection"): everything the organisation holds about one person, as plain values, with
+// the earlier values that the records' history still keeps, and team members named rather than given as ids.
 import type { Kysely } from 'kysely';
 import type { Values } from '../../sync/merge.ts';
 import { readHistory } from '../store/history.ts';
@@ -37,7 +37,7 @@ export interface PersonExport {
 const ACCOUNT_FIELDS = ['createdBy', 'byUserId', 'supporterId'];
 
 /** What an account id reads as when it names nobody in the organisation (any more). */
-export const UNKNOWN_MEMBER = 'A former team member';
+const UNKNOWN_MEMBER = 'A former team member';
 
 /** Undefined for an id that is not an attendee of the organisation; throws 410 for an erased person. */
 export async function exportPerson(

@@ -1,4 +1,4 @@
-// Finds every record about one person (DESIGN §5): the attendee, the attendees merged into them, and every
+// Finds every record about one person: the attendee, the attendees merged into them, and every
 // record whose person field names any of them. Erasure, export and retention all start here.
 import type { Kysely } from 'kysely';
 import { KINDS, KIND_NAMES } from '../../domain/kinds.ts';

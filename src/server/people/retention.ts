@@ -1,4 +1,4 @@
-// Retention (DESIGN §5): people with no activity for the organisation's chosen period are offered for
+// Retention (README, "Data protection"): people with no activity for the organisation's chosen period are offered for
 // erasure, shown first in a preview and erased only when a coordinator confirms.
 import { subMonths } from 'date-fns';
 import type { Kysely } from 'kysely';
@@ -22,7 +22,7 @@ export interface RetentionPreview {
   people: RetentionCandidate[];
 }
 
-export async function readRetentionMonths(db: Kysely<Schema>, organisationId: string): Promise<number | null> {
+async function readRetentionMonths(db: Kysely<Schema>, organisationId: string): Promise<number | null> {
   const row = await db
     .selectFrom('organisations')
     .select('retention_months')

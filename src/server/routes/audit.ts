@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isKindName } from '../../domain/kinds.ts';
-import { requireRole } from '../auth/session.ts';
+import { requireRole } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { listAudit } from '../store/audit.ts';
 import { readHistory } from '../store/history.ts';

@@ -1,12 +1,12 @@
-// Sign-in, sign-out and "who am I" (DESIGN §5).
+// Sign-in, sign-out and "who am I" (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyDecoy, verifyPassword } from '../auth/password.ts';
-import { clearSessionCookie, requireUser, SESSION_COOKIE, signIn } from '../auth/session.ts';
+import { clearSignInCookie, requireUser, SIGN_IN_COOKIE, signIn } from '../auth/signIn.ts';
 import { trustedDeviceOf } from '../auth/trustedDevice.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
-import { findSessionByToken, revokeSession } from '../store/sessions.ts';
+import { findSignInByToken, revokeSignIn } from '../store/signIns.ts';
 import { clearSignInFailures, countSignInAttempt, forgetSignInAttempt } from '../store/signInFailures.ts';
 import { findUserByEmail, toUser } from '../store/users.ts';
 import { parse } from '../validation.ts';
@@ -64,11 +64,11 @@ export default async function authRoutes(app: FastifyInstance) {
       }
       await clearSignInFailures(db, attempt);
       const user = toUser(found);
-      const session = await signIn(request, reply, user, input.device, trusted);
+      const opened = await signIn(request, reply, user, input.device, trusted);
       await writeAudit(db, {
         organisationId: user.organisationId,
         userId: user.id,
-        deviceId: session.id,
+        deviceId: opened.id,
         action: 'sign_in',
         detail: { device: input.device, ip: request.ip },
       });
@@ -77,18 +77,18 @@ export default async function authRoutes(app: FastifyInstance) {
   );
 
   app.post('/api/auth/sign-out', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await findSessionByToken(db, token) : undefined;
-    if (session) {
-      await revokeSession(db, session.sessionId);
+    const token = request.cookies[SIGN_IN_COOKIE];
+    const signedIn = token ? await findSignInByToken(db, token) : undefined;
+    if (signedIn) {
+      await revokeSignIn(db, signedIn.signInId);
       await writeAudit(db, {
-        organisationId: session.organisationId,
-        userId: session.userId,
-        deviceId: session.sessionId,
+        organisationId: signedIn.organisationId,
+        userId: signedIn.userId,
+        deviceId: signedIn.signInId,
         action: 'sign_out',
       });
     }
-    clearSessionCookie(request, reply);
+    clearSignInCookie(request, reply);
     return reply.status(204).send();
   });
 

@@ -1,9 +1,10 @@
-// Device sessions: coordinators see and revoke their organisation's, everyone else their own (DESIGN §5).
+// Device sign-ins: coordinators see and revoke their organisation's, everyone else their own
+// (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
-import { clearSessionCookie, requireUser } from '../auth/session.ts';
+import { clearSignInCookie, requireUser } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
-import { findDeviceSession, listDeviceSessions, revokeSession } from '../store/sessions.ts';
+import { findDeviceSignIn, listDeviceSignIns, revokeSignIn } from '../store/signIns.ts';
 import { forgetTrustedDevice } from '../store/trustedDevices.ts';
 import { parse } from '../validation.ts';
 import { idParams } from './fields.ts';
@@ -17,18 +18,18 @@ export default async function deviceRoutes(app: FastifyInstance) {
       user.role === 'coordinator'
         ? { organisationId: user.organisationId }
         : { organisationId: user.organisationId, userId: user.id };
-    const devices = await listDeviceSessions(db, scope);
+    const devices = await listDeviceSignIns(db, scope);
     return { devices: devices.map((listed) => ({ ...listed, current: listed.id === device.id })) };
   });
 
   app.delete('/api/devices/:id', async (request, reply) => {
     const { user, device } = await requireUser(request);
     const { id } = parse(idParams, request.params, 'address');
-    const session = await findDeviceSession(db, id);
+    const signIn = await findDeviceSignIn(db, id);
     const allowed =
-      session?.organisation_id === user.organisationId && (user.role === 'coordinator' || session.user_id === user.id);
-    if (!session || !allowed) throw notFound('There is no such device.');
-    await revokeSession(db, id);
+      signIn?.organisation_id === user.organisationId && (user.role === 'coordinator' || signIn.user_id === user.id);
+    if (!signIn || !allowed) throw notFound('There is no such device.');
+    await revokeSignIn(db, id);
     // A lost tablet must not keep its own sign-in count (auth/trustedDevice.ts) either.
     await forgetTrustedDevice(db, id);
     await writeAudit(db, {
@@ -38,9 +39,9 @@ export default async function deviceRoutes(app: FastifyInstance) {
       action: 'device_revoked',
       kind: 'device',
       recordId: id,
-      detail: { device: session.device_name, ofUser: session.user_id },
+      detail: { device: signIn.device_name, ofUser: signIn.user_id },
     });
-    if (id === device.id) clearSessionCookie(request, reply);
+    if (id === device.id) clearSignInCookie(request, reply);
     return reply.status(204).send();
   });
 }

@@ -8,7 +8,7 @@ import { ROLES } from '../store/schema.ts';
  * A name or title: trimmed, then counted, and the trimmed value is what the route gets and stores (routes
  * store what `parse` returns, never the raw body), so the limit is a limit on what is kept.
  */
-export const trimmedText = (max: number) =>
+const trimmedText = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 export const personName = trimmedText(80);
 export const organisationName = trimmedText(120);

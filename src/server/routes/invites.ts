@@ -1,8 +1,8 @@
-// Invitations (issue 5): a coordinator invites someone by a one-time code instead of choosing their password.
+// Invitations: a coordinator invites someone by a one-time code instead of choosing their password.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
-import { requireRole, signIn } from '../auth/session.ts';
+import { requireRole, signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { claimInvite, createInvite, isInviteBlocked, recordInviteFailure } from '../store/invites.ts';

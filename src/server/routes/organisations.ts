@@ -1,10 +1,10 @@
-// First-run setup (DESIGN §5): GET /api/setup tells the app whether to offer it; POST /api/organisations
+// First-run setup: GET /api/setup tells the app whether to offer it; POST /api/organisations
 // does it (and, with OPEN_REGISTRATION, adds another organisation to this server). The demo organisation of
 // `npm run seed:demo` does not count: seeding first must still let the charity set up its own.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
-import { signIn } from '../auth/session.ts';
+import { signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { countOrganisations, createOrganisation } from '../store/organisations.ts';
 import { insertUser } from '../store/users.ts';

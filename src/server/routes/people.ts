@@ -1,8 +1,8 @@
-// A person's data-protection requests (DESIGN §5): erasure and subject access, for coordinators only.
+// A person's data-protection requests (README, "Data protection"): erasure and subject access, for coordinators only.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';
-import { requireRole } from '../auth/session.ts';
+import { requireRole } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { erasePerson } from '../people/erase.ts';
 import { exportPerson } from '../people/export.ts';

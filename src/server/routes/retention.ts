@@ -1,8 +1,8 @@
-// Retention settings, preview and confirmed run, for coordinators (DESIGN §5).
+// Retention settings, preview and confirmed run, for coordinators (README, "Data protection").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';
-import { requireRole } from '../auth/session.ts';
+import { requireRole } from '../auth/signIn.ts';
 import {
   MAX_RETENTION_MONTHS,
   MIN_RETENTION_MONTHS,

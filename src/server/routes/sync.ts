@@ -1,12 +1,12 @@
-// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (DESIGN §4, src/sync/protocol.ts).
+// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (src/sync/protocol.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
 import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
-import { requireUser, SESSION_COOKIE } from '../auth/session.ts';
+import { requireUser, SIGN_IN_COOKIE } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
-import { hashToken } from '../store/sessions.ts';
+import { hashToken } from '../store/signIns.ts';
 import { decodeCursor, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { pushBatch } from '../sync/push.ts';
@@ -26,7 +26,7 @@ const pullQuery = z.strictObject({
   protocol: z.string().optional(),
 });
 
-// The 1 MiB of DESIGN §4 is what a device should aim for; a little over is let through, so that a batch
+// The 1 MiB of MAX_PUSH_BYTES is what a device should aim for; a little over is let through, so that a batch
 // sized to the limit by its changes is not refused for its envelope.
 const PUSH_BODY_LIMIT = MAX_PUSH_BYTES + 64 * 1024;
 
@@ -41,12 +41,12 @@ function requireProtocol(protocol: unknown): void {
 }
 
 /**
- * SYNC_RATE_LIMIT (120) sync requests a minute per device session, push and pull together (per address
- * without a session): a device syncs every few seconds at most, so only a runaway loop or a stolen cookie
+ * SYNC_RATE_LIMIT (120) sync requests a minute per device sign-in, push and pull together (per address
+ * without a sign-in): a device syncs every few seconds at most, so only a runaway loop or a stolen cookie
  * hammering the server meets it. In memory, per process, like the other request limits.
  */
 const syncRateKey = (request: FastifyRequest) => {
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[SIGN_IN_COOKIE];
   return token ? `sync:session:${hashToken(token)}` : `sync:ip:${request.ip}`;
 };
 

@@ -1,10 +1,10 @@
-// The team: coordinators add people, change their roles and disable them (DESIGN §5).
+// The team: coordinators add people, change their roles and disable them (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireRole } from '../auth/session.ts';
+import { requireRole } from '../auth/signIn.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
-import { revokeUserSessions } from '../store/sessions.ts';
+import { revokeUserSignIns } from '../store/signIns.ts';
 import { countActiveCoordinators, createUser, findUserById, listUsers, updateUser } from '../store/users.ts';
 import { recordRoleChange } from '../sync/sight.ts';
 import { parse } from '../validation.ts';
@@ -61,8 +61,8 @@ export default async function userRoutes(app: FastifyInstance) {
       }
       return updated;
     });
-    // Disabling ends every session at once: the user's devices get `device_revoked` and wipe themselves.
-    if (patch.disabled === true) await revokeUserSessions(db, id);
+    // Disabling ends every sign-in at once: the user's devices get `device_revoked` and wipe themselves.
+    if (patch.disabled === true) await revokeUserSignIns(db, id);
     await writeAudit(db, {
       organisationId: coordinator.organisationId,
       userId: coordinator.id,

@@ -2,24 +2,24 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, Schema } from './schema.ts';
-import { hashToken } from './sessions.ts';
+import { hashToken } from './signIns.ts';
 import { isoNow } from './util.ts';
 
 // No 0/O, 1/I/L, or 5/S: the code is read aloud over the phone or copied from a text message.
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRTUVWXYZ2346789';
-export const INVITE_LENGTH = 10;
-export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-export const INVITE_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_INVITE_FAILURES_PER_IP = 10;
+const INVITE_LENGTH = 10;
+const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITE_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const MAX_INVITE_FAILURES_PER_IP = 10;
 
-export function newInviteCode(): string {
+function newInviteCode(): string {
   let code = '';
   for (let i = 0; i < INVITE_LENGTH; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
   return code;
 }
 
 /** What people type: any case, with spaces or dashes between groups. */
-export function normaliseInviteCode(code: string): string {
+function normaliseInviteCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 

@@ -3,7 +3,7 @@
 // Portability choices: timestamps are ISO 8601 UTC text (they sort as strings); booleans are integers 0/1;
 // record values and versions are JSON text; change numbers are bigint, which the pg driver returns as a
 // string, so repositories convert them with Number() (they stay far below 2^53).
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type BigIntColumn = ColumnType<number | string | bigint, number, number>;
 
@@ -20,7 +20,7 @@ export interface OrganisationsTable {
 export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** DESIGN's "memberships and roles": one organisation per user, so the role is a column here. */
+/** One organisation per user, so the role is a column here (README, "Decisions worth knowing"). */
 export interface UsersTable {
   id: string;
   organisation_id: string;
@@ -165,8 +165,4 @@ export interface Schema {
   invite_failures: InviteFailuresTable;
 }
 
-export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
-export type NewUserRow = Insertable<UsersTable>;
-export type DeviceSessionRow = Selectable<DeviceSessionsTable>;
-export type RecordRow = Selectable<RecordsTable>;

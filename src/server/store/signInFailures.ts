@@ -10,11 +10,11 @@ import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 import { isoNow } from './util.ts';
 
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 20;
 /** A device that signed in to the account before has a count of its own (store/trustedDevices.ts). */
-export const MAX_FAILURES_PER_TRUSTED_DEVICE = 5;
+const MAX_FAILURES_PER_TRUSTED_DEVICE = 5;
 
 export interface SignInAttempt {
   email: string;

@@ -1,10 +1,10 @@
 // Devices that have signed in to an account before. Under a guessing attack on that account, such a device
 // counts its own sign-in attempts instead of sharing the account's (see store/signInFailures.ts), so the
-// person can still sign in from their own tablet. Only the token's hash is kept, as for sessions.
+// person can still sign in from their own tablet. Only the token's hash is kept, as for sign-ins.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
-import { hashToken } from './sessions.ts';
+import { hashToken } from './signIns.ts';
 import { isoNow } from './util.ts';
 
 /** The hash that names a trusted device, when the token is one this user's device was given. */
@@ -22,10 +22,10 @@ export async function findTrustedDevice(
   return row?.token_hash;
 }
 
-/** Trusts a new device of this user, remembering the session it opened; returns the token for its cookie. */
+/** Trusts a new device of this user, remembering the sign-in it opened; returns the token for its cookie. */
 export async function trustDevice(
   db: Kysely<Schema>,
-  input: { userId: string; sessionId: string },
+  input: { userId: string; signInId: string },
   now: number = Date.now(),
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -34,19 +34,19 @@ export async function trustDevice(
     .values({
       token_hash: hashToken(token),
       user_id: input.userId,
-      session_id: input.sessionId,
+      session_id: input.signInId,
       created_at: isoNow(now),
     })
     .execute();
   return token;
 }
 
-/** A trusted device signed in again: its trust follows its newest session. */
-export async function renewTrustedDevice(db: Kysely<Schema>, tokenHash: string, sessionId: string): Promise<void> {
-  await db.updateTable('trusted_devices').set({ session_id: sessionId }).where('token_hash', '=', tokenHash).execute();
+/** A trusted device signed in again: its trust follows its newest sign-in. */
+export async function renewTrustedDevice(db: Kysely<Schema>, tokenHash: string, signInId: string): Promise<void> {
+  await db.updateTable('trusted_devices').set({ session_id: signInId }).where('token_hash', '=', tokenHash).execute();
 }
 
 /** A device revoked by a coordinator (a lost tablet, say) is trusted no more. */
-export async function forgetTrustedDevice(db: Kysely<Schema>, sessionId: string): Promise<void> {
-  await db.deleteFrom('trusted_devices').where('session_id', '=', sessionId).execute();
+export async function forgetTrustedDevice(db: Kysely<Schema>, signInId: string): Promise<void> {
+  await db.deleteFrom('trusted_devices').where('session_id', '=', signInId).execute();
 }

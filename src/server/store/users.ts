@@ -6,7 +6,7 @@ import { HttpError } from '../errors.ts';
 import type { Role, Schema, UserRow } from './schema.ts';
 import { isoNow, isUniqueViolation } from './util.ts';
 
-/** A user as the API shows it (DESIGN §5). */
+/** A user as the API shows it. */
 export interface User {
   id: string;
   name: string;
@@ -21,7 +21,7 @@ export interface TeamMember extends User {
   createdAt: string;
 }
 
-export function normaliseEmail(email: string): string {
+function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -1,4 +1,5 @@
-// Checks one pushed change on its own (DESIGN §4): a bad change is rejected with a code, the rest still apply.
+// Checks one pushed change on its own (src/sync/protocol.ts): a bad change is rejected with a code, and the
+// rest still apply.
 import { KINDS, isKindName, validateValues, type KindName } from '../../domain/kinds.ts';
 import { parseHlc } from '../../sync/hlc.ts';
 import {

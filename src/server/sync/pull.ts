@@ -1,4 +1,4 @@
-// Pages of changed records for a device (DESIGN §4), in the order the server committed them, with the
+// Pages of changed records for a device (src/sync/protocol.ts), in the order the server committed them, with the
 // records it must purge because its user may no longer see them.
 import type { Kysely } from 'kysely';
 import type { Values, Versions } from '../../sync/merge.ts';
@@ -12,7 +12,7 @@ import { canSee, seesPrivate, type Viewer } from './visibility.ts';
 
 export interface PullPage {
   changes: Change[];
-  /** Records the device must delete: its user may no longer see them (DESIGN §4, "Purge"). */
+  /** Records the device must delete: its user may no longer see them (`purge` in src/sync/protocol.ts). */
   purge: RecordRef[];
   /** The change number to continue after. */
   lastSeq: number;

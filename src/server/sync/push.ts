@@ -1,4 +1,5 @@
-// Applies pushed changes (DESIGN §4): each change checked on its own, merged per field, numbered in commit order.
+// Applies pushed changes (src/sync/protocol.ts): each change checked on its own, merged per field, numbered in
+// commit order.
 import type { Kysely } from 'kysely';
 import { merge } from '../../sync/merge.ts';
 import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
@@ -17,7 +18,7 @@ export interface Pusher {
   id: string;
   organisationId: string;
   role: Role;
-  /** The device session that pushed, for the record history. */
+  /** The device sign-in that pushed, for the record history. */
   deviceId?: string | null;
 }
 

@@ -1,5 +1,5 @@
-// Who may see a record (DESIGN §5): everything in one's organisation, except notes that are not shared,
-// which only their author and coordinators see.
+// Who may see a record (README, "Who can see and change what"): everything in one's organisation, except notes that are
+// not shared, which only their author and coordinators see.
 import type { Values } from '../../sync/merge.ts';
 import type { Role } from '../store/schema.ts';
 

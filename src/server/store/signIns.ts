@@ -1,39 +1,40 @@
-// Device sessions: one per signed-in device, named, listed and revocable. Only the token's hash is kept.
+// Device sign-ins (the `device_sessions` table): one per signed-in device, named, listed and revocable. Only
+// the token's hash is kept. Not to be confused with a group session (domain/session.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, Schema } from './schema.ts';
 import { isoNow } from './util.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A session ends after 14 days without use: a lost or set-aside tablet does not stay signed in. */
-export const SESSION_IDLE_MS = 14 * DAY_MS;
+/** A sign-in ends after 14 days without use: a lost or set-aside tablet does not stay signed in. */
+const SIGN_IN_IDLE_MS = 14 * DAY_MS;
 /** And 90 days after its sign-in, however much it is used: then the person proves who they are again. */
-export const SESSION_MAX_MS = 90 * DAY_MS;
+export const SIGN_IN_MAX_MS = 90 * DAY_MS;
 
-/** Whether a session has not yet reached either end (revocation is checked apart: it wipes the device). */
-export function isSessionLive(session: { createdAt: string; lastSeenAt: string }, now: number = Date.now()): boolean {
-  return now - Date.parse(session.lastSeenAt) < SESSION_IDLE_MS && now - Date.parse(session.createdAt) < SESSION_MAX_MS;
+/** Whether a sign-in has not yet reached either end (revocation is checked apart: it wipes the device). */
+export function isSignInLive(signIn: { createdAt: string; lastSeenAt: string }, now: number = Date.now()): boolean {
+  return now - Date.parse(signIn.lastSeenAt) < SIGN_IN_IDLE_MS && now - Date.parse(signIn.createdAt) < SIGN_IN_MAX_MS;
 }
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export interface DeviceSession {
+export interface DeviceSignIn {
   id: string;
   name: string;
   userId: string;
   organisationId: string;
 }
 
-/** Starts a session; the token goes to the device in a cookie and is never stored. */
-export async function createDeviceSession(
+/** Starts a sign-in; the token goes to the device in a cookie and is never stored. */
+export async function createDeviceSignIn(
   db: Kysely<Schema>,
   input: { userId: string; organisationId: string; deviceName: string },
-): Promise<{ token: string; session: DeviceSession }> {
+): Promise<{ token: string; signIn: DeviceSignIn }> {
   const token = randomBytes(32).toString('base64url');
   const now = isoNow();
-  const session = {
+  const signIn = {
     id: randomUUID(),
     name: input.deviceName,
     userId: input.userId,
@@ -42,25 +43,25 @@ export async function createDeviceSession(
   await db
     .insertInto('device_sessions')
     .values({
-      id: session.id,
-      user_id: session.userId,
-      organisation_id: session.organisationId,
+      id: signIn.id,
+      user_id: signIn.userId,
+      organisation_id: signIn.organisationId,
       token_hash: hashToken(token),
-      device_name: session.name,
+      device_name: signIn.name,
       created_at: now,
       last_seen_at: now,
     })
     .execute();
-  return { token, session };
+  return { token, signIn };
 }
 
-/** The session a token names, with its user, whether live or revoked. */
-export async function findSessionByToken(db: Kysely<Schema>, token: string) {
+/** The sign-in a token names, with its user, whether live or revoked. */
+export async function findSignInByToken(db: Kysely<Schema>, token: string) {
   return db
     .selectFrom('device_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
-      's.id as sessionId',
+      's.id as signInId',
       's.device_name as deviceName',
       's.created_at as createdAt',
       's.last_seen_at as lastSeenAt',
@@ -76,7 +77,7 @@ export async function findSessionByToken(db: Kysely<Schema>, token: string) {
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Kysely<Schema>, id: string, now: number = Date.now()): Promise<void> {
+export async function touchSignIn(db: Kysely<Schema>, id: string, now: number = Date.now()): Promise<void> {
   await db
     .updateTable('device_sessions')
     .set({ last_seen_at: isoNow(now) })
@@ -84,7 +85,7 @@ export async function touchSession(db: Kysely<Schema>, id: string, now: number =
     .execute();
 }
 
-export async function revokeSession(db: Kysely<Schema>, id: string): Promise<void> {
+export async function revokeSignIn(db: Kysely<Schema>, id: string): Promise<void> {
   await db
     .updateTable('device_sessions')
     .set({ revoked_at: isoNow() })
@@ -93,7 +94,7 @@ export async function revokeSession(db: Kysely<Schema>, id: string): Promise<voi
     .execute();
 }
 
-export async function revokeUserSessions(db: Kysely<Schema>, userId: string): Promise<void> {
+export async function revokeUserSignIns(db: Kysely<Schema>, userId: string): Promise<void> {
   await db
     .updateTable('device_sessions')
     .set({ revoked_at: isoNow() })
@@ -112,8 +113,8 @@ export interface DeviceListing {
   lastSeenAt: string;
 }
 
-/** Live sessions (neither revoked nor expired) of an organisation, or of one user in it; most recently seen first. */
-export async function listDeviceSessions(
+/** Live sign-ins (neither revoked nor expired) of an organisation, or of one user in it; most recently seen first. */
+export async function listDeviceSignIns(
   db: Kysely<Schema>,
   scope: { organisationId: string; userId?: string },
   now: number = Date.now(),
@@ -132,12 +133,12 @@ export async function listDeviceSessions(
     ])
     .where('s.organisation_id', '=', scope.organisationId)
     .where('s.revoked_at', 'is', null)
-    .where('s.last_seen_at', '>', isoNow(now - SESSION_IDLE_MS))
-    .where('s.created_at', '>', isoNow(now - SESSION_MAX_MS));
+    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS));
   if (scope.userId !== undefined) query = query.where('s.user_id', '=', scope.userId);
   return query.orderBy('s.last_seen_at', 'desc').orderBy('s.id').execute();
 }
 
-export async function findDeviceSession(db: Kysely<Schema>, id: string) {
+export async function findDeviceSignIn(db: Kysely<Schema>, id: string) {
   return db.selectFrom('device_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }

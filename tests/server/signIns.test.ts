@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Sessions end (issue 9.11): after 14 days without use, and 90 days after sign-in whatever happens; a device
+// Device sign-ins end: after 14 days without use, and 90 days after sign-in whatever happens; a device
 // in use renews on its own. The clock is the test's: only Date is faked, so the databases run as ever.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Client, PASSWORD, setUpOrganisation } from './client.ts';
@@ -8,7 +8,7 @@ import { databases, useServer } from './helpers.ts';
 const DAY = 24 * 60 * 60 * 1000;
 const START = Date.parse('2026-03-02T09:00:00Z');
 
-describe.each(databases())('session expiry on $name', { timeout: 30_000 }, (database) => {
+describe.each(databases())('sign-in expiry on $name', { timeout: 30_000 }, (database) => {
   const server = useServer(database);
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -43,14 +43,14 @@ describe.each(databases())('session expiry on $name', { timeout: 30_000 }, (data
     expect(ended.status).toBe(401);
     expect(ended.body.error.code).toBe('session_expired');
     expect((await tablet.get('/api/sync/pull')).body.error.code).toBe('session_expired');
-    // An ended session is not a live device any more.
+    // An ended sign-in is not a live device any more.
     const devices = (await office.get('/api/devices')).body.devices as { name: string }[];
     expect(devices.map((device) => device.name)).toEqual(['Office laptop']);
-    // Signing in again starts a fresh session.
+    // Signing in again starts a fresh sign-in.
     expect((await tabletOf(office).then((again) => again.get('/api/me'))).status).toBe(200);
   });
 
-  it('ends a session 90 days after sign-in, however much it is used', async () => {
+  it('ends a sign-in 90 days after sign-in, however much it is used', async () => {
     const office = await setUpOrganisation(server.app);
     for (let day = 10; day < 90; day += 10) {
       at(day);
@@ -62,7 +62,7 @@ describe.each(databases())('session expiry on $name', { timeout: 30_000 }, (data
     expect(ended.body.error.code).toBe('session_expired');
   });
 
-  it('gives the cookie the longest a session can last, so the browser never holds one past its end', async () => {
+  it('gives the cookie the longest a sign-in can last, so the browser never holds one past its end', async () => {
     const office = new Client(server.app);
     const created = await office.post('/api/organisations', {
       organisation: 'Moray Peers',

@@ -1,23 +1,17 @@
-// The session cookie, and `requireUser`: who is asking, from which device, or a 401.
+// The sign-in cookie, and `requireUser`: who is asking, from which device, or a 401.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, HttpError, unauthenticated } from '../errors.ts';
 import type { Role } from '../store/schema.ts';
-import {
-  createDeviceSession,
-  findSessionByToken,
-  isSessionLive,
-  SESSION_MAX_MS,
-  touchSession,
-} from '../store/sessions.ts';
+import { createDeviceSignIn, findSignInByToken, isSignInLive, SIGN_IN_MAX_MS, touchSignIn } from '../store/signIns.ts';
 import type { User } from '../store/users.ts';
 import { rememberDevice } from './trustedDevice.ts';
 
-export const SESSION_COOKIE = 'coorie_session';
-// A session ends after SESSION_IDLE_MS (14 days) without use and SESSION_MAX_MS (90 days) after sign-in. The
+export const SIGN_IN_COOKIE = 'coorie_session';
+// A sign-in ends after SIGN_IN_IDLE_MS (14 days) without use and SIGN_IN_MAX_MS (90 days) after sign-in. The
 // idle end slides on the server (`last_seen_at`, touched as the device syncs), so a device in use renews
-// without anyone noticing and the cookie never needs re-issuing: it lives as long as the longest a session can.
-// An ended session answers 401 `session_expired`, and the device keeps its data for the person to sign in again.
-const COOKIE_MAX_AGE_S = SESSION_MAX_MS / 1000;
+// without anyone noticing and the cookie never needs re-issuing: it lives as long as the longest a sign-in can.
+// An ended sign-in answers 401 `session_expired`, and the device keeps its data for the person to sign in again.
+const COOKIE_MAX_AGE_S = SIGN_IN_MAX_MS / 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export interface Actor {
@@ -31,10 +25,9 @@ declare module 'fastify' {
   }
 }
 
-export const deviceRevoked = () =>
-  new HttpError(401, 'device_revoked', 'This device has been signed out by a coordinator.');
+const deviceRevoked = () => new HttpError(401, 'device_revoked', 'This device has been signed out by a coordinator.');
 
-export const sessionExpired = () =>
+const signInExpired = () =>
   new HttpError(401, 'session_expired', 'Your sign-in on this device has ended. Please sign in again.');
 
 function cookieOptions(request: FastifyRequest) {
@@ -47,7 +40,7 @@ function cookieOptions(request: FastifyRequest) {
 }
 
 /**
- * Opens a device session for a user who has just proved who they are, and hands the device its cookie; the
+ * Opens a device sign-in for a user who has just proved who they are, and hands the device its cookie; the
  * device is trusted for this user from now on (auth/trustedDevice.ts), or `trusted` already names it.
  */
 export async function signIn(
@@ -57,36 +50,36 @@ export async function signIn(
   deviceName: string,
   trusted?: string,
 ) {
-  const { token, session } = await createDeviceSession(request.server.store.db, {
+  const { token, signIn: opened } = await createDeviceSignIn(request.server.store.db, {
     userId: user.id,
     organisationId: user.organisationId,
     deviceName,
   });
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: COOKIE_MAX_AGE_S });
-  await rememberDevice(request, reply, { userId: user.id, sessionId: session.id, trusted }, cookieOptions(request));
-  return session;
+  reply.setCookie(SIGN_IN_COOKIE, token, { ...cookieOptions(request), maxAge: COOKIE_MAX_AGE_S });
+  await rememberDevice(request, reply, { userId: user.id, signInId: opened.id, trusted }, cookieOptions(request));
+  return opened;
 }
 
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+export function clearSignInCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SIGN_IN_COOKIE, cookieOptions(request));
 }
 
 /**
- * The signed-in user and device; throws 401 `unauthenticated`, 401 `session_expired` for a session past its
+ * The signed-in user and device; throws 401 `unauthenticated`, 401 `session_expired` for a sign-in past its
  * idle or absolute end, or 401 `device_revoked` for a revoked device.
  */
 export async function requireUser(request: FastifyRequest): Promise<Actor> {
   if (request.actor) return request.actor;
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[SIGN_IN_COOKIE];
   if (!token) throw unauthenticated();
   const { db } = request.server.store;
-  const found = await findSessionByToken(db, token);
+  const found = await findSignInByToken(db, token);
   if (!found) throw unauthenticated();
-  // Disabling a user revokes their sessions; the second test only guards against a half-finished change.
+  // Disabling a user revokes their sign-ins; the second test only guards against a half-finished change.
   if (found.revokedAt !== null || found.disabled === 1) throw deviceRevoked();
   const now = Date.now();
-  if (!isSessionLive(found, now)) throw sessionExpired();
-  if (now - Date.parse(found.lastSeenAt) >= TOUCH_INTERVAL_MS) await touchSession(db, found.sessionId, now);
+  if (!isSignInLive(found, now)) throw signInExpired();
+  if (now - Date.parse(found.lastSeenAt) >= TOUCH_INTERVAL_MS) await touchSignIn(db, found.signInId, now);
   request.actor = {
     user: {
       id: found.userId,
@@ -95,7 +88,7 @@ export async function requireUser(request: FastifyRequest): Promise<Actor> {
       role: found.role,
       organisationId: found.organisationId,
     },
-    device: { id: found.sessionId, name: found.deviceName },
+    device: { id: found.signInId, name: found.deviceName },
   };
   return request.actor;
 }
