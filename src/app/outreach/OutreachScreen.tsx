@@ -174,7 +174,7 @@ export function OutreachScreen() {
       <section aria-labelledby="add-heading" className="picker">
         <h2 id="add-heading">Add someone</h2>
         <InputField id="person-search" label="Find by name" type="search" value={search} onChange={setSearch} />
-        {query && matches.length === 0 && <p className="empty-line">Nobody else by that name on this tablet.</p>}
+        {query && matches.length === 0 && <p className="empty-line">Nobody else by that name on this device.</p>}
         <ul className="picker-list">
           {matches.map((attendee) => (
             <li key={attendee.id}>

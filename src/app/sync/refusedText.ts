@@ -14,7 +14,7 @@ const KIND_WORDS: Record<string, string> = {
   feedback: 'Feedback',
 };
 
-const OUT_OF_DATE = 'The server could not read it. Coorie on this tablet may need updating.';
+const OUT_OF_DATE = 'The server could not read it. Coorie on this device may need updating.';
 
 const REASONS: Record<string, string> = {
   forbidden: 'You do not have permission to change this.',
