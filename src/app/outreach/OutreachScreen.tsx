@@ -6,6 +6,7 @@ import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { setOrganisationName, useOrganisationName } from '../../db/sessions.ts';
 import type { Attendee } from '../../domain/attendee.ts';
+import { isSearching, SEARCH_MIN } from '../../domain/checkInList.ts';
 import { latestOutreach, previousSession, resolveAttendee } from '../../domain/expected.ts';
 import { composeMessage } from '../../domain/outreach.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
@@ -105,7 +106,9 @@ export function OutreachScreen() {
   }
   const list = [...people.values()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB'));
   const query = search.trim().toLocaleLowerCase('en-GB');
-  const matches = query
+  // As at check-in, nobody outside the list shows until enough of a name is typed: one letter would list anyone.
+  const searching = isSearching(search);
+  const matches = searching
     ? attendees
         .filter(
           (attendee) =>
@@ -174,7 +177,8 @@ export function OutreachScreen() {
       <section aria-labelledby="add-heading" className="picker">
         <h2 id="add-heading">Add someone</h2>
         <InputField id="person-search" label="Find by name" type="search" value={search} onChange={setSearch} />
-        {query && matches.length === 0 && <p className="empty-line">Nobody else by that name on this device.</p>}
+        {query && !searching && <p className="empty-line">Type at least {SEARCH_MIN} letters of their name.</p>}
+        {searching && matches.length === 0 && <p className="empty-line">Nobody else by that name on this device.</p>}
         <ul className="picker-list">
           {matches.map((attendee) => (
             <li key={attendee.id}>
