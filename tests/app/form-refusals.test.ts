@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RejectedChange } from '../../src/db/database.ts';
 import { emptyNote, validateNote } from '../../src/app/notes/noteForm.ts';
 import { emptyPerson, newBaby, validatePerson } from '../../src/app/people/personForm.ts';
+import { emptyPlan, validatePlan } from '../../src/app/sessions/planForm.ts';
 import { refusedReason } from '../../src/app/sync/refusedText.ts';
 import { blankVisit, formToVisit, validateVisit } from '../../src/app/visits/visitForm.ts';
 
@@ -19,6 +20,15 @@ describe('the visit form', () => {
   it('keeps a time late in the evening', () => {
     expect(validateVisit(visit('23:59'))).toEqual({});
     expect(formToVisit(visit('23:59')).at).toBe('2026-11-24T23:59:00.000Z');
+  });
+});
+
+describe('the session plan', () => {
+  it('says a session that would end after midnight must end on the day it starts', () => {
+    const plan = { ...emptyPlan(NOW), title: 'Evening group', start: '23:00', end: '01:00' };
+    expect(validatePlan(plan, false).end).toBe(
+      'The end time must be after the start time, on the same day: a session can’t run past midnight.',
+    );
   });
 });
 
