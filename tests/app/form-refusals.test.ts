@@ -5,6 +5,7 @@ import type { RejectedChange } from '../../src/db/database.ts';
 import { emptyNote, validateNote } from '../../src/app/notes/noteForm.ts';
 import { emptyPerson, newBaby, validatePerson } from '../../src/app/people/personForm.ts';
 import { emptyPlan, validatePlan } from '../../src/app/sessions/planForm.ts';
+import { walkInProblems, type WalkInInput } from '../../src/domain/checkInList.ts';
 import { refusedReason } from '../../src/app/sync/refusedText.ts';
 import { blankVisit, formToVisit, validateVisit } from '../../src/app/visits/visitForm.ts';
 
@@ -36,6 +37,11 @@ describe('dates that have the right shape but are not dates', () => {
   it('refuses a baby born on 31 February', () => {
     const draft = { ...emptyPerson(), displayName: 'Amy', babies: [{ ...newBaby(), dateOfBirth: '2026-02-31' }] };
     expect(validatePerson(draft, NOW)['baby-0-dateOfBirth']).toBe('Enter the date of birth like 24/11/2026.');
+  });
+
+  it('refuses a walk-in’s baby born on 31 February', () => {
+    const walkIn: WalkInInput = { name: 'Amy', age: 'date', date: '2026-02-31', consent: 'yes' };
+    expect(walkInProblems(walkIn, NOW).date).toBe('Enter the date like 24/11/2026');
   });
 
   it('refuses a follow-up due on 31 February', () => {
