@@ -164,7 +164,7 @@ describe('the lock', { timeout: 30_000 }, () => {
     await tryPin('5555');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
     expect(
-      await screen.findByText(/entered wrongly 10 times in a row, so Coorie removed everything it kept on this device/),
+      await screen.findByText(/entered wrongly 10 times in a row, so Coorie wiped its data and signed out/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/You signed out/)).not.toBeInTheDocument();
     expect(await db.records('attendee').count()).toBe(0);

@@ -7,7 +7,6 @@ import { useKiosk } from '../../db/kiosk.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useDraft } from '../components/useDraft.ts';
-import { deviceKind } from '../deviceKind.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { FeedbackQuestions, emptyAnswers, feedbackValues, hasAnswer, type KioskAnswers } from './FeedbackQuestions.tsx';
 import { wrongPinMessage } from '../lock/LockScreen.tsx';
@@ -61,7 +60,7 @@ function Kiosk({ sessionId, userId }: { sessionId: string; userId: string }) {
               Thank you
             </h1>
             <p>Your answers help us make the next session better.</p>
-            <p>Please hand the {deviceKind()} back, or to the next person.</p>
+            <p>Please hand it back, or to the next person.</p>
             <button type="button" className="button-primary kiosk-big" onClick={() => setThanks(false)}>
               Next person
             </button>

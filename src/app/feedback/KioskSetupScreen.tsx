@@ -5,7 +5,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { useFeedbackSummary } from '../../db/kiosk.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
-import { deviceKind } from '../deviceKind.ts';
 import { formatDateTime } from '../format.ts';
 import { KIOSK_PATH, startKiosk } from './kioskLock.ts';
 import '../styles/feedback.css';
@@ -42,8 +41,8 @@ export function KioskSetupScreen() {
         {count === 0 ? 'No feedback yet from this session.' : `${count} ${count === 1 ? 'answer' : 'answers'} so far.`}
       </p>
       <p>
-        Hand the {deviceKind()} to parents for short anonymous feedback. Nothing else in Coorie can be opened until you
-        unlock it with your PIN.
+        Hand Coorie over to parents for short anonymous feedback. Nothing else in Coorie can be opened until you unlock
+        it with your PIN.
       </p>
       <HandOver sessionId={session.id} />
       <p>

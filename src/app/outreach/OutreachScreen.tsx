@@ -6,7 +6,6 @@ import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { setOrganisationName, useOrganisationName } from '../../db/sessions.ts';
 import type { Attendee } from '../../domain/attendee.ts';
-import { isSearching, SEARCH_MIN } from '../../domain/checkInList.ts';
 import { latestOutreach, previousSession, resolveAttendee } from '../../domain/expected.ts';
 import { composeMessage } from '../../domain/outreach.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
@@ -29,6 +28,8 @@ interface OutreachDraft {
 
 const EMPTY: OutreachDraft = { added: [], messages: {}, methods: {} };
 const PICKER_LIMIT = 8;
+/** Letters of a name typed before anyone outside the list shows, as at check-in (SEARCH_MIN in checkInList.ts). */
+const SEARCH_MIN = 2;
 
 function OrganisationName({ name }: { name: string }) {
   const db = useDb();
@@ -107,7 +108,7 @@ export function OutreachScreen() {
   const list = [...people.values()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB'));
   const query = search.trim().toLocaleLowerCase('en-GB');
   // As at check-in, nobody outside the list shows until enough of a name is typed: one letter would list anyone.
-  const searching = isSearching(search);
+  const searching = query.length >= SEARCH_MIN;
   const matches = searching
     ? attendees
         .filter(
