@@ -172,9 +172,10 @@ export function walkInProblems(input: WalkInInput, today: Date | string): WalkIn
     const date = input.date;
     const todayDate = londonDate(today);
     const day = calendarDate(todayDate);
+    // A date must be a real one: 31 February has the right shape but would roll over into March.
     if (!date.trim()) {
       problems.date = 'Enter the date of birth or due date';
-    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(calendarDate(date).getTime())) {
+    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isoDate(calendarDate(date)) !== date) {
       problems.date = 'Enter the date like 24/11/2026';
     } else if (date > isoDate(addMonths(day, 10, { in: CALENDAR }))) {
       problems.date = 'A due date is at most 10 months away';

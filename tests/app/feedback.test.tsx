@@ -118,12 +118,12 @@ describe('the feedback kiosk', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(
       await screen.findByText(
-        'That PIN is not right. 2 tries left before Coorie wipes this tablet. The kiosk stays on.',
+        'That PIN is not right. 2 tries left before Coorie wipes its data from this computer. The kiosk stays on.',
       ),
     ).toBeInTheDocument();
     await user.type(screen.getByLabelText('Facilitator: your PIN'), '2222');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByText(/1 try left before Coorie wipes this tablet/)).toBeInTheDocument();
+    expect(await screen.findByText(/1 try left before Coorie wipes its data from this computer/)).toBeInTheDocument();
     await user.type(screen.getByLabelText('Facilitator: your PIN'), '3333');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
 

@@ -160,17 +160,17 @@ describe('the lock', { timeout: 30_000 }, () => {
     await tryPin('2222');
     await tryPin('3333');
     expect(
-      await screen.findByText('That PIN is not right. 7 tries left before Coorie wipes this tablet.'),
+      await screen.findByText('That PIN is not right. 7 tries left before Coorie wipes its data from this computer.'),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('PIN')).toHaveAccessibleDescription(expect.stringContaining('7 tries left'));
 
     await setMeta(db, 'pinFailures', 8);
     await tryPin('4444');
-    expect(await screen.findByText(/1 try left before Coorie wipes this tablet/)).toBeInTheDocument();
+    expect(await screen.findByText(/1 try left before Coorie wipes its data from this computer/)).toBeInTheDocument();
     await tryPin('5555');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
     expect(
-      await screen.findByText(/entered wrongly 10 times in a row, so Coorie wiped this tablet/),
+      await screen.findByText(/entered wrongly 10 times in a row, so Coorie wiped its data and signed out/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/You signed out/)).not.toBeInTheDocument();
     expect(await db.records('attendee').count()).toBe(0);
@@ -187,13 +187,13 @@ describe('the lock', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Forgot PIN? Sign out' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Forgot your PIN?' })).toBeInTheDocument();
     expect(
-      await screen.findByText(/2 changes on this tablet have not been synced yet and will be lost/),
+      await screen.findByText(/2 changes on this computer have not been synced yet and will be lost/),
     ).toBeInTheDocument();
     expectNothingBehind();
 
     await user.click(screen.getByRole('button', { name: 'Back to the lock' }));
     await user.click(await screen.findByRole('button', { name: 'Forgot PIN? Sign out' }));
-    await user.click(await screen.findByRole('button', { name: 'Sign out and wipe this tablet' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out and wipe Coorie from this computer' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeInTheDocument();
     expect(await db.records('attendee').count()).toBe(0);
     expect(await getMeta(db, 'signedOut')).toMatchObject({ reason: 'signed-out-offline' });

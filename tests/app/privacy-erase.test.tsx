@@ -102,7 +102,7 @@ describe('erasing a person', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     await renderApp('/people/a1/erase', { db: freshDb(), user: await whoIs(coordinator) });
     // This fresh tablet has never synced: it does not have her.
-    expect(await screen.findByText(/This person is not on this tablet/, {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText(/This person is not on this device/, {}, SLOW)).toBeInTheDocument();
     cleanup();
     const { db } = await tablet(coordinator, '/people/a2');
     cleanup();

@@ -180,7 +180,7 @@ describe('a session', () => {
     const user = userEvent.setup({ delay: null });
     await user.type(await screen.findByLabelText('Reflection'), 'Warm and chatty; more chairs next time.');
     await user.click(screen.getByRole('button', { name: 'Save the reflection' }));
-    expect(await screen.findByText('Reflection saved on this tablet.')).toBeInTheDocument();
+    expect(await screen.findByText('Reflection saved on this device.')).toBeInTheDocument();
     expect(await getRecord(db, 'session', 'past')).toMatchObject({
       reflection: 'Warm and chatty; more chairs next time.',
       status: 'done',

@@ -41,7 +41,7 @@ describe('the plan editor', () => {
     await fill(user, 'Starts', '11:00');
     await fill(user, 'Ends', '10:30');
     expect(screen.getByLabelText('Ends')).toHaveAccessibleDescription(
-      '24-hour clock, like 14:30 Error: The end time must be after the start time.',
+      '24-hour clock, like 14:30 Error: The end time must be after the start time, on the same day: a session can’t run past midnight.',
     );
     await fill(user, 'Ends', '12:30');
     expect(screen.getByLabelText('Ends')).not.toHaveAccessibleDescription(/Error/);

@@ -27,12 +27,12 @@ afterEach(() => {
 describe('the sync status in the header', () => {
   it('says the work is saved on this tablet when nothing is waiting', async () => {
     await openShell();
-    expect(await screen.findByText('Saved on this tablet')).toBeInTheDocument();
+    expect(await screen.findByText('Saved on this device')).toBeInTheDocument();
   });
 
   it('is a polite live region, so changes are announced without interrupting', async () => {
     await openShell();
-    const region = (await screen.findByText('Saved on this tablet')).closest('[aria-live]');
+    const region = (await screen.findByText('Saved on this device')).closest('[aria-live]');
     expect(region).toHaveAttribute('aria-live', 'polite');
     expect(region).toHaveAttribute('role', 'status');
   });
@@ -40,9 +40,9 @@ describe('the sync status in the header', () => {
   it('says so when the tablet goes offline, and recovers when it comes back', async () => {
     await openShell();
     setOnline(false);
-    expect(await screen.findByText('Offline — saved on this tablet')).toBeInTheDocument();
+    expect(await screen.findByText('Offline — saved on this device')).toBeInTheDocument();
     setOnline(true);
-    expect(await screen.findByText('Saved on this tablet')).toBeInTheDocument();
+    expect(await screen.findByText('Saved on this device')).toBeInTheDocument();
   });
 
   it('counts the changes waiting to sync as they are saved', async () => {

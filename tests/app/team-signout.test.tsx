@@ -49,8 +49,8 @@ async function attendeesOnServer(email: string): Promise<string[]> {
   return page.changes.filter((change) => change.kind === 'attendee').map((change) => change.values.displayName ?? '');
 }
 
-const SIGNED_OUT = 'You signed out, and Coorie removed its data from this tablet.';
-const REVOKED = 'A coordinator signed this tablet out, so Coorie removed its data from it.';
+const SIGNED_OUT = 'You signed out, and Coorie removed its data from this device.';
+const REVOKED = 'A coordinator signed this device out, so Coorie removed its data from it.';
 
 describe('signing out', () => {
   it('sends the changes that wait, ends the session on the server, wipes the tablet and says so', async () => {
@@ -92,10 +92,10 @@ describe('signing out', () => {
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     const warning = await screen.findByRole('group', { name: 'Changes will be lost' });
     expect(warning).toHaveTextContent(
-      "3 changes on this tablet have not reached the server. If you sign out now they will be lost. Coorie can't reach the server just now.",
+      "3 changes on this computer have not reached the server. If you sign out now they will be lost. Coorie can't reach the server just now.",
     );
     expect(warning).toHaveTextContent(
-      'If you sign out now, Coorie removes everything from this tablet at once, and ends your sign-in on the server the next time the tablet is online.',
+      'If you sign out now, Coorie removes everything from this computer at once, and ends your sign-in on the server the next time this computer is online.',
     );
     await user.click(screen.getByRole('button', { name: 'Stay signed in' }));
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
@@ -137,7 +137,7 @@ describe('signing out', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     const warning = await screen.findByRole('group', { name: 'Changes will be lost' });
     expect(warning).toHaveTextContent(
-      '1 change the server refused is kept on this tablet (listed under Sync). If you sign out now it will be lost too.',
+      '1 change the server refused is kept on this computer (listed under Sync). If you sign out now it will be lost too.',
     );
     expect(warning).not.toHaveTextContent('have not reached the server');
     expect(warning).not.toHaveTextContent("can't reach the server");

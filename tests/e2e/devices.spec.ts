@@ -22,8 +22,8 @@ const facilitator = {
   password: 'another long password',
 };
 
-const REVOKED = 'A coordinator signed this tablet out, so Coorie removed its data from it.';
-const SIGNED_OUT = 'You signed out, and Coorie removed its data from this tablet.';
+const REVOKED = 'A coordinator signed this device out, so Coorie removed its data from it.';
+const SIGNED_OUT = 'You signed out, and Coorie removed its data from this device.';
 const TABLES = ['attendee', 'note', 'outbox', 'rejected', 'drafts'];
 
 async function rowsIn(page: Page): Promise<Record<string, number>> {
@@ -155,7 +155,7 @@ test('signing out with changes that cannot be sent warns with the count, and wip
   await page.getByRole('button', { name: 'Sign out' }).click();
   const warning = page.getByRole('group', { name: 'Changes will be lost' });
   await expect(warning).toContainText(
-    '3 changes on this tablet have not reached the server. If you sign out now they will be lost.',
+    '3 changes on this computer have not reached the server. If you sign out now they will be lost.',
   );
   await expectAccessible(page, 'Sign-out warning');
 

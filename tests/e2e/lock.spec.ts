@@ -134,7 +134,9 @@ test('ten wrong PINs in a row wipe the tablet and sign it out, and a reload does
   await lock.unlockByTyping('100999');
 
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Coorie' })).toBeVisible();
-  await expect(page.getByText(/entered wrongly 10 times in a row, so Coorie wiped this tablet/)).toBeVisible();
+  await expect(
+    page.getByText(/entered wrongly 10 times in a row, so Coorie wiped its data and signed out/),
+  ).toBeVisible();
   await expectAccessible(page, 'sign-in after a wipe');
   // The server has ended the tablet's session: its cookie signs nobody back in.
   await page.reload();

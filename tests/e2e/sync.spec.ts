@@ -139,7 +139,7 @@ test('a tablet with a thousand changes waiting sends them all', async ({ page, b
   await expect(page.getByRole('heading', { level: 1, name: 'Walk-in Wendy' })).toBeVisible();
   await queueParents(page, 'Buckie parent', 999, await userId(page));
   await page.reload();
-  await expect(page.getByText('Offline — saved on this tablet')).toBeVisible();
+  await expect(page.getByText('Offline — saved on this device')).toBeVisible();
   await expect(page.getByText('1,000 changes waiting to sync')).toBeVisible();
 
   await page.context().setOffline(false);

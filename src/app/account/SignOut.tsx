@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { unsentChanges, wipeAndSignOut } from '../../db/account.ts';
 import { useDb } from '../../db/hooks.ts';
 import type { SyncOutcome } from '../../engine/outcome.ts';
+import { thisDevice } from '../deviceKind.ts';
 import { syncAndWait } from '../sync/pageSync.ts';
 import { ApiError, signOut } from './api.ts';
 import '../styles/team.css';
@@ -87,8 +88,8 @@ export function SignOut() {
       {waiting > 0 && (
         <p>
           <strong>
-            {changes(waiting)} on this tablet {waiting === 1 ? 'has' : 'have'} not reached the server. If you sign out
-            now {waiting === 1 ? 'it' : 'they'} will be lost.
+            {changes(waiting)} on {thisDevice()} {waiting === 1 ? 'has' : 'have'} not reached the server. If you sign
+            out now {waiting === 1 ? 'it' : 'they'} will be lost.
           </strong>{' '}
           {whyNotSent(outcome)}
         </p>
@@ -96,15 +97,15 @@ export function SignOut() {
       {refused > 0 && (
         <p>
           <strong>
-            {changes(refused)} the server refused {refused === 1 ? 'is' : 'are'} kept on this tablet (listed under
+            {changes(refused)} the server refused {refused === 1 ? 'is' : 'are'} kept on {thisDevice()} (listed under
             Sync). If you sign out now {refused === 1 ? 'it' : 'they'} will be lost too.
           </strong>
         </p>
       )}
       {offline && (
         <p>
-          If you sign out now, Coorie removes everything from this tablet at once, and ends your sign-in on the server
-          the next time the tablet is online.
+          If you sign out now, Coorie removes everything from {thisDevice()} at once, and ends your sign-in on the
+          server the next time {thisDevice()} is online.
         </p>
       )}
       <p>

@@ -43,6 +43,6 @@ export function describeProblem(error: unknown): Problem {
 /** What the sign-in screen says on a device that was wiped, so nobody wonders where everything went. */
 export function signedOutNotice(reason: SignedOut['reason']): string {
   return reason === 'revoked'
-    ? 'A coordinator signed this tablet out, so Coorie removed its data from it.'
-    : 'You signed out, and Coorie removed its data from this tablet.';
+    ? 'A coordinator signed this device out, so Coorie removed its data from it.'
+    : 'You signed out, and Coorie removed its data from this device.';
 }

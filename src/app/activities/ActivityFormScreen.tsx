@@ -60,7 +60,7 @@ function ActivityForm({ entry, initial }: { entry?: ActivityEntry; initial: Acti
       await form.discard();
       await navigate(`/activities/${id}`, { replace: true });
     } catch {
-      setProblem('The activity could not be saved on this tablet. Try again; what you typed is kept.');
+      setProblem('The activity could not be saved on this device. Try again; what you typed is kept.');
     } finally {
       setBusy(false);
     }

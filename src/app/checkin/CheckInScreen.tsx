@@ -55,7 +55,7 @@ export function CheckInScreen() {
     return (
       <Screen title="Check-in">
         <EmptyState>
-          <p>This session is not on this tablet.</p>
+          <p>This session is not on this device.</p>
           <p>
             It may not have synced yet. <Link to="/sessions">Go to Sessions</Link>
           </p>

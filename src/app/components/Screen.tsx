@@ -41,7 +41,7 @@ export function NotFound({
   return (
     <Screen title={`${thing.charAt(0).toUpperCase()}${thing.slice(1)} not found`}>
       <EmptyState>
-        <p>This {thing} isn't on this tablet.</p>
+        <p>This {thing} isn't on this device.</p>
         <p>
           {why && `${why} `}
           <Link to={back}>{backLabel}</Link>

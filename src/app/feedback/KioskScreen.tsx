@@ -60,7 +60,7 @@ function Kiosk({ sessionId, userId }: { sessionId: string; userId: string }) {
               Thank you
             </h1>
             <p>Your answers help us make the next session better.</p>
-            <p>Please hand the tablet back, or to the next person.</p>
+            <p>Please hand it back, or to the next person.</p>
             <button type="button" className="button-primary kiosk-big" onClick={() => setThanks(false)}>
               Next person
             </button>

@@ -23,7 +23,7 @@ export function KioskSetupScreen() {
     return (
       <Screen title="Feedback kiosk">
         <EmptyState>
-          <p>This session is not on this tablet.</p>
+          <p>This session is not on this device.</p>
           <p>
             <Link to="/sessions">Go to Sessions</Link>
           </p>
@@ -41,7 +41,7 @@ export function KioskSetupScreen() {
         {count === 0 ? 'No feedback yet from this session.' : `${count} ${count === 1 ? 'answer' : 'answers'} so far.`}
       </p>
       <p>
-        Hand the tablet to parents for short anonymous feedback. Nothing else in Coorie can be opened until you unlock
+        Hand Coorie over to parents for short anonymous feedback. Nothing else in Coorie can be opened until you unlock
         it with your PIN.
       </p>
       <HandOver sessionId={session.id} />

@@ -31,13 +31,13 @@ function lastSynced(at: number, now: number): string {
 export function syncStatusText({ online, waiting, sync, now = Date.now() }: StatusInput): StatusText {
   if (!online) {
     return {
-      text: 'Offline — saved on this tablet',
+      text: 'Offline — saved on this device',
       detail: waiting > 0 ? waitingText(waiting) : undefined,
       tone: 'offline',
     };
   }
   if (sync?.phase === 'signed-out') {
-    return { text: 'Sign in again to sync', detail: 'Everything is still saved on this tablet.', tone: 'problem' };
+    return { text: 'Sign in again to sync', detail: 'Everything is still saved on this device.', tone: 'problem' };
   }
   if (sync?.phase === 'error' && sync.lastError) {
     return { text: sync.lastError, detail: waiting > 0 ? waitingText(waiting) : undefined, tone: 'problem' };
@@ -48,5 +48,5 @@ export function syncStatusText({ online, waiting, sync, now = Date.now() }: Stat
   if (sync?.phase === 'pushing' || sync?.phase === 'pulling') return { text: 'Syncing…', tone: 'waiting' };
   if (waiting > 0) return { text: waitingText(waiting), tone: 'waiting' };
   if (sync?.lastSuccess) return { text: lastSynced(sync.lastSuccess, now), tone: 'ok' };
-  return { text: 'Saved on this tablet', tone: 'ok' };
+  return { text: 'Saved on this device', tone: 'ok' };
 }

@@ -2,6 +2,7 @@
 // way out for someone who has forgotten their PIN. Sync carries on underneath.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDb, useOutboxCount } from '../../db/hooks.ts';
+import { thisDevice } from '../deviceKind.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { MAX_WRONG_PINS, PIN_MAX, unlockWithPin, WARN_FROM, wipeAndSignOut, type PinCheck } from './pin.ts';
 import '../styles/lock.css';
@@ -12,7 +13,7 @@ export function wrongPinMessage(result: PinCheck, failures: number): string {
   if (result.outcome !== 'wrong') return '';
   if (failures < WARN_FROM) return 'That PIN is not right. Try again.';
   const tries = result.triesLeft === 1 ? '1 try' : `${result.triesLeft} tries`;
-  return `That PIN is not right. ${tries} left before Coorie wipes this tablet.`;
+  return `That PIN is not right. ${tries} left before Coorie wipes its data from ${thisDevice()}.`;
 }
 
 export function LockScreen() {
@@ -165,20 +166,20 @@ function ForgotPin({ onCancel }: { onCancel: () => void }) {
         Forgot your PIN?
       </h1>
       <p>
-        Without the PIN, the only way back in is to sign out. Signing out wipes everything Coorie keeps on this tablet.
-        Then sign in again with your email and password, and choose a new PIN.
+        Without the PIN, the only way back in is to sign out. Signing out wipes everything Coorie keeps on{' '}
+        {thisDevice()}. Then sign in again with your email and password, and choose a new PIN.
       </p>
       {waiting !== undefined && waiting > 0 ? (
         <p className="problem">
-          {waiting === 1 ? '1 change' : `${waiting} changes`} on this tablet {waiting === 1 ? 'has' : 'have'} not been
-          synced yet and will be lost. If you can, wait until the tablet has signal and Coorie has synced.
+          {waiting === 1 ? '1 change' : `${waiting} changes`} on {thisDevice()} {waiting === 1 ? 'has' : 'have'} not
+          been synced yet and will be lost. If you can, wait until {thisDevice()} has signal and Coorie has synced.
         </p>
       ) : (
         <p>Nothing is waiting to sync, so no work will be lost.</p>
       )}
       <div className="lock-actions">
         <button type="button" className="button-primary" disabled={busy} onClick={() => void signOutAndWipe()}>
-          {busy ? 'Signing out…' : 'Sign out and wipe this tablet'}
+          {busy ? 'Signing out…' : `Sign out and wipe Coorie from ${thisDevice()}`}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
           Back to the lock

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { lockApp } from '../../db/lock.ts';
+import { thisDevice } from '../deviceKind.ts';
 import { IDLE_MS } from './idle.ts';
 
 export function LockSection() {
@@ -11,7 +12,7 @@ export function LockSection() {
       <h2 id="settings-lock">App lock</h2>
       <p>
         Coorie locks itself whenever it opens and after {IDLE_MS / 60_000} minutes without use. Your PIN unlocks it on
-        this tablet.
+        {thisDevice()}.
       </p>
       <p>
         <button type="button" className="button-secondary" onClick={() => void lockApp(db)}>

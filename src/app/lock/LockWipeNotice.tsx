@@ -9,8 +9,8 @@ export function LockWipeNotice() {
   return (
     <div className="lock-notice" role="status">
       <p>
-        The PIN was entered wrongly {MAX_WRONG_PINS} times in a row, so Coorie wiped this tablet and signed it out.
-        Nothing about anyone is left on it. Sign in again to carry on: what was synced is safe on the server.
+        The PIN was entered wrongly {MAX_WRONG_PINS} times in a row, so Coorie wiped its data and signed out. Nothing
+        about anyone is left here. Sign in again to carry on: what was synced is safe on the server.
       </p>
     </div>
   );

@@ -18,7 +18,7 @@ export function NewNoteScreen() {
     return (
       <Screen title="Not found" className="people-notes">
         <p>
-          This person is not on this tablet. <Link to="/people">Back to People</Link>
+          This person is not on this device. <Link to="/people">Back to People</Link>
         </p>
       </Screen>
     );

@@ -73,7 +73,7 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
       form.reset();
       onSaved();
     } catch {
-      setFailure('The note could not be saved on the tablet. Try again; what you wrote is still here.');
+      setFailure('The note could not be saved on this device. Try again; what you wrote is still here.');
     } finally {
       setBusy(false);
     }

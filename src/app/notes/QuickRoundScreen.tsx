@@ -17,7 +17,7 @@ export function QuickRoundScreen() {
     return (
       <Screen title="Session not found" className="people-notes">
         <p>
-          This session is not on this tablet. <Link to="/sessions">Back to Sessions</Link>
+          This session is not on this device. <Link to="/sessions">Back to Sessions</Link>
         </p>
       </Screen>
     );

@@ -1,5 +1,5 @@
 // The note form's rules in plain words, and turning a draft into a note record.
-import { londonDate } from '../../domain/london.ts';
+import { londonDate, londonInstant } from '../../domain/london.ts';
 import type { CONCERN_LEVELS, FOCUS_AREAS, NOTE_CONTEXTS, NOTE_VISIBILITIES } from '../../domain/note.ts';
 import { ONS4_QUESTIONS, type Ons4Key } from '../../domain/ons4.ts';
 import type { Errors } from '../account/validation.ts';
@@ -55,7 +55,7 @@ export function validateNote(draft: NoteDraft, now: Date = new Date()): Errors<N
   }
   if (draft.followUpDue && !followUp) errors.followUp = 'Say what needs following up, or clear the date.';
   if (followUp && !draft.followUpDue) errors.followUpDue = 'Choose when this is due, so it shows on Today.';
-  else if (draft.followUpDue && !/^\d{4}-\d{2}-\d{2}$/.test(draft.followUpDue)) {
+  else if (draft.followUpDue && !londonInstant(draft.followUpDue, '12:00')) {
     errors.followUpDue = 'Enter the date it is due, like 24/11/2026.';
   } else if (draft.followUpDue && draft.followUpDue < londonDate(now)) {
     errors.followUpDue = 'Choose today or a later date.';

@@ -28,6 +28,8 @@ interface OutreachDraft {
 
 const EMPTY: OutreachDraft = { added: [], messages: {}, methods: {} };
 const PICKER_LIMIT = 8;
+/** Letters of a name typed before anyone outside the list shows, as at check-in (SEARCH_MIN in checkInList.ts). */
+const SEARCH_MIN = 2;
 
 function OrganisationName({ name }: { name: string }) {
   const db = useDb();
@@ -105,7 +107,9 @@ export function OutreachScreen() {
   }
   const list = [...people.values()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB'));
   const query = search.trim().toLocaleLowerCase('en-GB');
-  const matches = query
+  // As at check-in, nobody outside the list shows until enough of a name is typed: one letter would list anyone.
+  const searching = query.length >= SEARCH_MIN;
+  const matches = searching
     ? attendees
         .filter(
           (attendee) =>
@@ -174,7 +178,8 @@ export function OutreachScreen() {
       <section aria-labelledby="add-heading" className="picker">
         <h2 id="add-heading">Add someone</h2>
         <InputField id="person-search" label="Find by name" type="search" value={search} onChange={setSearch} />
-        {query && matches.length === 0 && <p className="empty-line">Nobody else by that name on this tablet.</p>}
+        {query && !searching && <p className="empty-line">Type at least {SEARCH_MIN} letters of their name.</p>}
+        {searching && matches.length === 0 && <p className="empty-line">Nobody else by that name on this device.</p>}
         <ul className="picker-list">
           {matches.map((attendee) => (
             <li key={attendee.id}>

@@ -24,7 +24,7 @@ export function DuplicatesScreen() {
   return (
     <Screen title="Possible duplicates" className="people-notes">
       <p className="lede">
-        Two volunteers may have added the same parent on different tablets. Compare each pair, then keep one record: the
+        Two volunteers may have added the same parent on different devices. Compare each pair, then keep one record: the
         other one’s check-ins, notes, visits and anything it knew move onto it.
       </p>
       <div role="status" className="form-status">

@@ -41,7 +41,7 @@ export function EditPersonScreen() {
         <Loading />
       ) : !person || person.deleted === true ? (
         <p>
-          This person is not on this tablet. <Link to="/people">Back to People</Link>
+          This person is not on this device. <Link to="/people">Back to People</Link>
         </p>
       ) : (
         <PersonForm key={id} id={id} draftKey={`person:${id}:edit`} initial={personToDraft(person)} />
@@ -79,7 +79,7 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
         state: { message: id ? `${name}’s details are saved.` : `${name} is added.` },
       });
     } catch {
-      setFailure('This could not be saved on the tablet. Try again; your changes are still here.');
+      setFailure('This could not be saved on this device. Try again; your changes are still here.');
       setBusy(false);
     }
   }

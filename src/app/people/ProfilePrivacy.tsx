@@ -10,7 +10,7 @@ export function ProfilePrivacy({ person }: { person: Attendee }) {
   return (
     <section aria-labelledby="profile-privacy" className="profile-section">
       <h2 id="profile-privacy">Data protection</h2>
-      <p className="field-hint">For coordinators. These need the server, so they work when this tablet is online.</p>
+      <p className="field-hint">For coordinators. These need the server, so they work when this device is online.</p>
       <div className="form-actions">
         <Link className="button-link button-secondary" to={`${path}/export`}>
           Everything we hold about {name}

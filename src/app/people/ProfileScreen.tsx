@@ -33,7 +33,7 @@ export function ProfileScreen() {
     return (
       <Screen title="Not found" className="people-notes">
         <p>
-          This person is not on this tablet. <Link to="/people">Back to People</Link>
+          This person is not on this device. <Link to="/people">Back to People</Link>
         </p>
       </Screen>
     );
@@ -153,7 +153,7 @@ function Profile({ person }: { person: Attendee }) {
           <ul className="record-list">
             {attendance.map(({ checkIn, session }) => (
               <li key={checkIn.id} className="record">
-                <span className="record-title">{session?.title ?? 'A session no longer on this tablet'}</span>
+                <span className="record-title">{session?.title ?? 'A session no longer on this device'}</span>
                 {session?.startsAt && <span className="record-meta">{formatDateTime(session.startsAt)}</span>}
               </li>
             ))}

@@ -1,7 +1,7 @@
 // The person form's rules in plain words, and the conversion between a draft and an attendee record.
 import { addMonths, subYears } from 'date-fns';
 import type { Attendee, Baby } from '../../domain/attendee.ts';
-import { londonDate } from '../../domain/london.ts';
+import { londonDate, londonInstant } from '../../domain/london.ts';
 import { canReceiveTexts, normalisePhone } from '../../domain/phone.ts';
 import type { Errors } from '../account/validation.ts';
 
@@ -127,7 +127,7 @@ const tooLong = (value: string, max: number, what: string) =>
   value.trim().length > max ? `Shorten ${what} to ${max} characters or fewer.` : undefined;
 
 /** Field names: the draft's own, and `baby-<n>-alias|dateOfBirth|dueDate` for each baby. */
-const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isRealDate = (value: string) => londonInstant(value, '12:00') !== undefined;
 
 export function validatePerson(draft: PersonDraft, now: Date = new Date()): Errors<string> {
   const errors: Errors<string> = {};
@@ -147,14 +147,14 @@ export function validatePerson(draft: PersonDraft, now: Date = new Date()): Erro
     if (!baby.alias.trim() && !baby.dateOfBirth && !baby.dueDate && !baby.ageBand) {
       put(`${at}-alias`, 'Give a name, a date of birth or a due date, or remove this baby.');
     }
-    if (baby.dateOfBirth && !isIsoDate(baby.dateOfBirth)) {
+    if (baby.dateOfBirth && !isRealDate(baby.dateOfBirth)) {
       put(`${at}-dateOfBirth`, 'Enter the date of birth like 24/11/2026.');
     } else if (baby.dateOfBirth > today) {
       put(`${at}-dateOfBirth`, "A date of birth can't be in the future. For a baby not born yet, use the due date.");
     } else if (baby.dateOfBirth && baby.dateOfBirth < oldest) {
       put(`${at}-dateOfBirth`, 'Check the year: this child would be over 6.');
     }
-    if (baby.dueDate && !isIsoDate(baby.dueDate)) put(`${at}-dueDate`, 'Enter the due date like 24/11/2026.');
+    if (baby.dueDate && !isRealDate(baby.dueDate)) put(`${at}-dueDate`, 'Enter the due date like 24/11/2026.');
     else if (baby.dueDate > latestDue) put(`${at}-dueDate`, 'Check the due date: it is more than 10 months away.');
   });
 

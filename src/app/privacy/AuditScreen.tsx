@@ -91,7 +91,7 @@ export function AuditScreen() {
     if (entry.kind === 'attendee' && entry.recordId) {
       const person = people?.find((candidate) => candidate.id === entry.recordId);
       if (!person?.displayName)
-        return entry.action === 'person_erased' ? 'An erased person' : 'A person not on this tablet';
+        return entry.action === 'person_erased' ? 'An erased person' : 'A person not on this device';
       return <Link to={`/people/${encodeURIComponent(person.id)}`}>{person.displayName}</Link>;
     }
     if (entry.kind === 'user') return 'A team member’s account';

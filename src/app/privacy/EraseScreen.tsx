@@ -20,7 +20,7 @@ export function EraseScreen() {
     return (
       <CoordinatorScreen title="Not found">
         <p>
-          This person is not on this tablet. <Link to="/people">Back to People</Link>
+          This person is not on this device. <Link to="/people">Back to People</Link>
         </p>
       </CoordinatorScreen>
     );
@@ -61,7 +61,7 @@ function EraseForm({ person, name }: { person: Attendee; name: string }) {
       await navigate('/people', {
         replace: true,
         state: {
-          message: `${name} has been erased. This tablet removes everything about them as it syncs, and every other tablet when it next syncs.`,
+          message: `${name} has been erased. This device removes everything about them as it syncs, and every other device when it next syncs.`,
         },
       });
     } catch (caught) {
@@ -85,7 +85,7 @@ function EraseForm({ person, name }: { person: Attendee; name: string }) {
             wrote privately, and any duplicate records merged into this one.
           </li>
           <li>Blanks what was changed about them in the history; who made changes, and when, stays.</li>
-          <li>Every tablet removes them when it next syncs, and a tablet that was offline cannot bring them back.</li>
+          <li>Every device removes them when it next syncs, and a device that was offline cannot bring them back.</li>
           <li>Anonymous feedback from sessions stays: it was never linked to anyone.</li>
         </ul>
         <p>

@@ -192,7 +192,7 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
 }
 
 function sessionHeading(session: Session | undefined): string {
-  if (!session) return 'A session no longer on this tablet';
+  if (!session) return 'A session no longer on this device';
   const title = session.title ?? 'Untitled session';
   return session.startsAt ? `${title}, ${printDateTime(session.startsAt)}` : title;
 }

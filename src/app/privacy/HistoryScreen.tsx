@@ -92,7 +92,7 @@ export function HistoryScreen() {
           </table>
         </div>
       ) : answer.state === 'problem' && answer.status === 404 ? (
-        <p>The server has no changes to this record yet: it was made on a tablet that has not synced it.</p>
+        <p>The server has no changes to this record yet: it was made on a device that has not synced it.</p>
       ) : (
         <NotReady answer={answer} needs="The history" />
       )}

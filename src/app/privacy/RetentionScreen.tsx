@@ -41,7 +41,7 @@ export function RetentionScreen() {
             preview={answer.data}
             onErased={(count) => {
               setMessage(
-                `${count === 1 ? '1 person has' : `${count} people have`} been erased. Every tablet removes them when it next syncs.`,
+                `${count === 1 ? '1 person has' : `${count} people have`} been erased. Every device removes them when it next syncs.`,
               );
               answer.reload();
             }}

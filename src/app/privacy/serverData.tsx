@@ -74,7 +74,7 @@ export function NotReady({ answer, needs }: { answer: ServerData<unknown> & { re
     return (
       <p className="notice notice-warning" role="status">
         {thisDevice(true)} is offline. {needs} needs the server, so it only works with signal. It will load by itself
-        when the tablet is back online.
+        when it is back online.
       </p>
     );
   }

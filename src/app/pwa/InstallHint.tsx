@@ -6,7 +6,7 @@ export function InstallHint() {
   if (!offer || isStandalone()) return null;
   return (
     <div className="install-hint">
-      <p>Install Coorie on this tablet to open it from the home screen, with or without signal.</p>
+      <p>Install Coorie to open it from the home screen, with or without signal.</p>
       <button type="button" className="button-primary" onClick={() => void promptInstall()}>
         Install Coorie
       </button>

@@ -115,7 +115,7 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
       await discard();
       await navigate(`/sessions/${target}`);
     } catch {
-      setProblem('The plan could not be saved on this tablet. Try again; what you typed is kept.');
+      setProblem('The plan could not be saved on this device. Try again; what you typed is kept.');
     } finally {
       setBusy(false);
     }

@@ -132,7 +132,7 @@ export function Reflection({ session }: { session: Session }) {
         <button type="submit" className="button-primary">
           Save the reflection
         </button>
-        <p role="status">{saved ? 'Reflection saved on this tablet.' : ''}</p>
+        <p role="status">{saved ? 'Reflection saved on this device.' : ''}</p>
       </form>
     </section>
   );

@@ -170,7 +170,7 @@ export function SessionsScreen() {
       ) : sessions.length === 0 ? (
         <EmptyState>
           <p>No sessions planned yet.</p>
-          <p>Sessions you plan will show here, and they're kept on this tablet even with no signal.</p>
+          <p>Sessions you plan will show here, and they're kept on this device even with no signal.</p>
         </EmptyState>
       ) : (
         <ListView sessions={sessions} venues={venues} now={new Date()} />

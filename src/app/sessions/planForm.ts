@@ -149,7 +149,8 @@ export function validatePlan(form: PlanForm, isNewCourse: boolean): PlanErrors {
   else if (!TIME.test(form.start)) errors.start = 'Enter a time like 10:00.';
   if (!form.end) errors.end = 'Enter the time it ends.';
   else if (!TIME.test(form.end)) errors.end = 'Enter a time like 12:00.';
-  else if (TIME.test(form.start) && form.end <= form.start) errors.end = 'The end time must be after the start time.';
+  else if (TIME.test(form.start) && form.end <= form.start)
+    errors.end = 'The end time must be after the start time, on the same day: a session can’t run past midnight.';
   if (form.venueId === NEW_VENUE) {
     if (!form.newVenueName.trim()) errors.newVenueName = 'Enter the name of the new venue, or choose one above.';
     else errors.newVenueName = tooLong(form.newVenueName, 120, 'the venue name');

@@ -50,7 +50,7 @@ function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: Servic
       await form.discard();
       await navigate('/signposting', { replace: true });
     } catch {
-      setProblem('The service could not be saved on this tablet. Try again; what you typed is kept.');
+      setProblem('The service could not be saved on this device. Try again; what you typed is kept.');
     } finally {
       setBusy(false);
     }

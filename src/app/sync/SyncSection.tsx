@@ -18,7 +18,7 @@ export function SyncSection() {
       <h2 id="settings-sync">Sync</h2>
       <p>
         {waiting === 0
-          ? 'Every change on this tablet has been sent.'
+          ? 'Every change on this device has been sent.'
           : waiting === 1
             ? '1 change is waiting to be sent.'
             : `${waiting} changes are waiting to be sent.`}
@@ -31,7 +31,7 @@ export function SyncSection() {
       {refused.length > 0 && (
         <>
           <h3 id="settings-refused">Changes the server refused</h3>
-          <p>These stay on this tablet but did not reach the rest of the team. Tell your coordinator if one matters.</p>
+          <p>These stay on this device but did not reach the rest of the team. Tell your coordinator if one matters.</p>
           <ul className="record-list" aria-labelledby="settings-refused">
             {refused.map((change) => (
               <li key={change.seq} className="record">

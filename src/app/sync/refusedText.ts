@@ -14,7 +14,7 @@ const KIND_WORDS: Record<string, string> = {
   feedback: 'Feedback',
 };
 
-const OUT_OF_DATE = 'The server could not read it. Coorie on this tablet may need updating.';
+const OUT_OF_DATE = 'The server could not read it. Coorie on this device may need updating.';
 
 const REASONS: Record<string, string> = {
   forbidden: 'You do not have permission to change this.',
@@ -40,5 +40,10 @@ export function refusedLabel(change: RejectedChange): string | undefined {
 }
 
 export function refusedReason(change: RejectedChange): string {
+  // The one permission a volunteer meets: someone else's private note (the server's only other refusal here is
+  // a change marking a record erased, which no screen makes).
+  if (change.code === 'forbidden' && change.kind === 'note') {
+    return 'This note is private to the person who wrote it and the coordinators, so only they can change it.';
+  }
   return REASONS[change.code] ?? 'The server did not accept it.';
 }

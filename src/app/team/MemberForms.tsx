@@ -164,7 +164,7 @@ function InviteCode({ invite, onAnother }: { invite: Invite; onAnother: () => vo
       <p>It works once, until {formatDateTime(invite.expiresAt)}.</p>
       <p>
         Give it to {invite.name} in person or over the phone. In Coorie, on the sign-in screen, they choose “I have an
-        invite code”, type the code, choose a password and name their tablet. Coorie will not show this code again.
+        invite code”, type the code, choose a password and name their device. Coorie will not show this code again.
       </p>
       <div className="form-actions">
         <button type="button" className="button-secondary" onClick={onAnother}>

@@ -145,7 +145,9 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
             {name} will be signed out of Coorie on every device at once, and each of those devices will remove Coorie’s
             data from itself the next time it connects. Anything not yet synced on them will be lost.
           </p>
-          <p>You can let {name} sign in again later; they will start with an empty tablet.</p>
+          <p>
+            You can let {name} sign in again later; they will start again with nothing of Coorie’s on their devices.
+          </p>
           <ProblemBox problem={problem} />
           <div className="form-actions">
             <button

@@ -67,7 +67,7 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
       await form.discard();
       await navigate(`/visits/${id}`, { replace: true });
     } catch {
-      setProblem('The visit could not be saved on this tablet. Try again; what you typed is kept.');
+      setProblem('The visit could not be saved on this device. Try again; what you typed is kept.');
     } finally {
       setBusy(false);
     }

@@ -33,7 +33,7 @@ export function VisitScreen() {
     );
   }
   const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
-  const name = person ? String(person.displayName ?? '') : 'someone no longer on this tablet';
+  const name = person ? String(person.displayName ?? '') : 'someone no longer on this device';
   return <VisitDetail visit={visit} title={`${kind} with ${name}`} />;
 }
 

@@ -44,7 +44,7 @@ export function VisitsScreen() {
                   <VisitCard
                     key={visit.id}
                     visit={visit}
-                    personName={names.get(visit.attendeeId ?? '') || 'someone no longer on this tablet'}
+                    personName={names.get(visit.attendeeId ?? '') || 'someone no longer on this device'}
                     now={now}
                     mine={visit.supporterId === user.id}
                   />

@@ -44,7 +44,9 @@ export function validateVisit(values: VisitFormValues): Errors<VisitField> {
   if (!values.date) errors.date = 'Enter the date of the visit.';
   else if (!londonInstant(values.date, '12:00')) errors.date = 'Enter a real date, like 24/11/2026.';
   if (!values.time) errors.time = 'Enter the time the visit starts, like 14:30.';
-  else if (!/^\d{2}:\d{2}$/.test(values.time)) errors.time = 'Enter a time like 14:30.';
+  // Only a time of day: 24:00 or 09:75 would leave the visit with no time at all, and so no overdue alert.
+  else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time))
+    errors.time = 'Enter a time from 00:00 to 23:59, like 14:30.';
   const where = values.where.trim();
   if (values.kind === 'home visit' && !where) {
     errors.where = "Say where you'll be, so that someone can find you if you don't check out.";

@@ -92,7 +92,7 @@ export async function syncNow(
       timeout: 60_000,
     })
     .toBeGreaterThan(before);
-  await expect(page.getByText('Every change on this tablet has been sent.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Every change on this device has been sent.')).toBeVisible({ timeout: 60_000 });
 }
 
 /**
