@@ -150,9 +150,11 @@ describe('the lock', { timeout: 30_000 }, () => {
     await renderApp('/', { db, user: ALEX, lock: 'locked' });
     await screen.findByRole('heading', LOCKED);
     const user = userEvent.setup();
+    // As a person would: the next PIN once the last one has been checked ("Checking…" is back to "Unlock").
     const tryPin = async (pin: string) => {
+      const unlock = await screen.findByRole('button', { name: 'Unlock' });
       await user.type(screen.getByLabelText('PIN'), pin);
-      await user.click(screen.getByRole('button', { name: 'Unlock' }));
+      await user.click(unlock);
     };
     await tryPin('1111');
     expect(await screen.findByText('That PIN is not right. Try again.')).toBeInTheDocument();
