@@ -21,6 +21,13 @@ if (typeof document !== 'undefined') {
 const testNow = process.env.TEST_NOW ? new Date(process.env.TEST_NOW) : undefined;
 if (testNow && Number.isNaN(testNow.getTime())) throw new Error(`TEST_NOW is not a date: ${process.env.TEST_NOW}`);
 
+// Under TEST_NOW the clock is set before the test file's own beforeAll hooks too, so that what they do (a sign-in,
+// say) happens at the same moment as the tests, not months before them.
+if (testNow) {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(testNow);
+}
+
 beforeEach(() => {
   if (typeof document === 'undefined' && !testNow) return;
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });

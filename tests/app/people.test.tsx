@@ -75,6 +75,8 @@ describe('a person’s profile', () => {
   });
 
   it('keeps the phone number hidden until asked, and lists the sessions they came to', async () => {
+    // Two days after the session, in the same year (a date in another year would show it).
+    vi.setSystemTime(new Date('2026-11-26T12:00:00Z'));
     const db = freshDb();
     await saveRecord(db, 'attendee', 'a1', {
       displayName: 'Morag',

@@ -42,6 +42,8 @@ describe('Sync in Settings', () => {
   });
 
   it('lists changes the server refused, in plain words, and keeps them', async () => {
+    // Two days after the refusal, in the same year (a date in another year would show it).
+    vi.setSystemTime(new Date('2026-11-26T12:00:00Z'));
     const db = freshDb();
     const versions = { title: '1763800000000-0000-aaaaaaaa' };
     await db.rejected.add({
