@@ -125,7 +125,7 @@ export function TextAreaField({
 }
 
 /** The format comes first in a date or time field's hint, then whatever else the form says about it. */
-function withFormat(type: 'date' | 'time', hint: ReactNode): ReactNode {
+export function withFormat(type: 'date' | 'time', hint: ReactNode): ReactNode {
   const format = type === 'date' ? DATE_HINT : TIME_HINT;
   return hint ? (
     <>

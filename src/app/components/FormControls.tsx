@@ -1,8 +1,7 @@
 // Labelled inputs beyond plain text (numbers, dates, long text, choices), each saying exactly what to fix.
 import '../styles/controls.css';
-import type { ChangeEvent, ReactNode } from 'react';
-import { DATE_HINT, TIME_HINT } from './dateText.ts';
-import { FieldFrame } from './Field.tsx';
+import type { ChangeEvent } from 'react';
+import { FieldFrame, withFormat } from './Field.tsx';
 import { UkDateInput, UkTimeInput } from './UkDateTimeInput.tsx';
 import type { BoundField } from './useDraftForm.ts';
 
@@ -198,17 +197,5 @@ export function CheckboxField({
         </p>
       )}
     </div>
-  );
-}
-
-/** The format comes first in a date or time field's hint, then whatever else the form says about it. */
-function withFormat(type: 'date' | 'time', hint: ReactNode): ReactNode {
-  const format = type === 'date' ? DATE_HINT : TIME_HINT;
-  return hint ? (
-    <>
-      {format}. {hint}
-    </>
-  ) : (
-    format
   );
 }
