@@ -5,11 +5,12 @@ import { parseHlc, tick } from '../../sync/hlc.ts';
 import type { Values, Versions } from '../../sync/merge.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
-import { appendRecordChange, scrubHistory } from '../store/history.ts';
-import { lockChangeCounter, setChangeCounter } from '../store/records.ts';
+import { lockChangeCounter, writeNumberedChanges } from '../store/changes.ts';
+import { scrubHistory } from '../store/history.ts';
+import type { LoadedRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { isoNow } from '../store/util.ts';
-import { findPersonRecords, type PersonRecord } from './records.ts';
+import { findPersonRecords } from './records.ts';
 
 /** The node id of versions the server itself issues. */
 const SERVER_NODE = 'coorieserver';
@@ -38,7 +39,7 @@ export const erasedError = () => new HttpError(410, 'erased', 'This person has b
  * is not pushed 5 minutes into the future to beat devices' unsynced edits: those are refused with `erased`
  * (sync/push.ts), and a version from the future would drag every device's clock ahead with it.
  */
-function tombstoneVersion(records: PersonRecord[], now: number): string {
+function tombstoneVersion(records: LoadedRecord[], now: number): string {
   let top = { millis: 0, counter: 0, node: SERVER_NODE };
   for (const record of records) {
     for (const version of Object.values(record.versions)) {
@@ -63,7 +64,7 @@ export async function erasePerson(
   now: number = Date.now(),
 ): Promise<ErasedCounts> {
   return db.transaction().execute(async (trx) => {
-    const startSeq = await lockChangeCounter(trx, eraser.organisationId);
+    const counter = await lockChangeCounter(trx, eraser.organisationId);
     const found = await findPersonRecords(trx, eraser.organisationId, personId);
     if (!found) throw new HttpError(404, 'not_found', 'There is no such person.');
     if (found.person.erasedAt) throw erasedError();
@@ -72,31 +73,15 @@ export async function erasePerson(
     const versions: Versions = Object.fromEntries(Object.keys(TOMBSTONE).map((field) => [field, version]));
     // Keeps the history's rows (who changed what, when) with every value blanked: nothing of the person stays.
     await scrubHistory(trx, eraser.organisationId, records);
+    const history = { userId: eraser.userId, deviceId: eraser.deviceId, values: TOMBSTONE };
+    const tombstones = records.map((record) => ({
+      record: { ...record, values: TOMBSTONE, versions, erasedAt: isoNow(now) },
+      isNew: false,
+      history,
+    }));
+    await writeNumberedChanges(trx, counter, tombstones, now);
     const counts: ErasedCounts = { attendee: 0, checkIn: 0, outreach: 0, note: 0, visit: 0 };
-    let seq = startSeq;
-    for (const record of records) {
-      seq += 1;
-      await trx
-        .updateTable('records')
-        .set({
-          values_json: JSON.stringify(TOMBSTONE),
-          versions_json: JSON.stringify(versions),
-          change_seq: seq,
-          erased_at: isoNow(now),
-          updated_at: isoNow(now),
-        })
-        .where('organisation_id', '=', eraser.organisationId)
-        .where('kind', '=', record.kind)
-        .where('id', '=', record.id)
-        .execute();
-      await appendRecordChange(
-        trx,
-        { ...eraser, changeSeq: seq, kind: record.kind, id: record.id, values: TOMBSTONE },
-        now,
-      );
-      if (record.kind in counts) counts[record.kind as keyof ErasedCounts] += 1;
-    }
-    await setChangeCounter(trx, eraser.organisationId, seq);
+    for (const record of records) if (record.kind in counts) counts[record.kind as keyof ErasedCounts] += 1;
     await writeAudit(
       trx,
       { ...eraser, action: 'person_erased', kind: 'attendee', recordId: personId, detail: { erased: counts } },

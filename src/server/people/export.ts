@@ -3,10 +3,11 @@
 import type { Kysely } from 'kysely';
 import type { Values } from '../../sync/merge.ts';
 import { readHistory } from '../store/history.ts';
+import type { LoadedRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { listUsers } from '../store/users.ts';
 import { erasedError } from './erase.ts';
-import { findPersonRecords, type PersonRecord } from './records.ts';
+import { findPersonRecords } from './records.ts';
 
 export type Exported = { id: string } & Values;
 
@@ -59,7 +60,7 @@ export async function exportPerson(
       ]),
     );
   // Deleted records are included: they are still held, so a subject access request must show them.
-  const plain = (record: PersonRecord): Exported => ({ id: record.id, ...named(record.values) });
+  const plain = (record: LoadedRecord): Exported => ({ id: record.id, ...named(record.values) });
   const of = (kind: string) => found.related.filter((record) => record.kind === kind).map(plain);
   const merged = found.merged.filter((record) => !record.erasedAt);
 

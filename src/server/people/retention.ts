@@ -4,6 +4,8 @@ import { subMonths } from 'date-fns';
 import type { Kysely } from 'kysely';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
+import { listOrganisationsWithRetention, readRetentionMonths } from '../store/organisations.ts';
+import { listLiveRecords } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { erasePerson, type ErasedCounts, type Eraser } from './erase.ts';
 import { PERSON_KINDS } from './records.ts';
@@ -22,19 +24,6 @@ export interface RetentionPreview {
   people: RetentionCandidate[];
 }
 
-async function readRetentionMonths(db: Kysely<Schema>, organisationId: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('retention_months')
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
-  return row?.retention_months ?? null;
-}
-
-export async function setRetentionMonths(db: Kysely<Schema>, organisationId: string, months: number | null) {
-  await db.updateTable('organisations').set({ retention_months: months }).where('id', '=', organisationId).execute();
-}
-
 /**
  * People whose last activity (the server's time of the last write to them, a duplicate merged into them,
  * or any check-in, outreach, note or visit about them) is older than the retention period. Reads the
@@ -47,13 +36,7 @@ export async function previewRetention(
 ): Promise<RetentionPreview> {
   const months = await readRetentionMonths(db, organisationId);
   if (months === null) return { months, people: [] };
-  const rows = await db
-    .selectFrom('records')
-    .select(['kind', 'id', 'values_json', 'updated_at'])
-    .where('organisation_id', '=', organisationId)
-    .where('kind', 'in', ['attendee', ...PERSON_KINDS.map(({ kind }) => kind)])
-    .where('erased_at', 'is', null)
-    .execute();
+  const records = await listLiveRecords(db, organisationId, ['attendee', ...PERSON_KINDS.map(({ kind }) => kind)]);
   const attendees = new Map<string, { displayName: string; mergedInto: string | undefined }>();
   const last = new Map<string, string>();
   const touch = (id: string, at: string) => {
@@ -61,16 +44,15 @@ export async function previewRetention(
     if (seen === undefined || at > seen) last.set(id, at);
   };
   const fieldOf = new Map(PERSON_KINDS.map(({ kind, field }) => [kind as string, field]));
-  for (const row of rows) {
-    const values = JSON.parse(row.values_json) as Record<string, unknown>;
-    if (row.kind === 'attendee') {
+  for (const { kind, id, values, updatedAt } of records) {
+    if (kind === 'attendee') {
       const mergedInto = typeof values.mergedInto === 'string' ? values.mergedInto : undefined;
       const displayName = typeof values.displayName === 'string' ? values.displayName : '';
-      attendees.set(row.id, { displayName, mergedInto });
-      touch(row.id, row.updated_at);
+      attendees.set(id, { displayName, mergedInto });
+      touch(id, updatedAt);
     } else {
-      const personId = values[fieldOf.get(row.kind) ?? ''];
-      if (typeof personId === 'string') touch(personId, row.updated_at);
+      const personId = values[fieldOf.get(kind) ?? ''];
+      if (typeof personId === 'string') touch(personId, updatedAt);
     }
   }
   // A duplicate's activity counts for the person it was merged into.
@@ -126,17 +108,8 @@ export async function runRetention(
  * organisation with a retention period has due, for coordinators to preview and confirm.
  */
 export async function logRetentionDue(db: Kysely<Schema>, now: number = Date.now()): Promise<void> {
-  const organisations = await db
-    .selectFrom('organisations')
-    .select(['id', 'retention_months'])
-    .where('retention_months', 'is not', null)
-    .execute();
-  for (const organisation of organisations) {
-    const { people, months } = await previewRetention(db, organisation.id, now);
-    await writeAudit(
-      db,
-      { organisationId: organisation.id, action: 'retention_due', detail: { months, due: people.length } },
-      now,
-    );
+  for (const organisationId of await listOrganisationsWithRetention(db)) {
+    const { people, months } = await previewRetention(db, organisationId, now);
+    await writeAudit(db, { organisationId, action: 'retention_due', detail: { months, due: people.length } }, now);
   }
 }

@@ -3,14 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ID_PATTERN } from '../../domain/fields.ts';
 import { requireRole } from '../auth/signIn.ts';
-import {
-  MAX_RETENTION_MONTHS,
-  MIN_RETENTION_MONTHS,
-  previewRetention,
-  runRetention,
-  setRetentionMonths,
-} from '../people/retention.ts';
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, previewRetention, runRetention } from '../people/retention.ts';
 import { writeAudit } from '../store/audit.ts';
+import { setRetentionMonths } from '../store/organisations.ts';
 import { parse } from '../validation.ts';
 
 const retentionBody = z.strictObject({

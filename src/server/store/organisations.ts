@@ -51,3 +51,23 @@ export async function createOrganisation(db: Kysely<Schema>, input: { name: stri
 export async function findOrganisation(db: Kysely<Schema>, id: string): Promise<Organisation | undefined> {
   return db.selectFrom('organisations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Months without activity after which people are offered for erasure; null: retention is off. */
+export async function readRetentionMonths(db: Kysely<Schema>, organisationId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('retention_months')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.retention_months ?? null;
+}
+
+export async function setRetentionMonths(db: Kysely<Schema>, organisationId: string, months: number | null) {
+  await db.updateTable('organisations').set({ retention_months: months }).where('id', '=', organisationId).execute();
+}
+
+/** The ids of organisations that set a retention period. */
+export async function listOrganisationsWithRetention(db: Kysely<Schema>): Promise<string[]> {
+  const rows = await db.selectFrom('organisations').select('id').where('retention_months', 'is not', null).execute();
+  return rows.map((row) => row.id);
+}

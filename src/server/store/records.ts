@@ -1,9 +1,10 @@
 // Synced records, one row per (organisation, kind, id), each stamped with the change number of its last write.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Values, Versions } from '../../sync/merge.ts';
-import type { Schema } from './schema.ts';
+import type { RecordsTable, Schema } from './schema.ts';
 import { isoNow } from './util.ts';
 
+/** A record as it is written. */
 export interface StoredRecord {
   kind: string;
   id: string;
@@ -15,45 +16,130 @@ export interface StoredRecord {
   erasedAt?: string | null;
 }
 
+/** A record as it is read: what was written, and when and under which change number it last was. */
+export interface LoadedRecord extends StoredRecord {
+  erasedAt: string | null;
+  updatedAt: string;
+  changeSeq: number;
+}
+
 export const recordKey = (kind: string, id: string) => `${kind}/${id}`;
+
+/** The columns every read of records selects, for toStoredRecord. */
+const COLUMNS = [
+  'kind',
+  'id',
+  'values_json',
+  'versions_json',
+  'author_id',
+  'private_to',
+  'erased_at',
+  'updated_at',
+  'change_seq',
+] as const;
+
+type RecordRow = Pick<Selectable<RecordsTable>, (typeof COLUMNS)[number]>;
+
+/** The one decoding of a records row: JSON text to values and versions, bigint text to a number. */
+export function toStoredRecord(row: RecordRow): LoadedRecord {
+  return {
+    kind: row.kind,
+    id: row.id,
+    values: JSON.parse(row.values_json) as Values,
+    versions: JSON.parse(row.versions_json) as Versions,
+    authorId: row.author_id,
+    privateTo: row.private_to,
+    erasedAt: row.erased_at,
+    updatedAt: row.updated_at,
+    changeSeq: Number(row.change_seq),
+  };
+}
 
 /** The stored records among `keys`, by recordKey; one query per kind. */
 export async function loadRecords(
   db: Kysely<Schema>,
   organisationId: string,
   keys: { kind: string; id: string }[],
-): Promise<Map<string, StoredRecord>> {
+): Promise<Map<string, LoadedRecord>> {
   const idsByKind = new Map<string, Set<string>>();
   for (const { kind, id } of keys) idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(id));
-  const found = new Map<string, StoredRecord>();
+  const found = new Map<string, LoadedRecord>();
   for (const [kind, ids] of idsByKind) {
     const rows = await db
       .selectFrom('records')
-      .select(['kind', 'id', 'values_json', 'versions_json', 'author_id', 'private_to', 'erased_at'])
+      .select(COLUMNS)
       .where('organisation_id', '=', organisationId)
       .where('kind', '=', kind)
       .where('id', 'in', [...ids])
       .execute();
-    for (const row of rows) {
-      found.set(recordKey(row.kind, row.id), {
-        kind: row.kind,
-        id: row.id,
-        values: JSON.parse(row.values_json) as Values,
-        versions: JSON.parse(row.versions_json) as Versions,
-        authorId: row.author_id,
-        privateTo: row.private_to,
-        erasedAt: row.erased_at,
-      });
-    }
+    for (const row of rows) found.set(recordKey(row.kind, row.id), toStoredRecord(row));
   }
   return found;
 }
 
+export async function findRecord(
+  db: Kysely<Schema>,
+  organisationId: string,
+  kind: string,
+  id: string,
+): Promise<LoadedRecord | undefined> {
+  const row = await db
+    .selectFrom('records')
+    .select(COLUMNS)
+    .where('organisation_id', '=', organisationId)
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toStoredRecord(row);
+}
+
+/**
+ * Records of `kind` whose `field` names one of `ids`. Values are JSON made by JSON.stringify, so the
+ * pair appears exactly as `"field":"id"`; LIKE narrows the rows in the database (an `_` in an id matches
+ * any character there) and the parsed value decides.
+ */
+export async function findRecordsNaming(
+  db: Kysely<Schema>,
+  organisationId: string,
+  kind: string,
+  field: string,
+  ids: string[],
+): Promise<LoadedRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('records')
+    .select(COLUMNS)
+    .where('organisation_id', '=', organisationId)
+    .where('kind', '=', kind)
+    .where((eb) =>
+      eb.or(ids.map((id) => eb('values_json', 'like', `%${JSON.stringify({ [field]: id }).slice(1, -1)}%`))),
+    )
+    .execute();
+  return rows.map(toStoredRecord).filter((record) => ids.includes(record.values[field] as string));
+}
+
+/** Every record of `kinds` in the organisation that is not an erasure tombstone. */
+export async function listLiveRecords(
+  db: Kysely<Schema>,
+  organisationId: string,
+  kinds: string[],
+): Promise<LoadedRecord[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(COLUMNS)
+    .where('organisation_id', '=', organisationId)
+    .where('kind', 'in', kinds)
+    .where('erased_at', 'is', null)
+    .execute();
+  return rows.map(toStoredRecord);
+}
+
+/** Writes a record under a change number: see changes.ts, which numbers every write. */
 export async function writeRecord(
   db: Kysely<Schema>,
   organisationId: string,
   record: StoredRecord,
-  options: { isNew: boolean; changeSeq: number; now?: number },
+  options: { isNew: boolean; changeSeq: number; now: number },
 ): Promise<void> {
   const now = isoNow(options.now);
   const columns = {
@@ -61,6 +147,7 @@ export async function writeRecord(
     versions_json: JSON.stringify(record.versions),
     change_seq: options.changeSeq,
     private_to: record.privateTo,
+    erased_at: record.erasedAt ?? null,
     updated_at: now,
   };
   if (options.isNew) {
@@ -86,46 +173,22 @@ export async function writeRecord(
   }
 }
 
-/**
- * Locks the organisation's change counter until the transaction ends, and reads it. On PostgreSQL the
- * UPDATE takes the row lock (a SELECT would not); on SQLite it takes the database's write lock at once,
- * so the transaction never has to upgrade from a read lock.
- */
-export async function lockChangeCounter(db: Kysely<Schema>, organisationId: string): Promise<number> {
-  const row = await db
-    .updateTable('organisations')
-    .set((eb) => ({ change_seq: eb.ref('change_seq').$castTo<number>() }))
-    .where('id', '=', organisationId)
-    .returning('change_seq')
-    .executeTakeFirst();
-  if (!row) throw new Error(`No organisation ${organisationId}`);
-  return Number(row.change_seq);
-}
-
-export async function setChangeCounter(db: Kysely<Schema>, organisationId: string, seq: number): Promise<void> {
-  await db.updateTable('organisations').set({ change_seq: seq }).where('id', '=', organisationId).execute();
-}
-
-export async function readChangeCounter(db: Kysely<Schema>, organisationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('change_seq')
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
-  return Number(row?.change_seq ?? 0);
-}
-
-/** Records changed after `afterSeq`, in change order, with what pull needs to filter them. */
-export async function readRecordsAfter(db: Kysely<Schema>, organisationId: string, afterSeq: number, limit: number) {
+/** Records changed after `afterSeq`, in change order, for pull. */
+export async function readRecordsAfter(
+  db: Kysely<Schema>,
+  organisationId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<LoadedRecord[]> {
   const rows = await db
     .selectFrom('records')
-    .select(['kind', 'id', 'values_json', 'versions_json', 'change_seq', 'private_to'])
+    .select(COLUMNS)
     .where('organisation_id', '=', organisationId)
     .where('change_seq', '>', afterSeq)
     .orderBy('change_seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ ...row, change_seq: Number(row.change_seq) }));
+  return rows.map(toStoredRecord);
 }
 
 /** How many records after `afterSeq` a viewer may see (all of them for a coordinator). */

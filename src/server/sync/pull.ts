@@ -1,9 +1,9 @@
 // Pages of changed records for a device (src/sync/protocol.ts), in the order the server committed them, with the
 // records it must purge because its user may no longer see them.
 import type { Kysely } from 'kysely';
-import type { Values, Versions } from '../../sync/merge.ts';
 import type { Change, RecordRef } from '../../sync/protocol.ts';
-import { countRecordsAfter, loadRecords, readChangeCounter, readRecordsAfter, recordKey } from '../store/records.ts';
+import { readChangeCounter } from '../store/changes.ts';
+import { countRecordsAfter, loadRecords, readRecordsAfter, recordKey, type LoadedRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { countSightChangesAfter, readSightChangesAfter } from '../store/sight.ts';
 import { findUserById } from '../store/users.ts';
@@ -20,9 +20,7 @@ export interface PullPage {
   remaining: number;
 }
 
-type Entry =
-  | { seq: number; row: Awaited<ReturnType<typeof readRecordsAfter>>[number] }
-  | { seq: number; sight: { kind: string; id: string } };
+type Entry = { seq: number; record: LoadedRecord } | { seq: number; sight: { kind: string; id: string } };
 
 /**
  * Reads up to `limit` entries numbered after `afterSeq`: records changed, and changes of the viewer's sight
@@ -42,7 +40,7 @@ export async function pullChanges(
   // A cursor past the counter comes from another server or a database restored from a backup: make the
   // device start again rather than miss whatever is numbered below it from now on.
   if (afterSeq > 0 && afterSeq > (await readChangeCounter(db, organisationId))) throw invalidCursor();
-  const rows = await readRecordsAfter(db, organisationId, afterSeq, limit + 1);
+  const records = await readRecordsAfter(db, organisationId, afterSeq, limit + 1);
   const sights = await readSightChangesAfter(db, organisationId, viewer.id, afterSeq, limit + 1);
   // The role is read after the entries: a role change commits together with its sight changes, so a role
   // read now is never older than the entries just read, and a purge is never answered with the old role.
@@ -50,7 +48,7 @@ export async function pullChanges(
   const reader: Viewer = { id: viewer.id, role };
 
   const entries: Entry[] = [
-    ...rows.map((row) => ({ seq: row.change_seq, row })),
+    ...records.map((record) => ({ seq: record.changeSeq, record })),
     ...sights.map((sight) => ({ seq: sight.change_seq, sight })),
   ].sort((a, b) => a.seq - b.seq);
   const more = entries.length > limit;
@@ -65,15 +63,9 @@ export async function pullChanges(
   const changes: Change[] = [];
   const purge: RecordRef[] = [];
   for (const entry of page) {
-    if ('row' in entry) {
-      const { row } = entry;
-      if (!canSee(reader, row.private_to)) continue;
-      changes.push({
-        kind: row.kind,
-        id: row.id,
-        values: JSON.parse(row.values_json) as Values,
-        versions: JSON.parse(row.versions_json) as Versions,
-      });
+    if ('record' in entry) {
+      const { kind, id, values, versions, privateTo } = entry.record;
+      if (canSee(reader, privateTo)) changes.push({ kind, id, values, versions });
       continue;
     }
     const { kind, id } = entry.sight;

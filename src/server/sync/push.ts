@@ -5,11 +5,11 @@ import { merge } from '../../sync/merge.ts';
 import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
 import { HttpError } from '../errors.ts';
 import { findAppliedBatch, hashBatchContent, saveAppliedBatch } from '../store/batches.ts';
-import { appendRecordChange } from '../store/history.ts';
-import { lockChangeCounter, loadRecords, recordKey, setChangeCounter, writeRecord } from '../store/records.ts';
+import { lockChangeCounter, writeNumberedChanges, type LockedCounter, type NumberedChange } from '../store/changes.ts';
+import { loadRecords, recordKey, type StoredRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
+import { findTeamOutsidePrivate } from '../store/sight.ts';
 import { isStorageFull } from '../store/util.ts';
-import { appendSightChanges, findTeamOutsidePrivate } from '../store/sight.ts';
 import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
 import { canSee, privateToFor } from './visibility.ts';
 
@@ -47,14 +47,14 @@ export async function pushBatch(
   const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
   try {
     return await db.transaction().execute(async (trx) => {
-      const seq = await lockChangeCounter(trx, pusher.organisationId);
+      const counter = await lockChangeCounter(trx, pusher.organisationId);
       const contentHash = hashBatchContent(batch.changes);
       const previous = await findAppliedBatch(trx, key);
       if (previous) {
         if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
         return previous.results;
       }
-      const results = await applyLocked(trx, pusher, batch.changes, seq, now);
+      const results = await applyLocked(trx, pusher, batch.changes, counter, now);
       await saveAppliedBatch(trx, key, { results, contentHash }, now);
       return results;
     });
@@ -84,8 +84,8 @@ export async function applyChanges(
   now: number = Date.now(),
 ): Promise<ChangeResult[]> {
   return db.transaction().execute(async (trx) => {
-    const seq = await lockChangeCounter(trx, pusher.organisationId);
-    return applyLocked(trx, pusher, changes, seq, now);
+    const counter = await lockChangeCounter(trx, pusher.organisationId);
+    return applyLocked(trx, pusher, changes, counter, now);
   });
 }
 
@@ -93,15 +93,16 @@ async function applyLocked(
   trx: Kysely<Schema>,
   pusher: Pusher,
   rawChanges: unknown[],
-  startSeq: number,
+  counter: LockedCounter,
   now: number,
 ): Promise<ChangeResult[]> {
   const checked = rawChanges.map((raw) => checkEnvelope(raw, now));
   const valid = checked.filter((change): change is CheckedChange => !('status' in change));
-  const records = await loadRecords(trx, pusher.organisationId, valid);
+  // Updated as the changes are merged: a batch may change one record twice.
+  const records: Map<string, StoredRecord> = await loadRecords(trx, pusher.organisationId, valid);
   const erasedPeople = await findErasedPeople(trx, pusher.organisationId, valid);
-  let seq = startSeq;
   const results: ChangeResult[] = [];
+  const writes: NumberedChange[] = [];
   for (const change of checked) {
     if ('status' in change) {
       results.push(change);
@@ -139,32 +140,18 @@ async function applyLocked(
       authorId,
       privateTo: privateToFor(change.kind, record.values, authorId),
     };
-    seq += 1;
-    await writeRecord(trx, pusher.organisationId, next, { isNew: !stored, changeSeq: seq, now });
     records.set(recordKey(change.kind, change.id), next);
     const changedValues = Object.fromEntries(changedFields.map((field) => [field, record.values[field]]));
-    await appendRecordChange(
-      trx,
-      {
-        organisationId: pusher.organisationId,
-        changeSeq: seq,
-        kind: change.kind,
-        id: change.id,
-        userId: pusher.id,
-        deviceId: pusher.deviceId ?? null,
-        values: changedValues,
-      },
-      now,
-    );
+    const history = { userId: pusher.id, deviceId: pusher.deviceId ?? null, values: changedValues };
+    writes.push({ record: next, isNew: !stored, history });
     // A shared note made private: the rest of the team may hold a copy, and must be told to purge it.
     if (stored && stored.privateTo === null && next.privateTo !== null) {
       const team = await findTeamOutsidePrivate(trx, pusher.organisationId, next.privateTo);
-      const lost = team.map((userId) => ({ userId, kind: change.kind, id: change.id }));
-      seq = await appendSightChanges(trx, pusher.organisationId, lost, seq);
+      writes.push(...team.map((userId) => ({ sight: { userId, kind: change.kind, id: change.id } })));
     }
     results.push({ status: 'applied' });
   }
-  if (seq !== startSeq) await setChangeCounter(trx, pusher.organisationId, seq);
+  await writeNumberedChanges(trx, counter, writes, now);
   return results;
 }
 

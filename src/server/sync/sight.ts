@@ -1,9 +1,9 @@
 // A role raised to coordinator or lowered from it changes which notes a user may see, without any note
 // changing: so pull, which only sends what changed, is told of each note through a sight change.
 import type { Kysely } from 'kysely';
-import { lockChangeCounter, setChangeCounter } from '../store/records.ts';
+import { lockChangeCounter, writeNumberedChanges } from '../store/changes.ts';
 import type { Role, Schema } from '../store/schema.ts';
-import { appendSightChanges, findNotesPrivateToOthers } from '../store/sight.ts';
+import { findNotesPrivateToOthers } from '../store/sight.ts';
 import { seesPrivate } from './visibility.ts';
 
 /**
@@ -18,9 +18,8 @@ export async function recordRoleChange(
   after: Role,
 ): Promise<void> {
   if (seesPrivate({ id: user.id, role: before }) === seesPrivate({ id: user.id, role: after })) return;
-  const startSeq = await lockChangeCounter(trx, user.organisationId);
+  const counter = await lockChangeCounter(trx, user.organisationId);
   const notes = await findNotesPrivateToOthers(trx, user.organisationId, user.id);
-  const changes = notes.map((note) => ({ userId: user.id, kind: note.kind, id: note.id }));
-  const seq = await appendSightChanges(trx, user.organisationId, changes, startSeq);
-  if (seq !== startSeq) await setChangeCounter(trx, user.organisationId, seq);
+  const changes = notes.map((note) => ({ sight: { userId: user.id, kind: note.kind, id: note.id } }));
+  await writeNumberedChanges(trx, counter, changes);
 }
