@@ -1,13 +1,13 @@
 // Builds the Fastify app: security plugins, then the API routes, then the built PWA (fastify/demo style).
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_COST, type ScryptCost } from './auth/password.ts';
-import { registerCompression } from './compress.ts';
 import type { Config } from './config.ts';
 import { handleClientError, handleError } from './errors.ts';
-import { registerGuards } from './guards.ts';
+import compression from './plugins/compress.ts';
+import guards from './plugins/guards.ts';
+import securityHeaders from './plugins/securityHeaders.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -53,41 +53,15 @@ export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: A
   app.decorate('store', store);
   app.decorate('passwordCost', passwordCost);
   app.setErrorHandler(handleError);
-  registerCompression(app);
-
+  await app.register(compression);
   await app.register(fastifyCookie);
-  // JSON answers are never rendered as a page, so the document headers (the app's CSP, opener and frame
-  // policies…) would only weigh on every sync: the API sends a short set that forbids everything instead.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.helmet === undefined) route.helmet = API_HEADERS;
-  });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        // No upgrade-insecure-requests: a server on a church-hall LAN may be reached over plain http.
-      },
-    },
-  });
+  await app.register(securityHeaders);
   // In memory and per process: a cap on how fast one address can make the server hash passwords. The limit
   // on guessing itself is in the database (store/signInFailures.ts), shared by every process.
   await app.register(fastifyRateLimit, { global: false });
 
   // Before the routes, so that every one of them (and every address that matches none) meets them.
-  registerGuards(app);
+  await app.register(guards);
 
   await app.register(healthRoutes);
   await app.register(organisationRoutes);
@@ -102,22 +76,6 @@ export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: A
   await registerStatic(app, config.staticDir);
   return app;
 }
-
-/** Headers for JSON answers: nothing may load, frame or sniff them. Every helmet default is set, as a route's
- * options are merged over the global ones. */
-const API_HEADERS = {
-  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-  crossOriginOpenerPolicy: false,
-  crossOriginResourcePolicy: { policy: 'same-origin' },
-  originAgentCluster: false,
-  referrerPolicy: false,
-  strictTransportSecurity: false,
-  xDnsPrefetchControl: false,
-  xDownloadOptions: false,
-  xFrameOptions: false,
-  xPermittedCrossDomainPolicies: false,
-  xXssProtection: false,
-} as const;
 
 /**
  * Trusts the nearest `hops` proxies, so that `request.ip` is the address the outermost of them saw (the

@@ -2,7 +2,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseEncoding, registerCompression } from '../../src/server/compress.ts';
+import compression, { chooseEncoding } from '../../src/server/plugins/compress.ts';
 
 const records = Array.from({ length: 200 }, (_, index) => ({
   id: `parent-${index}`,
@@ -12,7 +12,7 @@ const records = Array.from({ length: 200 }, (_, index) => ({
 
 async function app() {
   const server = Fastify();
-  registerCompression(server);
+  await server.register(compression);
   server.get('/api/big', async () => ({ changes: records }));
   server.get('/api/small', async () => ({ changes: [] }));
   server.get('/big.json', async () => ({ changes: records }));

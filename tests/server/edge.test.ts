@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The rules every request meets at the door (src/server/guards.ts), tried as a hostile client would: writes
+// The rules every request meets at the door (src/server/plugins/guards.ts), tried as a hostile client would: writes
 // from other sites under every spelling of an address, and control characters in every part of a request.
 import { describe, expect, it } from 'vitest';
 import { change, Client, PASSWORD, pushBody, setUpOrganisation, uniqueEmail } from './client.ts';

@@ -53,7 +53,7 @@ export function checkEnvelope(raw: unknown, now: number): CheckedChange | Reject
   if (unknown.length > 0) {
     return reject('unknown_field', `A ${change.kind} has no field ${unknown.map((f) => `"${f}"`).join(', ')}.`);
   }
-  // The edge's rule (guards.ts) for record text, checked here so that one bad value rejects only its change:
+  // The edge's rule (plugins/guards.ts) for record text, checked here so that one bad value rejects only its change:
   // tabs and line breaks belong in a note or a plan; no other control character belongs anywhere.
   const control = findControlCharacter(change.values, '\t\n\r');
   if (control !== undefined) {

@@ -4,7 +4,7 @@
 // worker, so only the API is worth it here.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import { appWide } from './appWide.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -29,7 +29,7 @@ export function chooseEncoding(header: string | string[] | undefined): Encoding 
   return undefined;
 }
 
-export function registerCompression(app: FastifyInstance): void {
+export default appWide(async function compression(app) {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith('/api/') || reply.getHeader('content-encoding') !== undefined) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
@@ -50,4 +50,4 @@ export function registerCompression(app: FastifyInstance): void {
     reply.removeHeader('content-length');
     return compressed;
   });
-}
+});

@@ -2,9 +2,10 @@
 // refused, and no text with a control character gets in. Both are hooks on the whole app, keyed on the
 // method and on the route that matched, never on the raw URL: the router decodes `/%61pi/…` to `/api/…`,
 // so a test of the URL's spelling would let through what the router then serves.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpError } from './errors.ts';
-import { findControlCharacter } from './validation.ts';
+import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../errors.ts';
+import { findControlCharacter } from '../validation.ts';
+import { appWide } from './appWide.ts';
 
 /** Methods that change nothing; every other method (POST, PUT, PATCH, DELETE, and any other) is a write. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,7 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Changes in a push are checked one by one (sync/checkChange.ts), so that one bad value does not sink a batch. */
 const PUSH_ROUTE = '/api/sync/push';
 
-export function registerGuards(app: FastifyInstance) {
+export default appWide(async function guards(app) {
   // onRequest: before the body is read, and for addresses that match no route too.
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
@@ -34,7 +35,7 @@ export function registerGuards(app: FastifyInstance) {
       [{ path: found, message: 'contains a control character' }],
     );
   });
-}
+});
 
 function findInRequest(request: FastifyRequest): string | undefined {
   const body: unknown = request.body;
