@@ -40,6 +40,10 @@ const COLUMNS = [
 
 type RecordRow = Pick<Selectable<RecordsTable>, (typeof COLUMNS)[number]>;
 
+/** The organisation's records with the columns toStoredRecord decodes: every read below narrows it. */
+const selectRecords = (db: Kysely<Schema>, organisationId: string) =>
+  db.selectFrom('records').select(COLUMNS).where('organisation_id', '=', organisationId);
+
 /** The one decoding of a records row: JSON text to values and versions, bigint text to a number. */
 export function toStoredRecord(row: RecordRow): LoadedRecord {
   return {
@@ -65,10 +69,7 @@ export async function loadRecords(
   for (const { kind, id } of keys) idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(id));
   const found = new Map<string, LoadedRecord>();
   for (const [kind, ids] of idsByKind) {
-    const rows = await db
-      .selectFrom('records')
-      .select(COLUMNS)
-      .where('organisation_id', '=', organisationId)
+    const rows = await selectRecords(db, organisationId)
       .where('kind', '=', kind)
       .where('id', 'in', [...ids])
       .execute();
@@ -83,13 +84,7 @@ export async function findRecord(
   kind: string,
   id: string,
 ): Promise<LoadedRecord | undefined> {
-  const row = await db
-    .selectFrom('records')
-    .select(COLUMNS)
-    .where('organisation_id', '=', organisationId)
-    .where('kind', '=', kind)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await selectRecords(db, organisationId).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
   return row && toStoredRecord(row);
 }
 
@@ -106,10 +101,7 @@ export async function findRecordsNaming(
   ids: string[],
 ): Promise<LoadedRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('records')
-    .select(COLUMNS)
-    .where('organisation_id', '=', organisationId)
+  const rows = await selectRecords(db, organisationId)
     .where('kind', '=', kind)
     .where((eb) =>
       eb.or(ids.map((id) => eb('values_json', 'like', `%${JSON.stringify({ [field]: id }).slice(1, -1)}%`))),
@@ -124,10 +116,7 @@ export async function listLiveRecords(
   organisationId: string,
   kinds: string[],
 ): Promise<LoadedRecord[]> {
-  const rows = await db
-    .selectFrom('records')
-    .select(COLUMNS)
-    .where('organisation_id', '=', organisationId)
+  const rows = await selectRecords(db, organisationId)
     .where('kind', 'in', kinds)
     .where('erased_at', 'is', null)
     .execute();
@@ -180,10 +169,7 @@ export async function readRecordsAfter(
   afterSeq: number,
   limit: number,
 ): Promise<LoadedRecord[]> {
-  const rows = await db
-    .selectFrom('records')
-    .select(COLUMNS)
-    .where('organisation_id', '=', organisationId)
+  const rows = await selectRecords(db, organisationId)
     .where('change_seq', '>', afterSeq)
     .orderBy('change_seq')
     .limit(limit)
