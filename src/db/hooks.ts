@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KindName } from '../domain/indexes.ts';
-import type { CoorieDb, Row } from './database.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import type { MetaValues } from './meta.ts';
 
 /** The database the app works on; main.tsx provides the real one and tests a fresh one each. */
@@ -22,7 +22,7 @@ export interface RecordQuery {
 }
 
 /** The live (not deleted) records of one kind; `undefined` while the first read is under way. */
-export function useRecords(kind: KindName, query: RecordQuery = {}): Row[] | undefined {
+export function useRecords<K extends KindName>(kind: K, query: RecordQuery = {}): KindRow<K>[] | undefined {
   const db = useDb();
   const { orderBy, reverse = false, limit } = query;
   return useLiveQuery(async () => {
@@ -51,7 +51,7 @@ export function useOutboxCount(): number | undefined {
 }
 
 /** One live record: `undefined` while loading, `null` when there is none (or it was deleted). */
-export function useRecord(kind: KindName, id: string | undefined): Row | null | undefined {
+export function useRecord<K extends KindName>(kind: K, id: string | undefined): KindRow<K> | null | undefined {
   const db = useDb();
   const result = useLiveQuery(async () => {
     const row = id ? await db.records(kind).get(id) : undefined;
@@ -62,7 +62,11 @@ export function useRecord(kind: KindName, id: string | undefined): Row | null | 
 }
 
 /** Live records of one kind whose indexed field is one of `values` (check-ins of a course, outreach of a session). */
-export function useRecordsWhere(kind: KindName, index: string, values: readonly string[]): Row[] | undefined {
+export function useRecordsWhere<K extends KindName>(
+  kind: K,
+  index: string,
+  values: readonly string[],
+): KindRow<K>[] | undefined {
   const db = useDb();
   const key = values.join('\u0000');
   const result = useLiveQuery(async () => {
