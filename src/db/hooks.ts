@@ -1,7 +1,7 @@
 // Live-query hooks: React components read the device database only through these, and re-render on change.
 import { createContext, useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { KindName } from '../domain/indexes.ts';
+import type { KIND_INDEXES, KindName } from '../domain/indexes.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import type { MetaValues } from './meta.ts';
 
@@ -14,15 +14,18 @@ export function useDb(): CoorieDb {
   return db;
 }
 
-export interface RecordQuery {
+/** What a kind's table is indexed on: its id and its KIND_INDEXES. */
+export type KindIndex<K extends KindName> = 'id' | (typeof KIND_INDEXES)[K][number];
+
+export interface RecordQuery<K extends KindName> {
   /** An indexed field to sort by (see KINDS[kind].indexes); unsorted (by id) otherwise. */
-  orderBy?: string;
+  orderBy?: (typeof KIND_INDEXES)[K][number];
   reverse?: boolean;
   limit?: number;
 }
 
 /** The live (not deleted) records of one kind; `undefined` while the first read is under way. */
-export function useRecords<K extends KindName>(kind: K, query: RecordQuery = {}): KindRow<K>[] | undefined {
+export function useRecords<K extends KindName>(kind: K, query: RecordQuery<K> = {}): KindRow<K>[] | undefined {
   const db = useDb();
   const { orderBy, reverse = false, limit } = query;
   return useLiveQuery(async () => {
@@ -64,7 +67,7 @@ export function useRecord<K extends KindName>(kind: K, id: string | undefined): 
 /** Live records of one kind whose indexed field is one of `values` (check-ins of a course, outreach of a session). */
 export function useRecordsWhere<K extends KindName>(
   kind: K,
-  index: string,
+  index: KindIndex<K>,
   values: readonly string[],
 ): KindRow<K>[] | undefined {
   const db = useDb();
