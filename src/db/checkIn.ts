@@ -5,7 +5,7 @@ import { checkInId, type CheckIn } from '../domain/checkIn.ts';
 import { hasBabyBorn, isFirstVisit } from '../domain/checkInList.ts';
 import type { Outreach } from '../domain/outreach.ts';
 import type { Session } from '../domain/session.ts';
-import type { CoorieDb, Row } from './database.ts';
+import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
 import { saveRecord } from './records.ts';
 
@@ -21,11 +21,11 @@ export interface CheckInData {
   venueRegularIds: Set<string>;
 }
 
-const live = <T extends Row>(rows: T[]) => rows.filter((row) => row.deleted !== true);
+const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
 async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckInData> {
   const sessionRow = await db.records('session').get(sessionId);
-  const session = sessionRow && sessionRow.deleted !== true ? (sessionRow as Session) : null;
+  const session = sessionRow && sessionRow.deleted !== true ? sessionRow : null;
   const [attendees, checkIns, outreach] = await Promise.all([
     db.records('attendee').toArray(),
     db.records('checkIn').where('sessionId').equals(sessionId).toArray(),
@@ -35,7 +35,7 @@ async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckIn
   const venueRegularIds = new Set<string>();
   if (session?.startsAt) {
     const start = session.startsAt;
-    const before = (others: Row[]) =>
+    const before = (others: Session[]) =>
       live(others).filter(
         (other) => other.id !== sessionId && typeof other.startsAt === 'string' && other.startsAt < start,
       );
@@ -48,23 +48,23 @@ async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckIn
   }
   return {
     session,
-    attendees: live(attendees) as Attendee[],
-    checkIns: new Map((live(checkIns) as CheckIn[]).map((checkIn) => [checkIn.attendeeId ?? '', checkIn])),
-    outreach: live(outreach) as Outreach[],
+    attendees: live(attendees),
+    checkIns: new Map(live(checkIns).map((checkIn) => [checkIn.attendeeId ?? '', checkIn])),
+    outreach: live(outreach),
     seriesAttendeeIds,
     venueRegularIds,
   };
 }
 
 /** Adds to `ids` everyone checked in at any of these sessions. */
-async function cameTo(db: CoorieDb, sessions: Row[], ids: Set<string>): Promise<void> {
+async function cameTo(db: CoorieDb, sessions: Session[], ids: Set<string>): Promise<void> {
   if (sessions.length === 0) return;
   const came = await db
     .records('checkIn')
     .where('sessionId')
     .anyOf(sessions.map((other) => other.id))
     .toArray();
-  for (const checkIn of live(came) as CheckIn[]) {
+  for (const checkIn of live(came)) {
     if (checkIn.present === true && checkIn.attendeeId) ids.add(checkIn.attendeeId);
   }
 }
@@ -76,7 +76,7 @@ export function useCheckInData(sessionId: string): CheckInData | undefined {
 }
 
 async function firstVisit(db: CoorieDb, session: Session, attendeeId: string): Promise<boolean> {
-  const theirs = live(await db.records('checkIn').where('attendeeId').equals(attendeeId).toArray()) as CheckIn[];
+  const theirs = live(await db.records('checkIn').where('attendeeId').equals(attendeeId).toArray());
   const sessionIds = [...new Set(theirs.map((checkIn) => checkIn.sessionId ?? ''))];
   const sessions = await db.records('session').bulkGet(sessionIds);
   const starts = new Map<string, string | undefined>();

@@ -1,10 +1,14 @@
 // The device's database: a table per record kind, plus the outbox, sync metadata and refused changes.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { KIND_INDEXES, KIND_NAMES, type KindName } from '../domain/indexes.ts';
+import type { KindRecords } from '../domain/kinds.ts';
 import type { Values, Versions } from '../sync/merge.ts';
 
 /** A record as a table holds it: its fields at the top (so they can be indexed) and versions in `_v`. */
 export type Row = { id: string; _v: Versions } & Values;
+
+/** A row of one kind, with that kind's fields. */
+export type KindRow<K extends KindName = KindName> = KindRecords[K] & { _v: Versions };
 
 export interface OutboxEntry {
   seq?: number;
@@ -61,7 +65,11 @@ export class CoorieDb extends Dexie {
     this.version(2).stores({ drafts: 'key' });
   }
 
-  records(kind: KindName): Table<Row, string> {
+  /**
+   * The table of one kind. Its rows read as the kind's record; they are written (as plain rows) only by the
+   * merge, with values checked against the kind's schema by saveRecord on a device or by the server's push.
+   */
+  records<K extends KindName>(kind: K): Table<KindRow<K>, string, Row> {
     return this.table(kind);
   }
 

@@ -1,8 +1,8 @@
 // Live-query hooks: React components read the device database only through these, and re-render on change.
 import { createContext, useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { KindName } from '../domain/indexes.ts';
-import type { CoorieDb, Row } from './database.ts';
+import type { KIND_INDEXES, KindName } from '../domain/indexes.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import type { MetaValues } from './meta.ts';
 
 /** The database the app works on; main.tsx provides the real one and tests a fresh one each. */
@@ -14,15 +14,18 @@ export function useDb(): CoorieDb {
   return db;
 }
 
-export interface RecordQuery {
+/** What a kind's table is indexed on: its id and its KIND_INDEXES. */
+export type KindIndex<K extends KindName> = 'id' | (typeof KIND_INDEXES)[K][number];
+
+export interface RecordQuery<K extends KindName> {
   /** An indexed field to sort by (see KINDS[kind].indexes); unsorted (by id) otherwise. */
-  orderBy?: string;
+  orderBy?: (typeof KIND_INDEXES)[K][number];
   reverse?: boolean;
   limit?: number;
 }
 
 /** The live (not deleted) records of one kind; `undefined` while the first read is under way. */
-export function useRecords(kind: KindName, query: RecordQuery = {}): Row[] | undefined {
+export function useRecords<K extends KindName>(kind: K, query: RecordQuery<K> = {}): KindRow<K>[] | undefined {
   const db = useDb();
   const { orderBy, reverse = false, limit } = query;
   return useLiveQuery(async () => {
@@ -51,7 +54,7 @@ export function useOutboxCount(): number | undefined {
 }
 
 /** One live record: `undefined` while loading, `null` when there is none (or it was deleted). */
-export function useRecord(kind: KindName, id: string | undefined): Row | null | undefined {
+export function useRecord<K extends KindName>(kind: K, id: string | undefined): KindRow<K> | null | undefined {
   const db = useDb();
   const result = useLiveQuery(async () => {
     const row = id ? await db.records(kind).get(id) : undefined;
@@ -62,7 +65,11 @@ export function useRecord(kind: KindName, id: string | undefined): Row | null | 
 }
 
 /** Live records of one kind whose indexed field is one of `values` (check-ins of a course, outreach of a session). */
-export function useRecordsWhere(kind: KindName, index: string, values: readonly string[]): Row[] | undefined {
+export function useRecordsWhere<K extends KindName>(
+  kind: K,
+  index: KindIndex<K>,
+  values: readonly string[],
+): KindRow<K>[] | undefined {
   const db = useDb();
   const key = values.join('\u0000');
   const result = useLiveQuery(async () => {

@@ -49,6 +49,6 @@ export function useFeedbackSummary(sessionId: string): FeedbackSummary | undefin
       .equals(sessionId)
       .filter((feedback) => feedback.deleted !== true)
       .count();
-    return { session: row && row.deleted !== true ? (row as Session) : null, count };
+    return { session: row && row.deleted !== true ? row : null, count };
   }, [db, sessionId]);
 }

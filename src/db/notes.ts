@@ -2,10 +2,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Attendee } from '../domain/attendee.ts';
 import type { Session } from '../domain/session.ts';
-import type { Row } from './database.ts';
 import { useDb } from './hooks.ts';
 
-const live = (row: Row) => row.deleted !== true;
+const live = (row: { deleted?: boolean }) => row.deleted !== true;
 
 export interface SessionRound {
   session: Session | null;
@@ -22,12 +21,12 @@ export function useSessionRound(sessionId: string): SessionRound | undefined {
     const checkIns = await db.records('checkIn').where('sessionId').equals(sessionId).filter(live).toArray();
     const ids = checkIns.filter((checkIn) => checkIn.present !== false).map((checkIn) => String(checkIn.attendeeId));
     const people = (await db.records('attendee').bulkGet(ids))
-      .filter((row): row is Row => !!row && live(row))
-      .map((row) => row as Attendee)
+      .filter((row) => row !== undefined)
+      .filter(live)
       .sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB') || a.id.localeCompare(b.id));
     const notes = await db.records('note').where('sessionId').equals(sessionId).filter(live).toArray();
     return {
-      session: sessionRow && live(sessionRow) ? (sessionRow as Session) : null,
+      session: sessionRow && live(sessionRow) ? sessionRow : null,
       people,
       noted: new Set(notes.map((note) => String(note.attendeeId))),
     };

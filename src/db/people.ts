@@ -4,14 +4,12 @@ import type { Attendee } from '../domain/attendee.ts';
 import type { CheckIn } from '../domain/checkIn.ts';
 import { mergePlan } from '../domain/duplicates.ts';
 import type { Note } from '../domain/note.ts';
-import type { Outreach } from '../domain/outreach.ts';
 import type { Session } from '../domain/session.ts';
-import type { Visit } from '../domain/visit.ts';
-import type { CoorieDb, Row } from './database.ts';
+import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
 import { saveRecord } from './records.ts';
 
-const live = (row: Row) => row.deleted !== true;
+const live = (row: { deleted?: boolean }) => row.deleted !== true;
 
 /**
  * One person as stored, deleted or not (a merged duplicate points to the record it went into);
@@ -19,7 +17,7 @@ const live = (row: Row) => row.deleted !== true;
  */
 export function usePersonRecord(id: string): Attendee | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => ((await db.records('attendee').get(id)) as Attendee | undefined) ?? null, [db, id]);
+  return useLiveQuery(async () => (await db.records('attendee').get(id)) ?? null, [db, id]);
 }
 
 export interface Attendance {
@@ -33,12 +31,12 @@ export function useAttendance(attendeeId: string): Attendance[] | undefined {
   return useLiveQuery(async () => {
     const checkIns = (await db.records('checkIn').where('attendeeId').equals(attendeeId).filter(live).toArray()).filter(
       (row) => row.present !== false,
-    ) as CheckIn[];
+    );
     const sessions = await db.records('session').bulkGet(checkIns.map((checkIn) => checkIn.sessionId ?? ''));
     return checkIns
       .map((checkIn, index) => {
         const session = sessions[index];
-        return { checkIn, session: session && live(session) ? (session as Session) : undefined };
+        return { checkIn, session: session && live(session) ? session : undefined };
       })
       .sort((a, b) => (b.session?.startsAt ?? '').localeCompare(a.session?.startsAt ?? ''));
   }, [db, attendeeId]);
@@ -48,7 +46,7 @@ export function useAttendance(attendeeId: string): Attendance[] | undefined {
 export function usePersonNotes(attendeeId: string): Note[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const notes = (await db.records('note').where('attendeeId').equals(attendeeId).filter(live).toArray()) as Note[];
+    const notes = await db.records('note').where('attendeeId').equals(attendeeId).filter(live).toArray();
     return notes.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   }, [db, attendeeId]);
 }
@@ -77,7 +75,7 @@ export function useRelatedCounts(attendeeIds: readonly string[]): Map<string, Re
 }
 
 /** Every record naming one of these people, deleted ones too: a merge moves those as well. */
-async function recordsAbout(db: CoorieDb, kind: 'checkIn' | 'note' | 'outreach' | 'visit', ids: string[]) {
+async function recordsAbout<K extends 'checkIn' | 'note' | 'outreach' | 'visit'>(db: CoorieDb, kind: K, ids: string[]) {
   return db.records(kind).where('attendeeId').anyOf(ids).toArray();
 }
 
@@ -89,7 +87,7 @@ async function recordsAbout(db: CoorieDb, kind: 'checkIn' | 'note' | 'outreach' 
  */
 export async function mergeDuplicate(db: CoorieDb, keepId: string, dropId: string, userId: string): Promise<number> {
   return db.transaction('rw', db.allTables(), async () => {
-    const [keep, drop] = (await db.records('attendee').bulkGet([keepId, dropId])) as (Attendee | undefined)[];
+    const [keep, drop] = await db.records('attendee').bulkGet([keepId, dropId]);
     if (!keep || !drop || keep.deleted === true || drop.deleted === true) {
       throw new Error('One of these records has already been merged or removed.');
     }
@@ -97,10 +95,10 @@ export async function mergeDuplicate(db: CoorieDb, keepId: string, dropId: strin
     const plan = mergePlan(
       keep,
       drop,
-      (await recordsAbout(db, 'checkIn', ids)) as CheckIn[],
-      (await recordsAbout(db, 'note', ids)) as Note[],
-      (await recordsAbout(db, 'outreach', ids)) as Outreach[],
-      (await recordsAbout(db, 'visit', ids)) as Visit[],
+      await recordsAbout(db, 'checkIn', ids),
+      await recordsAbout(db, 'note', ids),
+      await recordsAbout(db, 'outreach', ids),
+      await recordsAbout(db, 'visit', ids),
     );
     for (const change of plan) await saveRecord(db, change.kind, change.id, change.values, { userId });
     return plan.length;

@@ -5,7 +5,7 @@ import type * as KindsModule from '../domain/kinds.ts';
 import type { FieldProblem, KindName } from '../domain/kinds.ts';
 import { merge, type Values } from '../sync/merge.ts';
 import { correctedNow, recordToRow, rowToRecord, stampVersions } from './clock.ts';
-import type { CoorieDb, Row } from './database.ts';
+import type { CoorieDb, KindRow, Row } from './database.ts';
 
 // The schemas (and zod with them) load on the first save rather than with the first screen.
 let kinds: typeof KindsModule | undefined;
@@ -83,12 +83,16 @@ export async function deleteRecord(db: CoorieDb, kind: KindName, id: string): Pr
   await saveRecord(db, kind, id, { deleted: true });
 }
 
-export async function getRecord(db: CoorieDb, kind: KindName, id: string): Promise<Row | undefined> {
+export async function getRecord<K extends KindName>(
+  db: CoorieDb,
+  kind: K,
+  id: string,
+): Promise<KindRow<K> | undefined> {
   const row = await db.records(kind).get(id);
   return row && row.deleted !== true ? row : undefined;
 }
 
-export async function listRecords(db: CoorieDb, kind: KindName): Promise<Row[]> {
+export async function listRecords<K extends KindName>(db: CoorieDb, kind: K): Promise<KindRow<K>[]> {
   return db
     .records(kind)
     .filter((row) => row.deleted !== true)

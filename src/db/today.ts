@@ -6,7 +6,7 @@ import type { Attendee } from '../domain/attendee.ts';
 import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
 import type { Visit } from '../domain/visit.ts';
-import type { CoorieDb, Row } from './database.ts';
+import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
 import { saveRecord } from './records.ts';
 
@@ -19,7 +19,7 @@ export interface TodayData {
   attendees: Map<string, Attendee>;
 }
 
-const live = (rows: Row[]) => rows.filter((row) => row.deleted !== true);
+const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
 async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayData> {
   // A day either side of the week covers any time zone the device might be set to; the domain rules
@@ -36,9 +36,9 @@ async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayDa
       .filter((visit) => typeof visit.arrivedAt === 'string' && !visit.leftAt)
       .toArray(),
   ]);
-  const notes = new Map<string, Row>();
+  const notes = new Map<string, Note>();
   for (const note of live([...followUps, ...concerns])) notes.set(note.id, note);
-  const visits = new Map<string, Row>();
+  const visits = new Map<string, Visit>();
   for (const visit of live([...visitsNear, ...visitsOpen])) visits.set(visit.id, visit);
   const attendeeIds = new Set<string>();
   for (const row of [...notes.values(), ...visits.values()]) {
@@ -46,12 +46,12 @@ async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayDa
   }
   const attendees = new Map<string, Attendee>();
   for (const row of await db.records('attendee').bulkGet([...attendeeIds])) {
-    if (row && row.deleted !== true) attendees.set(row.id, row as Attendee);
+    if (row && row.deleted !== true) attendees.set(row.id, row);
   }
   return {
-    sessions: live(sessions) as Session[],
-    notes: [...notes.values()] as Note[],
-    visits: [...visits.values()] as Visit[],
+    sessions: live(sessions),
+    notes: [...notes.values()],
+    visits: [...visits.values()],
     attendees,
   };
 }

@@ -1,16 +1,16 @@
 // The registry of record kinds: the one list that the database, the server, sync and forms iterate.
 import type { z } from 'zod';
-import { activityFields, activityRequired } from './activity.ts';
-import { attendeeFields, attendeeRequired } from './attendee.ts';
-import { checkInFields, checkInRequired } from './checkIn.ts';
-import { feedbackFields, feedbackRequired } from './feedback.ts';
+import { activityFields, activityRequired, type Activity } from './activity.ts';
+import { attendeeFields, attendeeRequired, type Attendee } from './attendee.ts';
+import { checkInFields, checkInRequired, type CheckIn } from './checkIn.ts';
+import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
 import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
-import { noteFields, noteRequired } from './note.ts';
-import { outreachFields, outreachRequired } from './outreach.ts';
-import { serviceFields, serviceRequired } from './service.ts';
-import { sessionFields, sessionRequired } from './session.ts';
-import { venueFields, venueRequired } from './venue.ts';
-import { visitFields, visitRequired } from './visit.ts';
+import { noteFields, noteRequired, type Note } from './note.ts';
+import { outreachFields, outreachRequired, type Outreach } from './outreach.ts';
+import { serviceFields, serviceRequired, type Service } from './service.ts';
+import { sessionFields, sessionRequired, type Session } from './session.ts';
+import { venueFields, venueRequired, type Venue } from './venue.ts';
+import { visitFields, visitRequired, type Visit } from './visit.ts';
 
 export interface KindDefinition {
   /** Every field a record of this kind may carry, apart from `id`. */
@@ -47,6 +47,23 @@ export const KINDS = {
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
+
+/**
+ * The record of each kind, by kind name: what a device table holds and the record hooks give. A kind added
+ * to KIND_INDEXES without an entry here fails to compile wherever a table is typed by kind.
+ */
+export interface KindRecords {
+  venue: Venue;
+  session: Session;
+  attendee: Attendee;
+  checkIn: CheckIn;
+  outreach: Outreach;
+  note: Note;
+  visit: Visit;
+  activity: Activity;
+  service: Service;
+  feedback: Feedback;
+}
 
 export interface FieldProblem {
   field: string;

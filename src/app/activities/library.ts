@@ -13,7 +13,7 @@ const byTitle = (a: ActivityEntry, b: ActivityEntry) =>
 /** Every activity, by title; `undefined` while the device database answers. */
 export function useActivityLibrary(): ActivityEntry[] | undefined {
   // Rows were validated against the activity schema when saved.
-  const rows = useRecords('activity') as Activity[] | undefined;
+  const rows = useRecords('activity');
   return useMemo(() => rows && overlayLibrary<Activity>(STARTER_ACTIVITIES, rows).toSorted(byTitle), [rows]);
 }
 

@@ -40,7 +40,7 @@ function ServiceCall({ service }: { service: Service }) {
 export function EscalationScreen() {
   const [params] = useSearchParams();
   const back = safeBack(params.get('back'));
-  const rows = useRecords('service') as Service[] | undefined;
+  const rows = useRecords('service');
   const services = directory(rows);
   const local = (rows ?? []).filter((row) => !row.builtIn && row.phone?.trim());
 

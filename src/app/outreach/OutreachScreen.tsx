@@ -14,7 +14,6 @@ import { useDraft } from '../components/useDraft.ts';
 import { formatLongDate, formatTime } from '../format.ts';
 import { InputField } from '../components/Field.tsx';
 import { SessionNotFound } from '../sessions/PlanScreens.tsx';
-import { asAttendees, asCheckIns, asOutreach, asSession, asSessions, asVenue } from '../sessions/rows.ts';
 import { OutreachPerson, type Method } from './OutreachPerson.tsx';
 import '../styles/sessions.css';
 
@@ -74,15 +73,15 @@ export function OutreachScreen() {
   const organisationName = useOrganisationName();
   const row = useRecord('session', id);
   const sessionRows = useRecords('session');
-  const sessions = asSessions(sessionRows);
+  const sessions = sessionRows ?? [];
   const attendeeRows = useRecords('attendee');
-  const venue = asVenue(useRecord('venue', row ? (row.venueId as string | undefined) : undefined));
+  const venue = useRecord('venue', row?.venueId) ?? undefined;
   const outreachRows = useRecordsWhere('outreach', 'sessionId', [id]);
-  const outreach = asOutreach(outreachRows);
-  const session = row ? asSession(row) : undefined;
+  const outreach = outreachRows ?? [];
+  const session = row ?? undefined;
   const previous = session ? previousSession(session, sessions) : undefined;
   const checkInRows = useRecordsWhere('checkIn', 'sessionId', previous ? [previous.id] : []);
-  const checkIns = asCheckIns(checkInRows);
+  const checkIns = checkInRows ?? [];
   const draft = useDraft<OutreachDraft>(`outreach:${id}`, EMPTY);
   const [search, setSearch] = useState('');
 
@@ -91,7 +90,7 @@ export function OutreachScreen() {
   if (loading || organisationName === undefined) return <Loading />;
   if (row === null || !session) return <SessionNotFound />;
 
-  const attendees = asAttendees(attendeeRows);
+  const attendees = attendeeRows ?? [];
   const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
   const latest = latestOutreach(session.id, outreach);
   // Everyone who came last time, everyone already contacted for this session, and anyone added by hand.

@@ -16,7 +16,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 export function DuplicatesScreen() {
   const rows = useRecords('attendee');
-  const pairs = rows ? likelyDuplicates(rows as Attendee[]) : undefined;
+  const pairs = rows ? likelyDuplicates(rows) : undefined;
   const ids = pairs?.flatMap((pair) => [pair.first.id, pair.second.id]) ?? [];
   const counts = useRelatedCounts(ids);
   const [done, setDone] = useState('');

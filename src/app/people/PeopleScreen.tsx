@@ -1,7 +1,6 @@
 // People: the parents who come to groups, by display name only (others in the room may see the screen).
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { Attendee } from '../../domain/attendee.ts';
 import { likelyDuplicates, normaliseName } from '../../domain/duplicates.ts';
 import { useRecords } from '../../db/hooks.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
@@ -14,7 +13,7 @@ export function PeopleScreen() {
   // Set by a screen that brought the coordinator here, such as erasure.
   const message = (location.state as { message?: string } | null)?.message;
   const [search, setSearch] = useState('');
-  const people = rows?.filter((row) => !row.mergedInto) as Attendee[] | undefined;
+  const people = rows?.filter((row) => !row.mergedInto);
   const pairs = people ? likelyDuplicates(people).length : 0;
   const wanted = normaliseName(search);
   const shown = people?.filter(

@@ -1,7 +1,6 @@
 // Settings → Audit log: who signed in, exported, erased, revoked and changed the team, newest first, in UK time.
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
-import type { Attendee } from '../../domain/attendee.ts';
 import { useRecordsWhere } from '../../db/hooks.ts';
 import { fetchAudit, type AuditEntry } from './api.ts';
 import { printDateTime } from './printable.tsx';
@@ -85,7 +84,7 @@ export function AuditScreen() {
   const personIds = (entries ?? [])
     .filter((entry) => entry.kind === 'attendee' && entry.recordId)
     .map((entry) => entry.recordId ?? '');
-  const people = useRecordsWhere('attendee', 'id', personIds) as Attendee[] | undefined;
+  const people = useRecordsWhere('attendee', 'id', personIds);
 
   function about(entry: AuditEntry) {
     if (entry.kind === 'attendee' && entry.recordId) {

@@ -110,7 +110,7 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
   const sessionIds = [...exported.checkIns, ...exported.outreach]
     .map((record) => record.sessionId)
     .filter((value): value is string => typeof value === 'string');
-  const sessions = useRecordsWhere('session', 'id', sessionIds) as Session[] | undefined;
+  const sessions = useRecordsWhere('session', 'id', sessionIds);
   const sessionOf = (record: ExportedRecord) => sessions?.find((session) => session.id === record.sessionId);
   const babies = Array.isArray(person.babies) ? person.babies.map(asRecord).filter((baby) => baby !== undefined) : [];
   const consent = asRecord(person.consent);

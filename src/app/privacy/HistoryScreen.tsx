@@ -41,7 +41,7 @@ function describe(change: HistoryChange): string {
 export function HistoryScreen() {
   const { kind = '', id = '' } = useParams();
   const record = useRecord(isKindName(kind) ? kind : 'attendee', isKindName(kind) ? id : undefined);
-  const name = kind === 'attendee' && typeof record?.displayName === 'string' ? record.displayName : undefined;
+  const name = kind === 'attendee' && record && 'displayName' in record ? record.displayName : undefined;
   const load = useCallback(() => fetchHistory(kind, id), [kind, id]);
   const answer = useServerData(load);
 
@@ -61,7 +61,7 @@ export function HistoryScreen() {
           </Link>
         </p>
       )}
-      {kind === 'note' && typeof record?.attendeeId === 'string' && (
+      {kind === 'note' && record && 'attendeeId' in record && typeof record.attendeeId === 'string' && (
         <p>
           <Link className="text-link" to={`/people/${encodeURIComponent(record.attendeeId)}`}>
             Back to the profile

@@ -4,7 +4,6 @@ import { useRecord } from '../../db/hooks.ts';
 import { Loading, NotFound } from '../components/Screen.tsx';
 import { PlanEditor, initialPlan } from './PlanEditor.tsx';
 import { planFromSession } from './planForm.ts';
-import { asSession } from './rows.ts';
 
 export function SessionNotFound() {
   return (
@@ -22,7 +21,7 @@ export function NewSessionScreen() {
   const fromId = params.get('from') ?? undefined;
   const from = useRecord('session', fromId);
   if (fromId && from === undefined) return <Loading />;
-  const previous = from ? asSession(from) : undefined;
+  const previous = from ?? undefined;
   return (
     <PlanEditor
       key={fromId ?? 'new'}
@@ -37,6 +36,5 @@ export function EditSessionScreen() {
   const row = useRecord('session', id);
   if (row === undefined) return <Loading />;
   if (row === null) return <SessionNotFound />;
-  const session = asSession(row);
-  return <PlanEditor key={id} session={session} draftKey={`session-plan:${id}`} initial={planFromSession(session)} />;
+  return <PlanEditor key={id} session={row} draftKey={`session-plan:${id}`} initial={planFromSession(row)} />;
 }

@@ -11,7 +11,6 @@ import { Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate, formatTime } from '../format.ts';
 import { SessionNotFound } from './PlanScreens.tsx';
 import { KIND_LABELS, THEME_LABELS } from './planForm.ts';
-import { asAttendees, asCheckIns, asOutreach, asSession, asSessions, asVenue } from './rows.ts';
 import { CakeList, MakeCourse, Reflection, Suggestions } from './SessionExtras.tsx';
 import '../styles/sessions.css';
 import { venueLabel } from '../../domain/venueWords.ts';
@@ -56,11 +55,11 @@ export function SessionDetail() {
   const now = useNow();
   const row = useRecord('session', id);
   const sessionRows = useRecords('session');
-  const venueRow = useRecord('venue', row ? ((row.venueId as string | undefined) ?? undefined) : undefined);
+  const venueRow = useRecord('venue', row?.venueId);
   const attendeeRows = useRecords('attendee');
   const outreachRows = useRecordsWhere('outreach', 'sessionId', [id]);
-  const sessions = asSessions(sessionRows);
-  const session = row ? asSession(row) : undefined;
+  const sessions = sessionRows ?? [];
+  const session = row ?? undefined;
   const previous = session ? previousSession(session, sessions) : undefined;
   const series = session?.seriesId ? sessions.filter((other) => other.seriesId === session.seriesId) : [];
   const checkInSessionIds = [...new Set([...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
@@ -76,10 +75,10 @@ export function SessionDetail() {
     (!!row?.venueId && venueRow === undefined);
   if (loading) return <Loading />;
   if (row === null || !session) return <SessionNotFound />;
-  const venue = asVenue(venueRow);
-  const attendees = asAttendees(attendeeRows);
-  const checkIns = asCheckIns(checkInRows);
-  const expected = expectedAttendees(session, sessions, asOutreach(outreachRows), checkIns, attendees);
+  const venue = venueRow ?? undefined;
+  const attendees = attendeeRows ?? [];
+  const checkIns = checkInRows ?? [];
+  const expected = expectedAttendees(session, sessions, outreachRows ?? [], checkIns, attendees);
   const started = !!session.startsAt && new Date(session.startsAt).getTime() <= Date.now();
   const lastOfSeries = isLastOfSeries(session, sessions);
 

@@ -15,7 +15,6 @@ import type { Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { useDraft } from '../components/useDraft.ts';
 import { InputField, TextAreaField } from '../components/Field.tsx';
-import { asActivities } from './rows.ts';
 
 const SUGGESTIONS_SHOWN = 5;
 const PER_KIND = 2;
@@ -38,7 +37,7 @@ const ages = (min = 0, max = 60) => `${min}–${max} months`;
 export function Suggestions({ session, expected }: { session: Session; expected: readonly Attendee[] }) {
   const db = useDb();
   const user = useCurrentUser();
-  const own = asActivities(useRecords('activity'));
+  const own = useRecords('activity') ?? [];
   // The organisation's edits of starter activities, and its own ideas, laid over the shipped library.
   const library = overlayLibrary<Activity>(STARTER_ACTIVITIES, own).map((entry) => entry.record);
   const babyAges = babyAgesInMonths(expected, session.startsAt ?? new Date());

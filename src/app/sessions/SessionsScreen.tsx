@@ -9,7 +9,6 @@ import type { Venue } from '../../domain/venue.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
 import { KIND_LABELS } from './planForm.ts';
-import { asSessions } from './rows.ts';
 import '../styles/sessions.css';
 
 const startOf = (session: Session) => new Date(session.startsAt ?? 0).getTime();
@@ -141,8 +140,8 @@ export function SessionsScreen() {
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'week' ? 'week' : 'list';
   const week = Number.parseInt(params.get('week') ?? '0', 10) || 0;
-  const sessions = asSessions(rows).filter((session) => session.startsAt) as Session[];
-  const venues = new Map((venueRows ?? []).map((row) => [row.id, row as Venue]));
+  const sessions = (rows ?? []).filter((session) => session.startsAt);
+  const venues = new Map((venueRows ?? []).map((row) => [row.id, row]));
 
   return (
     <Screen title="Sessions" className="sessions-screen">

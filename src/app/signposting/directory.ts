@@ -13,7 +13,7 @@ export type ServiceEntry = LibraryEntry<Service>;
 /** Shipped entries keep their deliberate order (999 first); the organisation's own follow, by name. */
 export function useDirectory(): ServiceEntry[] | undefined {
   // Rows were validated against the service schema when saved.
-  const rows = useRecords('service') as Service[] | undefined;
+  const rows = useRecords('service');
   return useMemo(() => {
     if (!rows) return undefined;
     const entries = overlayLibrary<Service>(STARTER_SERVICES, rows);

@@ -5,7 +5,6 @@ import { useDb, useRecords } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord } from '../../db/hooks.ts';
 import { londonDate } from '../../domain/london.ts';
-import type { Visit } from '../../domain/visit.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { DraftNotice, InputField, RadioField, SelectField } from '../components/FormControls.tsx';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
@@ -25,7 +24,7 @@ const KIND_CHOICES = Object.entries(VISIT_KIND_LABELS).map(([value, label]) => (
 export function VisitFormScreen() {
   const { id } = useParams();
   const [search] = useSearchParams();
-  const visit = useRecord('visit', id) as Visit | null | undefined;
+  const visit = useRecord('visit', id);
   if (!id) {
     return <VisitForm initial={blankVisit(londonDate(new Date()), search.get('person') ?? '')} />;
   }

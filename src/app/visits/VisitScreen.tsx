@@ -19,7 +19,7 @@ const EXTRA_MINUTES = 15;
 
 export function VisitScreen() {
   const { id = '' } = useParams();
-  const visit = useRecord('visit', id) as Visit | null | undefined;
+  const visit = useRecord('visit', id);
   const person = useRecord('attendee', visit?.attendeeId);
   if (visit === undefined || (visit?.attendeeId && person === undefined)) return <Loading />;
   if (visit === null) {

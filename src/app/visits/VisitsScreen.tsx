@@ -1,7 +1,6 @@
 // Visits: home visits and 1-2-1s, with overdue ones (nobody marked safe) at the top and standing out.
 import { Link } from 'react-router';
 import { useRecords } from '../../db/hooks.ts';
-import type { Visit } from '../../domain/visit.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import '../styles/controls.css';
@@ -11,7 +10,7 @@ import { VisitCard } from './VisitCard.tsx';
 import { groupVisits } from './visitLists.ts';
 
 export function VisitsScreen() {
-  const visits = useRecords('visit', { orderBy: 'at' }) as Visit[] | undefined;
+  const visits = useRecords('visit', { orderBy: 'at' });
   const people = useRecords('attendee');
   const user = useCurrentUser();
   const now = useNow();
