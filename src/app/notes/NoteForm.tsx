@@ -1,5 +1,5 @@
 // The wellbeing note form. Choosing "urgent" opens the escalation screen at once; the note waits as a draft.
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import { CONCERN_LEVELS, FOCUS_AREAS, NOTE_CONTEXTS } from '../../domain/note.ts';
@@ -9,10 +9,24 @@ import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading } from '../components/Screen.tsx';
-import { InputField, TextAreaField } from '../components/Field.tsx';
-import { ChoiceField, ManyChoiceField, optionsOf } from '../people/fields.tsx';
-import { useDraftForm } from '../people/useDraftForm.ts';
-import { draftToNote, emptyNote, NOTE_FIELD_ORDER, validateNote, type NoteDraft, type NoteLinks } from './noteForm.ts';
+import {
+  CheckboxGroup,
+  DraftNotice,
+  InputField,
+  optionsOf,
+  RadioGroup,
+  TextAreaField,
+  useForm,
+} from '../components/form/index.ts';
+import {
+  draftToNote,
+  emptyNote,
+  NOTE_FIELD_ORDER,
+  validateNote,
+  type NoteDraft,
+  type NoteField,
+  type NoteLinks,
+} from './noteForm.ts';
 import { Ons4Fields } from './Ons4Fields.tsx';
 import '../styles/people.css';
 import '../styles/notes.css';
@@ -43,11 +57,15 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
   const user = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
-  const form = useDraftForm<NoteDraft, string>(draftKey, emptyNote(context), (draft) => validateNote(draft));
-  const { value: draft, set, shown, touch } = form;
+  const form = useForm({
+    draftKey,
+    initial: emptyNote(context),
+    validate: validateNote,
+    order: () => NOTE_FIELD_ORDER,
+    onValid: save,
+  });
+  const { values: draft, set, shown, touch } = form;
 
   if (!form.loaded) return <Loading />;
   const here = `${location.pathname}${location.search}`;
@@ -63,10 +81,7 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
     }
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!form.attempt(formRef.current, NOTE_FIELD_ORDER) || busy) return;
-    setBusy(true);
+  async function save() {
     try {
       await saveRecord(db, 'note', newId(), draftToNote(draft, links), { userId: user?.id });
       await form.discard();
@@ -74,26 +89,24 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
       onSaved();
     } catch {
       setFailure('The note could not be saved on this device. Try again; what you wrote is still here.');
-    } finally {
-      setBusy(false);
     }
   }
 
-  const field = (id: string) => ({ id: `note-${id}`, error: shown(id), onBlur: () => touch(id) });
+  const field = (id: NoteField) => ({ id: `note-${id}`, error: shown(id), onBlur: () => touch(id) });
 
   return (
-    <form ref={formRef} className="note-form" noValidate onSubmit={save}>
-      <div role="status" className="form-status">
-        {form.restored && <p>Your unsaved note is back.</p>}
-      </div>
-      <ChoiceField
+    <form className="note-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
+      <DraftNotice restored={form.restored}>Your unsaved note is back.</DraftNotice>
+      <RadioGroup
+        look="chips"
         id="note-context"
         legend="Where you saw them"
         options={optionsOf(NOTE_CONTEXTS)}
         value={draft.context}
         onChange={(value) => set('context', value)}
       />
-      <ManyChoiceField
+      <CheckboxGroup
+        look="chips"
         id="note-focus"
         legend="What you talked about"
         hint="Tap any that fit."
@@ -121,7 +134,8 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
           onChange={(value) => set('body', value)}
         />
       </div>
-      <ChoiceField
+      <RadioGroup
+        look="chips"
         id="note-concern"
         className="concern-chips"
         legend="Concern level"
@@ -155,7 +169,8 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
           />
         </div>
       </div>
-      <ChoiceField
+      <RadioGroup
+        look="chips"
         id="note-visibility"
         legend="Who can read this note"
         options={VISIBILITY_OPTIONS}
@@ -171,7 +186,7 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
+        <button type="submit" className="button-primary" disabled={form.busy}>
           {submitLabel}
         </button>
         {actions}

@@ -1,5 +1,5 @@
 // Adding a person or changing their details: checked as people type, kept as a draft until saved.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { babyAge } from '../../domain/babyAge.ts';
 import { useDb } from '../../db/hooks.ts';
@@ -7,8 +7,7 @@ import { usePersonRecord } from '../../db/people.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
-import { InputField } from '../components/Field.tsx';
-import { CheckboxField, ChoiceField, optionsOf } from './fields.tsx';
+import { CheckboxField, DraftNotice, InputField, optionsOf, RadioGroup, useForm } from '../components/form/index.ts';
 import {
   draftToValues,
   emptyPerson,
@@ -21,7 +20,6 @@ import {
   type BabyDraft,
   type PersonDraft,
 } from './personForm.ts';
-import { useDraftForm } from './useDraftForm.ts';
 import '../styles/people.css';
 
 export function NewPersonScreen() {
@@ -56,19 +54,14 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
   const db = useDb();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
   const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useDraftForm<PersonDraft, string>(draftKey, initial, (draft) => validatePerson(draft));
-  const { value: draft, set, shown, touch } = form;
+  const form = useForm({ draftKey, initial, validate: validatePerson, order: personFieldOrder, onValid: save });
+  const { values: draft, set, shown, touch } = form;
   const done = id ? `/people/${id}` : '/people';
 
   if (!form.loaded) return <Loading />;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!form.attempt(formRef.current, personFieldOrder(draft)) || busy) return;
-    setBusy(true);
+  async function save() {
     try {
       const recordId = id ?? newId();
       await saveRecord(db, 'attendee', recordId, draftToValues(draft), { userId: user?.id });
@@ -80,7 +73,6 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       });
     } catch {
       setFailure('This could not be saved on this device. Try again; your changes are still here.');
-      setBusy(false);
     }
   }
 
@@ -97,10 +89,8 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
   const field = (name: string) => ({ id: `person-${name}`, error: shown(name), onBlur: () => touch(name) });
 
   return (
-    <form ref={formRef} className="person-form" noValidate onSubmit={save}>
-      <div role="status" className="form-status">
-        {form.restored && <p>Your unsaved changes are back.</p>}
-      </div>
+    <form className="person-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
+      <DraftNotice restored={form.restored} />
       <div data-field="displayName">
         <InputField
           {...field('displayName')}
@@ -144,7 +134,8 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
           onChange={(value) => set('locality', value)}
         />
       </div>
-      <ChoiceField
+      <RadioGroup
+        look="chips"
         id="person-heardVia"
         legend="How they heard about the group"
         options={optionsOf(HEARD_VIA).map((option) => ({
@@ -239,7 +230,7 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
+        <button type="submit" className="button-primary" disabled={form.busy}>
           {id ? 'Save changes' : 'Add this person'}
         </button>
         <button type="button" className="button-secondary" onClick={() => void cancel()}>
