@@ -18,15 +18,7 @@ import {
   TextAreaField,
   useForm,
 } from '../components/form/index.ts';
-import {
-  draftToNote,
-  emptyNote,
-  NOTE_FIELD_ORDER,
-  validateNote,
-  type NoteDraft,
-  type NoteField,
-  type NoteLinks,
-} from './noteForm.ts';
+import { draftToNote, emptyNote, NOTE_FIELD_ORDER, validateNote, type NoteDraft, type NoteLinks } from './noteForm.ts';
 import { Ons4Fields } from './Ons4Fields.tsx';
 import '../styles/people.css';
 import '../styles/notes.css';
@@ -65,7 +57,7 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
     order: () => NOTE_FIELD_ORDER,
     onValid: save,
   });
-  const { values: draft, set, shown, touch } = form;
+  const { values: draft, set, shown } = form;
 
   if (!form.loaded) return <Loading />;
   const here = `${location.pathname}${location.search}`;
@@ -92,8 +84,6 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
     }
   }
 
-  const field = (id: NoteField) => ({ id: `note-${id}`, error: shown(id), onBlur: () => touch(id) });
-
   return (
     <form className="note-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
       <DraftNotice restored={form.restored}>Your unsaved note is back.</DraftNotice>
@@ -114,26 +104,18 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
         values={draft.focusAreas}
         onChange={(values) => set('focusAreas', values)}
       />
-      <div data-field="positives">
-        <TextAreaField
-          {...field('positives')}
-          rows={3}
-          label="Positives seen between parent and baby"
-          hint="Something to tell them next time: a smile they shared, how they soothed the baby."
-          value={draft.positives}
-          onChange={(value) => set('positives', value)}
-        />
-      </div>
-      <div data-field="body">
-        <TextAreaField
-          {...field('body')}
-          rows={6}
-          label="Note"
-          hint={`How ${name} is doing, in their words where you can. Facts, not opinions.`}
-          value={draft.body}
-          onChange={(value) => set('body', value)}
-        />
-      </div>
+      <TextAreaField
+        {...form.field('positives')}
+        rows={3}
+        label="Positives seen between parent and baby"
+        hint="Something to tell them next time: a smile they shared, how they soothed the baby."
+      />
+      <TextAreaField
+        {...form.field('body')}
+        rows={6}
+        label="Note"
+        hint={`How ${name} is doing, in their words where you can. Facts, not opinions.`}
+      />
       <RadioGroup
         look="chips"
         id="note-concern"
@@ -150,24 +132,12 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
         </p>
       )}
       <div className="field-pair">
-        <div data-field="followUp">
-          <InputField
-            {...field('followUp')}
-            label="Follow-up (optional)"
-            hint="Something to do next, like “Send the Bookbug times”."
-            value={draft.followUp}
-            onChange={(value) => set('followUp', value)}
-          />
-        </div>
-        <div data-field="followUpDue">
-          <InputField
-            {...field('followUpDue')}
-            label="Follow up by"
-            type="date"
-            value={draft.followUpDue}
-            onChange={(value) => set('followUpDue', value)}
-          />
-        </div>
+        <InputField
+          {...form.field('followUp')}
+          label="Follow-up (optional)"
+          hint="Something to do next, like “Send the Bookbug times”."
+        />
+        <InputField {...form.field('followUpDue')} label="Follow up by" type="date" />
       </div>
       <RadioGroup
         look="chips"

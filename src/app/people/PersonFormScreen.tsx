@@ -91,15 +91,11 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
   return (
     <form className="person-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
       <DraftNotice restored={form.restored} />
-      <div data-field="displayName">
-        <InputField
-          {...field('displayName')}
-          label="Name"
-          hint="A first name or a name they choose. Never a full name."
-          value={draft.displayName}
-          onChange={(value) => set('displayName', value)}
-        />
-      </div>
+      <InputField
+        {...form.field('displayName')}
+        label="Name"
+        hint="A first name or a name they choose. Never a full name."
+      />
 
       <h2>Babies</h2>
       {draft.babies.length === 0 && <p className="field-hint">No baby added yet.</p>}
@@ -125,15 +121,11 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       )}
 
       <h2>About them</h2>
-      <div data-field="locality">
-        <InputField
-          {...field('locality')}
-          label="Area they live in"
-          hint="A town or village, like Elgin or Buckie. Never an address."
-          value={draft.locality}
-          onChange={(value) => set('locality', value)}
-        />
-      </div>
+      <InputField
+        {...form.field('locality')}
+        label="Area they live in"
+        hint="A town or village, like Elgin or Buckie. Never an address."
+      />
       <RadioGroup
         look="chips"
         id="person-heardVia"
@@ -145,47 +137,32 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
         value={draft.heardVia}
         onChange={(value) => set('heardVia', value)}
       />
-      {draft.heardVia === 'other' && (
-        <div data-field="heardViaOther">
-          <InputField
-            {...field('heardViaOther')}
-            label="How else they heard"
-            value={draft.heardViaOther}
-            onChange={(value) => set('heardViaOther', value)}
-          />
-        </div>
-      )}
+      {draft.heardVia === 'other' && <InputField {...form.field('heardViaOther')} label="How else they heard" />}
 
       <h2>Contact</h2>
-      <div data-field="phone">
-        <InputField
-          {...field('phone')}
-          label="Phone number"
-          type="tel"
-          inputMode="tel"
-          hint="Only shown on this person's page and when texting before a group, behind a tap."
-          value={draft.phone}
-          onChange={(value) => set('phone', value)}
-        />
-      </div>
-      <div data-field="okToText">
-        <CheckboxField
-          id="person-okToText"
-          error={shown('okToText')}
-          label="OK to text them"
-          checked={draft.okToText}
-          onChange={(value) => set('okToText', value)}
-        />
-      </div>
-      <div data-field="okToVoicemail">
-        <CheckboxField
-          id="person-okToVoicemail"
-          error={shown('okToVoicemail')}
-          label="OK to leave a voicemail"
-          checked={draft.okToVoicemail}
-          onChange={(value) => set('okToVoicemail', value)}
-        />
-      </div>
+      <InputField
+        {...form.field('phone')}
+        label="Phone number"
+        type="tel"
+        inputMode="tel"
+        hint="Only shown on this person's page and when texting before a group, behind a tap."
+      />
+      <CheckboxField
+        id="person-okToText"
+        name="okToText"
+        error={shown('okToText')}
+        label="OK to text them"
+        checked={draft.okToText}
+        onChange={(value) => set('okToText', value)}
+      />
+      <CheckboxField
+        id="person-okToVoicemail"
+        name="okToVoicemail"
+        error={shown('okToVoicemail')}
+        label="OK to leave a voicemail"
+        checked={draft.okToVoicemail}
+        onChange={(value) => set('okToVoicemail', value)}
+      />
       <CheckboxField
         id="person-okToNameCharity"
         label="OK to name the organisation in a message"
@@ -207,22 +184,8 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
         checked={draft.needsTransport}
         onChange={(value) => set('needsTransport', value)}
       />
-      <div data-field="needsOther">
-        <InputField
-          {...field('needsOther')}
-          label="Anything else"
-          value={draft.needsOther}
-          onChange={(value) => set('needsOther', value)}
-        />
-      </div>
-      <div data-field="cake">
-        <InputField
-          {...field('cake')}
-          label="If you were a cake, what cake would you be?"
-          value={draft.cake}
-          onChange={(value) => set('cake', value)}
-        />
-      </div>
+      <InputField {...form.field('needsOther')} label="Anything else" />
+      <InputField {...form.field('cake')} label="If you were a cake, what cake would you be?" />
 
       {failure && (
         <div role="alert" className="problem">

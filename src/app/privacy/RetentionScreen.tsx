@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeProblem, type Problem } from '../account/messages.ts';
+import { InputField } from '../components/form/index.ts';
 import { usePageSync } from '../sync/SyncContext.ts';
 import { fetchRetentionPreview, runRetention, saveRetentionMonths, type RetentionPreview } from './api.ts';
 import { printDateTime } from './printable.tsx';
@@ -117,29 +118,18 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
           </div>
         </fieldset>
         {!keep && (
-          <div className={error ? 'field field-invalid' : 'field'}>
-            <label htmlFor={`${id}-months`}>Months with no activity</label>
-            <p className="field-hint" id={`${id}-hint`}>
-              From {MIN_MONTHS} to {MAX_MONTHS}. Many groups choose 24.
-            </p>
-            {error && (
-              <p className="field-error" id={`${id}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {error}
-              </p>
-            )}
-            <input
-              id={`${id}-months`}
-              type="number"
-              inputMode="numeric"
-              min={MIN_MONTHS}
-              max={MAX_MONTHS}
-              value={typed}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </div>
+          <InputField
+            id={`${id}-months`}
+            label="Months with no activity"
+            hint={`From ${MIN_MONTHS} to ${MAX_MONTHS}. Many groups choose 24.`}
+            type="number"
+            inputMode="numeric"
+            min={String(MIN_MONTHS)}
+            max={String(MAX_MONTHS)}
+            value={typed}
+            error={error}
+            onChange={setTyped}
+          />
         )}
         <div role="alert">{problem && <p className="notice notice-problem">{problem.message}</p>}</div>
         <div className="form-actions">

@@ -1,7 +1,7 @@
 // A labelled field for every form: the label, a hint, and what to fix, each tied to the control for screen
 // readers; and the text, long-text and drop-down inputs built on it.
 import '../../styles/controls.css';
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { DATE_HINT, TIME_HINT } from './dateText.ts';
 import { UkDateInput, UkTimeInput } from './UkDateTimeInput.tsx';
 
@@ -60,6 +60,20 @@ export interface FieldBinding {
   onBlur?: (() => void) | undefined;
 }
 
+/** What every text, long-text and drop-down control takes from its binding and its frame. */
+function bound({ id, name = id, value, error, onChange, onBlur }: FieldBinding, described: string | undefined) {
+  return {
+    id,
+    name,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      onChange(event.target.value),
+    onBlur,
+  };
+}
+
 interface ValueProps extends FieldBinding {
   label: string;
   hint?: ReactNode;
@@ -76,18 +90,8 @@ interface InputProps extends ValueProps {
 }
 
 /** `type` date or time gives the UK text field of UkDateTimeInput (ISO date or "HH:mm"), never a native picker. */
-export function InputField({
-  id,
-  name = id,
-  label,
-  value,
-  onChange,
-  onBlur,
-  hint,
-  error,
-  type = 'text',
-  ...rest
-}: InputProps) {
+export function InputField({ label, hint, type = 'text', ...props }: InputProps) {
+  const { id, name = id, value, error, onChange, onBlur, inputMode, autoComplete = 'off', ...rest } = props;
   if (type === 'date' || type === 'time') {
     const Input = type === 'date' ? UkDateInput : UkTimeInput;
     return (
@@ -110,52 +114,22 @@ export function InputField({
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(described) => (
         <input
-          id={id}
-          name={name}
+          {...bound(props, described)}
           type={type}
-          value={value}
-          inputMode={rest.inputMode}
-          autoComplete={rest.autoComplete ?? 'off'}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
           spellCheck={type === 'email' || type === 'password' ? false : undefined}
-          className={rest.className}
-          maxLength={rest.maxLength}
-          min={rest.min}
-          max={rest.max}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={onBlur}
+          {...rest}
         />
       )}
     </FieldFrame>
   );
 }
 
-export function TextAreaField({
-  id,
-  name = id,
-  label,
-  value,
-  onChange,
-  onBlur,
-  hint,
-  error,
-  rows = 4,
-}: ValueProps & { rows?: number }) {
+export function TextAreaField({ label, hint, rows = 4, ...props }: ValueProps & { rows?: number }) {
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {(described) => (
-        <textarea
-          id={id}
-          name={name}
-          rows={rows}
-          value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={onBlur}
-        />
-      )}
+    <FieldFrame id={props.id} label={label} hint={hint} error={props.error}>
+      {(described) => <textarea {...bound(props, described)} rows={rows} />}
     </FieldFrame>
   );
 }
@@ -167,29 +141,16 @@ export interface Option<T extends string = string> {
 
 /** A drop-down whose empty first choice is the placeholder ("Choose a person", "All venues"). */
 export function SelectField({
-  id,
-  name = id,
   label,
-  value,
-  onChange,
-  onBlur,
   hint,
-  error,
   choices,
   placeholder,
+  ...props
 }: ValueProps & { choices: readonly Option[]; placeholder: string }) {
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={props.id} label={label} hint={hint} error={props.error}>
       {(described) => (
-        <select
-          id={id}
-          name={name}
-          value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={onBlur}
-        >
+        <select {...bound(props, described)}>
           <option value="">{placeholder}</option>
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>
