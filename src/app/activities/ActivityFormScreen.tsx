@@ -6,7 +6,7 @@ import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { ACTIVITY_KINDS } from '../../domain/activity.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { DraftNotice, InputField, SelectField, TextAreaField, useForm } from '../components/form/index.ts';
+import { DraftNotice, FormActions, InputField, SelectField, TextAreaField, useForm } from '../components/form/index.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/activities.css';
 import {
@@ -112,19 +112,11 @@ function ActivityForm({ entry, initial }: { entry?: ActivityEntry; initial: Acti
           hint="For the parent and for the baby: what you hope they get from it."
           {...form.field('whyItHelps')}
         />
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={form.busy}>
-            {entry ? 'Save changes' : 'Add activity'}
-          </button>
+        <FormActions problem={problem} busy={form.busy} submit={entry ? 'Save changes' : 'Add activity'}>
           <button type="button" className="button-secondary" onClick={() => void onCancel()}>
             Cancel
           </button>
-        </div>
+        </FormActions>
       </form>
     </Screen>
   );

@@ -12,6 +12,7 @@ import { Loading } from '../components/Screen.tsx';
 import {
   CheckboxGroup,
   DraftNotice,
+  FormActions,
   InputField,
   optionsOf,
   RadioGroup,
@@ -150,17 +151,9 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
       <div data-field="ons4">
         <Ons4Fields idPrefix="note" value={draft.ons4} error={shown('ons4')} onChange={(value) => set('ons4', value)} />
       </div>
-      {failure && (
-        <div role="alert" className="problem">
-          <p>{failure}</p>
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {submitLabel}
-        </button>
+      <FormActions problem={failure} busy={form.busy} submit={submitLabel}>
         {actions}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -7,7 +7,15 @@ import { usePersonRecord } from '../../db/people.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
-import { CheckboxField, DraftNotice, InputField, optionsOf, RadioGroup, useForm } from '../components/form/index.ts';
+import {
+  CheckboxField,
+  DraftNotice,
+  FormActions,
+  InputField,
+  optionsOf,
+  RadioGroup,
+  useForm,
+} from '../components/form/index.ts';
 import {
   draftToValues,
   emptyPerson,
@@ -187,19 +195,11 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       <InputField {...form.field('needsOther')} label="Anything else" />
       <InputField {...form.field('cake')} label="If you were a cake, what cake would you be?" />
 
-      {failure && (
-        <div role="alert" className="problem">
-          <p>{failure}</p>
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {id ? 'Save changes' : 'Add this person'}
-        </button>
+      <FormActions problem={failure} busy={form.busy} submit={id ? 'Save changes' : 'Add this person'}>
         <button type="button" className="button-secondary" onClick={() => void cancel()}>
           Cancel
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

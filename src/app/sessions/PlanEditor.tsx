@@ -10,7 +10,7 @@ import { copyOfSession, weeklySeries } from '../../domain/schedule.ts';
 import { SESSION_KINDS, THEMES, type Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
-import { FieldFrame, InputField, RadioGroup, TextAreaField, useDraft } from '../components/form/index.ts';
+import { FieldFrame, FormActions, InputField, RadioGroup, TextAreaField, useDraft } from '../components/form/index.ts';
 import { FacilitatorsEditor, MaterialsEditor, OutlineEditor } from './ListEditors.tsx';
 import {
   KIND_LABELS,
@@ -279,19 +279,21 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
           onBlur={blur('childcare')}
         />
         <MaterialsEditor items={form.materials} onChange={(items) => set('materials', items)} />
-        <div role="alert">{problem && <p className="problem">{problem}</p>}</div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {session
+        <FormActions
+          problem={problem}
+          busy={busy}
+          submit={
+            session
               ? 'Save the plan'
               : isNewCourse && Number(form.weeks) > 1
                 ? `Plan ${form.weeks} weeks`
-                : 'Save the plan'}
-          </button>
+                : 'Save the plan'
+          }
+        >
           <button type="button" className="button-secondary" onClick={() => void cancel()}>
             Cancel
           </button>
-        </div>
+        </FormActions>
       </form>
     </Screen>
   );

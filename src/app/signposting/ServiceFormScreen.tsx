@@ -6,7 +6,14 @@ import { useDb } from '../../db/hooks.ts';
 import { deleteRecord, newId, saveRecord } from '../../db/records.ts';
 import { londonDate } from '../../domain/london.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { CheckboxField, DraftNotice, InputField, TextAreaField, useForm } from '../components/form/index.ts';
+import {
+  CheckboxField,
+  DraftNotice,
+  FormActions,
+  InputField,
+  TextAreaField,
+  useForm,
+} from '../components/form/index.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/signposting.css';
 import { useServiceEntry, type ServiceEntry } from './directory.ts';
@@ -100,19 +107,11 @@ function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: Servic
           checked={form.values.needsChecking === 'yes'}
           onChange={(checked) => form.set('needsChecking', checked ? 'yes' : '')}
         />
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={form.busy}>
-            {entry ? 'Save changes' : 'Add service'}
-          </button>
+        <FormActions problem={problem} busy={form.busy} submit={entry ? 'Save changes' : 'Add service'}>
           <button type="button" className="button-secondary" onClick={() => void leave()}>
             Cancel
           </button>
-        </div>
+        </FormActions>
       </form>
       {entry && entry.origin !== 'built-in' && (
         <section aria-labelledby="service-remove" className="service-remove">

@@ -7,7 +7,7 @@ import { useRecord } from '../../db/hooks.ts';
 import { londonDate } from '../../domain/london.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { DraftNotice, InputField, RadioGroup, SelectField, useForm } from '../components/form/index.ts';
+import { DraftNotice, FormActions, InputField, RadioGroup, SelectField, useForm } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/visits.css';
 import {
@@ -117,19 +117,11 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
           inputMode="numeric"
           {...form.field('expectedMinutes')}
         />
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={form.busy}>
-            {visitId ? 'Save changes' : 'Schedule visit'}
-          </button>
+        <FormActions problem={problem} busy={form.busy} submit={visitId ? 'Save changes' : 'Schedule visit'}>
           <button type="button" className="button-secondary" onClick={() => void onCancel()}>
             Cancel
           </button>
-        </div>
+        </FormActions>
       </form>
     </Screen>
   );

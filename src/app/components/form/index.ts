@@ -2,7 +2,17 @@
 export { CheckboxField, CheckboxGroup, capitalise, optionsOf, RadioGroup } from './Choices.tsx';
 export { DATE_HINT } from './dateText.ts';
 export { DraftNotice } from './DraftNotice.tsx';
-export { FieldFrame, InputField, SelectField, TextAreaField, type FieldBinding, type Option } from './Field.tsx';
+export { FormActions } from './FormActions.tsx';
+export {
+  describedBy,
+  FieldFrame,
+  HintAndError,
+  InputField,
+  SelectField,
+  TextAreaField,
+  type FieldBinding,
+  type Option,
+} from './Field.tsx';
 export { UkDateInput, UkTimeInput } from './UkDateTimeInput.tsx';
 export { useDraft } from './useDraft.ts';
 export { useForm } from './useForm.ts';
