@@ -155,43 +155,17 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
         inputMode="tel"
         hint="Only shown on this person's page and when texting before a group, behind a tap."
       />
+      <CheckboxField {...form.checkbox('okToText')} label="OK to text them" />
+      <CheckboxField {...form.checkbox('okToVoicemail')} label="OK to leave a voicemail" />
       <CheckboxField
-        id="person-okToText"
-        name="okToText"
-        error={shown('okToText')}
-        label="OK to text them"
-        checked={draft.okToText}
-        onChange={(value) => set('okToText', value)}
-      />
-      <CheckboxField
-        id="person-okToVoicemail"
-        name="okToVoicemail"
-        error={shown('okToVoicemail')}
-        label="OK to leave a voicemail"
-        checked={draft.okToVoicemail}
-        onChange={(value) => set('okToVoicemail', value)}
-      />
-      <CheckboxField
-        id="person-okToNameCharity"
+        {...form.checkbox('okToNameCharity')}
         label="OK to name the organisation in a message"
         hint="Leave this unticked unless they said yes: someone else may see their phone."
-        checked={draft.okToNameCharity}
-        onChange={(value) => set('okToNameCharity', value)}
       />
 
       <h2>What would help them come</h2>
-      <CheckboxField
-        id="person-needsChildcare"
-        label="Childcare"
-        checked={draft.needsChildcare}
-        onChange={(value) => set('needsChildcare', value)}
-      />
-      <CheckboxField
-        id="person-needsTransport"
-        label="Transport"
-        checked={draft.needsTransport}
-        onChange={(value) => set('needsTransport', value)}
-      />
+      <CheckboxField {...form.checkbox('needsChildcare')} label="Childcare" />
+      <CheckboxField {...form.checkbox('needsTransport')} label="Transport" />
       <InputField {...form.field('needsOther')} label="Anything else" />
       <InputField {...form.field('cake')} label="If you were a cake, what cake would you be?" />
 

@@ -7,6 +7,8 @@ import { useDraft } from './useDraft.ts';
 
 /** The names of a form's text values, which `field(name)` can bind to a text field. */
 type TextName<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T] & string;
+/** The names of a form's yes-or-no values, which `checkbox(name)` can bind to a tick box. */
+type FlagName<T> = { [K in keyof T]-?: T[K] extends boolean ? K : never }[keyof T] & string;
 
 interface FormOptions<T, F extends string> {
   initial: T;
@@ -60,6 +62,17 @@ export function useForm<T extends object, F extends string = TextName<T>>({
     };
   }
 
+  /** A yes-or-no value bound to the kit's CheckboxField, whose id is `field-<name>`. */
+  function checkbox(name: FlagName<T>) {
+    return {
+      id: `field-${name}`,
+      name,
+      checked: values[name] as boolean,
+      error: shown(name as unknown as F),
+      onChange: (on: boolean) => set(name, on as T[typeof name]),
+    };
+  }
+
   /** On submit: true when the values can be saved; otherwise shows every message and focuses the first field to fix. */
   function check(form: HTMLFormElement | null): boolean {
     setSubmitted(true);
@@ -99,6 +112,7 @@ export function useForm<T extends object, F extends string = TextName<T>>({
     shown,
     touch,
     field,
+    checkbox,
     check,
     onSubmit,
     busy,
