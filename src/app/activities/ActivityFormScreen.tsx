@@ -112,11 +112,12 @@ function ActivityForm({ entry, initial }: { entry?: ActivityEntry; initial: Acti
           hint="For the parent and for the baby: what you hope they get from it."
           {...form.field('whyItHelps')}
         />
-        <FormActions problem={problem} busy={form.busy} submit={entry ? 'Save changes' : 'Add activity'}>
-          <button type="button" className="button-secondary" onClick={() => void onCancel()}>
-            Cancel
-          </button>
-        </FormActions>
+        <FormActions
+          problem={problem}
+          busy={form.busy}
+          submit={entry ? 'Save changes' : 'Add activity'}
+          onCancel={onCancel}
+        />
       </form>
     </Screen>
   );

@@ -169,11 +169,12 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       <InputField {...form.field('needsOther')} label="Anything else" />
       <InputField {...form.field('cake')} label="If you were a cake, what cake would you be?" />
 
-      <FormActions problem={failure} busy={form.busy} submit={id ? 'Save changes' : 'Add this person'}>
-        <button type="button" className="button-secondary" onClick={() => void cancel()}>
-          Cancel
-        </button>
-      </FormActions>
+      <FormActions
+        problem={failure}
+        busy={form.busy}
+        submit={id ? 'Save changes' : 'Add this person'}
+        onCancel={cancel}
+      />
     </form>
   );
 }

@@ -289,11 +289,8 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
                 ? `Plan ${form.weeks} weeks`
                 : 'Save the plan'
           }
-        >
-          <button type="button" className="button-secondary" onClick={() => void cancel()}>
-            Cancel
-          </button>
-        </FormActions>
+          onCancel={cancel}
+        />
       </form>
     </Screen>
   );

@@ -107,11 +107,12 @@ function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: Servic
           checked={form.values.needsChecking === 'yes'}
           onChange={(checked) => form.set('needsChecking', checked ? 'yes' : '')}
         />
-        <FormActions problem={problem} busy={form.busy} submit={entry ? 'Save changes' : 'Add service'}>
-          <button type="button" className="button-secondary" onClick={() => void leave()}>
-            Cancel
-          </button>
-        </FormActions>
+        <FormActions
+          problem={problem}
+          busy={form.busy}
+          submit={entry ? 'Save changes' : 'Add service'}
+          onCancel={leave}
+        />
       </form>
       {entry && entry.origin !== 'built-in' && (
         <section aria-labelledby="service-remove" className="service-remove">

@@ -117,11 +117,12 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
           inputMode="numeric"
           {...form.field('expectedMinutes')}
         />
-        <FormActions problem={problem} busy={form.busy} submit={visitId ? 'Save changes' : 'Schedule visit'}>
-          <button type="button" className="button-secondary" onClick={() => void onCancel()}>
-            Cancel
-          </button>
-        </FormActions>
+        <FormActions
+          problem={problem}
+          busy={form.busy}
+          submit={visitId ? 'Save changes' : 'Schedule visit'}
+          onCancel={onCancel}
+        />
       </form>
     </Screen>
   );
