@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { dateText, parseDateText, parseTimeText } from '../../src/app/components/dateText.ts';
-import { InputField } from '../../src/app/components/Field.tsx';
+import { dateText, parseDateText, parseTimeText } from '../../src/app/components/form/dateText.ts';
+import { InputField } from '../../src/app/components/form/index.ts';
 
 describe('UK dates and times as typed', () => {
   it('reads day-first dates, and ISO ones, and refuses what is not a date', () => {

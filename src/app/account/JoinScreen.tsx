@@ -6,12 +6,11 @@ import { rememberSignedIn } from '../../db/account.ts';
 import { useDb } from '../../db/hooks.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { TextField } from '../components/TextField.tsx';
 import { DeviceNameField, NewPasswordFields } from './AccountFields.tsx';
-import { useForm } from '../components/useForm.ts';
 import { acceptInvite } from './api.ts';
 import { describeProblem, type Problem } from './messages.ts';
 import { validateJoin } from './validation.ts';
+import { InputField, useForm } from '../components/form/index.ts';
 
 const EMPTY = { code: '', password: '', confirm: '', device: '' };
 
@@ -19,16 +18,20 @@ export function JoinScreen() {
   const db = useDb();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const form = useForm(EMPTY, validateJoin, async (values) => {
-    setProblem(null);
-    try {
-      const device = values.device.trim();
-      const user = await acceptInvite({ code: values.code.trim(), password: values.password, device });
-      await rememberSignedIn(db, user, device);
-      await navigate('/', { replace: true });
-    } catch (error) {
-      setProblem(describeProblem(error));
-    }
+  const form = useForm({
+    initial: EMPTY,
+    validate: validateJoin,
+    onValid: async (values) => {
+      setProblem(null);
+      try {
+        const device = values.device.trim();
+        const user = await acceptInvite({ code: values.code.trim(), password: values.password, device });
+        await rememberSignedIn(db, user, device);
+        await navigate('/', { replace: true });
+      } catch (error) {
+        setProblem(describeProblem(error));
+      }
+    },
   });
 
   return (
@@ -36,7 +39,7 @@ export function JoinScreen() {
       <p>Your coordinator gave you an invite code. It works once, and only for a week.</p>
       <ProblemBox problem={problem} />
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
-        <TextField
+        <InputField
           label="Invite code"
           hint="10 letters and numbers, for example KP7Q-2MXR-WD."
           autoComplete="one-time-code"

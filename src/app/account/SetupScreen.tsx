@@ -6,13 +6,12 @@ import { useDb } from '../../db/hooks.ts';
 import { setOrganisationName } from '../../db/sessions.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { TextField } from '../components/TextField.tsx';
 import { NewPasswordFields } from './AccountFields.tsx';
-import { useForm } from '../components/useForm.ts';
 import { createOrganisation } from './api.ts';
 import { describeProblem, type Problem } from './messages.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSetup } from './validation.ts';
+import { InputField, useForm } from '../components/form/index.ts';
 
 const EMPTY = { organisation: '', name: '', email: '', password: '', confirm: '' };
 
@@ -20,21 +19,25 @@ export function SetupScreen() {
   const db = useDb();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const form = useForm(EMPTY, validateSetup, async (values) => {
-    setProblem(null);
-    try {
-      const user = await createOrganisation({
-        organisation: values.organisation.trim(),
-        name: values.name.trim(),
-        email: values.email.trim(),
-        password: values.password,
-      });
-      await rememberSignedIn(db, user);
-      await setOrganisationName(db, values.organisation);
-      await navigate('/', { replace: true });
-    } catch (error) {
-      setProblem(describeProblem(error));
-    }
+  const form = useForm({
+    initial: EMPTY,
+    validate: validateSetup,
+    onValid: async (values) => {
+      setProblem(null);
+      try {
+        const user = await createOrganisation({
+          organisation: values.organisation.trim(),
+          name: values.name.trim(),
+          email: values.email.trim(),
+          password: values.password,
+        });
+        await rememberSignedIn(db, user);
+        await setOrganisationName(db, values.organisation);
+        await navigate('/', { replace: true });
+      } catch (error) {
+        setProblem(describeProblem(error));
+      }
+    },
   });
 
   const setup = useSetupStatus();
@@ -55,9 +58,9 @@ export function SetupScreen() {
       <p>You'll be the first coordinator. You can add your team once you're in.</p>
       <ProblemBox problem={problem} />
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
-        <TextField label="Organisation name" autoComplete="organization" {...form.field('organisation')} />
-        <TextField label="Your name" autoComplete="name" {...form.field('name')} />
-        <TextField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
+        <InputField label="Organisation name" autoComplete="organization" {...form.field('organisation')} />
+        <InputField label="Your name" autoComplete="name" {...form.field('name')} />
+        <InputField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
         <NewPasswordFields label="Password" password={form.field('password')} confirm={form.field('confirm')} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {form.busy ? 'Setting up…' : 'Set up Coorie'}

@@ -6,30 +6,33 @@ import { useDb } from '../../db/hooks.ts';
 import { useSignOutStory } from '../../db/lock.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { TextField } from '../components/TextField.tsx';
 import { DeviceNameField } from './AccountFields.tsx';
-import { useForm } from '../components/useForm.ts';
 import { signIn } from './api.ts';
 import { describeProblem, signedOutNotice, type Problem } from './messages.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSignIn } from './validation.ts';
 import '../styles/team.css';
+import { InputField, useForm } from '../components/form/index.ts';
 
 export function SignInScreen() {
   const db = useDb();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
   const story = useSignOutStory();
-  const form = useForm({ email: '', password: '', device: '' }, validateSignIn, async (values) => {
-    setProblem(null);
-    try {
-      const device = values.device.trim();
-      const user = await signIn({ email: values.email.trim(), password: values.password, device });
-      await rememberSignedIn(db, user, device);
-      await navigate('/', { replace: true });
-    } catch (error) {
-      setProblem(describeProblem(error));
-    }
+  const form = useForm({
+    initial: { email: '', password: '', device: '' },
+    validate: validateSignIn,
+    onValid: async (values) => {
+      setProblem(null);
+      try {
+        const device = values.device.trim();
+        const user = await signIn({ email: values.email.trim(), password: values.password, device });
+        await rememberSignedIn(db, user, device);
+        await navigate('/', { replace: true });
+      } catch (error) {
+        setProblem(describeProblem(error));
+      }
+    },
   });
 
   const setup = useSetupStatus();
@@ -55,8 +58,8 @@ export function SignInScreen() {
       )}
       <ProblemBox problem={problem} />
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
-        <TextField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
-        <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+        <InputField label="Email address" type="email" autoComplete="username" {...form.field('email')} />
+        <InputField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
         <DeviceNameField {...form.field('device')} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {form.busy ? 'Signing in…' : 'Sign in'}

@@ -1,14 +1,13 @@
 // Add an activity of your own, or edit one. Editing a starter idea saves the organisation's copy under the
 // same id, which then replaces the original on every device (see domain/library/overrides.ts).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { ACTIVITY_KINDS } from '../../domain/activity.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { DraftNotice, InputField, SelectField, TextAreaField } from '../components/FormControls.tsx';
+import { DraftNotice, FormActions, InputField, SelectField, TextAreaField, useForm } from '../components/form/index.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
-import { useDraftForm } from '../components/useDraftForm.ts';
 import '../styles/activities.css';
 import {
   activityToForm,
@@ -37,14 +36,15 @@ function ActivityForm({ entry, initial }: { entry?: ActivityEntry; initial: Acti
   const navigate = useNavigate();
   const user = useCurrentUser();
   const editingId = entry?.record.id;
-  const form = useDraftForm(editingId ? `activity:${editingId}` : 'activity:new', initial, validateActivity);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    draftKey: editingId ? `activity:${editingId}` : 'activity:new',
+    initial,
+    validate: validateActivity,
+    onValid: save,
+  });
   const [problem, setProblem] = useState<string | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.check(event.currentTarget) || busy) return;
-    setBusy(true);
+  async function save() {
     setProblem(null);
     try {
       const id = editingId ?? newId();
@@ -61,8 +61,6 @@ function ActivityForm({ entry, initial }: { entry?: ActivityEntry; initial: Acti
       await navigate(`/activities/${id}`, { replace: true });
     } catch {
       setProblem('The activity could not be saved on this device. Try again; what you typed is kept.');
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -82,51 +80,44 @@ function ActivityForm({ entry, initial }: { entry?: ActivityEntry; initial: Acti
         </p>
       )}
       <DraftNotice restored={form.restored} onStartAgain={form.reset} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label={title}>
-        <InputField label="Name" {...form.bind('title')} />
-        <SelectField label="Kind" placeholder="Choose a kind" choices={KIND_CHOICES} {...form.bind('kind')} />
+      <form noValidate onSubmit={(event) => void form.onSubmit(event)} aria-label={title}>
+        <InputField label="Name" {...form.field('title')} />
+        <SelectField label="Kind" placeholder="Choose a kind" choices={KIND_CHOICES} {...form.field('kind')} />
         <div className="field-row">
           <InputField
             label="Youngest age (months)"
             hint="0 for newborns"
             type="number"
             inputMode="numeric"
-            {...form.bind('minAgeMonths')}
+            {...form.field('minAgeMonths')}
           />
           <InputField
             label="Oldest age (months)"
             hint="Up to 60"
             type="number"
             inputMode="numeric"
-            {...form.bind('maxAgeMonths')}
+            {...form.field('maxAgeMonths')}
           />
         </div>
         <TextAreaField
           label="Safety notes"
           hint="What to check before and during: small parts, cords, allergies, an adult always watching."
           rows={5}
-          {...form.bind('safety')}
+          {...form.field('safety')}
         />
-        <TextAreaField label="Materials" hint="One item on each line." rows={5} {...form.bind('materials')} />
-        <TextAreaField label="How to" rows={6} {...form.bind('howTo')} />
+        <TextAreaField label="Materials" hint="One item on each line." rows={5} {...form.field('materials')} />
+        <TextAreaField label="How to" rows={6} {...form.field('howTo')} />
         <TextAreaField
           label="Why it helps"
           hint="For the parent and for the baby: what you hope they get from it."
-          {...form.bind('whyItHelps')}
+          {...form.field('whyItHelps')}
         />
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {entry ? 'Save changes' : 'Add activity'}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => void onCancel()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          problem={problem}
+          busy={form.busy}
+          submit={entry ? 'Save changes' : 'Add activity'}
+          onCancel={onCancel}
+        />
       </form>
     </Screen>
   );

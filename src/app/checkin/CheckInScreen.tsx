@@ -26,7 +26,7 @@ import { giveConsent } from '../../domain/consent.ts';
 import type { WalkInInput } from '../../domain/checkInList.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
-import { useDraft } from '../components/useDraft.ts';
+import { useDraft } from '../components/form/index.ts';
 import { formatDateTime } from '../format.ts';
 import { CheckInRow } from './CheckInRow.tsx';
 import { WalkInForm, emptyWalkIn } from './WalkInForm.tsx';

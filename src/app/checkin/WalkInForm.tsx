@@ -1,8 +1,7 @@
 // A walk-in in under ten seconds: a name or alias, the baby's age in one tap, and the consent question.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Attendee } from '../../domain/attendee.ts';
-import { DATE_HINT } from '../components/dateText.ts';
-import { UkDateInput } from '../components/UkDateTimeInput.tsx';
+import { DATE_HINT, UkDateInput } from '../components/form/index.ts';
 import { AGE_CHOICES, walkInProblems, type WalkInInput } from '../../domain/checkInList.ts';
 import { CONSENT_WORDING } from '../../domain/consent.ts';
 import { normaliseName } from '../../domain/duplicates.ts';

@@ -6,7 +6,7 @@ import { useDb } from '../../db/hooks.ts';
 import { useKiosk } from '../../db/kiosk.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { newId, saveRecord } from '../../db/records.ts';
-import { useDraft } from '../components/useDraft.ts';
+import { useDraft } from '../components/form/index.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { FeedbackQuestions, emptyAnswers, feedbackValues, hasAnswer, type KioskAnswers } from './FeedbackQuestions.tsx';
 import { wrongPinMessage } from '../lock/LockScreen.tsx';

@@ -5,11 +5,11 @@ import { useDb } from '../../db/hooks.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import type { Errors } from '../account/validation.ts';
 import { Screen } from '../components/Screen.tsx';
-import { useForm } from '../components/useForm.ts';
 import { validateNewPin } from './ChoosePinScreen.tsx';
 import { wrongPinMessage } from './LockScreen.tsx';
 import { changePin, MAX_WRONG_PINS, PIN_MAX, PIN_MIN } from './pin.ts';
 import { PinField } from './PinField.tsx';
+import { useForm } from '../components/form/index.ts';
 
 type Field = 'current' | 'pin' | 'again';
 
@@ -27,13 +27,17 @@ export function ChangePinScreen() {
     return errors;
   }
 
-  const form = useForm({ current: '', pin: '', again: '' }, validate, async (values) => {
-    if (!user) return;
-    const result = await changePin(db, user.id, values.current, values.pin);
-    if (result.outcome === 'right') setChanged(true);
-    if (result.outcome === 'wrong') {
-      setWrong({ pin: values.current, message: wrongPinMessage(result, MAX_WRONG_PINS - result.triesLeft) });
-    }
+  const form = useForm({
+    initial: { current: '', pin: '', again: '' },
+    validate,
+    onValid: async (values) => {
+      if (!user) return;
+      const result = await changePin(db, user.id, values.current, values.pin);
+      if (result.outcome === 'right') setChanged(true);
+      if (result.outcome === 'wrong') {
+        setWrong({ pin: values.current, message: wrongPinMessage(result, MAX_WRONG_PINS - result.triesLeft) });
+      }
+    },
   });
 
   if (changed) {

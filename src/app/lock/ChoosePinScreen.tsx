@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import { useDb } from '../../db/hooks.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import type { Errors } from '../account/validation.ts';
-import { useForm } from '../components/useForm.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { IDLE_MS } from './idle.ts';
 import { choosePin, MAX_WRONG_PINS, PIN_MAX, PIN_MIN, pinProblem } from './pin.ts';
 import { PinField } from './PinField.tsx';
 import '../styles/lock.css';
 import { thisDevice } from '../deviceKind.ts';
+import { useForm } from '../components/form/index.ts';
 
 type Field = 'pin' | 'again';
 
@@ -26,8 +26,12 @@ export function ChoosePinScreen({ user }: { user: SignedInUser }) {
   const db = useDb();
   // A first sync can bring this tablet's data down while the PIN is chosen.
   useAutoSync();
-  const form = useForm({ pin: '', again: '' }, validateNewPin, async (values) => {
-    await choosePin(db, user.id, values.pin);
+  const form = useForm({
+    initial: { pin: '', again: '' },
+    validate: validateNewPin,
+    onValid: async (values) => {
+      await choosePin(db, user.id, values.pin);
+    },
   });
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 // The wellbeing note form. Choosing "urgent" opens the escalation screen at once; the note waits as a draft.
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import { CONCERN_LEVELS, FOCUS_AREAS, NOTE_CONTEXTS } from '../../domain/note.ts';
@@ -9,9 +9,16 @@ import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading } from '../components/Screen.tsx';
-import { InputField, TextAreaField } from '../components/Field.tsx';
-import { ChoiceField, ManyChoiceField, optionsOf } from '../people/fields.tsx';
-import { useDraftForm } from '../people/useDraftForm.ts';
+import {
+  CheckboxGroup,
+  DraftNotice,
+  FormActions,
+  InputField,
+  optionsOf,
+  RadioGroup,
+  TextAreaField,
+  useForm,
+} from '../components/form/index.ts';
 import { draftToNote, emptyNote, NOTE_FIELD_ORDER, validateNote, type NoteDraft, type NoteLinks } from './noteForm.ts';
 import { Ons4Fields } from './Ons4Fields.tsx';
 import '../styles/people.css';
@@ -43,11 +50,15 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
   const user = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
-  const form = useDraftForm<NoteDraft, string>(draftKey, emptyNote(context), (draft) => validateNote(draft));
-  const { value: draft, set, shown, touch } = form;
+  const form = useForm({
+    draftKey,
+    initial: emptyNote(context),
+    validate: validateNote,
+    order: () => NOTE_FIELD_ORDER,
+    onValid: save,
+  });
+  const { values: draft, set, shown } = form;
 
   if (!form.loaded) return <Loading />;
   const here = `${location.pathname}${location.search}`;
@@ -63,10 +74,7 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
     }
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!form.attempt(formRef.current, NOTE_FIELD_ORDER) || busy) return;
-    setBusy(true);
+  async function save() {
     try {
       await saveRecord(db, 'note', newId(), draftToNote(draft, links), { userId: user?.id });
       await form.discard();
@@ -74,26 +82,22 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
       onSaved();
     } catch {
       setFailure('The note could not be saved on this device. Try again; what you wrote is still here.');
-    } finally {
-      setBusy(false);
     }
   }
 
-  const field = (id: string) => ({ id: `note-${id}`, error: shown(id), onBlur: () => touch(id) });
-
   return (
-    <form ref={formRef} className="note-form" noValidate onSubmit={save}>
-      <div role="status" className="form-status">
-        {form.restored && <p>Your unsaved note is back.</p>}
-      </div>
-      <ChoiceField
+    <form className="note-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
+      <DraftNotice restored={form.restored}>Your unsaved note is back.</DraftNotice>
+      <RadioGroup
+        look="chips"
         id="note-context"
         legend="Where you saw them"
         options={optionsOf(NOTE_CONTEXTS)}
         value={draft.context}
         onChange={(value) => set('context', value)}
       />
-      <ManyChoiceField
+      <CheckboxGroup
+        look="chips"
         id="note-focus"
         legend="What you talked about"
         hint="Tap any that fit."
@@ -101,27 +105,20 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
         values={draft.focusAreas}
         onChange={(values) => set('focusAreas', values)}
       />
-      <div data-field="positives">
-        <TextAreaField
-          {...field('positives')}
-          rows={3}
-          label="Positives seen between parent and baby"
-          hint="Something to tell them next time: a smile they shared, how they soothed the baby."
-          value={draft.positives}
-          onChange={(value) => set('positives', value)}
-        />
-      </div>
-      <div data-field="body">
-        <TextAreaField
-          {...field('body')}
-          rows={6}
-          label="Note"
-          hint={`How ${name} is doing, in their words where you can. Facts, not opinions.`}
-          value={draft.body}
-          onChange={(value) => set('body', value)}
-        />
-      </div>
-      <ChoiceField
+      <TextAreaField
+        {...form.field('positives')}
+        rows={3}
+        label="Positives seen between parent and baby"
+        hint="Something to tell them next time: a smile they shared, how they soothed the baby."
+      />
+      <TextAreaField
+        {...form.field('body')}
+        rows={6}
+        label="Note"
+        hint={`How ${name} is doing, in their words where you can. Facts, not opinions.`}
+      />
+      <RadioGroup
+        look="chips"
         id="note-concern"
         className="concern-chips"
         legend="Concern level"
@@ -136,26 +133,15 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
         </p>
       )}
       <div className="field-pair">
-        <div data-field="followUp">
-          <InputField
-            {...field('followUp')}
-            label="Follow-up (optional)"
-            hint="Something to do next, like “Send the Bookbug times”."
-            value={draft.followUp}
-            onChange={(value) => set('followUp', value)}
-          />
-        </div>
-        <div data-field="followUpDue">
-          <InputField
-            {...field('followUpDue')}
-            label="Follow up by"
-            type="date"
-            value={draft.followUpDue}
-            onChange={(value) => set('followUpDue', value)}
-          />
-        </div>
+        <InputField
+          {...form.field('followUp')}
+          label="Follow-up (optional)"
+          hint="Something to do next, like “Send the Bookbug times”."
+        />
+        <InputField {...form.field('followUpDue')} label="Follow up by" type="date" />
       </div>
-      <ChoiceField
+      <RadioGroup
+        look="chips"
         id="note-visibility"
         legend="Who can read this note"
         options={VISIBILITY_OPTIONS}
@@ -165,17 +151,9 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
       <div data-field="ons4">
         <Ons4Fields idPrefix="note" value={draft.ons4} error={shown('ons4')} onChange={(value) => set('ons4', value)} />
       </div>
-      {failure && (
-        <div role="alert" className="problem">
-          <p>{failure}</p>
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {submitLabel}
-        </button>
+      <FormActions problem={failure} busy={form.busy} submit={submitLabel}>
         {actions}
-      </div>
+      </FormActions>
     </form>
   );
 }

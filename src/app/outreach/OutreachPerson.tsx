@@ -12,7 +12,7 @@ import {
   type Outreach,
 } from '../../domain/outreach.ts';
 import { formatDateTime } from '../format.ts';
-import { TextAreaField } from '../components/Field.tsx';
+import { TextAreaField } from '../components/form/index.ts';
 import { contactWords } from './contactWords.ts';
 
 export type Method = 'text' | 'call';

@@ -10,9 +10,8 @@ import { latestOutreach, previousSession, resolveAttendee } from '../../domain/e
 import { composeMessage } from '../../domain/outreach.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
-import { useDraft } from '../components/useDraft.ts';
+import { InputField, useDraft } from '../components/form/index.ts';
 import { formatLongDate, formatTime } from '../format.ts';
-import { InputField } from '../components/Field.tsx';
 import { SessionNotFound } from '../sessions/PlanScreens.tsx';
 import { OutreachPerson, type Method } from './OutreachPerson.tsx';
 import '../styles/sessions.css';

@@ -5,7 +5,7 @@ import { CONSENT_SCOPES, CONSENT_WORDING, giveConsent, type ConsentScope } from 
 import { useDb } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { CheckboxField } from './fields.tsx';
+import { CheckboxField } from '../components/form/index.ts';
 
 interface ConsentPanelProps {
   person: Attendee;

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { likelyDuplicates, normaliseName } from '../../domain/duplicates.ts';
 import { useRecords } from '../../db/hooks.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
-import { InputField } from '../components/Field.tsx';
+import { InputField } from '../components/form/index.ts';
 import '../styles/people.css';
 
 export function PeopleScreen() {

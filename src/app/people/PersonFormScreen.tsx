@@ -1,5 +1,5 @@
 // Adding a person or changing their details: checked as people type, kept as a draft until saved.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { babyAge } from '../../domain/babyAge.ts';
 import { useDb } from '../../db/hooks.ts';
@@ -7,8 +7,15 @@ import { usePersonRecord } from '../../db/people.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
-import { InputField } from '../components/Field.tsx';
-import { CheckboxField, ChoiceField, optionsOf } from './fields.tsx';
+import {
+  CheckboxField,
+  DraftNotice,
+  FormActions,
+  InputField,
+  optionsOf,
+  RadioGroup,
+  useForm,
+} from '../components/form/index.ts';
 import {
   draftToValues,
   emptyPerson,
@@ -21,7 +28,6 @@ import {
   type BabyDraft,
   type PersonDraft,
 } from './personForm.ts';
-import { useDraftForm } from './useDraftForm.ts';
 import '../styles/people.css';
 
 export function NewPersonScreen() {
@@ -56,19 +62,14 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
   const db = useDb();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
   const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useDraftForm<PersonDraft, string>(draftKey, initial, (draft) => validatePerson(draft));
-  const { value: draft, set, shown, touch } = form;
+  const form = useForm({ draftKey, initial, validate: validatePerson, order: personFieldOrder, onValid: save });
+  const { values: draft, set, shown, touch } = form;
   const done = id ? `/people/${id}` : '/people';
 
   if (!form.loaded) return <Loading />;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!form.attempt(formRef.current, personFieldOrder(draft)) || busy) return;
-    setBusy(true);
+  async function save() {
     try {
       const recordId = id ?? newId();
       await saveRecord(db, 'attendee', recordId, draftToValues(draft), { userId: user?.id });
@@ -80,7 +81,6 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       });
     } catch {
       setFailure('This could not be saved on this device. Try again; your changes are still here.');
-      setBusy(false);
     }
   }
 
@@ -97,19 +97,13 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
   const field = (name: string) => ({ id: `person-${name}`, error: shown(name), onBlur: () => touch(name) });
 
   return (
-    <form ref={formRef} className="person-form" noValidate onSubmit={save}>
-      <div role="status" className="form-status">
-        {form.restored && <p>Your unsaved changes are back.</p>}
-      </div>
-      <div data-field="displayName">
-        <InputField
-          {...field('displayName')}
-          label="Name"
-          hint="A first name or a name they choose. Never a full name."
-          value={draft.displayName}
-          onChange={(value) => set('displayName', value)}
-        />
-      </div>
+    <form className="person-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
+      <DraftNotice restored={form.restored} />
+      <InputField
+        {...form.field('displayName')}
+        label="Name"
+        hint="A first name or a name they choose. Never a full name."
+      />
 
       <h2>Babies</h2>
       {draft.babies.length === 0 && <p className="field-hint">No baby added yet.</p>}
@@ -135,16 +129,13 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       )}
 
       <h2>About them</h2>
-      <div data-field="locality">
-        <InputField
-          {...field('locality')}
-          label="Area they live in"
-          hint="A town or village, like Elgin or Buckie. Never an address."
-          value={draft.locality}
-          onChange={(value) => set('locality', value)}
-        />
-      </div>
-      <ChoiceField
+      <InputField
+        {...form.field('locality')}
+        label="Area they live in"
+        hint="A town or village, like Elgin or Buckie. Never an address."
+      />
+      <RadioGroup
+        look="chips"
         id="person-heardVia"
         legend="How they heard about the group"
         options={optionsOf(HEARD_VIA).map((option) => ({
@@ -154,98 +145,36 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
         value={draft.heardVia}
         onChange={(value) => set('heardVia', value)}
       />
-      {draft.heardVia === 'other' && (
-        <div data-field="heardViaOther">
-          <InputField
-            {...field('heardViaOther')}
-            label="How else they heard"
-            value={draft.heardViaOther}
-            onChange={(value) => set('heardViaOther', value)}
-          />
-        </div>
-      )}
+      {draft.heardVia === 'other' && <InputField {...form.field('heardViaOther')} label="How else they heard" />}
 
       <h2>Contact</h2>
-      <div data-field="phone">
-        <InputField
-          {...field('phone')}
-          label="Phone number"
-          type="tel"
-          inputMode="tel"
-          hint="Only shown on this person's page and when texting before a group, behind a tap."
-          value={draft.phone}
-          onChange={(value) => set('phone', value)}
-        />
-      </div>
-      <div data-field="okToText">
-        <CheckboxField
-          id="person-okToText"
-          error={shown('okToText')}
-          label="OK to text them"
-          checked={draft.okToText}
-          onChange={(value) => set('okToText', value)}
-        />
-      </div>
-      <div data-field="okToVoicemail">
-        <CheckboxField
-          id="person-okToVoicemail"
-          error={shown('okToVoicemail')}
-          label="OK to leave a voicemail"
-          checked={draft.okToVoicemail}
-          onChange={(value) => set('okToVoicemail', value)}
-        />
-      </div>
+      <InputField
+        {...form.field('phone')}
+        label="Phone number"
+        type="tel"
+        inputMode="tel"
+        hint="Only shown on this person's page and when texting before a group, behind a tap."
+      />
+      <CheckboxField {...form.checkbox('okToText')} label="OK to text them" />
+      <CheckboxField {...form.checkbox('okToVoicemail')} label="OK to leave a voicemail" />
       <CheckboxField
-        id="person-okToNameCharity"
+        {...form.checkbox('okToNameCharity')}
         label="OK to name the organisation in a message"
         hint="Leave this unticked unless they said yes: someone else may see their phone."
-        checked={draft.okToNameCharity}
-        onChange={(value) => set('okToNameCharity', value)}
       />
 
       <h2>What would help them come</h2>
-      <CheckboxField
-        id="person-needsChildcare"
-        label="Childcare"
-        checked={draft.needsChildcare}
-        onChange={(value) => set('needsChildcare', value)}
-      />
-      <CheckboxField
-        id="person-needsTransport"
-        label="Transport"
-        checked={draft.needsTransport}
-        onChange={(value) => set('needsTransport', value)}
-      />
-      <div data-field="needsOther">
-        <InputField
-          {...field('needsOther')}
-          label="Anything else"
-          value={draft.needsOther}
-          onChange={(value) => set('needsOther', value)}
-        />
-      </div>
-      <div data-field="cake">
-        <InputField
-          {...field('cake')}
-          label="If you were a cake, what cake would you be?"
-          value={draft.cake}
-          onChange={(value) => set('cake', value)}
-        />
-      </div>
+      <CheckboxField {...form.checkbox('needsChildcare')} label="Childcare" />
+      <CheckboxField {...form.checkbox('needsTransport')} label="Transport" />
+      <InputField {...form.field('needsOther')} label="Anything else" />
+      <InputField {...form.field('cake')} label="If you were a cake, what cake would you be?" />
 
-      {failure && (
-        <div role="alert" className="problem">
-          <p>{failure}</p>
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {id ? 'Save changes' : 'Add this person'}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => void cancel()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        problem={failure}
+        busy={form.busy}
+        submit={id ? 'Save changes' : 'Add this person'}
+        onCancel={cancel}
+      />
     </form>
   );
 }

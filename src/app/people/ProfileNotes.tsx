@@ -8,7 +8,7 @@ import { saveRecord } from '../../db/records.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { formatDateTime } from '../format.ts';
 import { formatDay, formatLongDay } from './dates.ts';
-import { capitalise } from './fields.tsx';
+import { capitalise } from '../components/form/index.ts';
 
 const CONCERN_CLASS: Record<string, string> = {
   'keep an eye': 'tag-watch',

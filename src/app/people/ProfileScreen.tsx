@@ -10,7 +10,7 @@ import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { formatDateTime } from '../format.ts';
 import { ConsentSection } from './ConsentSection.tsx';
-import { capitalise } from './fields.tsx';
+import { capitalise } from '../components/form/index.ts';
 import { NotesList, Ons4History, WriteNoteLink } from './ProfileNotes.tsx';
 import { ProfilePrivacy } from './ProfilePrivacy.tsx';
 import '../styles/people.css';

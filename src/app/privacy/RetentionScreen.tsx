@@ -3,12 +3,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeProblem, type Problem } from '../account/messages.ts';
+import { InputField, RadioGroup } from '../components/form/index.ts';
 import { usePageSync } from '../sync/SyncContext.ts';
 import { fetchRetentionPreview, runRetention, saveRetentionMonths, type RetentionPreview } from './api.ts';
 import { printDateTime } from './printable.tsx';
 import { CoordinatorScreen, NotReady, useServerData } from './serverData.tsx';
 
 const MIN_MONTHS = 6;
+const KEEP_OPTIONS = [
+  { value: 'keep', label: 'Keep them until a coordinator erases them' },
+  { value: 'period', label: 'List them for erasure after a number of months' },
+] as const;
 const MAX_MONTHS = 120;
 
 export function RetentionScreen() {
@@ -90,56 +95,29 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Retention period</h2>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <fieldset>
-          <legend>How long to keep people with no activity</legend>
-          <div className="radio-field">
-            <input
-              id={`${id}-keep`}
-              type="radio"
-              name={`${id}-choice`}
-              checked={keep}
-              onChange={() => {
-                setKeep(true);
-                setError('');
-              }}
-            />
-            <label htmlFor={`${id}-keep`}>Keep them until a coordinator erases them</label>
-          </div>
-          <div className="radio-field">
-            <input
-              id={`${id}-period`}
-              type="radio"
-              name={`${id}-choice`}
-              checked={!keep}
-              onChange={() => setKeep(false)}
-            />
-            <label htmlFor={`${id}-period`}>List them for erasure after a number of months</label>
-          </div>
-        </fieldset>
+        <RadioGroup
+          id={`${id}-choice`}
+          legend="How long to keep people with no activity"
+          options={KEEP_OPTIONS}
+          value={keep ? 'keep' : 'period'}
+          onChange={(choice) => {
+            setKeep(choice === 'keep');
+            if (choice === 'keep') setError('');
+          }}
+        />
         {!keep && (
-          <div className={error ? 'field field-invalid' : 'field'}>
-            <label htmlFor={`${id}-months`}>Months with no activity</label>
-            <p className="field-hint" id={`${id}-hint`}>
-              From {MIN_MONTHS} to {MAX_MONTHS}. Many groups choose 24.
-            </p>
-            {error && (
-              <p className="field-error" id={`${id}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {error}
-              </p>
-            )}
-            <input
-              id={`${id}-months`}
-              type="number"
-              inputMode="numeric"
-              min={MIN_MONTHS}
-              max={MAX_MONTHS}
-              value={typed}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          </div>
+          <InputField
+            id={`${id}-months`}
+            label="Months with no activity"
+            hint={`From ${MIN_MONTHS} to ${MAX_MONTHS}. Many groups choose 24.`}
+            type="number"
+            inputMode="numeric"
+            min={String(MIN_MONTHS)}
+            max={String(MAX_MONTHS)}
+            value={typed}
+            error={error}
+            onChange={setTyped}
+          />
         )}
         <div role="alert">{problem && <p className="notice notice-problem">{problem.message}</p>}</div>
         <div className="form-actions">

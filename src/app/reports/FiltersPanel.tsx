@@ -1,11 +1,10 @@
 // The report's filters: dates (with one-tap quarters), venue, locality, kind of session, facilitator and the
 // period to count by. Every change goes straight into the address, and the figures follow it.
-import type { ChangeEvent } from 'react';
 import { LOCALITIES } from '../../domain/venue.ts';
 import { SESSION_KINDS } from '../../domain/session.ts';
 import type { ReportData } from '../../domain/reports/index.ts';
 import { sameText } from '../../domain/reports/scope.ts';
-import { InputField, SelectField, type Choice } from '../components/FormControls.tsx';
+import { InputField, SelectField, type Option } from '../components/form/index.ts';
 import { PERIODS, presets, type ReportParams } from './filters.ts';
 
 interface Props {
@@ -16,15 +15,14 @@ interface Props {
 }
 
 const bind = (name: string, value: string, onChange: Props['onChange'], error?: string) => ({
+  id: `field-${name}`,
   name,
   value,
   error,
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    onChange({ [name]: event.target.value }),
-  onBlur: () => undefined,
+  onChange: (next: string) => onChange({ [name]: next }),
 });
 
-function choicesFrom(values: Iterable<string>): Choice[] {
+function choicesFrom(values: Iterable<string>): Option[] {
   const unique: string[] = [];
   for (const value of values)
     if (value.trim() && !unique.some((seen) => sameText(seen, value))) unique.push(value.trim());

@@ -1,5 +1,6 @@
 // The plan's lists: outline steps (reordered with up and down), facilitators, and the materials checklist.
 import { useState } from 'react';
+import { describedBy, HintAndError } from '../components/form/index.ts';
 
 const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
   const next = [...list];
@@ -63,12 +64,7 @@ export function OutlineEditor({ steps, errors, onChange }: OutlineProps) {
               <label htmlFor={id} className="visually-hidden">
                 Step {index + 1}
               </label>
-              {error && (
-                <p className="field-error" id={`${id}-error`}>
-                  <span className="visually-hidden">Error: </span>
-                  {error}
-                </p>
-              )}
+              <HintAndError id={id} error={error} />
               <div className="outline-step-row">
                 <input
                   id={id}
@@ -76,7 +72,7 @@ export function OutlineEditor({ steps, errors, onChange }: OutlineProps) {
                   value={step}
                   maxLength={200}
                   aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
+                  aria-describedby={describedBy({ id, error })}
                   onChange={(event) => onChange(steps.map((s, i) => (i === index ? event.target.value : s)))}
                 />
                 <button

@@ -10,9 +10,7 @@ import { copyOfSession, weeklySeries } from '../../domain/schedule.ts';
 import { SESSION_KINDS, THEMES, type Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
-import { useDraft } from '../components/useDraft.ts';
-import { FieldFrame, InputField, TextAreaField } from '../components/Field.tsx';
-import { Choice } from './FormField.tsx';
+import { FieldFrame, FormActions, InputField, RadioGroup, TextAreaField, useDraft } from '../components/form/index.ts';
 import { FacilitatorsEditor, MaterialsEditor, OutlineEditor } from './ListEditors.tsx';
 import {
   KIND_LABELS,
@@ -221,8 +219,9 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
             </FieldFrame>
           </div>
         )}
-        <Choice
-          name="kind"
+        <RadioGroup
+          look="tiles"
+          id="kind"
           legend="Kind of session"
           value={form.kind}
           options={KIND_OPTIONS}
@@ -241,8 +240,9 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
             onBlur={blur('weeks')}
           />
         )}
-        <Choice
-          name="theme"
+        <RadioGroup
+          look="tiles"
+          id="theme"
           legend="Theme"
           value={form.theme}
           options={THEME_OPTIONS}
@@ -279,19 +279,18 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
           onBlur={blur('childcare')}
         />
         <MaterialsEditor items={form.materials} onChange={(items) => set('materials', items)} />
-        <div role="alert">{problem && <p className="problem">{problem}</p>}</div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {session
+        <FormActions
+          problem={problem}
+          busy={busy}
+          submit={
+            session
               ? 'Save the plan'
               : isNewCourse && Number(form.weeks) > 1
                 ? `Plan ${form.weeks} weeks`
-                : 'Save the plan'}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => void cancel()}>
-            Cancel
-          </button>
-        </div>
+                : 'Save the plan'
+          }
+          onCancel={cancel}
+        />
       </form>
     </Screen>
   );

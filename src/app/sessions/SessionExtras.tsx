@@ -13,8 +13,7 @@ import { overlayLibrary } from '../../domain/library/overrides.ts';
 import { MAX_SERIES_WEEKS, cakeList, weeklySeries } from '../../domain/schedule.ts';
 import type { Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { useDraft } from '../components/useDraft.ts';
-import { InputField, TextAreaField } from '../components/Field.tsx';
+import { InputField, TextAreaField, useDraft } from '../components/form/index.ts';
 
 const SUGGESTIONS_SHOWN = 5;
 const PER_KIND = 2;

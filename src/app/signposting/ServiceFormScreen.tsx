@@ -1,14 +1,20 @@
 // Add a local service to the directory, or correct one. Correcting a shipped entry saves the organisation's
 // copy under the same id, which then replaces it on every device (see domain/library/overrides.ts).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { deleteRecord, newId, saveRecord } from '../../db/records.ts';
 import { londonDate } from '../../domain/london.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { CheckboxField, DraftNotice, InputField, TextAreaField } from '../components/FormControls.tsx';
+import {
+  CheckboxField,
+  DraftNotice,
+  FormActions,
+  InputField,
+  TextAreaField,
+  useForm,
+} from '../components/form/index.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
-import { useDraftForm } from '../components/useDraftForm.ts';
 import '../styles/signposting.css';
 import { useServiceEntry, type ServiceEntry } from './directory.ts';
 import { blankService, formToService, serviceToForm, validateService, type ServiceFormValues } from './serviceForm.ts';
@@ -30,17 +36,16 @@ function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: Servic
   const user = useCurrentUser();
   const editingId = entry?.record.id;
   const today = londonDate(new Date());
-  const form = useDraftForm(editingId ? `service:${editingId}` : 'service:new', initial, (values) =>
-    validateService(values, today),
-  );
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    draftKey: editingId ? `service:${editingId}` : 'service:new',
+    initial,
+    validate: (values) => validateService(values, today),
+    onValid: save,
+  });
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.check(event.currentTarget) || busy) return;
-    setBusy(true);
+  async function save() {
     setProblem(null);
     try {
       const builtIn = entry !== undefined && entry.origin !== 'own';
@@ -51,8 +56,6 @@ function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: Servic
       await navigate('/signposting', { replace: true });
     } catch {
       setProblem('The service could not be saved on this device. Try again; what you typed is kept.');
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -73,49 +76,43 @@ function ServiceForm({ entry, initial }: { entry?: ServiceEntry; initial: Servic
   return (
     <Screen title={title} className="service-form-screen">
       <DraftNotice restored={form.restored} onStartAgain={form.reset} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label={title}>
-        <InputField label="Name" {...form.bind('name')} />
+      <form noValidate onSubmit={(event) => void form.onSubmit(event)} aria-label={title}>
+        <InputField label="Name" {...form.field('name')} />
         <TextAreaField
           label="What it offers"
           hint="In a sentence or two, as you'd tell a parent."
-          {...form.bind('offers')}
+          {...form.field('offers')}
         />
         <InputField
           label="Phone"
           type="tel"
           inputMode="tel"
           hint="Leave empty if there is none."
-          {...form.bind('phone')}
+          {...form.field('phone')}
         />
-        <InputField label="Website" type="url" inputMode="url" hint="Like www.example.org" {...form.bind('web')} />
-        <InputField label="Hours" hint="Like “Monday to Friday, 9am to 5pm”" {...form.bind('hours')} />
-        <InputField label="Area" hint="Like Elgin, Moray or Scotland" {...form.bind('locality')} />
+        <InputField label="Website" type="url" inputMode="url" hint="Like www.example.org" {...form.field('web')} />
+        <InputField label="Hours" hint="Like “Monday to Friday, 9am to 5pm”" {...form.field('hours')} />
+        <InputField label="Area" hint="Like Elgin, Moray or Scotland" {...form.field('locality')} />
         <InputField
           label="Details last checked on"
           hint="Shown beside the service as “check before use”."
           type="date"
-          {...form.bind('checkedOn')}
+          {...form.field('checkedOn')}
         />
         <CheckboxField
+          id="field-needsChecking"
           name="needsChecking"
           label="Number not yet verified"
           hint="Tick to warn everyone to check the number before relying on it."
           checked={form.values.needsChecking === 'yes'}
           onChange={(checked) => form.set('needsChecking', checked ? 'yes' : '')}
         />
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {entry ? 'Save changes' : 'Add service'}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => void leave()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          problem={problem}
+          busy={form.busy}
+          submit={entry ? 'Save changes' : 'Add service'}
+          onCancel={leave}
+        />
       </form>
       {entry && entry.origin !== 'built-in' && (
         <section aria-labelledby="service-remove" className="service-remove">

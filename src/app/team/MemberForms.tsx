@@ -1,16 +1,13 @@
 // Bringing someone onto the team: add them with a first password, or invite them with a one-time code that
 // they turn into an account themselves on the sign-in screen.
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../account/api.ts';
 import { describeProblem, type Problem } from '../account/messages.ts';
 import { MIN_PASSWORD, type Errors } from '../account/validation.ts';
-import { RadioField } from '../components/FormControls.tsx';
+import { InputField, RadioGroup, useForm } from '../components/form/index.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { TextField } from '../components/TextField.tsx';
-import { useForm, type FieldProps } from '../components/useForm.ts';
-import type { BoundField } from '../components/useDraftForm.ts';
 import { formatDateTime } from '../format.ts';
 import { addMember, inviteMember, ROLE_CHOICES, type Role } from './api.ts';
 import { OnlineOnly } from './OnlineOnly.tsx';
@@ -18,11 +15,6 @@ import { sameEmail, validateInvite, validateMember, type MemberField } from './v
 import '../styles/team.css';
 
 const TAKEN = 'An account already uses that email address. Check it, or find them in the team list.';
-
-/** The role choices are radio inputs, whose change events the shared RadioField types more widely. */
-function radio(field: FieldProps): BoundField {
-  return { ...field, onChange: (event) => field.onChange(event as ChangeEvent<HTMLInputElement>) };
-}
 
 /**
  * Form state with the server's 409 `email_taken` shown on the email field itself, until the address changes.
@@ -35,14 +27,14 @@ function useMemberForm<F extends MemberField>(
   const emailOf = (values: Record<F, string>) => (values as Partial<Record<MemberField, string>>).email ?? '';
   const [problem, setProblem] = useState<Problem | null>(null);
   const [taken, setTaken] = useState<string | null>(null);
-  const form = useForm(
+  const form = useForm({
     initial,
-    (values) => {
+    validate: (values: Record<F, string>) => {
       const errors = validate(values);
       if (taken !== null && sameEmail(emailOf(values), taken)) (errors as Errors<MemberField>).email = TAKEN;
       return errors;
     },
-    async (values) => {
+    onValid: async (values: Record<F, string>) => {
       setProblem(null);
       try {
         await send(values);
@@ -51,7 +43,7 @@ function useMemberForm<F extends MemberField>(
         else setProblem(describeProblem(error));
       }
     },
-  );
+  });
 
   useEffect(() => {
     if (taken !== null) document.getElementById('field-email')?.focus();
@@ -78,10 +70,10 @@ export function AddMemberScreen() {
         <p>They can sign in straight away with their email address and the first password you choose here.</p>
         <ProblemBox problem={problem} />
         <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
-          <TextField label="Name" autoComplete="off" {...form.field('name')} />
-          <TextField label="Email address" type="email" autoComplete="off" {...form.field('email')} />
-          <RadioField label="What will they do?" choices={ROLE_CHOICES} {...radio(form.field('role'))} />
-          <TextField
+          <InputField label="Name" autoComplete="off" {...form.field('name')} />
+          <InputField label="Email address" type="email" autoComplete="off" {...form.field('email')} />
+          <RadioGroup legend="What will they do?" options={ROLE_CHOICES} {...form.field('role')} />
+          <InputField
             label="First password"
             type="password"
             autoComplete="new-password"
@@ -138,9 +130,9 @@ function InviteForm({ onMade }: { onMade: (invite: Invite) => void }) {
       </p>
       <ProblemBox problem={problem} />
       <form noValidate onSubmit={(event) => void form.onSubmit(event)}>
-        <TextField label="Name" autoComplete="off" {...form.field('name')} />
-        <TextField label="Email address" type="email" autoComplete="off" {...form.field('email')} />
-        <RadioField label="What will they do?" choices={ROLE_CHOICES} {...radio(form.field('role'))} />
+        <InputField label="Name" autoComplete="off" {...form.field('name')} />
+        <InputField label="Email address" type="email" autoComplete="off" {...form.field('email')} />
+        <RadioGroup legend="What will they do?" options={ROLE_CHOICES} {...form.field('role')} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={form.busy}>
             {form.busy ? 'Making the code…' : 'Make an invite code'}

@@ -2,6 +2,7 @@
 // re-enabling) the account. Disabling says first what it does to their devices.
 import { useEffect, useRef, useState } from 'react';
 import { describeProblem, type Problem } from '../account/messages.ts';
+import { RadioGroup } from '../components/form/index.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { changeMember, ROLE_CHOICES, type Role, type TeamMember } from './api.ts';
 
@@ -105,21 +106,13 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
             else void change({ role }, `${name} is now: ${roleName(role)}.`);
           }}
         >
-          <fieldset className="field radio-field">
-            <legend>What does {name} do?</legend>
-            {ROLE_CHOICES.map((choice) => (
-              <label key={choice.value} className="radio-choice">
-                <input
-                  type="radio"
-                  name={`role-${member.id}`}
-                  value={choice.value}
-                  checked={role === choice.value}
-                  onChange={() => setRole(choice.value)}
-                />
-                {choice.label}
-              </label>
-            ))}
-          </fieldset>
+          <RadioGroup
+            id={`role-${member.id}`}
+            legend={`What does ${name} do?`}
+            options={ROLE_CHOICES}
+            value={role}
+            onChange={setRole}
+          />
           <ProblemBox problem={problem} />
           <div className="form-actions">
             <button type="submit" className="button-primary" disabled={busy}>

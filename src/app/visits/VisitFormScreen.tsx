@@ -1,14 +1,13 @@
 // Schedule a visit, or change one: who, what kind, when, where (kept short) and how long it should take.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDb, useRecords } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord } from '../../db/hooks.ts';
 import { londonDate } from '../../domain/london.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
-import { DraftNotice, InputField, RadioField, SelectField } from '../components/FormControls.tsx';
+import { DraftNotice, FormActions, InputField, RadioGroup, SelectField, useForm } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
-import { useDraftForm } from '../components/useDraftForm.ts';
 import '../styles/visits.css';
 import {
   blankVisit,
@@ -40,8 +39,12 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
   const navigate = useNavigate();
   const user = useCurrentUser();
   const people = useRecords('attendee', { orderBy: 'displayName' });
-  const form = useDraftForm(visitId ? `visit:${visitId}` : 'visit:new', initial, validateVisit);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    draftKey: visitId ? `visit:${visitId}` : 'visit:new',
+    initial,
+    validate: validateVisit,
+    onValid: save,
+  });
   const [problem, setProblem] = useState<string | null>(null);
 
   const choices = (people ?? [])
@@ -53,10 +56,7 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
         : String(person.displayName),
     }));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.check(event.currentTarget) || busy) return;
-    setBusy(true);
+  async function save() {
     setProblem(null);
     try {
       const id = visitId ?? newId();
@@ -67,8 +67,6 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
       await navigate(`/visits/${id}`, { replace: true });
     } catch {
       setProblem('The visit could not be saved on this device. Try again; what you typed is kept.');
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -94,43 +92,36 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
   return (
     <Screen title={title} className="visit-form-screen">
       <DraftNotice restored={form.restored} onStartAgain={form.reset} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label={title}>
+      <form noValidate onSubmit={(event) => void form.onSubmit(event)} aria-label={title}>
         <SelectField
           label="Who is the visit with?"
           placeholder="Choose a person"
           choices={choices}
-          {...form.bind('attendeeId')}
+          {...form.field('attendeeId')}
         />
-        <RadioField label="Kind of visit" choices={KIND_CHOICES} {...form.bind('kind')} />
+        <RadioGroup legend="Kind of visit" options={KIND_CHOICES} {...form.field('kind')} />
         <div className="field-row">
-          <InputField label="Date" type="date" {...form.bind('date')} />
-          <InputField label="Start time" type="time" {...form.bind('time')} />
+          <InputField label="Date" type="date" {...form.field('date')} />
+          <InputField label="Start time" type="time" {...form.field('time')} />
         </div>
         <InputField
           label="Where"
           hint="Just enough for your coordinator to find you: a street or village, or the venue. No full address."
-          {...form.bind('where')}
+          {...form.field('where')}
         />
         <InputField
           label="Expected length in minutes"
           hint="Your coordinator is alerted 15 minutes after this if you haven't marked yourself safe."
           type="number"
           inputMode="numeric"
-          {...form.bind('expectedMinutes')}
+          {...form.field('expectedMinutes')}
         />
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {visitId ? 'Save changes' : 'Schedule visit'}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => void onCancel()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          problem={problem}
+          busy={form.busy}
+          submit={visitId ? 'Save changes' : 'Schedule visit'}
+          onCancel={onCancel}
+        />
       </form>
     </Screen>
   );

@@ -1,19 +1,22 @@
 // Form state that is kept as a draft on the device while people type, and restored after a reload or a
-// mistaken tap back. Call `discard()` once the form is saved or cancelled on purpose.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearDraft, loadDraft, saveDraft } from '../../db/drafts.ts';
-import { useDb } from '../../db/hooks.ts';
+// mistaken tap back. Call `discard()` once the form is saved or cancelled on purpose. Without a key it is
+// plain state: nothing is kept, and it is loaded at once.
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { clearDraft, loadDraft, saveDraft } from '../../../db/drafts.ts';
+import { DbContext } from '../../../db/hooks.ts';
 
 const SAVE_DELAY_MS = 300;
 
-export function useDraft<T>(key: string, initial: T) {
-  const db = useDb();
+export function useDraft<T>(key: string | undefined, initial: T) {
+  const db = useContext(DbContext);
   const [value, setValue] = useState<T>(initial);
   const [restored, setRestored] = useState(false);
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(key === undefined);
   const dirty = useRef(false);
+  if (key !== undefined && !db) throw new Error('A draft needs a <DbContext.Provider> above it');
 
   useEffect(() => {
+    if (key === undefined || !db) return;
     let cancelled = false;
     dirty.current = false;
     setLoaded(false);
@@ -31,7 +34,7 @@ export function useDraft<T>(key: string, initial: T) {
   }, [db, key]);
 
   useEffect(() => {
-    if (!dirty.current) return;
+    if (key === undefined || !db || !dirty.current) return;
     // Checked again when the timer fires: a form saved (and its draft discarded) meanwhile must not get it back.
     const timer = setTimeout(() => {
       if (dirty.current) void saveDraft(db, key, value);
@@ -47,7 +50,7 @@ export function useDraft<T>(key: string, initial: T) {
   const discard = useCallback(async () => {
     dirty.current = false;
     setRestored(false);
-    await clearDraft(db, key);
+    if (key !== undefined && db) await clearDraft(db, key);
   }, [db, key]);
 
   /** `restored` says a draft was brought back, so the screen can tell people ("Your unsaved changes are back"). */
