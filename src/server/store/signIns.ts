@@ -92,6 +92,8 @@ export async function revokeSignIn(db: Kysely<Schema>, id: string): Promise<void
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
+  // A signed-out or lost device is alerted no more (issue 12).
+  await db.deleteFrom('push_subscriptions').where('device_session_id', '=', id).execute();
 }
 
 export async function revokeUserSignIns(db: Kysely<Schema>, userId: string): Promise<void> {
@@ -101,6 +103,7 @@ export async function revokeUserSignIns(db: Kysely<Schema>, userId: string): Pro
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+  await db.deleteFrom('push_subscriptions').where('user_id', '=', userId).execute();
 }
 
 export interface DeviceListing {
