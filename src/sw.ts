@@ -102,7 +102,8 @@ async function openOrFocus(url: string): Promise<void> {
     return;
   }
   const focused = await open.focus();
-  if (focused.url !== url) await focused.navigate(url);
+  // navigate() fails on a page the worker does not control (yet): then a new window.
+  if (focused.url !== url) await focused.navigate(url).catch(() => self.clients.openWindow(url));
 }
 
 function throwUnlessSynced(outcome: SyncOutcome): void {
