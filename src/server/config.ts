@@ -48,7 +48,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   /** Minutes after which an urgent concern nobody has picked up is alerted again. */
-  URGENT_REPEAT_MINUTES: z.coerce
+  ALERT_REPEAT_MINS: z.coerce
     .number()
     .int()
     .min(1)
@@ -105,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pushContact:
       values.PUSH_CONTACT ??
       (values.PUBLIC_URL?.startsWith('https:') ? values.PUBLIC_URL : 'mailto:alerts@coorie.invalid'),
-    urgentRepeatMinutes: values.URGENT_REPEAT_MINUTES,
+    urgentRepeatMinutes: values.ALERT_REPEAT_MINS,
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
   };

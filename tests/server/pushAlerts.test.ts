@@ -2,6 +2,7 @@
 // database send each alert exactly once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { decideUrgentAlert } from '../../src/server/push/decide.ts';
 import { sendDueAlerts, URGENT_CONCERN } from '../../src/server/push/urgent.ts';
 import { openStore } from '../../src/server/store/index.ts';
@@ -112,5 +113,20 @@ describe.each(databases())('two server processes on one $name database', (databa
       await other.close();
       await otherStore.close();
     }
+  });
+});
+
+describe('alert settings in the environment', () => {
+  it('takes the contact from PUSH_CONTACT, else an https PUBLIC_URL, else a placeholder', () => {
+    expect(loadConfig({ PUSH_CONTACT: 'mailto:alerts@example.org' }).pushContact).toBe('mailto:alerts@example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://coorie.example.org' }).pushContact).toBe('https://coorie.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'http://hall.lan:8080' }).pushContact).toBe('mailto:alerts@coorie.invalid');
+    expect(loadConfig({}).urgentRepeatMinutes).toBe(15);
+  });
+
+  it('refuses a contact push services could not use, and a repeat of no time', () => {
+    expect(() => loadConfig({ PUSH_CONTACT: 'http://example.org' })).toThrow(/PUSH_CONTACT: must be a mailto/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ ALERT_REPEAT_MINS: '0' })).toThrow(/ALERT_REPEAT_MINS/);
   });
 });

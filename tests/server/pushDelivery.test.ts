@@ -10,7 +10,7 @@ import { browserSubscription, readVapid, startPushService, type PushService } fr
 const MINUTE = 60_000;
 
 describe.each(databases())('push alerts over HTTPS on $name', (database) => {
-  const server = useServer(database, { PUSH_CONTACT: 'mailto:alerts@example.org', URGENT_REPEAT_MINUTES: '15' });
+  const server = useServer(database, { PUSH_CONTACT: 'mailto:alerts@example.org', ALERT_REPEAT_MINS: '15' });
   let service: PushService;
 
   beforeEach(async () => {
