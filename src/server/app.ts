@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { handleClientError, handleError } from './errors.ts';
 import { registerGuards } from './guards.ts';
 import { createPushSender, type PushSender } from './push/send.ts';
-import type { Alerting } from './push/urgent.ts';
+import type { Alerting } from './push/alerts.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -67,7 +67,12 @@ export async function buildApp({
   app.decorate('passwordCost', passwordCost);
   const push = createPushSender({ db: store.db, contact: config.pushContact, log: app.log, agent: pushAgent });
   app.decorate('push', push);
-  app.decorate('alerting', { db: store.db, sender: push, repeatMs: config.urgentRepeatMinutes * 60_000 });
+  app.decorate('alerting', {
+    db: store.db,
+    sender: push,
+    repeatMs: config.urgentRepeatMinutes * 60_000,
+    visit: { graceMs: config.visitGraceMinutes * 60_000, escalateMs: config.teamAlertMinutes * 60_000 },
+  });
   app.setErrorHandler(handleError);
   registerCompression(app);
 

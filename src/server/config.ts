@@ -54,6 +54,20 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Minutes after a visit's expected end before the visitor's own devices are alerted that it is not closed. */
+  VISIT_GRACE_MINS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Minutes after that before the coordinators are alerted too. */
+  TEAM_ALERT_MINS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -74,6 +88,8 @@ export interface Config {
   /** The VAPID subject: PUSH_CONTACT, else PUBLIC_URL when it is https, else a placeholder (README, "Alerts"). */
   pushContact: string;
   urgentRepeatMinutes: number;
+  visitGraceMinutes: number;
+  teamAlertMinutes: number;
   staticDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -106,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       values.PUSH_CONTACT ??
       (values.PUBLIC_URL?.startsWith('https:') ? values.PUBLIC_URL : 'mailto:alerts@coorie.invalid'),
     urgentRepeatMinutes: values.ALERT_REPEAT_MINS,
+    visitGraceMinutes: values.VISIT_GRACE_MINS,
+    teamAlertMinutes: values.TEAM_ALERT_MINS,
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
   };

@@ -3,7 +3,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { logRetentionDue } from './people/retention.ts';
-import { sendDueAlerts } from './push/urgent.ts';
+import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
 

@@ -2,7 +2,7 @@
 // VAPID headers and decrypts it with the subscription's keys; 404 and 410 remove the subscription; urgent
 // concerns reach every coordinator's device with no name, note or place in the message.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sendDueAlerts } from '../../src/server/push/urgent.ts';
+import { sendDueAlerts } from '../../src/server/push/alerts.ts';
 import { addMember, change, Client, pushBody, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 import { browserSubscription, readVapid, startPushService, type PushService } from './pushService.ts';

@@ -21,7 +21,7 @@ export const URGENT_CONCERN_ALERT: AlertPayload = {
 export const VISIT_NOT_CLOSED_ALERT: AlertPayload = {
   title: 'A visit has not been closed',
   body: 'Open Coorie to see it.',
-  url: '/visits',
+  url: '/',
   tag: 'visit-not-closed',
 };
 

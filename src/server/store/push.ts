@@ -100,6 +100,23 @@ export async function findCoordinatorSubscriptions(
     .execute();
 }
 
+/** One user's subscribed devices, on live sign-ins. */
+export async function findUserSubscriptions(
+  db: Kysely<Schema>,
+  organisationId: string,
+  userId: string,
+): Promise<PushSubscription[]> {
+  return db
+    .selectFrom('push_subscriptions as p')
+    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
+    .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.user_id', '=', userId)
+    .where('s.revoked_at', 'is', null)
+    .orderBy('p.device_session_id')
+    .execute();
+}
+
 export async function markDelivered(db: Kysely<Schema>, deviceId: string, now: number = Date.now()): Promise<void> {
   await db
     .updateTable('push_subscriptions')
@@ -133,6 +150,22 @@ export async function raiseAlert(db: Kysely<Schema>, key: AlertKey, now: number 
       next_alert_at: isoNow(now),
     })
     .onConflict((conflict) => conflict.columns(['organisation_id', 'kind', 'record_id']).doNothing())
+    .execute();
+}
+
+/**
+ * Looks at an alert again now, when what it is about has changed (a visit's arrival or length), unless its
+ * first alert has gone out already.
+ */
+export async function recheckAlert(db: Kysely<Schema>, key: AlertKey, now: number = Date.now()): Promise<void> {
+  await db
+    .updateTable('push_alerts')
+    .set({ next_alert_at: isoNow(now) })
+    .where('organisation_id', '=', key.organisationId)
+    .where('kind', '=', key.kind)
+    .where('record_id', '=', key.recordId)
+    .where('alerts_sent', '=', 0)
+    .where('next_alert_at', 'is not', null)
     .execute();
 }
 
