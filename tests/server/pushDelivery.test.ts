@@ -148,6 +148,30 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     expect(service.deliveries).toHaveLength(1);
   });
 
+  it('does not alert a device whose sign-in has ended', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor', 'Isla');
+    await subscribe(coordinator, 'ailsa');
+    const { db } = server.store;
+    const [subscription] = await db.selectFrom('push_subscriptions').select('device_session_id').execute();
+    // Set aside for 15 days: past the 14 days without use after which a sign-in ends.
+    const fifteenDaysAgo = new Date(Date.now() - 15 * 24 * 60 * MINUTE).toISOString();
+    await db
+      .updateTable('device_sessions')
+      .set({ last_seen_at: fifteenDaysAgo })
+      .where('id', '=', subscription?.device_session_id ?? '')
+      .execute();
+    const pushed = await visitor.post(
+      '/api/sync/push',
+      pushBody([
+        change('attendee', 'p1', { displayName: 'Morag' }),
+        change('note', 'n1', { attendeeId: 'p1', body: 'Low.', concern: 'urgent' }),
+      ]),
+    );
+    expect(pushed.status).toBe(200);
+    expect(service.deliveries).toHaveLength(0);
+  });
+
   it('does not alert about a note that is not urgent', async () => {
     const coordinator = await setUpOrganisation(server.app);
     await subscribe(coordinator, 'ailsa');

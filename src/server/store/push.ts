@@ -1,6 +1,7 @@
 // Web Push: the server's VAPID keys, devices' subscriptions, and the alerts still to send (migration 0006).
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
+import { SIGN_IN_IDLE_MS, SIGN_IN_MAX_MS } from './signIns.ts';
 import { isoNow } from './util.ts';
 
 const VAPID_ROW = 'vapid';
@@ -82,10 +83,14 @@ export async function findSubscription(db: Kysely<Schema>, deviceId: string) {
     .executeTakeFirst();
 }
 
-/** The subscribed devices of an organisation's coordinators, on live sign-ins of enabled accounts. */
+/**
+ * The subscribed devices of an organisation's coordinators, on live sign-ins of enabled accounts: a device
+ * whose sign-in has ended (a tablet set aside for weeks) is not alerted until someone signs in on it again.
+ */
 export async function findCoordinatorSubscriptions(
   db: Kysely<Schema>,
   organisationId: string,
+  now: number = Date.now(),
 ): Promise<PushSubscription[]> {
   return db
     .selectFrom('push_subscriptions as p')
@@ -96,6 +101,8 @@ export async function findCoordinatorSubscriptions(
     .where('u.role', '=', 'coordinator')
     .where('u.disabled', '=', 0)
     .where('s.revoked_at', 'is', null)
+    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
     .orderBy('p.device_session_id')
     .execute();
 }
@@ -105,6 +112,7 @@ export async function findUserSubscriptions(
   db: Kysely<Schema>,
   organisationId: string,
   userId: string,
+  now: number = Date.now(),
 ): Promise<PushSubscription[]> {
   return db
     .selectFrom('push_subscriptions as p')
@@ -113,6 +121,8 @@ export async function findUserSubscriptions(
     .where('p.organisation_id', '=', organisationId)
     .where('p.user_id', '=', userId)
     .where('s.revoked_at', 'is', null)
+    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
     .orderBy('p.device_session_id')
     .execute();
 }

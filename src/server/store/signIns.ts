@@ -7,7 +7,7 @@ import { isoNow } from './util.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A sign-in ends after 14 days without use: a lost or set-aside tablet does not stay signed in. */
-const SIGN_IN_IDLE_MS = 14 * DAY_MS;
+export const SIGN_IN_IDLE_MS = 14 * DAY_MS;
 /** And 90 days after its sign-in, however much it is used: then the person proves who they are again. */
 export const SIGN_IN_MAX_MS = 90 * DAY_MS;
 
