@@ -1,6 +1,8 @@
 // The lone-worker check-in of a visit: arrival, leaving safely, staying longer. Each is one synced write.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { MAX_VISIT_MINUTES } from '../domain/visitTiming.ts';
 import type { CoorieDb } from './database.ts';
+import { useDb } from './hooks.ts';
 import { correctedNow, getRecord, saveRecord } from './records.ts';
 
 type Options = { userId?: string };
@@ -32,4 +34,13 @@ export async function extendVisit(db: CoorieDb, id: string, minutes: number, opt
 
 export async function cancelVisit(db: CoorieDb, id: string, options: Options = {}): Promise<void> {
   await saveRecord(db, 'visit', id, { status: 'cancelled' }, options);
+}
+
+/**
+ * Whether the visit has changes on this device that the server has not had: then nobody else can see the
+ * arrival yet, nor alert anyone about it (issue 12).
+ */
+export function useVisitUnsent(id: string): boolean | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => (await db.outbox.where('[kind+id]').equals(['visit', id]).count()) > 0, [db, id]);
 }

@@ -2,12 +2,15 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Agent } from 'node:https';
 import { DEFAULT_COST, type ScryptCost } from './auth/password.ts';
 import type { Config } from './config.ts';
 import { handleClientError, handleError } from './errors.ts';
 import compression from './plugins/compress.ts';
 import guards from './plugins/guards.ts';
 import securityHeaders from './plugins/securityHeaders.ts';
+import { createPushSender, type PushSender } from './push/send.ts';
+import type { Alerting } from './push/alerts.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -15,6 +18,7 @@ import healthRoutes from './routes/health.ts';
 import inviteRoutes from './routes/invites.ts';
 import organisationRoutes from './routes/organisations.ts';
 import peopleRoutes from './routes/people.ts';
+import pushRoutes from './routes/push.ts';
 import retentionRoutes from './routes/retention.ts';
 import syncRoutes from './routes/sync.ts';
 import userRoutes from './routes/users.ts';
@@ -26,6 +30,8 @@ declare module 'fastify' {
     config: Config;
     store: Store;
     passwordCost: ScryptCost;
+    push: PushSender;
+    alerting: Alerting;
   }
 }
 
@@ -37,9 +43,16 @@ export interface AppOptions {
   store: Store;
   /** Tests lower it, to keep a suite of sign-ins quick; existing hashes carry their own cost either way. */
   passwordCost?: ScryptCost;
+  /** The agent web-push sends through: tests give one that trusts their stand-in push service. */
+  pushAgent?: Agent;
 }
 
-export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  store,
+  passwordCost = DEFAULT_COST,
+  pushAgent,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: trustHops(config.trustProxy),
@@ -52,6 +65,14 @@ export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: A
   app.decorate('config', config);
   app.decorate('store', store);
   app.decorate('passwordCost', passwordCost);
+  const push = createPushSender({ db: store.db, contact: config.pushContact, log: app.log, agent: pushAgent });
+  app.decorate('push', push);
+  app.decorate('alerting', {
+    db: store.db,
+    sender: push,
+    repeatMs: config.urgentRepeatMinutes * 60_000,
+    visit: { graceMs: config.visitGraceMinutes * 60_000, escalateMs: config.teamAlertMinutes * 60_000 },
+  });
   app.setErrorHandler(handleError);
   await app.register(compression);
   await app.register(fastifyCookie);
@@ -73,6 +94,7 @@ export async function buildApp({ config, store, passwordCost = DEFAULT_COST }: A
   await app.register(auditRoutes);
   await app.register(inviteRoutes);
   await app.register(retentionRoutes);
+  await app.register(pushRoutes);
   await registerStatic(app, config.staticDir);
   return app;
 }

@@ -37,6 +37,37 @@ const envSchema = z.object({
   COOKIE_SECURE: flag,
   /** Sync requests a minute per device sign-in (see routes/sync.ts). */
   SYNC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Where people open Coorie (https://coorie.example.org): the default contact for push services. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Who push services may contact about this server's alerts: a mailto: or https: address (VAPID `sub`). */
+  PUSH_CONTACT: z
+    .url({ protocol: /^(mailto|https)$/, error: 'must be a mailto: or https: address' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Minutes after which an urgent concern nobody has picked up is alerted again. */
+  ALERT_REPEAT_MINS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Minutes after a visit's expected end before the visitor's own devices are alerted that it is not closed. */
+  VISIT_GRACE_MINS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Minutes after that before the coordinators are alerted too. */
+  TEAM_ALERT_MINS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -53,6 +84,12 @@ export interface Config {
   trustProxy: number;
   cookieSecure: boolean;
   syncRateLimit: number;
+  publicUrl: string | undefined;
+  /** The VAPID subject: PUSH_CONTACT, else PUBLIC_URL when it is https, else a placeholder (README, "Alerts"). */
+  pushContact: string;
+  urgentRepeatMinutes: number;
+  visitGraceMinutes: number;
+  teamAlertMinutes: number;
   staticDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -80,6 +117,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: values.TRUST_PROXY,
     cookieSecure: values.COOKIE_SECURE,
     syncRateLimit: values.SYNC_RATE_LIMIT,
+    publicUrl: values.PUBLIC_URL,
+    pushContact:
+      values.PUSH_CONTACT ??
+      (values.PUBLIC_URL?.startsWith('https:') ? values.PUBLIC_URL : 'mailto:alerts@coorie.invalid'),
+    urgentRepeatMinutes: values.ALERT_REPEAT_MINS,
+    visitGraceMinutes: values.VISIT_GRACE_MINS,
+    teamAlertMinutes: values.TEAM_ALERT_MINS,
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
   };

@@ -3,6 +3,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { logRetentionDue } from './people/retention.ts';
+import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
 
@@ -52,6 +53,15 @@ void checkRetention();
 const retentionTimer = setInterval(() => void checkRetention(), DAY_MS);
 retentionTimer.unref();
 
+// Alerts: the VAPID keys are made now if this is the first start, and every minute any alert that is due (a
+// reminder about an urgent concern nobody has picked up) is sent, by whichever process claims it first.
+const ALERT_TICK_MS = 60 * 1000;
+await app.push.publicKey();
+const checkAlerts = () =>
+  sendDueAlerts(app.alerting, Date.now()).catch((error: unknown) => app.log.error({ err: error }, 'alert tick failed'));
+const alertTimer = setInterval(() => void checkAlerts(), ALERT_TICK_MS);
+alertTimer.unref();
+
 let closing = false;
 async function shutDown(signal: string) {
   if (closing) return;
@@ -59,6 +69,7 @@ async function shutDown(signal: string) {
   app.log.info(`${signal}: closing`);
   try {
     clearInterval(retentionTimer);
+    clearInterval(alertTimer);
     await app.close();
     await store.close();
     process.exit(0);

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/server/store/index.ts';
+import { pushAgent } from './pushService.ts';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
@@ -28,6 +29,9 @@ const HOOK_TIMEOUT = 30_000;
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 const TABLES = [
+  'push_alerts',
+  'push_subscriptions',
+  'push_keys',
   'audit_log',
   'record_changes',
   'sight_changes',
@@ -78,7 +82,12 @@ export function useServer(database: TestDatabase, env: Record<string, string> = 
     if (database.name === 'postgres') {
       for (const table of TABLES) await server.store.db.deleteFrom(table).execute();
     }
-    server.app = await buildApp({ config: server.config, store: server.store, passwordCost: TEST_PASSWORD_COST });
+    server.app = await buildApp({
+      config: server.config,
+      store: server.store,
+      passwordCost: TEST_PASSWORD_COST,
+      pushAgent: pushAgent(),
+    });
   }, HOOK_TIMEOUT);
 
   afterEach(async () => {

@@ -53,8 +53,13 @@ export function validateNote(draft: NoteDraft, now: Date = new Date()): Errors<N
   if (followUp.length > MAX_FOLLOW_UP) {
     errors.followUp = `Shorten the follow-up to ${count(MAX_FOLLOW_UP)} characters or fewer.`;
   }
-  if (draft.followUpDue && !followUp) errors.followUp = 'Say what needs following up, or clear the date.';
-  if (followUp && !draft.followUpDue) errors.followUpDue = 'Choose when this is due, so it shows on Today.';
+  // An urgent note is never held back by its follow-up date (issue 12): the concern has to reach a coordinator.
+  // A date that is not one is left out of the note (draftToNote).
+  const urgent = draft.concern === 'urgent';
+  if (!urgent && draft.followUpDue && !followUp) errors.followUp = 'Say what needs following up, or clear the date.';
+  if (urgent) {
+    // No rule about the date.
+  } else if (followUp && !draft.followUpDue) errors.followUpDue = 'Choose when this is due, so it shows on Today.';
   else if (draft.followUpDue && !londonInstant(draft.followUpDue, '12:00')) {
     errors.followUpDue = 'Enter the date it is due, like 24/11/2026.';
   } else if (draft.followUpDue && draft.followUpDue < londonDate(now)) {
@@ -87,7 +92,7 @@ export function draftToNote(draft: NoteDraft, links: NoteLinks): Record<string, 
   if (draft.positives.trim()) values.positives = draft.positives.trim();
   if (draft.followUp.trim()) {
     values.followUp = draft.followUp.trim();
-    values.followUpDue = draft.followUpDue;
+    if (londonInstant(draft.followUpDue, '12:00')) values.followUpDue = draft.followUpDue;
     values.followUpDone = false;
   }
   const ons4 = draft.ons4;

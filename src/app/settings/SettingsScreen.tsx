@@ -8,6 +8,7 @@ import { LockSection } from '../lock/LockSection.tsx';
 import { InstallHint } from '../pwa/InstallHint.tsx';
 import { SyncSection } from '../sync/SyncSection.tsx';
 import { APP_VERSION } from '../version.ts';
+import { AlertsSection } from './AlertsSection.tsx';
 import { thisDevice } from '../deviceKind.ts';
 
 const ROLE_NAMES = { coordinator: 'Coordinator', facilitator: 'Facilitator', visitor: 'Home-visit peer supporter' };
@@ -63,6 +64,7 @@ export function SettingsScreen() {
         </ul>
       </section>
       <LockSection />
+      <AlertsSection />
       <SyncSection />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">Storage</h2>

@@ -70,12 +70,13 @@ export function TodayScreen() {
         </EmptyState>
       ) : (
         <>
-          <TodaySessions today={todays} laterThisWeek={laterThisWeek} now={now} />
-          <TodayVisits inProgress={inProgress} planned={planned} attendees={data.attendees} />
-          <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
+          {/* Concerns first for a coordinator (issue 12): an urgent one must not wait below the fold. */}
           {coordinator && (
             <OpenConcerns notes={concerns} allNotes={data.notes} attendees={data.attendees} onPickUp={pickUp} />
           )}
+          <TodaySessions today={todays} laterThisWeek={laterThisWeek} now={now} />
+          <TodayVisits inProgress={inProgress} planned={planned} attendees={data.attendees} />
+          <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
         </>
       )}
       <p className="today-signposting">

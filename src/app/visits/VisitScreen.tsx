@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { useRecord } from '../../db/hooks.ts';
-import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived } from '../../db/visits.ts';
+import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived, useVisitUnsent } from '../../db/visits.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
 import { useCurrentUser } from '../account/useCurrentUser.ts';
@@ -43,6 +43,7 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
   const now = useNow();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [busy, setBusy] = useState(false);
+  const unsent = useVisitUnsent(visit.id);
   const state = visitState(visit, now);
   const finish = expectedFinish(visit);
   const options = { userId: user?.id ?? '' };
@@ -117,6 +118,7 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
               Arrived at {visit.arrivedAt && formatTime(visit.arrivedAt)}.{' '}
               {finish && `Expected to finish by ${formatTime(finish)}.`}
             </p>
+            {unsent && <UnsentArrival finish={finish} />}
             <button
               type="button"
               className="button-primary visit-big-button"
@@ -183,5 +185,21 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
         <Link to="/visits">Back to visits</Link>
       </p>
     </Screen>
+  );
+}
+
+/**
+ * The arrival is only on this device (no signal): say so plainly, and offer a text to someone who can keep an
+ * eye instead (issue 12). The message names no one and no place; the person chooses whom to send it to.
+ */
+function UnsentArrival({ finish }: { finish: Date | undefined }) {
+  const text = finish
+    ? `I'm on a home visit and expect to leave by ${formatTime(finish)}. I have no signal for Coorie.`
+    : `I'm on a home visit. I have no signal for Coorie.`;
+  return (
+    <p className="notice visit-unsent">
+      Not sent yet: nobody else can see that you have arrived until there is signal, so nobody can be alerted if you do
+      not leave on time. <a href={`sms:?&body=${encodeURIComponent(text)}`}>Text someone when you expect to leave</a>
+    </p>
   );
 }

@@ -10,6 +10,7 @@ import { hashToken } from '../store/signIns.ts';
 import { decodeCursor, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { pushBatch } from '../sync/push.ts';
+import { alertAfterPush } from '../push/alerts.ts';
 import { parse } from '../validation.ts';
 
 // Changes are checked one by one in push.ts, so that one bad change does not sink its batch.
@@ -75,6 +76,10 @@ export default async function syncRoutes(app: FastifyInstance) {
     }
     const batch = parse(pushEnvelope, body, 'push');
     const results = await pushBatch(db, { ...user, deviceId: device.id }, batch);
+    // After the commit; a failure to alert must not fail a push already applied (the scheduler tick retries).
+    await alertAfterPush(app.alerting, user.organisationId, batch.changes, results).catch((error: unknown) =>
+      request.log.error({ err: error }, 'alerting after a push failed'),
+    );
     return { protocol: PROTOCOL, serverTime: Date.now(), results };
   });
 

@@ -150,6 +150,37 @@ export interface InviteFailuresTable {
   created_at: string;
 }
 
+/** The server's VAPID key pair (one row, id 'vapid'), as base64url: web-push's own format. */
+export interface PushKeysTable {
+  id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+}
+
+/** A device's Web Push subscription: one per device sign-in. */
+export interface PushSubscriptionsTable {
+  device_session_id: string;
+  user_id: string;
+  organisation_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: string;
+  /** When the push service last accepted an alert for this device. */
+  last_delivered_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Something the server alerts about (an urgent concern), and when it next has to (null: nothing more). */
+export interface PushAlertsTable {
+  organisation_id: string;
+  kind: string;
+  record_id: string;
+  raised_at: string;
+  alerts_sent: ColumnType<number, number | undefined, number>;
+  next_alert_at: string | null;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -163,6 +194,9 @@ export interface Schema {
   sight_changes: SightChangesTable;
   invites: InvitesTable;
   invite_failures: InviteFailuresTable;
+  push_keys: PushKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_alerts: PushAlertsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,7 +7,7 @@ import { isoNow } from './util.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A sign-in ends after 14 days without use: a lost or set-aside tablet does not stay signed in. */
-const SIGN_IN_IDLE_MS = 14 * DAY_MS;
+export const SIGN_IN_IDLE_MS = 14 * DAY_MS;
 /** And 90 days after its sign-in, however much it is used: then the person proves who they are again. */
 export const SIGN_IN_MAX_MS = 90 * DAY_MS;
 
@@ -92,6 +92,8 @@ export async function revokeSignIn(db: Kysely<Schema>, id: string): Promise<void
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
+  // A signed-out or lost device is alerted no more (issue 12).
+  await db.deleteFrom('push_subscriptions').where('device_session_id', '=', id).execute();
 }
 
 export async function revokeUserSignIns(db: Kysely<Schema>, userId: string): Promise<void> {
@@ -101,6 +103,7 @@ export async function revokeUserSignIns(db: Kysely<Schema>, userId: string): Pro
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+  await db.deleteFrom('push_subscriptions').where('user_id', '=', userId).execute();
 }
 
 export interface DeviceListing {

@@ -4,12 +4,14 @@ import * as initial from './0001_initial.ts';
 import * as privacy from './0002_privacy.ts';
 import * as sight from './0003_sight.ts';
 import * as authLimits from './0005_auth_limits.ts';
+import * as push from './0006_push.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_privacy': privacy,
   '0003_sight': sight,
   '0005_auth_limits': authLimits,
+  '0006_push': push,
 };
 
 export const migrationProvider: MigrationProvider = {

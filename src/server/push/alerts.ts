@@ -1,0 +1,118 @@
+// What the server alerts about, and to whom (issue 12). Raised after a push commits (routes/sync.ts), sent by
+// whichever server process claims each alert first, at once or from the minute tick (main.ts); when, is
+// decided by the pure rules in decide.ts.
+// - An urgent concern: every coordinator's devices, at once and once more if nobody has picked it up.
+// - A lone-worker visit not closed: the visitor's own devices after its expected end and a grace period, then
+//   the coordinators'.
+import type { Kysely } from 'kysely';
+import type { ChangeResult } from '../../sync/protocol.ts';
+import {
+  claimAlert,
+  findCoordinatorSubscriptions,
+  findDueAlerts,
+  findUserSubscriptions,
+  raiseAlert,
+  recheckAlert,
+  type AlertRow,
+} from '../store/push.ts';
+import { loadRecords, recordKey, type StoredRecord } from '../store/records.ts';
+import type { Schema } from '../store/schema.ts';
+import { decideUrgentAlert, decideVisitAlert, type Decision, type VisitPeriods } from './decide.ts';
+import { URGENT_CONCERN_ALERT, VISIT_NOT_CLOSED_ALERT } from './messages.ts';
+import type { PushSender } from './send.ts';
+
+export const URGENT_CONCERN = 'urgent_concern';
+export const VISIT_NOT_CLOSED = 'visit_not_closed';
+
+export interface Alerting {
+  db: Kysely<Schema>;
+  sender: PushSender;
+  /** After the first alert about an urgent concern, before the reminder. */
+  repeatMs: number;
+  visit: VisitPeriods;
+}
+
+/**
+ * After a push has committed: notes it made urgent and visits it gave an arrival are raised (once however
+ * often they are pushed again), and whatever is due is sent. The tick sends what this misses (a crash, a push
+ * service down).
+ */
+export async function alertAfterPush(
+  alerting: Alerting,
+  organisationId: string,
+  changes: unknown[],
+  results: ChangeResult[],
+  now: number = Date.now(),
+): Promise<void> {
+  let raised = false;
+  for (const [index, change] of changes.entries()) {
+    if (results[index]?.status !== 'applied' || !isChange(change)) continue;
+    if (change.kind === 'note' && change.values.concern === 'urgent') {
+      await raiseAlert(alerting.db, { organisationId, kind: URGENT_CONCERN, recordId: change.id }, now);
+      raised = true;
+    } else if (
+      change.kind === 'visit' &&
+      (typeof change.values.arrivedAt === 'string' || 'expectedMinutes' in change.values)
+    ) {
+      const key = { organisationId, kind: VISIT_NOT_CLOSED, recordId: change.id };
+      await raiseAlert(alerting.db, key, now);
+      await recheckAlert(alerting.db, key, now);
+      raised = true;
+    }
+  }
+  if (raised) await sendDueAlerts(alerting, now, organisationId);
+}
+
+function isChange(change: unknown): change is { kind: string; id: string; values: Record<string, unknown> } {
+  if (typeof change !== 'object' || change === null) return false;
+  const { kind, id, values } = change as { kind?: unknown; id?: unknown; values?: unknown };
+  return typeof kind === 'string' && typeof id === 'string' && typeof values === 'object' && values !== null;
+}
+
+/** Sends every alert due by `now` (one organisation's, or all), each by exactly one server process. */
+export async function sendDueAlerts(alerting: Alerting, now: number, organisationId?: string): Promise<number> {
+  const due = await findDueAlerts(alerting.db, now, organisationId);
+  let sent = 0;
+  for (const alert of due) {
+    if (await sendIfClaimed(alerting, alert, now)) sent += 1;
+  }
+  return sent;
+}
+
+async function sendIfClaimed(alerting: Alerting, alert: AlertRow, now: number): Promise<boolean> {
+  const recordKind = alert.kind === URGENT_CONCERN ? 'note' : 'visit';
+  const record = await recordOf(alerting.db, alert, recordKind);
+  const decision: (Decision & { to?: 'visitor' | 'team' }) | undefined =
+    alert.kind === URGENT_CONCERN
+      ? decideUrgentAlert(alert, concernOf(record), now, alerting.repeatMs)
+      : decideVisitAlert(alert, record?.values, now, alerting.visit);
+  if (!decision) return false;
+  // Another process may have read the same row: only the one whose claim lands sends.
+  if (!(await claimAlert(alerting.db, alert, decision.next))) return false;
+  if (!decision.send) return false;
+  if (decision.to === 'visitor' && record) {
+    const visitor = typeof record.values.supporterId === 'string' ? record.values.supporterId : record.authorId;
+    const devices = await findUserSubscriptions(alerting.db, alert.organisationId, visitor);
+    await alerting.sender.send(devices, VISIT_NOT_CLOSED_ALERT);
+  } else {
+    const devices = await findCoordinatorSubscriptions(alerting.db, alert.organisationId);
+    await alerting.sender.send(devices, alert.kind === URGENT_CONCERN ? URGENT_CONCERN_ALERT : VISIT_NOT_CLOSED_ALERT);
+  }
+  return true;
+}
+
+/** The record an alert is about, unless it has been deleted or erased. */
+async function recordOf(db: Kysely<Schema>, alert: AlertRow, kind: string): Promise<StoredRecord | undefined> {
+  const records = await loadRecords(db, alert.organisationId, [{ kind, id: alert.recordId }]);
+  const record = records.get(recordKey(kind, alert.recordId));
+  return !record || record.erasedAt || record.values.deleted === true ? undefined : record;
+}
+
+function concernOf(note: StoredRecord | undefined) {
+  if (!note) return { concern: undefined, pickedUp: false };
+  const pickedUpBy = note.values.concernPickedUpBy;
+  return {
+    concern: typeof note.values.concern === 'string' ? note.values.concern : undefined,
+    pickedUp: typeof pickedUpBy === 'string' && pickedUpBy.trim() !== '',
+  };
+}

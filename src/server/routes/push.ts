@@ -1,0 +1,71 @@
+// Alerts on this device (issue 12): the server's VAPID public key, this device's Web Push subscription, its
+// status, and a test alert. Every route is about the signed-in device only. Writes meet the same-origin guard
+// (guards.ts) like every other write.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireUser } from '../auth/signIn.ts';
+import { HttpError } from '../errors.ts';
+import { TEST_ALERT } from '../push/messages.ts';
+import { deleteSubscription, findSubscription, saveSubscription } from '../store/push.ts';
+import { parse } from '../validation.ts';
+
+/** base64url (unpadded, as PushSubscription.toJSON() gives it) decoding to exactly `bytes` bytes. */
+const base64urlKey = (bytes: number, what: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url')
+    .refine((value) => Buffer.from(value, 'base64url').length === bytes, `must be a ${what}`);
+
+// What PushSubscription.toJSON() gives (expirationTime is ignored: push services answer 410 when it passes).
+const subscriptionBody = z.strictObject({
+  endpoint: z
+    .url({ protocol: /^https$/, error: 'must be an https:// address' })
+    .max(2000, 'must be at most 2000 characters'),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: base64urlKey(65, 'P-256 public key of 65 bytes'),
+    auth: base64urlKey(16, 'secret of 16 bytes'),
+  }),
+});
+
+export default async function pushRoutes(app: FastifyInstance) {
+  const { db } = app.store;
+
+  app.get('/api/push/key', async (request) => {
+    await requireUser(request);
+    return { publicKey: await app.push.publicKey() };
+  });
+
+  app.get('/api/push/subscription', async (request) => {
+    const { device } = await requireUser(request);
+    const found = await findSubscription(db, device.id);
+    return { subscribed: found !== undefined, lastDeliveredAt: found?.lastDeliveredAt ?? null };
+  });
+
+  app.put('/api/push/subscription', async (request, reply) => {
+    const { user, device } = await requireUser(request);
+    const input = parse(subscriptionBody, request.body, 'subscription');
+    await saveSubscription(
+      db,
+      { deviceId: device.id, userId: user.id, organisationId: user.organisationId },
+      { endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth },
+    );
+    return reply.status(204).send();
+  });
+
+  app.delete('/api/push/subscription', async (request, reply) => {
+    const { device } = await requireUser(request);
+    await deleteSubscription(db, device.id);
+    return reply.status(204).send();
+  });
+
+  // A few a minute: each one is a request to the browser maker's push service.
+  app.post('/api/push/test', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request) => {
+    const { device } = await requireUser(request);
+    const found = await findSubscription(db, device.id);
+    if (!found) throw new HttpError(409, 'not_subscribed', 'Alerts are not turned on for this device.');
+    const delivered = (await app.push.send([found], TEST_ALERT)) === 1;
+    const after = await findSubscription(db, device.id);
+    return { delivered, subscribed: after !== undefined, lastDeliveredAt: after?.lastDeliveredAt ?? null };
+  });
+}

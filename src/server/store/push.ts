@@ -1,0 +1,239 @@
+// Web Push: the server's VAPID keys, devices' subscriptions, and the alerts still to send (migration 0006).
+import type { Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
+import { SIGN_IN_IDLE_MS, SIGN_IN_MAX_MS } from './signIns.ts';
+import { isoNow } from './util.ts';
+
+const VAPID_ROW = 'vapid';
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/**
+ * The server's VAPID keys, made by `generate` the first time. Several processes starting at once may each
+ * make a pair, but only the first insert lands and every process then reads that one.
+ */
+export async function ensureVapidKeys(db: Kysely<Schema>, generate: () => VapidKeys): Promise<VapidKeys> {
+  const read = () =>
+    db
+      .selectFrom('push_keys')
+      .select(['public_key as publicKey', 'private_key as privateKey'])
+      .where('id', '=', VAPID_ROW)
+      .executeTakeFirst();
+  const found = await read();
+  if (found) return found;
+  const made = generate();
+  await db
+    .insertInto('push_keys')
+    .values({ id: VAPID_ROW, public_key: made.publicKey, private_key: made.privateKey, created_at: isoNow() })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+  const kept = await read();
+  if (!kept) throw new Error('The VAPID keys could not be stored.');
+  return kept;
+}
+
+export interface PushSubscription {
+  deviceId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+/** Keeps a device's subscription, replacing the one it had (a browser may renew its endpoint). */
+export async function saveSubscription(
+  db: Kysely<Schema>,
+  owner: { deviceId: string; userId: string; organisationId: string },
+  keys: { endpoint: string; p256dh: string; auth: string },
+  now: number = Date.now(),
+): Promise<void> {
+  const values = { endpoint: keys.endpoint, p256dh: keys.p256dh, auth: keys.auth, created_at: isoNow(now) };
+  await db
+    .insertInto('push_subscriptions')
+    .values({
+      device_session_id: owner.deviceId,
+      user_id: owner.userId,
+      organisation_id: owner.organisationId,
+      ...values,
+    })
+    .onConflict((conflict) => conflict.column('device_session_id').doUpdateSet({ ...values, last_delivered_at: null }))
+    .execute();
+}
+
+export async function deleteSubscription(db: Kysely<Schema>, deviceId: string): Promise<void> {
+  await db.deleteFrom('push_subscriptions').where('device_session_id', '=', deviceId).execute();
+}
+
+/** The push service said the subscription is gone (404/410): only that one, not a newer one of the device. */
+export async function deleteSubscriptionAt(db: Kysely<Schema>, deviceId: string, endpoint: string): Promise<void> {
+  await db
+    .deleteFrom('push_subscriptions')
+    .where('device_session_id', '=', deviceId)
+    .where('endpoint', '=', endpoint)
+    .execute();
+}
+
+export async function findSubscription(db: Kysely<Schema>, deviceId: string) {
+  return db
+    .selectFrom('push_subscriptions')
+    .select(['device_session_id as deviceId', 'endpoint', 'p256dh', 'auth', 'last_delivered_at as lastDeliveredAt'])
+    .where('device_session_id', '=', deviceId)
+    .executeTakeFirst();
+}
+
+/**
+ * The subscribed devices of an organisation's coordinators, on live sign-ins of enabled accounts: a device
+ * whose sign-in has ended (a tablet set aside for weeks) is not alerted until someone signs in on it again.
+ */
+export async function findCoordinatorSubscriptions(
+  db: Kysely<Schema>,
+  organisationId: string,
+  now: number = Date.now(),
+): Promise<PushSubscription[]> {
+  return db
+    .selectFrom('push_subscriptions as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
+    .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
+    .where('p.organisation_id', '=', organisationId)
+    .where('u.role', '=', 'coordinator')
+    .where('u.disabled', '=', 0)
+    .where('s.revoked_at', 'is', null)
+    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
+    .orderBy('p.device_session_id')
+    .execute();
+}
+
+/** One user's subscribed devices, on live sign-ins. */
+export async function findUserSubscriptions(
+  db: Kysely<Schema>,
+  organisationId: string,
+  userId: string,
+  now: number = Date.now(),
+): Promise<PushSubscription[]> {
+  return db
+    .selectFrom('push_subscriptions as p')
+    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
+    .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.user_id', '=', userId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
+    .orderBy('p.device_session_id')
+    .execute();
+}
+
+export async function markDelivered(db: Kysely<Schema>, deviceId: string, now: number = Date.now()): Promise<void> {
+  await db
+    .updateTable('push_subscriptions')
+    .set({ last_delivered_at: isoNow(now) })
+    .where('device_session_id', '=', deviceId)
+    .execute();
+}
+
+export interface AlertKey {
+  organisationId: string;
+  kind: string;
+  recordId: string;
+}
+
+export interface AlertRow extends AlertKey {
+  raisedAt: string;
+  alertsSent: number;
+  nextAlertAt: string | null;
+}
+
+/** Starts alerting about something, due at once; nothing when the server already knows of it. */
+export async function raiseAlert(db: Kysely<Schema>, key: AlertKey, now: number = Date.now()): Promise<void> {
+  await db
+    .insertInto('push_alerts')
+    .values({
+      organisation_id: key.organisationId,
+      kind: key.kind,
+      record_id: key.recordId,
+      raised_at: isoNow(now),
+      alerts_sent: 0,
+      next_alert_at: isoNow(now),
+    })
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'kind', 'record_id']).doNothing())
+    .execute();
+}
+
+/**
+ * Looks at an alert again now, when what it is about has changed (a visit's arrival or length), unless its
+ * first alert has gone out already.
+ */
+export async function recheckAlert(db: Kysely<Schema>, key: AlertKey, now: number = Date.now()): Promise<void> {
+  await db
+    .updateTable('push_alerts')
+    .set({ next_alert_at: isoNow(now) })
+    .where('organisation_id', '=', key.organisationId)
+    .where('kind', '=', key.kind)
+    .where('record_id', '=', key.recordId)
+    .where('alerts_sent', '=', 0)
+    .where('next_alert_at', 'is not', null)
+    .execute();
+}
+
+const alertColumns = [
+  'organisation_id as organisationId',
+  'kind',
+  'record_id as recordId',
+  'raised_at as raisedAt',
+  'alerts_sent as alertsSent',
+  'next_alert_at as nextAlertAt',
+] as const;
+
+export async function findAlert(db: Kysely<Schema>, key: AlertKey): Promise<AlertRow | undefined> {
+  const row = await db
+    .selectFrom('push_alerts')
+    .select(alertColumns)
+    .where('organisation_id', '=', key.organisationId)
+    .where('kind', '=', key.kind)
+    .where('record_id', '=', key.recordId)
+    .executeTakeFirst();
+  return row && { ...row, alertsSent: Number(row.alertsSent) };
+}
+
+/** Alerts due by `now`, oldest first; one organisation's or every one's. */
+export async function findDueAlerts(
+  db: Kysely<Schema>,
+  now: number,
+  organisationId?: string,
+  limit = 100,
+): Promise<AlertRow[]> {
+  let query = db
+    .selectFrom('push_alerts')
+    .select(alertColumns)
+    .where('next_alert_at', 'is not', null)
+    .where('next_alert_at', '<=', isoNow(now));
+  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+  const rows = await query.orderBy('next_alert_at').limit(limit).execute();
+  return rows.map((row) => ({ ...row, alertsSent: Number(row.alertsSent) }));
+}
+
+/**
+ * Moves an alert on from the state it was read in: true for the one caller (of however many processes) whose
+ * update found the row still as read, which then sends it; false for the rest. A conditional UPDATE, so it
+ * needs no lock and behaves the same on SQLite and PostgreSQL.
+ */
+export async function claimAlert(
+  db: Kysely<Schema>,
+  read: AlertRow,
+  next: { alertsSent: number; nextAlertAt: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('push_alerts')
+    .set({ alerts_sent: next.alertsSent, next_alert_at: next.nextAlertAt })
+    .where('organisation_id', '=', read.organisationId)
+    .where('kind', '=', read.kind)
+    .where('record_id', '=', read.recordId)
+    .where('alerts_sent', '=', read.alertsSent)
+    .where('next_alert_at', read.nextAlertAt === null ? 'is' : '=', read.nextAlertAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
