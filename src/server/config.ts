@@ -10,6 +10,14 @@ const flag = z
   .optional()
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** Chrome's, Firefox's, Safari's and Edge's push services. */
+const DEFAULT_PUSH_SERVICE_HOSTS = [
+  'fcm.googleapis.com',
+  'push.services.mozilla.com',
+  'push.apple.com',
+  'notify.windows.com',
+];
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -47,6 +55,20 @@ const envSchema = z.object({
     .url({ protocol: /^(mailto|https)$/, error: 'must be a mailto: or https: address' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * The push services a device may name in its subscription (host names; each also allows its subdomains). The
+   * server sends to whatever address a subscription gives, so it must not be any address a signed-in person likes
+   * (a machine on the server's own network, say). The default is the browsers' own services.
+   */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .default(DEFAULT_PUSH_SERVICE_HOSTS.join(','))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    ),
   /** Minutes after which an urgent concern nobody has picked up is alerted again. */
   ALERT_REPEAT_MINS: z.coerce
     .number()
@@ -87,6 +109,7 @@ export interface Config {
   publicUrl: string | undefined;
   /** The VAPID subject: PUSH_CONTACT, else PUBLIC_URL when it is https, else a placeholder (README, "Alerts"). */
   pushContact: string;
+  pushServiceHosts: string[];
   urgentRepeatMinutes: number;
   visitGraceMinutes: number;
   teamAlertMinutes: number;
@@ -121,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pushContact:
       values.PUSH_CONTACT ??
       (values.PUBLIC_URL?.startsWith('https:') ? values.PUBLIC_URL : 'mailto:alerts@coorie.invalid'),
+    pushServiceHosts: values.PUSH_SERVICE_HOSTS,
     urgentRepeatMinutes: values.ALERT_REPEAT_MINS,
     visitGraceMinutes: values.VISIT_GRACE_MINS,
     teamAlertMinutes: values.TEAM_ALERT_MINS,

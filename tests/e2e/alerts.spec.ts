@@ -25,6 +25,7 @@ test.beforeAll(async () => {
   server = await startServer({
     NODE_EXTRA_CA_CERTS: path.resolve('tests/server/fixtures/push-service.crt'),
     PUSH_CONTACT: 'mailto:alerts@example.org',
+    PUSH_SERVICE_HOSTS: '127.0.0.1',
   });
 });
 

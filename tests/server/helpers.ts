@@ -74,6 +74,8 @@ export function useServer(database: TestDatabase, env: Record<string, string> = 
       DATA_DIR: server.dir,
       STATIC_DIR: path.join(server.dir, 'dist'),
       LOG_LEVEL: 'silent',
+      // The stand-in push service (pushService.ts) listens here.
+      PUSH_SERVICE_HOSTS: '127.0.0.1',
       ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
       ...env,
     });

@@ -216,7 +216,8 @@ describe.each(databases())('two server processes on one $name database', (databa
           ...notes.map((id) => change('note', id, { attendeeId: 'p1', body: 'Low.', concern: 'urgent' })),
         ]),
       );
-      const alreadySent = service.deliveries.length;
+      // Sent after the push has answered, not before.
+      const alreadySent = (await service.waitFor(8)).length;
       expect(alreadySent).toBe(8);
       await server.store.db.deleteFrom('push_alerts').execute();
       const now = Date.now();

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendDueAlerts } from '../../src/server/push/alerts.ts';
 import { addMember, change, Client, pushBody, setUpOrganisation } from './client.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { databases, useServer } from './helpers.ts';
 import { browserSubscription, readVapid, startPushService, type PushService } from './pushService.ts';
 
@@ -246,5 +247,36 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     expect((await signedOut.get('/api/push/key')).status).toBe(401);
     expect((await signedOut.post('/api/push/test')).status).toBe(401);
     expect((await coordinator.get('/api/push/subscription')).body.subscribed).toBe(false);
+  });
+
+  it("refuses a subscription whose address is not a push service's, so the server never calls a machine of someone's choosing", async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const good = browserSubscription(`${service.origin}/push/x`).json;
+    for (const endpoint of [
+      'https://10.0.0.5/admin',
+      'https://localhost/push',
+      'https://127.0.0.1.evil.example/push',
+    ]) {
+      const answer = await coordinator.call('PUT', '/api/push/subscription', { ...good, endpoint });
+      expect(answer.status, endpoint).toBe(400);
+      expect(answer.body.error).toMatchObject({
+        code: 'unknown_push_service',
+        message: expect.stringMatching(/push service/),
+      });
+    }
+    expect((await coordinator.get('/api/push/subscription')).body.subscribed).toBe(false);
+    expect((await coordinator.call('PUT', '/api/push/subscription', good)).status).toBe(204);
+    expect((await coordinator.get('/api/push/subscription')).body.subscribed).toBe(true);
+  });
+
+  it("allows the browsers' own push services by default", () => {
+    const hosts = loadConfig({}).pushServiceHosts;
+    expect(hosts).toEqual(
+      expect.arrayContaining(['fcm.googleapis.com', 'push.services.mozilla.com', 'push.apple.com']),
+    );
+    expect(loadConfig({ PUSH_SERVICE_HOSTS: ' Push.Example.org, ,127.0.0.1 ' }).pushServiceHosts).toEqual([
+      'push.example.org',
+      '127.0.0.1',
+    ]);
   });
 });

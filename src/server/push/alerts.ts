@@ -34,14 +34,16 @@ export interface Alerting {
 
 /**
  * After a push has committed: notes it made urgent and visits it gave an arrival are raised (once however
- * often they are pushed again), and whatever is due is sent. The tick sends what this misses (a crash, a push
- * service down).
+ * often they are pushed again). Whatever is due is then sent without holding up the push's answer (a slow push
+ * service must not stall a tablet's sync): failures go to `onSendError`, and the tick sends what this misses
+ * (a crash, a push service down).
  */
 export async function alertAfterPush(
   alerting: Alerting,
   organisationId: string,
   changes: unknown[],
   results: ChangeResult[],
+  onSendError: (error: unknown) => void,
   now: number = Date.now(),
 ): Promise<void> {
   let raised = false;
@@ -60,7 +62,7 @@ export async function alertAfterPush(
       raised = true;
     }
   }
-  if (raised) await sendDueAlerts(alerting, now, organisationId);
+  if (raised) void sendDueAlerts(alerting, now, organisationId).catch(onSendError);
 }
 
 function isChange(change: unknown): change is { kind: string; id: string; values: Record<string, unknown> } {

@@ -28,6 +28,12 @@ const subscriptionBody = z.strictObject({
   }),
 });
 
+/** Whether `hostname` is one of `hosts` or under one of them. */
+function isPushService(hostname: string, hosts: readonly string[]): boolean {
+  const name = hostname.toLowerCase();
+  return hosts.some((host) => name === host || name.endsWith(`.${host}`));
+}
+
 export default async function pushRoutes(app: FastifyInstance) {
   const { db } = app.store;
 
@@ -45,6 +51,13 @@ export default async function pushRoutes(app: FastifyInstance) {
   app.put('/api/push/subscription', async (request, reply) => {
     const { user, device } = await requireUser(request);
     const input = parse(subscriptionBody, request.body, 'subscription');
+    if (!isPushService(new URL(input.endpoint).hostname, app.config.pushServiceHosts)) {
+      throw new HttpError(
+        400,
+        'unknown_push_service',
+        "The subscription's address is not a push service this server sends to.",
+      );
+    }
     await saveSubscription(
       db,
       { deviceId: device.id, userId: user.id, organisationId: user.organisationId },

@@ -77,9 +77,8 @@ export default async function syncRoutes(app: FastifyInstance) {
     const batch = parse(pushEnvelope, body, 'push');
     const results = await pushBatch(db, { ...user, deviceId: device.id }, batch);
     // After the commit; a failure to alert must not fail a push already applied (the scheduler tick retries).
-    await alertAfterPush(app.alerting, user.organisationId, batch.changes, results).catch((error: unknown) =>
-      request.log.error({ err: error }, 'alerting after a push failed'),
-    );
+    const logFailure = (error: unknown) => request.log.error({ err: error }, 'alerting after a push failed');
+    await alertAfterPush(app.alerting, user.organisationId, batch.changes, results, logFailure).catch(logFailure);
     return { protocol: PROTOCOL, serverTime: Date.now(), results };
   });
 
