@@ -1,0 +1,7 @@
+// The roles of a team member, lowest floor of the contract: no zod here, so the first screen may import it.
+export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
