@@ -10,7 +10,7 @@ import { TextField } from '../components/TextField.tsx';
 import { DeviceNameField, NewPasswordFields } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { acceptInvite } from './api.ts';
-import { describeProblem, type Problem } from './messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { validateJoin } from './validation.ts';
 
 const EMPTY = { code: '', password: '', confirm: '', device: '' };

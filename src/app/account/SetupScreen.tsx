@@ -10,7 +10,7 @@ import { TextField } from '../components/TextField.tsx';
 import { NewPasswordFields } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { createOrganisation } from './api.ts';
-import { describeProblem, type Problem } from './messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSetup } from './validation.ts';
 

@@ -10,7 +10,7 @@ import { TextField } from '../components/TextField.tsx';
 import { DeviceNameField } from './AccountFields.tsx';
 import { useForm } from '../components/useForm.ts';
 import { signIn } from './api.ts';
-import { describeProblem, signedOutNotice, type Problem } from './messages.ts';
+import { describeProblem, signedOutNotice, type Problem } from '../http/messages.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSignIn } from './validation.ts';
 import '../styles/team.css';

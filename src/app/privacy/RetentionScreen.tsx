@@ -2,14 +2,12 @@
 // confirmation before anyone is erased. The server checks the daily; nothing is erased without this screen.
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from '../../api/limits.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { usePageSync } from '../sync/SyncContext.ts';
 import { fetchRetentionPreview, runRetention, saveRetentionMonths, type RetentionPreview } from './api.ts';
 import { printDateTime } from './printable.tsx';
 import { CoordinatorScreen, NotReady, useServerData } from './serverData.tsx';
-
-const MIN_MONTHS = 6;
-const MAX_MONTHS = 120;
 
 export function RetentionScreen() {
   const answer = useServerData(fetchRetentionPreview);
@@ -68,8 +66,8 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
     let chosen: number | null = null;
     if (!keep) {
       const value = Number(typed.trim());
-      if (!typed.trim() || !Number.isInteger(value) || value < MIN_MONTHS || value > MAX_MONTHS) {
-        setError(`Enter a whole number of months from ${MIN_MONTHS} to ${MAX_MONTHS}.`);
+      if (!typed.trim() || !Number.isInteger(value) || value < MIN_RETENTION_MONTHS || value > MAX_RETENTION_MONTHS) {
+        setError(`Enter a whole number of months from ${MIN_RETENTION_MONTHS} to ${MAX_RETENTION_MONTHS}.`);
         document.getElementById(`${id}-months`)?.focus();
         return;
       }
@@ -120,7 +118,7 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
           <div className={error ? 'field field-invalid' : 'field'}>
             <label htmlFor={`${id}-months`}>Months with no activity</label>
             <p className="field-hint" id={`${id}-hint`}>
-              From {MIN_MONTHS} to {MAX_MONTHS}. Many groups choose 24.
+              From {MIN_RETENTION_MONTHS} to {MAX_RETENTION_MONTHS}. Many groups choose 24.
             </p>
             {error && (
               <p className="field-error" id={`${id}-error`}>
@@ -132,8 +130,8 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
               id={`${id}-months`}
               type="number"
               inputMode="numeric"
-              min={MIN_MONTHS}
-              max={MAX_MONTHS}
+              min={MIN_RETENTION_MONTHS}
+              max={MAX_RETENTION_MONTHS}
               value={typed}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}

@@ -2,8 +2,8 @@
 // they turn into an account themselves on the sign-in screen.
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../account/api.ts';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { ApiError } from '../http/request.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { MIN_PASSWORD, type Errors } from '../account/validation.ts';
 import { RadioField } from '../components/FormControls.tsx';
 import { ProblemBox } from '../components/ProblemBox.tsx';

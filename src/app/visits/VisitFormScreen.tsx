@@ -6,7 +6,7 @@ import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord } from '../../db/hooks.ts';
 import { londonDate } from '../../domain/london.ts';
 import type { Visit } from '../../domain/visit.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { DraftNotice, InputField, RadioField, SelectField } from '../components/FormControls.tsx';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { useDraftForm } from '../components/useDraftForm.ts';

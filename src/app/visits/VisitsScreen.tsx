@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { useRecords } from '../../db/hooks.ts';
 import type { Visit } from '../../domain/visit.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import '../styles/controls.css';
 import '../styles/visits.css';
