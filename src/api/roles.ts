@@ -2,6 +2,4 @@
 export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
-  return (ROLES as readonly unknown[]).includes(value);
-}
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
