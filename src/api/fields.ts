@@ -1,7 +1,7 @@
 // Request fields that several endpoints share, with the words that say what to fix.
 import { z } from 'zod';
 import { MAX_DEVICE_NAME, MAX_EMAIL, MAX_ORGANISATION_NAME, MAX_PASSWORD_LENGTH, MAX_PERSON_NAME } from './limits.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from '../domain/roles.ts';
 
 /**
  * A name or title: trimmed, then counted, and the trimmed value is what the route gets and stores (routes

@@ -2,7 +2,7 @@
 // screens. These are on the first screen, which has no room for zod: their answers are read by hand here, field
 // for field as src/api/accounts.ts describes them (tests/app/accountApi.test.ts holds them to it).
 import type { NewOrganisation, SetupStatus, User } from '../../api/accounts.ts';
-import { isRole } from '../../api/roles.ts';
+import { isRole } from '../../domain/roles.ts';
 import { ApiError, badResponse, isObject, request } from '../http/request.ts';
 
 /** `userAnswer`'s user; a bad_response ApiError if the answer is not one. */

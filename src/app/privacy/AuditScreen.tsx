@@ -1,7 +1,7 @@
 // Settings → Audit log: who signed in, exported, erased, revoked and changed the team, newest first, in UK time.
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
-import { isRole, type Role } from '../../api/roles.ts';
+import { isRole, type Role } from '../../domain/roles.ts';
 import type { Attendee } from '../../domain/attendee.ts';
 import { useRecordsWhere } from '../../db/hooks.ts';
 import { fetchAudit, type AuditEntry } from './api.ts';

@@ -1,7 +1,7 @@
 // The team and device endpoints (server/routes/users.ts, invites.ts, devices.ts), for the Team and Devices screens.
 // Answers are checked against src/api/team.ts before a screen sees them; problems become ApiError.
 import { userAnswer, type User } from '../../api/accounts.ts';
-import { ROLES, type Role } from '../../api/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import { devicesAnswer, inviteAnswer, memberAnswer, teamAnswer, type Device, type TeamMember } from '../../api/team.ts';
 import { checked } from '../http/checked.ts';
 import { request } from '../http/request.ts';

@@ -1,6 +1,6 @@
 // The rules of the add-a-member and invite forms, each with the words that say what to fix.
 import { MAX_PERSON_NAME } from '../../api/limits.ts';
-import { isRole } from '../../api/roles.ts';
+import { isRole } from '../../domain/roles.ts';
 import { shortPassword, type Errors } from '../account/validation.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

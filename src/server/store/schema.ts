@@ -4,7 +4,7 @@
 // record values and versions are JSON text; change numbers are bigint, which the pg driver returns as a
 // string, so repositories convert them with Number() (they stay far below 2^53).
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Role } from '../../api/roles.ts';
+import type { Role } from '../../domain/roles.ts';
 
 type BigIntColumn = ColumnType<number | string | bigint, number, number>;
 

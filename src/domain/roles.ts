@@ -1,4 +1,4 @@
-// The roles of a team member, lowest floor of the contract: no zod here, so the first screen may import it.
+// The roles of a team member. No zod here, so that the first screen may import it.
 export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
 export type Role = (typeof ROLES)[number];
 
