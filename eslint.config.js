@@ -5,8 +5,8 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-// The floors, lowest first: domain/ < sync/ < db/ < engine/ < app/ and sw.ts; server/ stands beside db/ on
-// domain/ and sync/. A folder imports only from its own floor and the ones below it.
+// The floors, lowest first: domain/ < sync/ < api/ < db/ < engine/ < app/ and sw.ts; server/ stands beside db/ on
+// api/, domain/ and sync/. A folder imports only from its own floor and the ones below it.
 const pattern = (group, message) => ({ group, message });
 const noBrowserOrNode = [
   pattern(['dexie', 'dexie-*'], 'domain/ and sync/ are pure: no Dexie.'),
@@ -85,8 +85,31 @@ export default tseslint.config(
     languageOptions: { globals: {} },
   },
   {
-    files: ['src/domain/**/*.ts', 'src/sync/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/sync/**/*.ts', 'src/api/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...pureGlobals] },
+  },
+  {
+    // The HTTP contract, shared by the server's routes and the app's requests: as pure as the floors below it.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(
+              ['dexie', 'dexie-*', 'react', 'react-*', 'react/*', 'fastify', 'fastify-*'],
+              'api/ is pure: zod only.',
+            ),
+            pattern(['node:*', 'fs', 'path', 'crypto', 'http', 'https'], 'api/ is pure: no Node APIs.'),
+            pattern(
+              ['**/db/**', '**/engine/**', '**/app/**', '**/server/**', '**/sw', '**/sw.ts'],
+              'api/ imports only domain/ and sync/: the server and the app both import it.',
+            ),
+          ],
+        },
+      ],
+    },
+    languageOptions: { globals: {} },
   },
   {
     files: ['src/db/**/*.ts'],

@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate, Outlet, useOutletContext, type RouteObje
 import { useKiosk } from '../db/kiosk.ts';
 import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
-import { CurrentUserContext } from './account/useCurrentUser.ts';
+import { CurrentUserContext } from './layout/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
 import { LockGate } from './lock/LockGate.tsx';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';

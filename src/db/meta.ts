@@ -1,5 +1,6 @@
 // Small typed values kept in the `meta` table: the device's clock, sync cursor and state, who is signed in, and
 // the app lock's PIN hash. It imports no db/ module but database.ts, so that any of them may import it.
+import type { Role } from '../domain/roles.ts';
 import type { PendingBatch } from '../sync/coalesce.ts';
 import type { ClockState } from '../sync/hlc.ts';
 import type { CoorieDb } from './database.ts';
@@ -18,7 +19,7 @@ export interface SignedInUser {
   id: string;
   name: string;
   email: string;
-  role: 'coordinator' | 'facilitator' | 'visitor';
+  role: Role;
   organisationId: string;
 }
 

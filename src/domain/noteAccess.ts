@@ -1,9 +1,10 @@
 // Who may read a wellbeing note on this device: the same rule the server applies when it sends notes.
 import type { Note } from './note.ts';
+import type { Role } from './roles.ts';
 
 export interface NoteReader {
   id: string;
-  role: 'coordinator' | 'facilitator' | 'visitor';
+  role: Role;
 }
 
 /** Its author and coordinators always; the rest of the team only when the note was shared with them. */

@@ -1,7 +1,7 @@
 // The two sync requests on the wire: bodies checked with the protocol's schemas, failures sorted by what helps.
 import type { z } from 'zod';
+import { errorBodySchema } from '../api/errors.ts';
 import {
-  errorBodySchema,
   PROTOCOL,
   pullResponseSchema,
   pushResponseSchema,

@@ -23,6 +23,7 @@ import retentionRoutes from './routes/retention.ts';
 import syncRoutes from './routes/sync.ts';
 import userRoutes from './routes/users.ts';
 import { registerStatic } from './static.ts';
+import { registerValidation } from './validation.ts';
 import type { Store } from './store/index.ts';
 
 declare module 'fastify' {
@@ -83,6 +84,7 @@ export async function buildApp({
 
   // Before the routes, so that every one of them (and every address that matches none) meets them.
   await app.register(guards);
+  registerValidation(app);
 
   await app.register(healthRoutes);
   await app.register(organisationRoutes);

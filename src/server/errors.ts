@@ -1,7 +1,8 @@
-// The one shape of every error answer, `{ error: { code, message, details? } }`, and the handlers that make it.
+// The handlers that make every error answer, in the one shape of api/errors.ts: `{ error: { code, message, details? } }`.
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody } from '../api/errors.ts';
 import { isStorageFull } from './store/util.ts';
 
 export class HttpError extends Error {
@@ -20,10 +21,6 @@ export const unauthenticated = () => new HttpError(401, 'unauthenticated', 'Plea
 export const forbidden = (message = 'You do not have permission to do that.') =>
   new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown[] };
-}
 
 export function errorBody(code: string, message: string, details?: unknown[]): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };

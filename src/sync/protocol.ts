@@ -18,13 +18,25 @@ export const changeSchema = z.strictObject({
 });
 export type Change = z.infer<typeof changeSchema>;
 
-export const pushRequestSchema = z.strictObject({
-  protocol: z.number(),
+/**
+ * A push as the server checks it on arrival: its changes are checked one by one (server/sync/checkChange.ts),
+ * so that one bad change does not sink its batch.
+ */
+export const pushEnvelopeSchema = z.strictObject({
+  protocol: z.literal(PROTOCOL),
   deviceId: z.string().min(1).max(100),
-  batchId: z.string().regex(ID_PATTERN),
-  changes: z.array(changeSchema),
+  batchId: z.string().regex(ID_PATTERN, 'must be 1–100 characters of A–Z, a–z, 0–9, :, _ or -'),
+  changes: z.array(z.unknown()),
 });
+export const pushRequestSchema = pushEnvelopeSchema.extend({ changes: z.array(changeSchema) });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** The query of a pull; `protocol` is compared with PROTOCOL before the rest is read (a 426 says to update). */
+export const pullQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+  protocol: z.string().optional(),
+});
 
 const CHANGE_STATUSES = ['applied', 'unchanged', 'rejected'] as const;
 export const REJECTION_CODES = [
@@ -73,10 +85,6 @@ export const pullResponseSchema = z.object({
   remaining: z.number().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
-
-export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }),
-});
 
 export function isValidVersion(version: string): boolean {
   return HLC_PATTERN.test(version);

@@ -75,6 +75,24 @@ describe('the floors of src/', () => {
     ]);
   });
 
+  it('keeps api/ pure: domain/ and sync/ below it, nothing above it, no fetch', async () => {
+    expect(await problems('src/api/example.ts', importing('../sync/protocol.ts'))).toEqual([]);
+    expect(await problems('src/api/example.ts', importing('../domain/ids.ts'))).toEqual([]);
+    for (const from of ['../db/meta.ts', '../engine/client.ts', '../app/main.tsx', '../server/app.ts', 'fastify']) {
+      expect(await problems('src/api/example.ts', importing(from))).toEqual([
+        expect.stringContaining('no-restricted-imports: '),
+      ]);
+    }
+    expect(await problems('src/api/example.ts', "export const y = fetch('/api');\n")).toEqual([
+      expect.stringContaining('no-restricted-globals: '),
+    ]);
+  });
+
+  it('lets the server and the app import api/', async () => {
+    expect(await problems('src/server/example.ts', importing('../api/accounts.ts'))).toEqual([]);
+    expect(await problems('src/app/example.ts', importing('../api/limits.ts'))).toEqual([]);
+  });
+
   it('keeps domain/ below sync/', async () => {
     expect(await problems('src/domain/example.ts', importing('../sync/hlc.ts'))).toEqual([
       expect.stringContaining('no-restricted-imports: '),

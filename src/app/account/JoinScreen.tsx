@@ -8,7 +8,7 @@ import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { DeviceNameField, NewPasswordFields } from './AccountFields.tsx';
 import { acceptInvite } from './api.ts';
-import { describeProblem, type Problem } from './messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { validateJoin } from './validation.ts';
 import { InputField, useForm } from '../components/form/index.ts';
 

@@ -8,7 +8,7 @@ import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { NewPasswordFields } from './AccountFields.tsx';
 import { createOrganisation } from './api.ts';
-import { describeProblem, type Problem } from './messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSetup } from './validation.ts';
 import { InputField, useForm } from '../components/form/index.ts';

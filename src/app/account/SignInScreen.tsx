@@ -8,7 +8,7 @@ import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { DeviceNameField } from './AccountFields.tsx';
 import { signIn } from './api.ts';
-import { describeProblem, signedOutNotice, type Problem } from './messages.ts';
+import { describeProblem, signedOutNotice, type Problem } from '../http/messages.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 import { validateSignIn } from './validation.ts';
 import '../styles/team.css';

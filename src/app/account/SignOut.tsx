@@ -12,7 +12,8 @@ import { useDb } from '../../db/hooks.ts';
 import type { SyncOutcome } from '../../engine/outcome.ts';
 import { thisDevice } from '../deviceKind.ts';
 import { syncAndWait } from '../sync/pageSync.ts';
-import { ApiError, signOut } from './api.ts';
+import { ApiError } from '../http/request.ts';
+import { signOut } from './api.ts';
 import '../styles/team.css';
 
 type Step =

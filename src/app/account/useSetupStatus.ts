@@ -1,6 +1,7 @@
 // Asks the server once whether it still needs setting up, for the sign-in and setup screens.
 import { useEffect, useState } from 'react';
-import { getSetupStatus, type SetupStatus } from './api.ts';
+import type { SetupStatus } from '../../api/accounts.ts';
+import { getSetupStatus } from './api.ts';
 
 /** Long enough for a slow connection to answer; past it the screens show what they would offline. */
 const PATIENCE_MS = 3000;

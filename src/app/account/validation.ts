@@ -1,5 +1,7 @@
 // The rules of the setup and sign-in forms, each with the words that say what to fix.
-export const MIN_PASSWORD = 10;
+import { MAX_ORGANISATION_NAME, MAX_PERSON_NAME, MIN_PASSWORD_LENGTH } from '../../api/limits.ts';
+
+export const MIN_PASSWORD = MIN_PASSWORD_LENGTH;
 
 // Deliberately loose: one @, something either side, a dot in the domain. The server has the last word.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -31,10 +33,11 @@ export function validateSetup(values: Record<SetupField, string>): Errors<SetupF
   const errors: Errors<SetupField> = {};
   const organisation = values.organisation.trim();
   if (!organisation) errors.organisation = "Enter your organisation's name.";
-  else if (organisation.length > 120) errors.organisation = 'Shorten the name to 120 characters or fewer.';
+  else if (organisation.length > MAX_ORGANISATION_NAME)
+    errors.organisation = `Shorten the name to ${MAX_ORGANISATION_NAME} characters or fewer.`;
   const name = values.name.trim();
   if (!name) errors.name = 'Enter your name.';
-  else if (name.length > 80) errors.name = 'Shorten your name to 80 characters or fewer.';
+  else if (name.length > MAX_PERSON_NAME) errors.name = `Shorten your name to ${MAX_PERSON_NAME} characters or fewer.`;
   const email = checkEmail(values.email);
   if (email) errors.email = email;
   if (!values.password) errors.password = 'Choose a password.';

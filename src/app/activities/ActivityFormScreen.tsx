@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { ACTIVITY_KINDS } from '../../domain/activity.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { DraftNotice, FormActions, InputField, SelectField, TextAreaField, useForm } from '../components/form/index.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/activities.css';

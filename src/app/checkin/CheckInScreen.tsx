@@ -24,7 +24,7 @@ import {
 } from '../../domain/checkInList.ts';
 import { giveConsent } from '../../domain/consent.ts';
 import type { WalkInInput } from '../../domain/checkInList.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { useDraft } from '../components/form/index.ts';
 import { formatDateTime } from '../format.ts';

@@ -1,6 +1,6 @@
 // A server or network problem in plain words, announced as soon as it appears.
 import { Link } from 'react-router';
-import type { Problem } from '../account/messages.ts';
+import type { Problem } from '../http/messages.ts';
 
 export function ProblemBox({ problem }: { problem: Problem | null }) {
   return (

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import type { Errors } from '../account/validation.ts';
 import { Screen } from '../components/Screen.tsx';
 import { validateNewPin } from './ChoosePinScreen.tsx';

@@ -4,7 +4,8 @@
 import type { CoorieDb } from '../../db/database.ts';
 import { countWrongPin, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
 import { getMeta, type LockWipe, type PinHash } from '../../db/meta.ts';
-import { ApiError, signOut } from '../account/api.ts';
+import { signOut } from '../account/api.ts';
+import { ApiError } from '../http/request.ts';
 
 import { MAX_WRONG_PINS } from './limits.ts';
 

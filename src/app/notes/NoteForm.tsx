@@ -7,7 +7,7 @@ import { opensEscalation } from '../../domain/escalation.ts';
 import { saveDraft } from '../../db/drafts.ts';
 import { useDb } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading } from '../components/Screen.tsx';
 import {
   CheckboxGroup,

@@ -8,7 +8,7 @@ import { setOrganisationName, useOrganisationName } from '../../db/sessions.ts';
 import type { Attendee } from '../../domain/attendee.ts';
 import { latestOutreach, previousSession, resolveAttendee } from '../../domain/expected.ts';
 import { composeMessage } from '../../domain/outreach.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { InputField, useDraft } from '../components/form/index.ts';
 import { formatLongDate, formatTime } from '../format.ts';

@@ -4,7 +4,7 @@ import type { Attendee } from '../../domain/attendee.ts';
 import { CONSENT_SCOPES, CONSENT_WORDING, giveConsent, type ConsentScope } from '../../domain/consent.ts';
 import { useDb } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { CheckboxField } from '../components/form/index.ts';
 
 interface ConsentPanelProps {

@@ -7,7 +7,7 @@ import { CONSENT_WORDINGS, hasConsentForNotes, withdrawConsent } from '../../dom
 import { useDb } from '../../db/hooks.ts';
 import { usePersonNotes } from '../../db/people.ts';
 import { saveRecord } from '../../db/records.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { formatDateTime } from '../format.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { isErasureRequest, requestErasure } from './erasureRequest.ts';

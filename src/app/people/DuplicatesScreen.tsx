@@ -7,7 +7,7 @@ import { hasConsentForNotes } from '../../domain/consent.ts';
 import { DUPLICATE_REASON_LABELS, likelyDuplicates, type DuplicatePair } from '../../domain/duplicates.ts';
 import { useDb, useRecords } from '../../db/hooks.ts';
 import { mergeDuplicate, useRelatedCounts, type RelatedCounts } from '../../db/people.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDay } from './dates.ts';
 import '../styles/people.css';

@@ -5,7 +5,7 @@ import { babyAge } from '../../domain/babyAge.ts';
 import { useDb } from '../../db/hooks.ts';
 import { usePersonRecord } from '../../db/people.ts';
 import { newId, saveRecord } from '../../db/records.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import {
   CheckboxField,

@@ -5,7 +5,7 @@ import { ONS4_ATTRIBUTION, ONS4_QUESTIONS, ons4Band, ons4Series, type Ons4Point 
 import { isFollowUpOverdue } from '../../domain/today.ts';
 import { useDb } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { formatDateTime } from '../format.ts';
 import { formatDay, formatLongDay } from './dates.ts';
 import { capitalise } from '../components/form/index.ts';

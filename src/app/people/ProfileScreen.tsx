@@ -6,7 +6,7 @@ import { babyAge } from '../../domain/babyAge.ts';
 import { hasConsentForNotes } from '../../domain/consent.ts';
 import { canSeeNote } from '../../domain/noteAccess.ts';
 import { useAttendance, usePersonNotes, usePersonRecord } from '../../db/people.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { formatDateTime } from '../format.ts';
 import { ConsentSection } from './ConsentSection.tsx';

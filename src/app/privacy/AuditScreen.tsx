@@ -1,6 +1,7 @@
 // Settings → Audit log: who signed in, exported, erased, revoked and changed the team, newest first, in UK time.
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
+import { isRole, type Role } from '../../domain/roles.ts';
 import { useRecordsWhere } from '../../db/hooks.ts';
 import { fetchAudit, type AuditEntry } from './api.ts';
 import { printDateTime } from './printable.tsx';
@@ -24,13 +25,14 @@ const ACTIONS: Readonly<Record<string, string>> = {
   retention_due: 'Daily retention check',
 };
 
-const ROLES: Readonly<Record<string, string>> = {
+const ROLE_WORDS: Readonly<Record<Role, string>> = {
   coordinator: 'coordinator',
   facilitator: 'facilitator',
   visitor: 'home-visit peer supporter',
 };
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const roleWords = (role: unknown) => (isRole(role) ? ROLE_WORDS[role] : text(role));
 
 /** The entry's detail in words; never more than the server logged (no passwords, no note text). */
 function details(entry: AuditEntry): string {
@@ -45,10 +47,10 @@ function details(entry: AuditEntry): string {
     case 'user_created':
     case 'invite_created':
     case 'invite_accepted':
-      return detail.role ? `As ${ROLES[text(detail.role)] ?? text(detail.role)}` : '';
+      return detail.role ? `As ${roleWords(detail.role)}` : '';
     case 'user_changed':
       return [
-        detail.role ? `Role: ${ROLES[text(detail.role)] ?? text(detail.role)}` : '',
+        detail.role ? `Role: ${roleWords(detail.role)}` : '',
         detail.disabled === true ? 'Account disabled' : detail.disabled === false ? 'Account enabled again' : '',
         detail.name ? 'Name changed' : '',
       ]

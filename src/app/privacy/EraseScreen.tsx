@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import { usePersonRecord } from '../../db/people.ts';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { Loading } from '../components/Screen.tsx';
 import { useOnline } from '../layout/useOnline.ts';
 import { usePageSync } from '../sync/SyncContext.ts';

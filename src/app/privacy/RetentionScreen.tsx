@@ -2,19 +2,18 @@
 // confirmation before anyone is erased. The server checks the daily; nothing is erased without this screen.
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS } from '../../api/limits.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { InputField, RadioGroup } from '../components/form/index.ts';
 import { usePageSync } from '../sync/SyncContext.ts';
 import { fetchRetentionPreview, runRetention, saveRetentionMonths, type RetentionPreview } from './api.ts';
 import { printDateTime } from './printable.tsx';
 import { CoordinatorScreen, NotReady, useServerData } from './serverData.tsx';
 
-const MIN_MONTHS = 6;
 const KEEP_OPTIONS = [
   { value: 'keep', label: 'Keep them until a coordinator erases them' },
   { value: 'period', label: 'List them for erasure after a number of months' },
 ] as const;
-const MAX_MONTHS = 120;
 
 export function RetentionScreen() {
   const answer = useServerData(fetchRetentionPreview);
@@ -73,8 +72,8 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
     let chosen: number | null = null;
     if (!keep) {
       const value = Number(typed.trim());
-      if (!typed.trim() || !Number.isInteger(value) || value < MIN_MONTHS || value > MAX_MONTHS) {
-        setError(`Enter a whole number of months from ${MIN_MONTHS} to ${MAX_MONTHS}.`);
+      if (!typed.trim() || !Number.isInteger(value) || value < MIN_RETENTION_MONTHS || value > MAX_RETENTION_MONTHS) {
+        setError(`Enter a whole number of months from ${MIN_RETENTION_MONTHS} to ${MAX_RETENTION_MONTHS}.`);
         document.getElementById(`${id}-months`)?.focus();
         return;
       }
@@ -109,11 +108,11 @@ function PeriodForm({ months, onSaved }: { months: number | null; onSaved: (mont
           <InputField
             id={`${id}-months`}
             label="Months with no activity"
-            hint={`From ${MIN_MONTHS} to ${MAX_MONTHS}. Many groups choose 24.`}
+            hint={`From ${MIN_RETENTION_MONTHS} to ${MAX_RETENTION_MONTHS}. Many groups choose 24.`}
             type="number"
             inputMode="numeric"
-            min={String(MIN_MONTHS)}
-            max={String(MAX_MONTHS)}
+            min={String(MIN_RETENTION_MONTHS)}
+            max={String(MAX_RETENTION_MONTHS)}
             value={typed}
             error={error}
             onChange={setTyped}

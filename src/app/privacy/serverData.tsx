@@ -1,8 +1,8 @@
 // What every data-protection screen shares: coordinators only, and online only, said plainly when not.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../account/api.ts';
-import { describeProblem, type Problem } from '../account/messages.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { ApiError } from '../http/request.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { useOnline } from '../layout/useOnline.ts';
 import '../styles/privacy.css';

@@ -6,7 +6,7 @@ import { londonDate } from '../../domain/london.ts';
 import { ONS4_ATTRIBUTION } from '../../domain/ons4.ts';
 import { buildReports, type ReportData, type Reports } from '../../domain/reports/index.ts';
 import { useReportData } from '../../db/reports.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { FiltersPanel } from './FiltersPanel.tsx';
 import { rangeText, readParams, VIEWS, type ReportParams } from './filters.ts';

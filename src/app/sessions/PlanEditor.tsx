@@ -8,7 +8,7 @@ import { changedFields, saveSessions, sessionValues } from '../../db/sessions.ts
 import { LOCALITIES } from '../../domain/venue.ts';
 import { copyOfSession, weeklySeries } from '../../domain/schedule.ts';
 import { SESSION_KINDS, THEMES, type Session } from '../../domain/session.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
 import { FieldFrame, FormActions, InputField, RadioGroup, TextAreaField, useDraft } from '../components/form/index.ts';
 import { FacilitatorsEditor, MaterialsEditor, OutlineEditor } from './ListEditors.tsx';

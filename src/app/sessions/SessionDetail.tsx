@@ -6,7 +6,7 @@ import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { expectedAttendees, previousSession } from '../../domain/expected.ts';
 import { isLastOfSeries } from '../../domain/schedule.ts';
 import type { Session } from '../../domain/session.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate, formatTime } from '../format.ts';
 import { SessionNotFound } from './PlanScreens.tsx';

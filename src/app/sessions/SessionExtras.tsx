@@ -12,7 +12,7 @@ import { STARTER_ACTIVITIES, suggestActivities, type ActivitySuggestion } from '
 import { overlayLibrary } from '../../domain/library/overrides.ts';
 import { MAX_SERIES_WEEKS, cakeList, weeklySeries } from '../../domain/schedule.ts';
 import type { Session } from '../../domain/session.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { InputField, TextAreaField, useDraft } from '../components/form/index.ts';
 
 const SUGGESTIONS_SHOWN = 5;

@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { useMeta } from '../../db/hooks.ts';
 import { SignOut } from '../account/SignOut.tsx';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { LockSection } from '../lock/LockSection.tsx';
 import { InstallHint } from '../pwa/InstallHint.tsx';

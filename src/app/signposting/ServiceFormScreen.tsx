@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { deleteRecord, newId, saveRecord } from '../../db/records.ts';
 import { londonDate } from '../../domain/london.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import {
   CheckboxField,
   DraftNotice,

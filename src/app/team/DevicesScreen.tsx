@@ -3,8 +3,8 @@
 // wipe itself the next time it connects; this tablet is signed out from Settings instead, which syncs first.
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { describeProblem, type Problem } from '../account/messages.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatDateTime } from '../format.ts';

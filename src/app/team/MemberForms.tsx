@@ -2,8 +2,8 @@
 // they turn into an account themselves on the sign-in screen.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../account/api.ts';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { ApiError } from '../http/request.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { MIN_PASSWORD, type Errors } from '../account/validation.ts';
 import { InputField, RadioGroup, useForm } from '../components/form/index.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';

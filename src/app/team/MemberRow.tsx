@@ -1,7 +1,7 @@
 // One member of the team: their role and whether they can sign in, with changing the role and disabling (or
 // re-enabling) the account. Disabling says first what it does to their devices.
 import { useEffect, useRef, useState } from 'react';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 import { RadioGroup } from '../components/form/index.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { changeMember, ROLE_CHOICES, type Role, type TeamMember } from './api.ts';

@@ -2,7 +2,7 @@
 // member or invite one with a code. The list lives on the server, so the screen needs a connection.
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { listTeam } from './api.ts';

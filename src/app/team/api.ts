@@ -1,45 +1,24 @@
 // The team and device endpoints (server/routes/users.ts, invites.ts, devices.ts), for the Team and Devices screens.
-// Answers are checked before a screen sees them; problems become ApiError, as on the account screens.
-import { z } from 'zod';
-import { ApiError, request } from '../account/api.ts';
+// Answers are checked against src/api/team.ts before a screen sees them; problems become ApiError.
+import { userAnswer, type User } from '../../api/accounts.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
+import { devicesAnswer, inviteAnswer, memberAnswer, teamAnswer, type Device, type TeamMember } from '../../api/team.ts';
+import { checked } from '../http/checked.ts';
+import { request } from '../http/request.ts';
 
-export const ROLE_CHOICES = [
-  { value: 'coordinator', label: 'Coordinator' },
-  { value: 'facilitator', label: 'Facilitator' },
-  { value: 'visitor', label: 'Home-visit peer supporter' },
-] as const;
+export type { Device, Role, TeamMember };
 
-export type Role = (typeof ROLE_CHOICES)[number]['value'];
+const ROLE_LABELS: Record<Role, string> = {
+  coordinator: 'Coordinator',
+  facilitator: 'Facilitator',
+  visitor: 'Home-visit peer supporter',
+};
 
-const role = z.enum(['coordinator', 'facilitator', 'visitor']);
-
-const member = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role,
-  disabled: z.boolean().default(false),
-});
-export type TeamMember = z.infer<typeof member>;
-
-const device = z.object({
-  id: z.string(),
-  name: z.string(),
-  userId: z.string(),
-  userName: z.string(),
-  lastSeenAt: z.string(),
-  current: z.boolean(),
-});
-export type Device = z.infer<typeof device>;
-
-function parsed<T>(schema: z.ZodType<T>, payload: unknown): T {
-  const result = schema.safeParse(payload);
-  if (!result.success) throw new ApiError(502, 'bad_response', 'The server sent an answer Coorie does not understand.');
-  return result.data;
-}
+/** Every role, in the order the forms offer them, in the words people use. */
+export const ROLE_CHOICES = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
 export async function listTeam(): Promise<TeamMember[]> {
-  return parsed(z.object({ users: z.array(member) }), await request('GET', '/api/users')).users;
+  return (await checked('GET', '/api/users', teamAnswer)).users;
 }
 
 export interface NewMember {
@@ -49,21 +28,21 @@ export interface NewMember {
   password: string;
 }
 
-export async function addMember(details: NewMember): Promise<TeamMember> {
-  return parsed(z.object({ user: member }), await request('POST', '/api/users', details)).user;
+export async function addMember(details: NewMember): Promise<User> {
+  return (await checked('POST', '/api/users', userAnswer, details)).user;
 }
 
 export async function changeMember(id: string, patch: { role?: Role; disabled?: boolean }): Promise<TeamMember> {
   const path = `/api/users/${encodeURIComponent(id)}`;
-  return parsed(z.object({ user: member }), await request('PATCH', path, patch)).user;
+  return (await checked('PATCH', path, memberAnswer, patch)).user;
 }
 
-export async function inviteMember(details: Omit<NewMember, 'password'>): Promise<{ code: string; expiresAt: string }> {
-  return parsed(z.object({ code: z.string(), expiresAt: z.string() }), await request('POST', '/api/invites', details));
+export function inviteMember(details: Omit<NewMember, 'password'>): Promise<{ code: string; expiresAt: string }> {
+  return checked('POST', '/api/invites', inviteAnswer, details);
 }
 
 export async function listDevices(): Promise<Device[]> {
-  return parsed(z.object({ devices: z.array(device) }), await request('GET', '/api/devices')).devices;
+  return (await checked('GET', '/api/devices', devicesAnswer)).devices;
 }
 
 export async function revokeDevice(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Loads a list that lives only on the server (the team, the devices) and says plainly when it can't.
 import { useCallback, useEffect, useState } from 'react';
-import { describeProblem, type Problem } from '../account/messages.ts';
+import { describeProblem, type Problem } from '../http/messages.ts';
 
 export interface ServerData<T> {
   /** `undefined` while loading (and after a failure). */

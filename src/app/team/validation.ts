@@ -1,8 +1,9 @@
 // The rules of the add-a-member and invite forms, each with the words that say what to fix.
+import { MAX_PERSON_NAME } from '../../api/limits.ts';
+import { isRole } from '../../domain/roles.ts';
 import { shortPassword, type Errors } from '../account/validation.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ROLES = ['coordinator', 'facilitator', 'visitor'];
 
 export type InviteField = 'name' | 'email' | 'role';
 export type MemberField = InviteField | 'password';
@@ -11,11 +12,11 @@ export function validateInvite(values: Record<InviteField, string>): Errors<Invi
   const errors: Errors<InviteField> = {};
   const name = values.name.trim();
   if (!name) errors.name = 'Enter their name.';
-  else if (name.length > 80) errors.name = 'Shorten the name to 80 characters or fewer.';
+  else if (name.length > MAX_PERSON_NAME) errors.name = `Shorten the name to ${MAX_PERSON_NAME} characters or fewer.`;
   const email = values.email.trim();
   if (!email) errors.email = 'Enter their email address: they sign in with it.';
   else if (!EMAIL.test(email)) errors.email = 'Enter an email address like name@example.org.';
-  if (!ROLES.includes(values.role)) errors.role = 'Choose what they will do.';
+  if (!isRole(values.role)) errors.role = 'Choose what they will do.';
   return errors;
 }
 

@@ -7,7 +7,7 @@ import type { Note } from '../../domain/note.ts';
 import { sessionsThisWeek, sessionsToday } from '../../domain/schedule.ts';
 import { followUpsDue, openConcerns, overdueVisits, visitsInProgress } from '../../domain/today.ts';
 import type { Visit } from '../../domain/visit.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate } from '../format.ts';
 import { InstallHint } from '../pwa/InstallHint.tsx';

@@ -5,7 +5,7 @@ import { useDb, useRecords } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord } from '../../db/hooks.ts';
 import { londonDate } from '../../domain/london.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { DraftNotice, FormActions, InputField, RadioGroup, SelectField, useForm } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/visits.css';

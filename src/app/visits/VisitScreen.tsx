@@ -7,7 +7,7 @@ import { useRecord } from '../../db/hooks.ts';
 import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived, useVisitUnsent } from '../../db/visits.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
 import '../styles/controls.css';

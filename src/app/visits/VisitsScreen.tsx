@@ -1,7 +1,7 @@
 // Visits: home visits and 1-2-1s, with overdue ones (nobody marked safe) at the top and standing out.
 import { Link } from 'react-router';
 import { useRecords } from '../../db/hooks.ts';
-import { useCurrentUser } from '../account/useCurrentUser.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import '../styles/controls.css';
 import '../styles/visits.css';

@@ -1,9 +1,8 @@
 // Password hashing with scrypt. The parameters travel inside each hash, so they can be raised later
 // without locking anyone out.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+import { MIN_PASSWORD_LENGTH } from '../../api/limits.ts';
+import { HttpError } from '../errors.ts';
 
 export interface ScryptCost {
   N: number;
@@ -28,6 +27,13 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 /** Counted in characters as people see them, not UTF-16 units. */
 export function isLongEnough(password: string): boolean {
   return [...password].length >= MIN_PASSWORD_LENGTH;
+}
+
+/** A separate code from `invalid_request`, so the form can say exactly what to change. */
+export function requireStrongPassword(value: string): void {
+  if (!isLongEnough(value)) {
+    throw new HttpError(400, 'weak_password', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
 }
 
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST): Promise<string> {

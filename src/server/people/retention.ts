@@ -10,9 +10,6 @@ import type { Schema } from '../store/schema.ts';
 import { erasePerson, type ErasedCounts, type Eraser } from './erase.ts';
 import { PERSON_KINDS } from './records.ts';
 
-export const MIN_RETENTION_MONTHS = 6;
-export const MAX_RETENTION_MONTHS = 120;
-
 export interface RetentionCandidate {
   id: string;
   displayName: string;

@@ -1,6 +1,7 @@
 // Sign-in, sign-out and "who am I" (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { meAnswer, signInBody, userAnswer } from '../../api/accounts.ts';
 import { verifyDecoy, verifyPassword } from '../auth/password.ts';
 import { clearSignInCookie, requireUser, SIGN_IN_COOKIE, signIn } from '../auth/signIn.ts';
 import { trustedDeviceOf } from '../auth/trustedDevice.ts';
@@ -9,23 +10,24 @@ import { writeAudit } from '../store/audit.ts';
 import { findSignInByToken, revokeSignIn } from '../store/signIns.ts';
 import { clearSignInFailures, countSignInAttempt, forgetSignInAttempt } from '../store/signInFailures.ts';
 import { findUserByEmail, toUser } from '../store/users.ts';
-import { parse } from '../validation.ts';
-import { deviceName, email, password } from './fields.ts';
+import { valid } from '../validation.ts';
 import { findOrganisation } from '../store/organisations.ts';
-
-const signInBody = z.strictObject({ email, password, device: deviceName });
 
 const badCredentials = () =>
   new HttpError(401, 'bad_credentials', 'That email address and password do not match an account.');
 
-export default async function authRoutes(app: FastifyInstance) {
+export default async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
   app.post(
     '/api/auth/sign-in',
-    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    {
+      schema: { body: signInBody, response: { 200: userAnswer } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
-      const input = parse(signInBody, request.body);
+      const input = valid(request).body;
       const found = await findUserByEmail(db, input.email);
       // A device this account signed in on before counts its own attempts, so an attack on the account
       // does not lock its owner out of their own tablet.
@@ -93,7 +95,7 @@ export default async function authRoutes(app: FastifyInstance) {
   });
 
   // The organisation's name too, so that no screen has to ask people for a name the server already knows.
-  app.get('/api/me', async (request) => {
+  app.get('/api/me', { schema: { response: { 200: meAnswer } } }, async (request) => {
     const { user, device } = await requireUser(request);
     const organisation = await findOrganisation(db, user.organisationId);
     return { user, device, organisation: { name: organisation?.name ?? '' } };

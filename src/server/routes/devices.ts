@@ -1,18 +1,21 @@
 // Device sign-ins: coordinators see and revoke their organisation's, everyone else their own
 // (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../api/fields.ts';
+import { devicesAnswer } from '../../api/team.ts';
 import { clearSignInCookie, requireUser } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { findDeviceSignIn, listDeviceSignIns, revokeSignIn } from '../store/signIns.ts';
 import { forgetTrustedDevice } from '../store/trustedDevices.ts';
-import { parse } from '../validation.ts';
-import { idParams } from './fields.ts';
+import { valid } from '../validation.ts';
 
-export default async function deviceRoutes(app: FastifyInstance) {
+export default async function deviceRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
-  app.get('/api/devices', async (request) => {
+  app.get('/api/devices', { schema: { response: { 200: devicesAnswer } } }, async (request) => {
     const { user, device } = await requireUser(request);
     const scope =
       user.role === 'coordinator'
@@ -22,9 +25,9 @@ export default async function deviceRoutes(app: FastifyInstance) {
     return { devices: devices.map((listed) => ({ ...listed, current: listed.id === device.id })) };
   });
 
-  app.delete('/api/devices/:id', async (request, reply) => {
+  app.delete('/api/devices/:id', { schema: { params: idParams } }, async (request, reply) => {
     const { user, device } = await requireUser(request);
-    const { id } = parse(idParams, request.params, 'address');
+    const { id } = valid(request).params;
     const signIn = await findDeviceSignIn(db, id);
     const allowed =
       signIn?.organisation_id === user.organisationId && (user.role === 'coordinator' || signIn.user_id === user.id);

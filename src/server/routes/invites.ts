@@ -1,55 +1,61 @@
 // Invitations: a coordinator invites someone by a one-time code instead of choosing their password.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { hashPassword } from '../auth/password.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { acceptInviteBody, userAnswer } from '../../api/accounts.ts';
+import { inviteAnswer, inviteBody } from '../../api/team.ts';
+import { hashPassword, requireStrongPassword } from '../auth/password.ts';
 import { requireRole, signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { claimInvite, createInvite, isInviteBlocked, recordInviteFailure } from '../store/invites.ts';
 import { emailTaken, findUserByEmail, insertUser } from '../store/users.ts';
-import { parse } from '../validation.ts';
-import { deviceName, email, password, personName, requireStrongPassword, role } from './fields.ts';
-
-const inviteBody = z.strictObject({ name: personName, email, role });
-const acceptBody = z.strictObject({ code: z.string().max(40), password, device: deviceName });
+import { valid } from '../validation.ts';
 
 const invalidInvite = () =>
   new HttpError(400, 'invalid_invite', 'That invitation code is not valid: it may have expired or been used.');
 
-export default async function inviteRoutes(app: FastifyInstance) {
+export default async function inviteRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
-  app.post('/api/invites', async (request, reply) => {
-    const { user, device } = await requireRole(request, 'coordinator');
-    const input = parse(inviteBody, request.body);
-    if (await findUserByEmail(db, input.email)) throw emailTaken();
-    // One transaction, so a full disk leaves neither an invitation without its audit entry nor the reverse.
-    const invite = await db.transaction().execute(async (trx) => {
-      const created = await createInvite(trx, { ...input, organisationId: user.organisationId, createdBy: user.id });
-      await writeAudit(trx, {
-        organisationId: user.organisationId,
-        userId: user.id,
-        deviceId: device.id,
-        action: 'invite_created',
-        kind: 'invite',
-        recordId: created.id,
-        detail: { role: input.role },
+  app.post(
+    '/api/invites',
+    { schema: { body: inviteBody, response: { 201: inviteAnswer } } },
+    async (request, reply) => {
+      const { user, device } = await requireRole(request, 'coordinator');
+      const input = valid(request).body;
+      if (await findUserByEmail(db, input.email)) throw emailTaken();
+      // One transaction, so a full disk leaves neither an invitation without its audit entry nor the reverse.
+      const invite = await db.transaction().execute(async (trx) => {
+        const created = await createInvite(trx, { ...input, organisationId: user.organisationId, createdBy: user.id });
+        await writeAudit(trx, {
+          organisationId: user.organisationId,
+          userId: user.id,
+          deviceId: device.id,
+          action: 'invite_created',
+          kind: 'invite',
+          recordId: created.id,
+          detail: { role: input.role },
+        });
+        return created;
       });
-      return created;
-    });
-    return reply.status(201).send({ code: invite.code, expiresAt: invite.expiresAt });
-  });
+      return reply.status(201).send({ code: invite.code, expiresAt: invite.expiresAt });
+    },
+  );
 
   // Guessing is limited in the database (10 failures per address per 15 minutes, for every process); the
   // in-memory limit only caps how fast one address can make the server hash passwords.
   app.post(
     '/api/invites/accept',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    {
+      schema: { body: acceptInviteBody, response: { 201: userAnswer } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       if (await isInviteBlocked(db, request.ip)) {
         throw new HttpError(429, 'too_many_attempts', 'Too many wrong invite codes. Wait 15 minutes, then try again.');
       }
-      const input = parse(acceptBody, request.body);
+      const input = valid(request).body;
       requireStrongPassword(input.password);
       const passwordHash = await hashPassword(input.password, app.passwordCost);
       const user = await db.transaction().execute(async (trx) => {

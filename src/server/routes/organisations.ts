@@ -2,22 +2,14 @@
 // does it (and, with OPEN_REGISTRATION, adds another organisation to this server). The demo organisation of
 // `npm run seed:demo` does not count: seeding first must still let the charity set up its own.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { hashPassword } from '../auth/password.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { newOrganisationBody, setupAnswer, userAnswer } from '../../api/accounts.ts';
+import { hashPassword, requireStrongPassword } from '../auth/password.ts';
 import { signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { countOrganisations, createOrganisation } from '../store/organisations.ts';
 import { insertUser } from '../store/users.ts';
-import { parse } from '../validation.ts';
-import { deviceName, email, organisationName, password, personName, requireStrongPassword } from './fields.ts';
-
-const body = z.strictObject({
-  organisation: organisationName,
-  name: personName,
-  email,
-  password,
-  device: deviceName.optional(),
-});
+import { valid } from '../validation.ts';
 
 const registrationClosed = () =>
   new HttpError(
@@ -26,20 +18,22 @@ const registrationClosed = () =>
     'This server already has an organisation. Ask a coordinator for an account.',
   );
 
-export default async function organisationRoutes(app: FastifyInstance) {
+export default async function organisationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
   const { openRegistration } = app.config;
 
   const exceptDemo = { exceptDemo: true };
-  app.get('/api/setup', async () => {
+  app.get('/api/setup', { schema: { response: { 200: setupAnswer } } }, async () => {
     const own = await countOrganisations(db, exceptDemo);
     return { firstRun: own === 0, openRegistration, demo: (await countOrganisations(db)) > own };
   });
 
   const rateLimit = { max: 30, timeWindow: '1 minute' };
-  app.post('/api/organisations', { config: { rateLimit } }, async (request, reply) => {
+  const schema = { body: newOrganisationBody, response: { 201: userAnswer } };
+  app.post('/api/organisations', { schema, config: { rateLimit } }, async (request, reply) => {
     if (!openRegistration && (await countOrganisations(db, exceptDemo)) > 0) throw registrationClosed();
-    const input = parse(body, request.body);
+    const input = valid(request).body;
     requireStrongPassword(input.password);
     const passwordHash = await hashPassword(input.password, app.passwordCost);
     const user = await db.transaction().execute(async (trx) => {

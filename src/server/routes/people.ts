@@ -1,24 +1,26 @@
 // A person's data-protection requests (README, "Data protection"): erasure and subject access, for coordinators only.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { eraseAnswer, personExportAnswer, personParams } from '../../api/privacy.ts';
 import { ID_PATTERN } from '../../domain/fields.ts';
 import { requireRole } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { erasePerson } from '../people/erase.ts';
 import { exportPerson } from '../people/export.ts';
 import { writeAudit } from '../store/audit.ts';
-import { parse } from '../validation.ts';
+import { valid } from '../validation.ts';
 
 // A malformed id names nobody: 404 like any other id outside the organisation.
-const personParams = z.strictObject({ id: z.string() });
 const noSuchPerson = () => notFound('There is no such person.');
 
-export default async function peopleRoutes(app: FastifyInstance) {
+export default async function peopleRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
-  app.post('/api/people/:id/erase', async (request) => {
+  const erase = { schema: { params: personParams, response: { 200: eraseAnswer } } };
+  app.post('/api/people/:id/erase', erase, async (request) => {
     const { user, device } = await requireRole(request, 'coordinator');
-    const { id } = parse(personParams, request.params, 'address');
+    const { id } = valid(request).params;
     if (!ID_PATTERN.test(id)) throw noSuchPerson();
     const erased = await erasePerson(
       db,
@@ -28,9 +30,10 @@ export default async function peopleRoutes(app: FastifyInstance) {
     return { erased };
   });
 
-  app.get('/api/people/:id/export', async (request) => {
+  const exporting = { schema: { params: personParams, response: { 200: personExportAnswer } } };
+  app.get('/api/people/:id/export', exporting, async (request) => {
     const { user, device } = await requireRole(request, 'coordinator');
-    const { id } = parse(personParams, request.params, 'address');
+    const { id } = valid(request).params;
     if (!ID_PATTERN.test(id)) throw noSuchPerson();
     const exported = await exportPerson(db, user.organisationId, id);
     if (!exported) throw noSuchPerson();

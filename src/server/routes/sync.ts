@@ -1,8 +1,8 @@
 // POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (src/sync/protocol.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { ID_PATTERN } from '../../domain/fields.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pullAnswer, pullQuery, pushAnswer, pushBody } from '../../api/sync.ts';
+import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
 import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
 import { requireUser, SIGN_IN_COOKIE } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
@@ -11,21 +11,7 @@ import { decodeCursor, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { pushBatch } from '../sync/push.ts';
 import { alertAfterPush } from '../push/alerts.ts';
-import { parse } from '../validation.ts';
-
-// Changes are checked one by one in push.ts, so that one bad change does not sink its batch.
-const pushEnvelope = z.strictObject({
-  protocol: z.literal(PROTOCOL),
-  deviceId: z.string().min(1).max(100),
-  batchId: z.string().regex(ID_PATTERN, 'must be 1–100 characters of A–Z, a–z, 0–9, :, _ or -'),
-  changes: z.array(z.unknown()),
-});
-
-const pullQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
-  protocol: z.string().optional(),
-});
+import { valid } from '../validation.ts';
 
 // The 1 MiB of MAX_PUSH_BYTES is what a device should aim for; a little over is let through, so that a batch
 // sized to the limit by its changes is not refused for its envelope.
@@ -51,7 +37,8 @@ const syncRateKey = (request: FastifyRequest) => {
   return token ? `sync:session:${hashToken(token)}` : `sync:ip:${request.ip}`;
 };
 
-export default async function syncRoutes(app: FastifyInstance) {
+export default async function syncRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
   // One limiter for both routes (a route's own rateLimit config would count each route apart).
@@ -64,8 +51,10 @@ export default async function syncRoutes(app: FastifyInstance) {
       }
     },
   };
-  app.post('/api/sync/push', { ...options, bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
+  const push = { ...options, bodyLimit: PUSH_BODY_LIMIT, schema: { body: pushBody, response: { 200: pushAnswer } } };
+  app.post('/api/sync/push', push, async (request): Promise<PushResponse> => {
     const { user, device } = await requireUser(request);
+    // Read as it arrived: the checks below come before the schema's.
     const body: unknown = request.body;
     // The protocol first: a newer device's envelope may not parse at all under this version's rules.
     if (typeof body === 'object' && body !== null && 'protocol' in body) requireProtocol(body.protocol);
@@ -74,7 +63,7 @@ export default async function syncRoutes(app: FastifyInstance) {
         throw new HttpError(413, 'too_large', `Push at most ${MAX_PUSH_CHANGES} changes at a time.`);
       }
     }
-    const batch = parse(pushEnvelope, body, 'push');
+    const batch = valid(request).body;
     const results = await pushBatch(db, { ...user, deviceId: device.id }, batch);
     // After the commit; a failure to alert must not fail a push already applied (the scheduler tick retries).
     const logFailure = (error: unknown) => request.log.error({ err: error }, 'alerting after a push failed');
@@ -82,11 +71,12 @@ export default async function syncRoutes(app: FastifyInstance) {
     return { protocol: PROTOCOL, serverTime: Date.now(), results };
   });
 
-  app.get('/api/sync/pull', options, async (request): Promise<PullResponse> => {
+  const pull = { ...options, schema: { querystring: pullQuery, response: { 200: pullAnswer } } };
+  app.get('/api/sync/pull', pull, async (request): Promise<PullResponse> => {
     const { user } = await requireUser(request);
-    const query = request.query as Record<string, unknown>;
-    requireProtocol(query.protocol);
-    const { cursor, limit } = parse(pullQuery, query, 'pull');
+    const query: unknown = request.query;
+    if (typeof query === 'object' && query !== null && 'protocol' in query) requireProtocol(query.protocol);
+    const { cursor, limit } = valid(request).query;
     const page = await pullChanges(db, user, decodeCursor(cursor), limit);
     return {
       protocol: PROTOCOL,

@@ -1,26 +1,25 @@
 // The team: coordinators add people, change their roles and disable them (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { userAnswer } from '../../api/accounts.ts';
+import { idParams } from '../../api/fields.ts';
+import { memberAnswer, memberPatchBody, newMemberBody, teamAnswer } from '../../api/team.ts';
+import { requireStrongPassword } from '../auth/password.ts';
 import { requireRole } from '../auth/signIn.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { revokeUserSignIns } from '../store/signIns.ts';
 import { countActiveCoordinators, createUser, findUserById, listUsers, updateUser } from '../store/users.ts';
 import { recordRoleChange } from '../sync/sight.ts';
-import { parse } from '../validation.ts';
-import { email, idParams, password, personName, requireStrongPassword, role } from './fields.ts';
+import { valid } from '../validation.ts';
 
-const createBody = z.strictObject({ name: personName, email, role, password });
-const patchBody = z
-  .strictObject({ role: role.optional(), disabled: z.boolean().optional(), name: personName.optional() })
-  .refine((patch) => Object.keys(patch).length > 0, 'Say what to change: role, disabled or name.');
-
-export default async function userRoutes(app: FastifyInstance) {
+export default async function userRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
-  app.post('/api/users', async (request, reply) => {
+  app.post('/api/users', { schema: { body: newMemberBody, response: { 201: userAnswer } } }, async (request, reply) => {
     const { user: coordinator, device } = await requireRole(request, 'coordinator');
-    const input = parse(createBody, request.body);
+    const input = valid(request).body;
     requireStrongPassword(input.password);
     const user = await createUser(db, { ...input, organisationId: coordinator.organisationId }, app.passwordCost);
     await writeAudit(db, {
@@ -35,15 +34,16 @@ export default async function userRoutes(app: FastifyInstance) {
     return reply.status(201).send({ user });
   });
 
-  app.get('/api/users', async (request) => {
+  app.get('/api/users', { schema: { response: { 200: teamAnswer } } }, async (request) => {
     const { user: coordinator } = await requireRole(request, 'coordinator');
     return { users: await listUsers(db, coordinator.organisationId) };
   });
 
-  app.patch('/api/users/:id', async (request) => {
+  const patching = { schema: { params: idParams, body: memberPatchBody, response: { 200: memberAnswer } } };
+  app.patch('/api/users/:id', patching, async (request) => {
     const { user: coordinator, device } = await requireRole(request, 'coordinator');
-    const { id } = parse(idParams, request.params, 'address');
-    const patch = parse(patchBody, request.body);
+    const { params, body: patch } = valid(request);
+    const { id } = params;
     const target = await findUserById(db, id);
     // Another organisation's user is not there at all, as far as this coordinator can tell.
     if (!target || target.organisation_id !== coordinator.organisationId) throw notFound('There is no such user.');
@@ -55,7 +55,9 @@ export default async function userRoutes(app: FastifyInstance) {
       throw new HttpError(409, 'last_coordinator', 'The organisation needs at least one coordinator who can sign in.');
     }
     const user = await db.transaction().execute(async (trx) => {
+      // Found above, in the same organisation; gone only if removed meanwhile, which nothing does.
       const updated = await updateUser(trx, id, patch);
+      if (!updated) throw notFound('There is no such user.');
       if (patch.role !== undefined) {
         await recordRoleChange(trx, { id, organisationId: target.organisation_id }, target.role, patch.role);
       }

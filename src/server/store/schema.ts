@@ -4,6 +4,7 @@
 // record values and versions are JSON text; change numbers are bigint, which the pg driver returns as a
 // string, so repositories convert them with Number() (they stay far below 2^53).
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Role } from '../../domain/roles.ts';
 
 type BigIntColumn = ColumnType<number | string | bigint, number, number>;
 
@@ -17,8 +18,7 @@ export interface OrganisationsTable {
   retention_months: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export const ROLES = ['coordinator', 'facilitator', 'visitor'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 /** One organisation per user, so the role is a column here (README, "Decisions worth knowing"). */
 export interface UsersTable {

@@ -1,7 +1,7 @@
-// Server and network errors in plain words, for the account screens.
+// Server and network errors in plain words, for every screen that talks to the server.
+import { MIN_PASSWORD_LENGTH } from '../../api/limits.ts';
 import type { SignedOut } from '../../db/meta.ts';
-import { ApiError } from './api.ts';
-import { MIN_PASSWORD } from './validation.ts';
+import { ApiError } from './request.ts';
 
 export interface Problem {
   message: string;
@@ -29,7 +29,7 @@ export function describeProblem(error: unknown): Problem {
           "That invite code doesn't work: it may have expired or been used already. Ask your coordinator for a new one.",
       };
     case 'weak_password':
-      return { message: `Choose a password of at least ${MIN_PASSWORD} characters.` };
+      return { message: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.` };
     case 'forbidden':
       return { message: 'Only a coordinator can do that.' };
   }

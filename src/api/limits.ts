@@ -1,0 +1,15 @@
+// The limits that the server enforces and the forms check before sending. No zod here: the first screen imports it.
+
+/** Passwords are counted in characters as people see them (an emoji is one), not UTF-16 units. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** Names are trimmed first, so the limit is on what is kept. */
+export const MAX_PERSON_NAME = 80;
+export const MAX_ORGANISATION_NAME = 120;
+export const MAX_DEVICE_NAME = 80;
+export const MAX_EMAIL = 254;
+
+/** An organisation's retention period, in months (null: keep until erased by hand). */
+export const MIN_RETENTION_MONTHS = 6;
+export const MAX_RETENTION_MONTHS = 120;
