@@ -1,7 +1,9 @@
 // Alerts on this device (issue 12): the browser's side of Web Push (permission, PushManager) and the server's
 // (/api/push, server/routes/push.ts). The server's copy of the subscription is what counts as "on": it is
 // what alerts are sent to. Loaded with Settings only, never on the first screen.
-import { ApiError, request } from '../account/api.ts';
+import { pushKeyAnswer, subscriptionAnswer, testAlertAnswer, type SubscriptionStatus } from '../../api/push.ts';
+import { checked } from '../http/checked.ts';
+import { ApiError, request } from '../http/request.ts';
 
 export type AlertsSupport = 'supported' | 'unsupported' | 'blocked';
 
@@ -19,15 +21,14 @@ export function alertsSupport(): AlertsSupport {
   return Notification.permission === 'denied' ? 'blocked' : 'supported';
 }
 
-function statusOf(payload: unknown): Omit<AlertsStatus, 'support'> {
-  const { subscribed, lastDeliveredAt } = (payload ?? {}) as { subscribed?: unknown; lastDeliveredAt?: unknown };
-  return { on: subscribed === true, lastDeliveredAt: typeof lastDeliveredAt === 'string' ? lastDeliveredAt : null };
+function statusOf({ subscribed, lastDeliveredAt }: SubscriptionStatus): Omit<AlertsStatus, 'support'> {
+  return { on: subscribed, lastDeliveredAt };
 }
 
 export async function readAlertsStatus(): Promise<AlertsStatus> {
   const support = alertsSupport();
   if (support === 'unsupported') return { support, on: false, lastDeliveredAt: null };
-  return { support, ...statusOf(await request('GET', '/api/push/subscription')) };
+  return { support, ...statusOf(await checked('GET', '/api/push/subscription', subscriptionAnswer)) };
 }
 
 /** Thrown when the person (or the browser) said no to notifications. */
@@ -42,7 +43,7 @@ export class AlertsRefused extends Error {
 export async function turnAlertsOn(): Promise<AlertsStatus> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') throw new AlertsRefused('Notifications were not allowed.');
-  const { publicKey } = (await request('GET', '/api/push/key')) as { publicKey: string };
+  const { publicKey } = await checked('GET', '/api/push/key', pushKeyAnswer);
   const registration = await navigator.serviceWorker.ready;
   const existing = await registration.pushManager.getSubscription();
   // A subscription made with another server's key cannot be reused: push services refuse a different key.
@@ -69,8 +70,8 @@ export interface TestResult {
 }
 
 export async function sendTestAlert(): Promise<TestResult> {
-  const payload = (await request('POST', '/api/push/test')) as { delivered?: unknown };
-  return { delivered: payload.delivered === true, status: { support: alertsSupport(), ...statusOf(payload) } };
+  const answer = await checked('POST', '/api/push/test', testAlertAnswer);
+  return { delivered: answer.delivered, status: { support: alertsSupport(), ...statusOf(answer) } };
 }
 
 /** Words for a failed call, for the section to show. */

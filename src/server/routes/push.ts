@@ -2,31 +2,13 @@
 // status, and a test alert. Every route is about the signed-in device only. Writes meet the same-origin guard
 // (guards.ts) like every other write.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pushKeyAnswer, subscriptionAnswer, subscriptionBody, testAlertAnswer } from '../../api/push.ts';
 import { requireUser } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { TEST_ALERT } from '../push/messages.ts';
 import { deleteSubscription, findSubscription, saveSubscription } from '../store/push.ts';
-import { parse } from '../validation.ts';
-
-/** base64url (unpadded, as PushSubscription.toJSON() gives it) decoding to exactly `bytes` bytes. */
-const base64urlKey = (bytes: number, what: string) =>
-  z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url')
-    .refine((value) => Buffer.from(value, 'base64url').length === bytes, `must be a ${what}`);
-
-// What PushSubscription.toJSON() gives (expirationTime is ignored: push services answer 410 when it passes).
-const subscriptionBody = z.strictObject({
-  endpoint: z
-    .url({ protocol: /^https$/, error: 'must be an https:// address' })
-    .max(2000, 'must be at most 2000 characters'),
-  expirationTime: z.number().nullable().optional(),
-  keys: z.strictObject({
-    p256dh: base64urlKey(65, 'P-256 public key of 65 bytes'),
-    auth: base64urlKey(16, 'secret of 16 bytes'),
-  }),
-});
+import { valid } from '../validation.ts';
 
 /** Whether `hostname` is one of `hosts` or under one of them. */
 function isPushService(hostname: string, hosts: readonly string[]): boolean {
@@ -34,23 +16,24 @@ function isPushService(hostname: string, hosts: readonly string[]): boolean {
   return hosts.some((host) => name === host || name.endsWith(`.${host}`));
 }
 
-export default async function pushRoutes(app: FastifyInstance) {
+export default async function pushRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
 
-  app.get('/api/push/key', async (request) => {
+  app.get('/api/push/key', { schema: { response: { 200: pushKeyAnswer } } }, async (request) => {
     await requireUser(request);
     return { publicKey: await app.push.publicKey() };
   });
 
-  app.get('/api/push/subscription', async (request) => {
+  app.get('/api/push/subscription', { schema: { response: { 200: subscriptionAnswer } } }, async (request) => {
     const { device } = await requireUser(request);
     const found = await findSubscription(db, device.id);
     return { subscribed: found !== undefined, lastDeliveredAt: found?.lastDeliveredAt ?? null };
   });
 
-  app.put('/api/push/subscription', async (request, reply) => {
+  app.put('/api/push/subscription', { schema: { body: subscriptionBody } }, async (request, reply) => {
     const { user, device } = await requireUser(request);
-    const input = parse(subscriptionBody, request.body, 'subscription');
+    const input = valid(request).body;
     if (!isPushService(new URL(input.endpoint).hostname, app.config.pushServiceHosts)) {
       throw new HttpError(
         400,
@@ -73,7 +56,11 @@ export default async function pushRoutes(app: FastifyInstance) {
   });
 
   // A few a minute: each one is a request to the browser maker's push service.
-  app.post('/api/push/test', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request) => {
+  const test = {
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+    schema: { response: { 200: testAlertAnswer } },
+  };
+  app.post('/api/push/test', test, async (request) => {
     const { device } = await requireUser(request);
     const found = await findSubscription(db, device.id);
     if (!found) throw new HttpError(409, 'not_subscribed', 'Alerts are not turned on for this device.');
