@@ -1,7 +1,7 @@
 // `npm run bench:sync`: the server's side of sync at size, on SQLite and (with TEST_DATABASE_URL) PostgreSQL,
 // with the default limits (SYNC_RATE_LIMIT included), in a few minutes on a small machine:
 //  (a) a first pull of 10,000 and 50,000 records (BENCH_SIZES=10000,50000,150000 to change), in pages of
-//      1,000 as the engine asks: first, median and last page times, and any 429;
+//      1,000 as the engine asks: first, median and last page times, and any 429 (BENCH_SIZES=none: push only);
 //  (b) pushes from one device against the same changes from 8 devices at once, each its own sign-in;
 //  (c) the query plans of the pull's queries (EXPLAIN).
 // The tablet's side of push and pull (the engine in Chromium) is `npm run bench` (bench/run.ts).
@@ -17,7 +17,10 @@ import { MAX_PULL_LIMIT } from '../src/sync/protocol.ts';
 import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
 import { COORDINATOR, createOrganisation, makeParents } from './seed.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((size) => size > 0);
 const DEVICES = 8;
 const PUSHED = 8_000;
 
