@@ -1,4 +1,5 @@
-// `npm run bench`: sync throughput and cost in a real Chromium against the real server, in one run.
+// `npm run bench`: sync throughput and cost in a real Chromium against the real server, in one run. The
+// server side of sync at 10k/50k records on SQLite and PostgreSQL with the default limits: `npm run bench:sync`.
 //  (i)   a tablet pushes 10,000 queued changes through the real engine ("Sync now" in Settings);
 //  (ii)  a new tablet's first sync pulls 50,000 records (those 10,000 and 40,000 seeded over HTTP);
 //  (iii) a sync with nothing to do: requests, bytes on the wire, time;

@@ -7,7 +7,7 @@ import {
   applyPullPage,
   DeviceSignedOutError,
   deviceNodeId,
-  nextPushBatch,
+  outboxReader,
   outboxSize,
   settlePush,
   updateSyncState,
@@ -155,8 +155,9 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
   const totals = { pushed: 0, refused: 0 };
   let restampRounds = 0;
   let renamed = false;
+  const outbox = outboxReader(db, nodeId);
   for (;;) {
-    const batch = await nextPushBatch(db, nodeId);
+    const batch = await outbox.next();
     if (!batch) return totals;
     let response;
     try {
@@ -171,6 +172,7 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
       if (error instanceof SyncError && error.code === 'batch_conflict' && !renamed) {
         renamed = true;
         await deleteMeta(db, 'pendingBatch');
+        outbox.again(batch);
         continue;
       }
       throw error;

@@ -4,7 +4,7 @@ import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '..
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
-import type { CoorieDb } from '../db/database.ts';
+import type { CoorieDb, RejectedChange } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
 
@@ -37,22 +37,54 @@ export async function deviceNodeId(db: CoorieDb): Promise<string> {
   });
 }
 
+/** Hands out push batches: see outboxReader. */
+export interface OutboxReader {
+  /** The batch to push next, or undefined once the outbox holds nothing this reader has not handed out. */
+  next(): Promise<PendingBatch | undefined>;
+  /** Hands `batch`'s changes out again next, under a new id (the server holds another batch under its id). */
+  again(batch: PendingBatch): void;
+}
+
 /**
- * The batch to push next: the one still awaiting an answer if there is one (so a retry after a lost
- * response is the same batch under the same id), else a new one from the head of the outbox.
+ * Batches for one push run, read from the outbox with one cursor: the batch still awaiting an answer if there
+ * is one (so a retry after a lost response is the same batch under the same id), else the next from a window
+ * of the outbox read once, coalesced and split into batches; the next window starts after the last entry
+ * read. Each entry is read once however long the outbox, rather than re-reading its head for every batch.
+ * Writes made during the run land after the window and go in a later batch; entries that went while their
+ * batch waited (the record purged after an erasure) are left out of it.
  */
-export async function nextPushBatch(db: CoorieDb, nodeId: string): Promise<PendingBatch | undefined> {
-  return db.transaction('rw', [db.outbox, db.meta], async () => {
-    const pending = await getMeta(db, 'pendingBatch');
-    if (pending) return pending;
-    const entries = await db.outbox.orderBy('seq').limit(OUTBOX_READ).toArray();
-    const queued = entries.flatMap((entry) => (entry.seq === undefined ? [] : [{ ...entry, seq: entry.seq }]));
-    const first = toBatches(coalesce(queued))[0];
-    if (!first) return undefined;
-    const batch: PendingBatch = { batchId: `${nodeId}-${crypto.randomUUID()}`, items: first };
-    await setMeta(db, 'pendingBatch', batch);
-    return batch;
-  });
+export function outboxReader(db: CoorieDb, nodeId: string): OutboxReader {
+  let after = 0;
+  let queue: CoalescedChange[][] = [];
+  const next = () =>
+    db.transaction('rw', [db.outbox, db.meta], async (): Promise<PendingBatch | undefined> => {
+      const pending = await getMeta(db, 'pendingBatch');
+      if (pending) return pending;
+      for (;;) {
+        if (queue.length === 0) {
+          const entries = await db.outbox.where('seq').above(after).limit(OUTBOX_READ).toArray();
+          const queued = entries.flatMap((entry) => (entry.seq === undefined ? [] : [{ ...entry, seq: entry.seq }]));
+          const last = queued.at(-1);
+          if (!last) return undefined;
+          after = last.seq;
+          queue = toBatches(coalesce(queued));
+        }
+        const items = queue.shift() ?? [];
+        const seqs = items.flatMap((item) => item.seqs);
+        const present = new Set(await db.outbox.where('seq').anyOf(seqs).primaryKeys());
+        const kept = items.filter((item) => item.seqs.every((seq) => present.has(seq)));
+        if (kept.length === 0) continue;
+        const batch: PendingBatch = { batchId: `${nodeId}-${crypto.randomUUID()}`, items: kept };
+        await setMeta(db, 'pendingBatch', batch);
+        return batch;
+      }
+    });
+  return {
+    next,
+    again(batch) {
+      queue.unshift(batch.items);
+    },
+  };
 }
 
 export interface PushSettlement {
@@ -80,10 +112,12 @@ export async function settlePush(
     await setMeta(db, 'serverOffset', serverOffset);
     const settlement: PushSettlement = { accepted: 0, refused: 0, restamped: 0 };
     const ahead: CoalescedChange[] = [];
+    // Every entry sent was answered for: one delete for the batch, not one per change.
+    await db.outbox.bulkDelete(batch.items.flatMap((item) => item.seqs));
+    const refused: RejectedChange[] = [];
     for (const [index, item] of batch.items.entries()) {
       const result = results[index];
       if (!result) continue;
-      await db.outbox.bulkDelete(item.seqs);
       if (result.status !== 'rejected') settlement.accepted++;
       else if (result.code === 'clock_ahead') ahead.push(item);
       else if (result.code === 'erased') {
@@ -93,9 +127,10 @@ export async function settlePush(
         settlement.refused++;
         const { kind, id, values, versions } = item.change;
         const code = result.code ?? 'refused';
-        await db.rejected.add({ kind, id, values, versions, code, message: result.message ?? code, at: wallClock() });
+        refused.push({ kind, id, values, versions, code, message: result.message ?? code, at: wallClock() });
       }
     }
+    if (refused.length > 0) await db.rejected.bulkAdd(refused);
     if (ahead.length > 0) await pullClockBack(db, wallClock);
     for (const item of ahead) if (await restamp(db, item.change, wallClock)) settlement.restamped++;
     await deleteMeta(db, 'pendingBatch');

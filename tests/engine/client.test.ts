@@ -51,6 +51,53 @@ describe('push', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('reads each outbox entry once and deletes each batch’s entries at once, however many batches', async () => {
+    const server = createFakeServer();
+    const db = device();
+    // Counts what the push asks of the outbox table, below Dexie's API (a DBCore middleware, no stand-in).
+    const outbox = { rowsRead: 0, deletes: 0 };
+    db.use({
+      stack: 'dbcore',
+      name: 'count-outbox',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'outbox') return table;
+          return {
+            ...table,
+            query: async (request) => {
+              const answer = await table.query(request);
+              if (request.values) outbox.rowsRead += answer.result.length;
+              return answer;
+            },
+            getMany: async (request) => {
+              outbox.rowsRead += request.keys.length;
+              return table.getMany(request);
+            },
+            mutate: async (request) => {
+              if (request.type === 'delete' || request.type === 'deleteRange') outbox.deletes++;
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    await db.transaction('rw', db.allTables(), async () => {
+      for (let i = 0; i < 1_200; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+      // Edits of records already queued coalesce with their first entry, wherever they are in the outbox.
+      for (let i = 0; i < 1_200; i += 100)
+        await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i} (edited)` });
+    });
+    const entries = await db.outbox.count();
+    Object.assign(outbox, { rowsRead: 0, deletes: 0 });
+    await pushOutbox({ db, fetch: server.fetch });
+    expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 500, 200]);
+    expect(server.records.get('attendee:a1100')?.values.displayName).toBe('Parent 1100 (edited)');
+    expect(outbox).toEqual({ rowsRead: entries, deletes: 3 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('keeps writes made while a push is on the wire queued for the next push', async () => {
     const server = createFakeServer();
     const db = device();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../src/server/sync/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../src/server/sync/cursor.ts';
 import type { Client } from './client.ts';
 import { addMember, change, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
@@ -19,7 +19,7 @@ async function push(client: Client, changes: unknown[]) {
 /** Pulls every page; returns the ids in the order received and the pages' sizes. */
 async function pullEverything(client: Client, limit = 500) {
   const ids: string[] = [];
-  const pages: { size: number; remaining: number }[] = [];
+  const pages: { size: number; remaining: number; more?: boolean }[] = [];
   let cursor = '';
   for (let page = 0; page < 100; page++) {
     const answer = await client.get(`/api/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
@@ -156,5 +156,81 @@ describe.each(databases())('sync pull on $name', { timeout: 30_000 }, (database)
       { size: 1, remaining: 0 },
       { size: 0, remaining: 0 },
     ]);
+  });
+
+  it('knows there is more without an empty last page, whatever the limit', async () => {
+    const client = await setUpOrganisation(server.app);
+    await push(
+      client,
+      ['a1', 'a2', 'a3', 'a4'].map((id) => attendee(id)),
+    );
+    for (const [limit, sizes] of [
+      [1, [1, 1, 1, 1]],
+      [2, [2, 2]],
+      [3, [3, 1]],
+      [4, [4]],
+      [5, [4]],
+    ] as const) {
+      const { ids, pages } = await pullEverything(client, limit);
+      expect(ids).toEqual(['a1', 'a2', 'a3', 'a4']);
+      expect(pages.map((page) => page.size)).toEqual(sizes);
+      expect(pages.at(-1)?.remaining).toBe(0);
+    }
+    const empty = await setUpOrganisation(server.app, 'Highland Peers');
+    expect((await pullEverything(empty, 1)).pages).toEqual([{ size: 0, remaining: 0 }]);
+  });
+
+  it('carries the count of what remains from page to page, adding what was written since', async () => {
+    const client = await setUpOrganisation(server.app);
+    await push(
+      client,
+      ['a1', 'a2', 'a3', 'a4', 'a5'].map((id) => attendee(id)),
+    );
+    const first = await client.get('/api/sync/pull?limit=2');
+    expect(first.body).toMatchObject({ more: true, remaining: 3 });
+    await push(client, [attendee('a6')]);
+    const second = await client.get(`/api/sync/pull?limit=2&cursor=${first.body.cursor}`);
+    expect(second.body).toMatchObject({ more: true, remaining: 2 });
+    const third = await client.get(`/api/sync/pull?limit=2&cursor=${second.body.cursor}`);
+    expect(third.body.changes.map((record: { id: string }) => record.id)).toEqual(['a5', 'a6']);
+    expect(third.body).toMatchObject({ more: false, remaining: 0 });
+    // A cursor from a finished pull counts only what was written after it.
+    await push(client, [attendee('a7'), attendee('a8'), attendee('a9')]);
+    const later = await client.get(`/api/sync/pull?limit=1&cursor=${third.body.cursor}`);
+    expect(later.body).toMatchObject({ more: true, remaining: 2 });
+  });
+
+  it('counts what remains afresh from a cursor that carries no count (one from an older server)', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const colleague = await addMember(coordinator, 'facilitator', 'Isla');
+    await push(coordinator, [attendee('a1'), attendee('a2'), note('n1'), attendee('a3')]);
+    const first = await colleague.get('/api/sync/pull?limit=1');
+    expect(first.body).toMatchObject({ more: true, remaining: 2 });
+    // A private note written since: a carried count would take it as one more, a fresh count knows better.
+    await push(coordinator, [note('n2')]);
+    const plain = await colleague.get(`/api/sync/pull?limit=1&cursor=${encodeCursor(decodeCursor(first.body.cursor))}`);
+    expect(plain.body.changes.map((record: { id: string }) => record.id)).toEqual(['a2']);
+    expect(plain.body).toMatchObject({ more: true, remaining: 1 });
+  });
+});
+
+describe.each(databases())('a first sync under the default rate limit on $name', { timeout: 60_000 }, (database) => {
+  const server = useServer(database, { OPEN_REGISTRATION: 'true', SYNC_RATE_LIMIT: '3' });
+
+  it('pulls every page of a long first sync, budgeted as one request', async () => {
+    const client = await setUpOrganisation(server.app);
+    await push(
+      client,
+      Array.from({ length: 12 }, (_, index) => attendee(`a${index}`)),
+    );
+    // Twelve pages and the push, with a limit of three requests a minute.
+    const { ids, pages } = await pullEverything(client, 1);
+    expect(ids).toHaveLength(12);
+    expect(pages).toHaveLength(12);
+    // Pulls that start afresh are still counted: the push, the first page, and one more, then 429.
+    expect((await client.get('/api/sync/pull')).status).toBe(200);
+    const over = await client.get('/api/sync/pull');
+    expect(over.status).toBe(429);
+    expect(over.body.error.code).toBe('too_many_requests');
   });
 });

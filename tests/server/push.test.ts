@@ -173,4 +173,37 @@ describe.each(databases())('sync push on $name', { timeout: 30_000 }, (database)
     expect(answer.body.error.code).toBe('unauthenticated');
     expect((await new Client(server.app).get('/api/sync/pull')).status).toBe(401);
   });
+
+  it('keeps every field when devices push to the same records at once, new or stored', async () => {
+    const client = await setUpOrganisation(server.app);
+    const ids = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    // a1–a3 are stored before; a4–a6 are new to the server and created by several pushes at once.
+    const created = await client.post(
+      '/api/sync/push',
+      pushBody(ids.slice(0, 3).map((id) => change('attendee', id, { displayName: 'Kirsty' }))),
+    );
+    expect(created.status).toBe(200);
+    const fields = { displayName: 'Kirsty M', locality: 'Elgin', heardVia: 'A friend', cake: 'Tiffin' };
+    const answers = await Promise.all(
+      Object.entries(fields).map(([field, value], device) =>
+        client.post(
+          '/api/sync/push',
+          pushBody(
+            ids.map((id) =>
+              change('attendee', id, { [field]: value }, hlc(Date.now() + 1000, device, `device${device}x`)),
+            ),
+            `at-once-${device}`,
+            `device${device}x`,
+          ),
+        ),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.results).toEqual(ids.map(() => ({ status: 'applied' })));
+    }
+    const pulled = (await client.get('/api/sync/pull')).body.changes as { id: string; values: object }[];
+    expect(pulled.map((record) => record.id).sort()).toEqual(ids);
+    for (const record of pulled) expect(record.values).toMatchObject(fields);
+  });
 });

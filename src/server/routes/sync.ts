@@ -7,7 +7,7 @@ import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
 import { requireUser, SIGN_IN_COOKIE } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { hashToken } from '../store/signIns.ts';
-import { decodeCursor, encodeCursor } from '../sync/cursor.ts';
+import { decodeCursorState, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { pushBatch } from '../sync/push.ts';
 import { alertAfterPush } from '../push/alerts.ts';
@@ -31,7 +31,23 @@ function requireProtocol(protocol: unknown): void {
  * SYNC_RATE_LIMIT (120) sync requests a minute per device sign-in, push and pull together (per address
  * without a sign-in): a device syncs every few seconds at most, so only a runaway loop or a stolen cookie
  * hammering the server meets it. In memory, per process, like the other request limits.
+ *
+ * A pull's pages are budgeted as one request: a page whose cursor came with `more` (a pull under way, such
+ * as a first sync of 150,000 records in 300 pages) counts not against that limit but against one of
+ * CONTINUATION_FACTOR times as many pages a minute, so a long first sync never meets a 429 while a loop
+ * replaying such a cursor still does. (A limit per page size would still stop a first sync on a fast link.)
  */
+const CONTINUATION_FACTOR = 50;
+
+function continuesPull(request: FastifyRequest): boolean {
+  const { cursor } = request.query as { cursor?: unknown };
+  if (request.method !== 'GET' || typeof cursor !== 'string') return false;
+  try {
+    return decodeCursorState(cursor).continues === true;
+  } catch {
+    return false; // the route answers 400 invalid_cursor, counted as any other request
+  }
+}
 const syncRateKey = (request: FastifyRequest) => {
   const token = request.cookies[SIGN_IN_COOKIE];
   return token ? `sync:session:${hashToken(token)}` : `sync:ip:${request.ip}`;
@@ -43,9 +59,14 @@ export default async function syncRoutes(fastify: FastifyInstance) {
 
   // One limiter for both routes (a route's own rateLimit config would count each route apart).
   const limiter = app.createRateLimit({ max: app.config.syncRateLimit, timeWindow: 60_000, keyGenerator: syncRateKey });
+  const pageLimiter = app.createRateLimit({
+    max: app.config.syncRateLimit * CONTINUATION_FACTOR,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `page:${syncRateKey(request)}`,
+  });
   const options = {
     onRequest: async (request: FastifyRequest) => {
-      const limit = await limiter(request);
+      const limit = await (continuesPull(request) ? pageLimiter : limiter)(request);
       if (!limit.isAllowed && limit.isExceeded) {
         throw new HttpError(429, 'too_many_requests', 'Too many sync requests: please wait a minute.');
       }
@@ -77,13 +98,17 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     const query: unknown = request.query;
     if (typeof query === 'object' && query !== null && 'protocol' in query) requireProtocol(query.protocol);
     const { cursor, limit } = valid(request).query;
-    const page = await pullChanges(db, user, decodeCursor(cursor), limit);
+    const page = await pullChanges(db, user, decodeCursorState(cursor), limit);
     return {
       protocol: PROTOCOL,
       serverTime: Date.now(),
       changes: page.changes,
       purge: page.purge,
-      cursor: encodeCursor(page.lastSeq),
+      cursor: encodeCursor({
+        seq: page.lastSeq,
+        tally: { remaining: page.remaining, counter: page.counter },
+        continues: page.more,
+      }),
       more: page.more,
       remaining: page.remaining,
     };

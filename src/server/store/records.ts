@@ -78,6 +78,28 @@ export async function loadRecords(
   return found;
 }
 
+/** The change numbers of the stored records among `keys`, by recordKey; one query per kind. */
+export async function readChangeSeqs(
+  db: Kysely<Schema>,
+  organisationId: string,
+  keys: { kind: string; id: string }[],
+): Promise<Map<string, number>> {
+  const idsByKind = new Map<string, Set<string>>();
+  for (const { kind, id } of keys) idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(id));
+  const found = new Map<string, number>();
+  for (const [kind, ids] of idsByKind) {
+    const rows = await db
+      .selectFrom('records')
+      .select(['kind', 'id', 'change_seq'])
+      .where('organisation_id', '=', organisationId)
+      .where('kind', '=', kind)
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const row of rows) found.set(recordKey(row.kind, row.id), Number(row.change_seq));
+  }
+  return found;
+}
+
 export async function findRecord(
   db: Kysely<Schema>,
   organisationId: string,

@@ -5,8 +5,8 @@ import { merge } from '../../sync/merge.ts';
 import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
 import { HttpError } from '../errors.ts';
 import { findAppliedBatch, hashBatchContent, saveAppliedBatch } from '../store/batches.ts';
-import { lockChangeCounter, writeNumberedChanges, type LockedCounter, type NumberedChange } from '../store/changes.ts';
-import { loadRecords, recordKey, type StoredRecord } from '../store/records.ts';
+import { lockChangeCounter, writeNumberedChanges, type NumberedChange } from '../store/changes.ts';
+import { loadRecords, readChangeSeqs, recordKey, type LoadedRecord, type StoredRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
 import { findTeamOutsidePrivate } from '../store/sight.ts';
 import { isStorageFull } from '../store/util.ts';
@@ -33,10 +33,13 @@ export interface PushBatch {
  * this device already used for other changes is 409 `batch_conflict`, with nothing applied: answering with
  * the first batch's results would tell the device that changes the server never saw were applied.
  *
- * One transaction because the change counter is locked at its start and released at commit: on PostgreSQL
- * every other push to the organisation waits for the lock, so change numbers commit in the order they were
- * handed out and a puller reading `change_seq > cursor` can never step over one that commits late. The same
- * lock makes each record's read-merge-write safe from a concurrent push, and makes the replay check exact.
+ * One transaction, which locks the change counter only once the changes are checked and merged, and holds it
+ * to commit: on PostgreSQL every other push to the organisation waits for the lock while it numbers and
+ * writes, so change numbers commit in the order they were handed out and a puller reading `change_seq >
+ * cursor` can never step over one that commits late. Under the lock the replay check is exact, and the merge
+ * stands only if none of the records it read has been written since (their change numbers are read again);
+ * otherwise it is done again under the lock. So eight devices pushing at once check and merge side by side and
+ * queue only to number and write.
  */
 export async function pushBatch(
   db: Kysely<Schema>,
@@ -47,16 +50,23 @@ export async function pushBatch(
   const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
   try {
     return await db.transaction().execute(async (trx) => {
-      const counter = await lockChangeCounter(trx, pusher.organisationId);
       const contentHash = hashBatchContent(batch.changes);
+      // A batch answered before need not be merged again (checked for certain under the lock below).
+      const early = await findAppliedBatch(trx, key);
+      const planned = early ? undefined : await planChanges(trx, pusher, batch.changes, now);
+      const counter = await lockChangeCounter(trx, pusher.organisationId);
       const previous = await findAppliedBatch(trx, key);
       if (previous) {
         if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
         return previous.results;
       }
-      const results = await applyLocked(trx, pusher, batch.changes, counter, now);
-      await saveAppliedBatch(trx, key, { results, contentHash }, now);
-      return results;
+      const plan =
+        planned && (await stillCurrent(trx, pusher.organisationId, planned))
+          ? planned
+          : await planChanges(trx, pusher, batch.changes, now);
+      await writeNumberedChanges(trx, counter, plan.writes, now);
+      await saveAppliedBatch(trx, key, { results: plan.results, contentHash }, now);
+      return plan.results;
     });
   } catch (error) {
     // A full disk rolls the whole batch back (it is one transaction), so nothing is half-applied: the
@@ -85,24 +95,47 @@ export async function applyChanges(
 ): Promise<ChangeResult[]> {
   return db.transaction().execute(async (trx) => {
     const counter = await lockChangeCounter(trx, pusher.organisationId);
-    return applyLocked(trx, pusher, changes, counter, now);
+    const plan = await planChanges(trx, pusher, changes, now);
+    await writeNumberedChanges(trx, counter, plan.writes, now);
+    return plan.results;
   });
 }
 
-async function applyLocked(
-  trx: Kysely<Schema>,
-  pusher: Pusher,
-  rawChanges: unknown[],
-  counter: LockedCounter,
-  now: number,
-): Promise<ChangeResult[]> {
+/** What a batch would write, with the change numbers of the records read to decide it (null: not stored). */
+interface Plan {
+  results: ChangeResult[];
+  writes: NumberedChange[];
+  read: Map<string, { kind: string; id: string; changeSeq: number | null }>;
+  /** It tells others to purge a note: decided from the team as it was, so it is always decided again. */
+  changesSight: boolean;
+}
+
+/** Whether nothing the plan read has been written since (call it holding the counter lock). */
+async function stillCurrent(trx: Kysely<Schema>, organisationId: string, plan: Plan): Promise<boolean> {
+  if (plan.changesSight) return false;
+  const now = await readChangeSeqs(trx, organisationId, [...plan.read.values()]);
+  return [...plan.read].every(([key, { changeSeq }]) => (now.get(key) ?? null) === changeSeq);
+}
+
+async function planChanges(trx: Kysely<Schema>, pusher: Pusher, rawChanges: unknown[], now: number): Promise<Plan> {
   const checked = rawChanges.map((raw) => checkEnvelope(raw, now));
   const valid = checked.filter((change): change is CheckedChange => !('status' in change));
+  const loaded = await loadRecords(trx, pusher.organisationId, valid);
+  const erased = await findErasedPeople(trx, pusher.organisationId, valid);
+  const read: Plan['read'] = new Map();
+  for (const { kind, id } of [...valid, ...erased.keys]) {
+    read.set(recordKey(kind, id), {
+      kind,
+      id,
+      changeSeq: (loaded.get(recordKey(kind, id)) ?? erased.loaded.get(id))?.changeSeq ?? null,
+    });
+  }
+  const erasedPeople = erased.ids;
   // Updated as the changes are merged: a batch may change one record twice.
-  const records: Map<string, StoredRecord> = await loadRecords(trx, pusher.organisationId, valid);
-  const erasedPeople = await findErasedPeople(trx, pusher.organisationId, valid);
+  const records: Map<string, StoredRecord> = loaded;
   const results: ChangeResult[] = [];
   const writes: NumberedChange[] = [];
+  let changesSight = false;
   for (const change of checked) {
     if ('status' in change) {
       results.push(change);
@@ -148,11 +181,11 @@ async function applyLocked(
     if (stored && stored.privateTo === null && next.privateTo !== null) {
       const team = await findTeamOutsidePrivate(trx, pusher.organisationId, next.privateTo);
       writes.push(...team.map((userId) => ({ sight: { userId, kind: change.kind, id: change.id } })));
+      changesSight = true;
     }
     results.push({ status: 'applied' });
   }
-  await writeNumberedChanges(trx, counter, writes, now);
-  return results;
+  return { results, writes, read, changesSight };
 }
 
 /** The people a change is about: the attendee it names, or the one an attendee is merged into. */
@@ -166,10 +199,11 @@ function personIdsOf(change: CheckedChange): string[] {
   return ids;
 }
 
-/** The erased attendees among those the changes name. */
+/** The erased attendees among those the changes name, and the people read to know it. */
 async function findErasedPeople(trx: Kysely<Schema>, organisationId: string, changes: CheckedChange[]) {
   const keys = changes.flatMap((change) => personIdsOf(change).map((id) => ({ kind: 'attendee', id })));
-  if (keys.length === 0) return new Set<string>();
+  if (keys.length === 0) return { keys, ids: new Set<string>(), loaded: new Map<string, LoadedRecord>() };
   const people = await loadRecords(trx, organisationId, keys);
-  return new Set([...people.values()].filter((person) => person.erasedAt).map((person) => person.id));
+  const loaded = new Map([...people.values()].map((person) => [person.id, person]));
+  return { keys, ids: new Set([...loaded.values()].filter((p) => p.erasedAt).map((p) => p.id)), loaded };
 }
