@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Attendee } from '../domain/attendee.ts';
 import type { CheckIn } from '../domain/checkIn.ts';
-import { mergePlan } from '../domain/duplicates.ts';
+import { mergePlan, normaliseName } from '../domain/duplicates.ts';
 import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb } from './database.ts';
@@ -18,6 +18,42 @@ const live = (row: { deleted?: boolean }) => row.deleted !== true;
 export function usePersonRecord(id: string): Attendee | null | undefined {
   const db = useDb();
   return useLiveQuery(async () => (await db.records('attendee').get(id)) ?? null, [db, id]);
+}
+
+/** A person with the keys their name and area are searched by, worked out once per read, not per keystroke. */
+export interface NamedPerson {
+  person: Attendee;
+  /** normaliseName of the display name. */
+  name: string;
+  /** normaliseName of the area. */
+  locality: string;
+}
+
+const lastIndex = new WeakMap<CoorieDb, NamedPerson[]>();
+
+/**
+ * Everyone with a display name (deleted records left out, merged ones kept), in display-name order, with their
+ * search keys. Read in one getAll through the name index, again only when a person changes; the last answer is
+ * kept per database, so a screen opened again shows it at once while the read runs. `enabled: false` reads
+ * nothing (a screen that needs it only once something else has loaded).
+ */
+export function usePeopleIndex(enabled = true): NamedPerson[] | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () => {
+      if (!enabled) return lastIndex.get(db);
+      const rows = await db.records('attendee').orderBy('displayName').toArray();
+      const index: NamedPerson[] = [];
+      for (const person of rows) {
+        if (person.deleted === true) continue;
+        index.push({ person, name: normaliseName(person.displayName), locality: normaliseName(person.locality) });
+      }
+      lastIndex.set(db, index);
+      return index;
+    },
+    [db, enabled],
+    lastIndex.get(db),
+  );
 }
 
 export interface Attendance {

@@ -23,12 +23,22 @@ export interface DuplicatePair {
 
 /** Case, accents, spaces and punctuation ignored: "Zoë  Anne" and "zoe-anne" are the same name. */
 export function normaliseName(name: string | undefined): string {
-  return (name ?? '')
+  const raw = name ?? '';
+  const known = normalised.get(raw);
+  if (known !== undefined) return known;
+  const key = raw
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLocaleLowerCase('en-GB')
     .replace(/[^\p{L}\p{N}]/gu, '');
+  // Searches and duplicate checks ask for the same few thousand names again and again: remember them.
+  if (normalised.size >= NORMALISED_MAX) normalised.clear();
+  normalised.set(raw, key);
+  return key;
 }
+
+const NORMALISED_MAX = 50_000;
+const normalised = new Map<string, string>();
 
 export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
