@@ -139,9 +139,7 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
-      const screens = await runScreensBench(browser);
-      writeFileSync(new URL('screens-results.json', import.meta.url), JSON.stringify(screens, null, 2) + '\n');
-      printScreens(screens);
+      printScreens(await runScreensBench(browser));
     } finally {
       await browser.close();
     }

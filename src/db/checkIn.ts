@@ -44,15 +44,17 @@ async function readCheckInContext(db: CoorieDb, sessionId: string): Promise<Chec
   return { session, outreach: live(outreach), seriesAttendeeIds, venueRegularIds };
 }
 
-/** Adds to `ids` everyone checked in at any of these sessions. */
+/**
+ * Adds to `ids` everyone checked in at any of these sessions. One indexed read a session, all at once: each is a
+ * single getAll of a key range, where one anyOf over hundreds of sessions walks a cursor row by row.
+ */
 async function cameTo(db: CoorieDb, sessions: Session[], ids: Set<string>): Promise<void> {
   if (sessions.length === 0) return;
-  const came = await db
-    .records('checkIn')
-    .where('sessionId')
-    .anyOf(sessions.map((other) => other.id))
-    .toArray();
-  for (const checkIn of live(came)) {
+  const table = db.records('checkIn');
+  const came = await db.transaction('r', table, () =>
+    Promise.all(sessions.map((other) => table.where('sessionId').equals(other.id).toArray())),
+  );
+  for (const checkIn of live(came.flat())) {
     if (checkIn.present === true && checkIn.attendeeId) ids.add(checkIn.attendeeId);
   }
 }

@@ -5,7 +5,7 @@ import type { CheckIn } from '../domain/checkIn.ts';
 import { mergePlan, normaliseName } from '../domain/duplicates.ts';
 import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
-import type { CoorieDb } from './database.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { saveRecord } from './records.ts';
 
@@ -31,6 +31,17 @@ export interface NamedPerson {
 
 const lastIndex = new WeakMap<CoorieDb, NamedPerson[]>();
 
+function sameVersions(before: readonly NamedPerson[], after: readonly NamedPerson[]): boolean {
+  if (before.length !== after.length) return false;
+  return before.every((entry, at) => {
+    const other = after[at]?.person;
+    if (!other || other.id !== entry.person.id) return false;
+    const [a, b] = [(entry.person as KindRow<'attendee'>)._v, (other as KindRow<'attendee'>)._v];
+    const fields = Object.keys(b);
+    return fields.length === Object.keys(a).length && fields.every((field) => a[field] === b[field]);
+  });
+}
+
 /**
  * Everyone with a display name (deleted records left out, merged ones kept), in display-name order, with their
  * search keys. Read in one getAll through the name index, again only when a person changes; the last answer is
@@ -43,11 +54,15 @@ export function usePeopleIndex(enabled = true): NamedPerson[] | undefined {
     async () => {
       if (!enabled) return lastIndex.get(db);
       const rows = await db.records('attendee').orderBy('displayName').toArray();
+      const previous = lastIndex.get(db);
       const index: NamedPerson[] = [];
       for (const person of rows) {
         if (person.deleted === true) continue;
         index.push({ person, name: normaliseName(person.displayName), locality: normaliseName(person.locality) });
       }
+      // Nobody changed since the last read (a screen opened again): keep the same answer, so nothing derived
+      // from it (likely duplicates) is worked out again.
+      if (previous && sameVersions(previous, index)) return previous;
       lastIndex.set(db, index);
       return index;
     },

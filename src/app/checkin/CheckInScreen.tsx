@@ -143,11 +143,14 @@ function CheckIn({
 
   // The people this session concerns, read by id: those expected, the regulars and anyone with a check-in.
   const { outreach, seriesAttendeeIds, venueRegularIds } = context;
+  // Who has a check-in here changes only when someone is checked in for the first time, not on every tap.
+  const checkedInKey = [...checkIns.keys()].join('\u0000');
   const concernedIds = useMemo(() => {
-    const ids = new Set([...seriesAttendeeIds, ...venueRegularIds, ...checkIns.keys()]);
+    const ids = new Set([...seriesAttendeeIds, ...venueRegularIds]);
+    if (checkedInKey) for (const id of checkedInKey.split('\u0000')) ids.add(id);
     for (const contact of outreach) if (contact.attendeeId) ids.add(contact.attendeeId);
     return [...ids];
-  }, [outreach, seriesAttendeeIds, venueRegularIds, checkIns]);
+  }, [outreach, seriesAttendeeIds, venueRegularIds, checkedInKey]);
   const concerned = useAttendeesById(concernedIds);
   // Everyone else only from the first letter typed (or a walk-in's name): the name index, read once.
   const searching = isSearching(query);
@@ -169,23 +172,26 @@ function CheckIn({
     [walkInName, index],
   );
 
-  const checkedInKey = [...checkIns.keys()].join('\u0000');
-  const {
-    expected,
-    regulars,
-    alsoHere,
-    found: foundList,
-  } = useMemo(() => {
+  // Expected and regulars do not depend on who is here: worked out again only when the people or the query
+  // change. Then the rest (the checked in, and anyone found by name) split into "Also here" and "Someone else?".
+  const { expected, regulars, rest } = useMemo(() => {
     const people = new Map<string, Attendee>();
     for (const person of concerned ?? []) people.set(person.id, person);
     for (const person of found) people.set(person.id, person);
-    return checkInList([...people.values()], outreach, {
-      seriesAttendeeIds,
-      regularIds: venueRegularIds,
-      checkedInIds: checkedInKey ? checkedInKey.split('\u0000') : [],
-      query,
-    });
-  }, [concerned, found, outreach, seriesAttendeeIds, venueRegularIds, checkedInKey, query]);
+    const all = [...people.values()];
+    const list = checkInList(all, outreach, { seriesAttendeeIds, regularIds: venueRegularIds, query });
+    const shown = new Set([...list.expected, ...list.regulars].map((person) => person.id));
+    return { ...list, rest: all.filter((person) => !shown.has(person.id)) };
+  }, [concerned, found, outreach, seriesAttendeeIds, venueRegularIds, query]);
+  const { alsoHere, found: foundList } = useMemo(
+    () =>
+      checkInList(rest, [], {
+        seriesAttendeeIds: [],
+        checkedInIds: checkedInKey ? checkedInKey.split('\u0000') : [],
+        query,
+      }),
+    [rest, checkedInKey, query],
+  );
   const count = hereCount([...checkIns.values()]);
   const path = `/sessions/${encodeURIComponent(session.id)}`;
 

@@ -1,14 +1,36 @@
 // People: the parents who come to groups, by display name only (others in the room may see the screen).
 // Each person's search keys and the likely duplicates are worked out once per change to the people, not per
 // keystroke; the list is windowed, so only the rows near the screen are in the page.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { likelyDuplicates, normaliseName } from '../../domain/duplicates.ts';
-import { usePeopleIndex } from '../../db/people.ts';
+import { usePeopleIndex, type NamedPerson } from '../../db/people.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { InputField } from '../components/form/index.ts';
 import '../styles/people.css';
+
+const duplicateCounts = new WeakMap<readonly NamedPerson[], number>();
+
+/**
+ * How many pairs may be the same person: worked out once per change to the people, just after the list is on
+ * screen (so opening People and typing never wait for it), and remembered, so that opening People again does
+ * not work it out again. Until then the last count stays.
+ */
+function useDuplicateCount(people: readonly NamedPerson[] | undefined): number {
+  const [last, setLast] = useState(0);
+  const known = people ? duplicateCounts.get(people) : undefined;
+  useEffect(() => {
+    if (!people || duplicateCounts.has(people)) return;
+    const timer = setTimeout(() => {
+      const count = likelyDuplicates(people.map((entry) => entry.person)).length;
+      duplicateCounts.set(people, count);
+      setLast(count);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [people]);
+  return known ?? last;
+}
 
 /** A row's height before it is measured, and the list's gap (0.5rem). */
 const ROW_ESTIMATE = 60;
@@ -21,7 +43,7 @@ export function PeopleScreen() {
   const message = (location.state as { message?: string } | null)?.message;
   const [search, setSearch] = useState('');
   const people = useMemo(() => index?.filter((entry) => !entry.person.mergedInto), [index]);
-  const pairs = useMemo(() => (people ? likelyDuplicates(people.map((entry) => entry.person)).length : 0), [people]);
+  const pairs = useDuplicateCount(people);
   const wanted = normaliseName(search);
   const shown = useMemo(
     () => people?.filter((entry) => !wanted || entry.name.includes(wanted) || entry.locality.includes(wanted)),
