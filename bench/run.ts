@@ -17,6 +17,7 @@ import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { countRows, queueParents, readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
+import { benchScreens, printScreens, type ScreensBench } from './screens.ts';
 import { COORDINATOR, createOrganisation, makeParents, pullAll, pushAll } from './seed.ts';
 
 const PUSHED = 10_000;
@@ -106,6 +107,23 @@ async function runReportsBench(browser: Browser): Promise<ReportBench> {
   }
 }
 
+/** (vii) Check-in and People at ten times a group's size, on a server of its own. */
+async function runScreensBench(browser: Browser): Promise<ScreensBench> {
+  const server = await startServer();
+  try {
+    const owner = await createOrganisation(server.url);
+    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', timezoneId: 'Europe/London' });
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await signedIn(context, 'Bench tablet S');
+    await until('the first sync', async () => (await syncMeta(page)).lastSuccess !== undefined);
+    const result = await benchScreens(page, owner.userId, Number(process.env.BENCH_TAPS ?? 5));
+    await context.close();
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
 function printReports(result: ReportBench): void {
   console.log(
     `(vi) Reports for a year (${REPORT_COUNTS.checkIns.toLocaleString('en-GB')} check-ins, ` +
@@ -116,6 +134,18 @@ function printReports(result: ReportBench): void {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'screens') {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      printScreens(await runScreensBench(browser));
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   if (process.env.BENCH_ONLY === 'reports') {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -250,16 +280,21 @@ async function main(): Promise<void> {
       pullBytesOverGzippedJson: pullBytes / gzipped,
     };
     const reports = await runReportsBench(browser);
+    const screens = await runScreensBench(browser);
     writeFileSync(
       new URL('results.json', import.meta.url),
       JSON.stringify(
-        { results: { ...results, reports }, targets: { ...targets, reportsWithin3xRead: reports.ratio <= 3 } },
+        {
+          results: { ...results, reports, screens },
+          targets: { ...targets, reportsWithin3xRead: reports.ratio <= 3, ...screens.targets },
+        },
         null,
         2,
       ) + '\n',
     );
     printTable(results, targets);
     printReports(reports);
+    printScreens(screens);
   } finally {
     await browser.close();
     await server.stop();

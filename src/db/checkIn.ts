@@ -5,15 +5,14 @@ import { checkInId, type CheckIn } from '../domain/checkIn.ts';
 import { hasBabyBorn, isFirstVisit } from '../domain/checkInList.ts';
 import type { Outreach } from '../domain/outreach.ts';
 import type { Session } from '../domain/session.ts';
-import type { CoorieDb } from './database.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { saveRecord } from './records.ts';
 
-export interface CheckInData {
+/** What check-in needs to know about its session, read once and again only when the session, its outreach or
+ * an earlier session's check-ins change: not on a tap here. */
+export interface CheckInContext {
   session: Session | null;
-  attendees: Attendee[];
-  /** This session's check-ins by attendee id, undone ones included (present: false). */
-  checkIns: Map<string, CheckIn>;
   outreach: Outreach[];
   /** People who came to an earlier session of the same course. */
   seriesAttendeeIds: Set<string>;
@@ -23,14 +22,10 @@ export interface CheckInData {
 
 const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
-async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckInData> {
+async function readCheckInContext(db: CoorieDb, sessionId: string): Promise<CheckInContext> {
   const sessionRow = await db.records('session').get(sessionId);
   const session = sessionRow && sessionRow.deleted !== true ? sessionRow : null;
-  const [attendees, checkIns, outreach] = await Promise.all([
-    db.records('attendee').toArray(),
-    db.records('checkIn').where('sessionId').equals(sessionId).toArray(),
-    db.records('outreach').where('sessionId').equals(sessionId).toArray(),
-  ]);
+  const outreach = await db.records('outreach').where('sessionId').equals(sessionId).toArray();
   const seriesAttendeeIds = new Set<string>();
   const venueRegularIds = new Set<string>();
   if (session?.startsAt) {
@@ -46,33 +41,56 @@ async function readCheckInData(db: CoorieDb, sessionId: string): Promise<CheckIn
     await cameTo(db, before(series), seriesAttendeeIds);
     await cameTo(db, before(venue), venueRegularIds);
   }
-  return {
-    session,
-    attendees: live(attendees),
-    checkIns: new Map(live(checkIns).map((checkIn) => [checkIn.attendeeId ?? '', checkIn])),
-    outreach: live(outreach),
-    seriesAttendeeIds,
-    venueRegularIds,
-  };
+  return { session, outreach: live(outreach), seriesAttendeeIds, venueRegularIds };
 }
 
-/** Adds to `ids` everyone checked in at any of these sessions. */
+/**
+ * Adds to `ids` everyone checked in at any of these sessions. One indexed read a session, all at once: each is a
+ * single getAll of a key range, where one anyOf over hundreds of sessions walks a cursor row by row.
+ */
 async function cameTo(db: CoorieDb, sessions: Session[], ids: Set<string>): Promise<void> {
   if (sessions.length === 0) return;
-  const came = await db
-    .records('checkIn')
-    .where('sessionId')
-    .anyOf(sessions.map((other) => other.id))
-    .toArray();
-  for (const checkIn of live(came)) {
+  const table = db.records('checkIn');
+  const came = await db.transaction('r', table, () =>
+    Promise.all(sessions.map((other) => table.where('sessionId').equals(other.id).toArray())),
+  );
+  for (const checkIn of live(came.flat())) {
     if (checkIn.present === true && checkIn.attendeeId) ids.add(checkIn.attendeeId);
   }
 }
 
-/** Everything the check-in screen shows, re-read whenever any of it changes (on this tablet or by sync). */
-export function useCheckInData(sessionId: string): CheckInData | undefined {
+/** The session, its outreach and who is expected; `undefined` while loading. */
+export function useCheckInContext(sessionId: string): CheckInContext | undefined {
   const db = useDb();
-  return useLiveQuery(() => readCheckInData(db, sessionId), [db, sessionId]);
+  const result = useLiveQuery(
+    async () => ({ sessionId, context: await readCheckInContext(db, sessionId) }),
+    [db, sessionId],
+  );
+  return result?.sessionId === sessionId ? result.context : undefined;
+}
+
+/** This session's check-ins by attendee id, undone ones included (present: false): all a tap changes. */
+export function useSessionCheckIns(sessionId: string): Map<string, CheckIn> | undefined {
+  const db = useDb();
+  const result = useLiveQuery(async () => {
+    const rows = live(await db.records('checkIn').where('sessionId').equals(sessionId).toArray());
+    return { sessionId, checkIns: new Map(rows.map((checkIn) => [checkIn.attendeeId ?? '', checkIn])) };
+  }, [db, sessionId]);
+  return result?.sessionId === sessionId ? result.checkIns : undefined;
+}
+
+/**
+ * The people with these ids, read by key (not the whole table); deleted ones left out. Keeps the previous
+ * answer while a changed set of ids is read, so a tap that adds one person does not blank the screen.
+ */
+export function useAttendeesById(ids: readonly string[]): Attendee[] | undefined {
+  const db = useDb();
+  const key = [...ids].sort().join('\u0000');
+  return useLiveQuery(async () => {
+    const wanted = key ? key.split('\u0000') : [];
+    const rows = await db.records('attendee').bulkGet(wanted);
+    return rows.filter((row): row is Attendee & KindRow<'attendee'> => row !== undefined && row.deleted !== true);
+  }, [db, key]);
 }
 
 async function firstVisit(db: CoorieDb, session: Session, attendeeId: string): Promise<boolean> {

@@ -2,10 +2,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Attendee } from '../domain/attendee.ts';
 import type { CheckIn } from '../domain/checkIn.ts';
-import { mergePlan } from '../domain/duplicates.ts';
+import { mergePlan, normaliseName } from '../domain/duplicates.ts';
 import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
-import type { CoorieDb } from './database.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { saveRecord } from './records.ts';
 
@@ -18,6 +18,57 @@ const live = (row: { deleted?: boolean }) => row.deleted !== true;
 export function usePersonRecord(id: string): Attendee | null | undefined {
   const db = useDb();
   return useLiveQuery(async () => (await db.records('attendee').get(id)) ?? null, [db, id]);
+}
+
+/** A person with the keys their name and area are searched by, worked out once per read, not per keystroke. */
+export interface NamedPerson {
+  person: Attendee;
+  /** normaliseName of the display name. */
+  name: string;
+  /** normaliseName of the area. */
+  locality: string;
+}
+
+const lastIndex = new WeakMap<CoorieDb, NamedPerson[]>();
+
+function sameVersions(before: readonly NamedPerson[], after: readonly NamedPerson[]): boolean {
+  if (before.length !== after.length) return false;
+  return before.every((entry, at) => {
+    const other = after[at]?.person;
+    if (!other || other.id !== entry.person.id) return false;
+    const [a, b] = [(entry.person as KindRow<'attendee'>)._v, (other as KindRow<'attendee'>)._v];
+    const fields = Object.keys(b);
+    return fields.length === Object.keys(a).length && fields.every((field) => a[field] === b[field]);
+  });
+}
+
+/**
+ * Everyone with a display name (deleted records left out, merged ones kept), in display-name order, with their
+ * search keys. Read in one getAll through the name index, again only when a person changes; the last answer is
+ * kept per database, so a screen opened again shows it at once while the read runs. `enabled: false` reads
+ * nothing (a screen that needs it only once something else has loaded).
+ */
+export function usePeopleIndex(enabled = true): NamedPerson[] | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () => {
+      if (!enabled) return lastIndex.get(db);
+      const rows = await db.records('attendee').orderBy('displayName').toArray();
+      const previous = lastIndex.get(db);
+      const index: NamedPerson[] = [];
+      for (const person of rows) {
+        if (person.deleted === true) continue;
+        index.push({ person, name: normaliseName(person.displayName), locality: normaliseName(person.locality) });
+      }
+      // Nobody changed since the last read (a screen opened again): keep the same answer, so nothing derived
+      // from it (likely duplicates) is worked out again.
+      if (previous && sameVersions(previous, index)) return previous;
+      lastIndex.set(db, index);
+      return index;
+    },
+    [db, enabled],
+    lastIndex.get(db),
+  );
 }
 
 export interface Attendance {

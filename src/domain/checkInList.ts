@@ -37,9 +37,10 @@ export interface CheckInContext {
 }
 
 const isLive = (attendee: Attendee) => attendee.deleted !== true && !attendee.mergedInto;
+// One collator for every comparison: the same order as localeCompare with these options, at a fraction of the cost.
+const NAMES = new Intl.Collator('en-GB', { sensitivity: 'base' });
 const byName = (a: Attendee, b: Attendee) =>
-  (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB', { sensitivity: 'base' }) ||
-  a.id.localeCompare(b.id);
+  NAMES.compare(a.displayName ?? '', b.displayName ?? '') || a.id.localeCompare(b.id);
 
 /** Whether enough of a name is typed to look through everyone the organisation knows. */
 export const isSearching = (query: string) => normaliseName(query).length >= SEARCH_MIN;

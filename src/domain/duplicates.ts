@@ -23,12 +23,22 @@ export interface DuplicatePair {
 
 /** Case, accents, spaces and punctuation ignored: "Zoë  Anne" and "zoe-anne" are the same name. */
 export function normaliseName(name: string | undefined): string {
-  return (name ?? '')
+  const raw = name ?? '';
+  const known = normalised.get(raw);
+  if (known !== undefined) return known;
+  const key = raw
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLocaleLowerCase('en-GB')
     .replace(/[^\p{L}\p{N}]/gu, '');
+  // Searches and duplicate checks ask for the same few thousand names again and again: remember them.
+  if (normalised.size >= NORMALISED_MAX) normalised.clear();
+  normalised.set(raw, key);
+  return key;
 }
+
+const NORMALISED_MAX = 50_000;
+const normalised = new Map<string, string>();
 
 export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -43,8 +53,13 @@ export function levenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+// The order of localeCompare(…, 'en-GB'), without making a collator for every comparison.
+const BY_NAME = new Intl.Collator('en-GB');
+
+// What localeCompare with no locale does, with one collator made once.
+const PLAIN = new Intl.Collator();
 const olderFirst = (a: Attendee, b: Attendee) =>
-  (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id);
+  PLAIN.compare(a.createdAt ?? '', b.createdAt ?? '') || PLAIN.compare(a.id, b.id);
 
 /**
  * Pairs of live records that are probably one person, each with why. Records are bucketed by name, phone
@@ -75,11 +90,10 @@ export function likelyDuplicates(attendees: readonly Attendee[]): DuplicatePair[
       for (let j = i + 1; j < bucket.length; j += 1) {
         const [first, second] = [bucket[i], bucket[j]].sort((a, b) => olderFirst(a as Attendee, b as Attendee));
         if (!first || !second || first.id === second.id) continue;
-        if (
-          reason === 'baby-birthday-and-name' &&
-          levenshtein(normaliseName(first.displayName), normaliseName(second.displayName)) > 2
-        ) {
-          continue;
+        if (reason === 'baby-birthday-and-name') {
+          const [a, b] = [normaliseName(first.displayName), normaliseName(second.displayName)];
+          // Names more than two letters apart in length are more than two edits apart: no need to count them.
+          if (Math.abs(a.length - b.length) > 2 || levenshtein(a, b) > 2) continue;
         }
         const pairKey = `${first.id}\u0000${second.id}`;
         const pair = pairs.get(pairKey) ?? { first, second, reasons: [] };
@@ -91,7 +105,7 @@ export function likelyDuplicates(attendees: readonly Attendee[]): DuplicatePair[
   return [...pairs.values()].sort(
     (a, b) =>
       b.reasons.length - a.reasons.length ||
-      (a.first.displayName ?? '').localeCompare(b.first.displayName ?? '', 'en-GB') ||
+      BY_NAME.compare(a.first.displayName ?? '', b.first.displayName ?? '') ||
       olderFirst(a.second, b.second),
   );
 }

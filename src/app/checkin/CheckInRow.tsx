@@ -2,6 +2,7 @@
 import type { Attendee } from '../../domain/attendee.ts';
 import type { CheckIn } from '../../domain/checkIn.ts';
 import type { CheckInToggle } from '../../db/checkIn.ts';
+import type { ListItemProps } from '../components/VirtualList.tsx';
 
 const TOGGLES: readonly { field: CheckInToggle; label: string }[] = [
   { field: 'withBaby', label: 'Baby present' },
@@ -17,15 +18,17 @@ export interface CheckInRowProps {
   onCheckIn: () => void;
   onUndo: () => void;
   onToggle: (field: CheckInToggle, value: boolean) => void;
+  /** Its place in a long (windowed) list. */
+  item?: ListItemProps;
 }
 
-export function CheckInRow({ attendee, checkIn, detail, onCheckIn, onUndo, onToggle }: CheckInRowProps) {
+export function CheckInRow({ attendee, checkIn, detail, onCheckIn, onUndo, onToggle, item }: CheckInRowProps) {
   // Display names only: this list is on a tablet that everyone in the room can see.
   const name = attendee.displayName ?? '';
   const detailId = `checkin-detail-${attendee.id}`;
   if (checkIn?.present !== true) {
     return (
-      <li className="checkin-row">
+      <li className="checkin-row" {...item}>
         {/* The name comes from the text itself ("Check in Morag"), not an aria-label, so that what is read out
             matches what is shown (WCAG 2.5.3); the baby's age is the description rather than part of the name. */}
         <button
@@ -53,7 +56,7 @@ export function CheckInRow({ attendee, checkIn, detail, onCheckIn, onUndo, onTog
     );
   }
   return (
-    <li className="checkin-row checkin-row-here">
+    <li className="checkin-row checkin-row-here" {...item}>
       <div className="checkin-here">
         <span className="checkin-who">
           <span className="checkin-name">{name}</span>

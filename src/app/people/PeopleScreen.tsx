@@ -1,24 +1,53 @@
 // People: the parents who come to groups, by display name only (others in the room may see the screen).
-import { useState } from 'react';
+// Each person's search keys and the likely duplicates are worked out once per change to the people, not per
+// keystroke; the list is windowed, so only the rows near the screen are in the page.
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { likelyDuplicates, normaliseName } from '../../domain/duplicates.ts';
-import { useRecords } from '../../db/hooks.ts';
+import { usePeopleIndex, type NamedPerson } from '../../db/people.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
+import { VirtualList } from '../components/VirtualList.tsx';
 import { InputField } from '../components/form/index.ts';
 import '../styles/people.css';
 
+const duplicateCounts = new WeakMap<readonly NamedPerson[], number>();
+
+/**
+ * How many pairs may be the same person: worked out once per change to the people, just after the list is on
+ * screen (so opening People and typing never wait for it), and remembered, so that opening People again does
+ * not work it out again. Until then the last count stays.
+ */
+function useDuplicateCount(people: readonly NamedPerson[] | undefined): number {
+  const [last, setLast] = useState(0);
+  const known = people ? duplicateCounts.get(people) : undefined;
+  useEffect(() => {
+    if (!people || duplicateCounts.has(people)) return;
+    const timer = setTimeout(() => {
+      const count = likelyDuplicates(people.map((entry) => entry.person)).length;
+      duplicateCounts.set(people, count);
+      setLast(count);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [people]);
+  return known ?? last;
+}
+
+/** A row's height before it is measured, and the list's gap (0.5rem). */
+const ROW_ESTIMATE = 60;
+const ROW_GAP = 8;
+
 export function PeopleScreen() {
-  const rows = useRecords('attendee', { orderBy: 'displayName' });
+  const index = usePeopleIndex();
   const location = useLocation();
   // Set by a screen that brought the coordinator here, such as erasure.
   const message = (location.state as { message?: string } | null)?.message;
   const [search, setSearch] = useState('');
-  const people = rows?.filter((row) => !row.mergedInto);
-  const pairs = people ? likelyDuplicates(people).length : 0;
+  const people = useMemo(() => index?.filter((entry) => !entry.person.mergedInto), [index]);
+  const pairs = useDuplicateCount(people);
   const wanted = normaliseName(search);
-  const shown = people?.filter(
-    (person) =>
-      !wanted || normaliseName(person.displayName).includes(wanted) || normaliseName(person.locality).includes(wanted),
+  const shown = useMemo(
+    () => people?.filter((entry) => !wanted || entry.name.includes(wanted) || entry.locality.includes(wanted)),
+    [people, wanted],
   );
 
   return (
@@ -65,16 +94,22 @@ export function PeopleScreen() {
           {shown.length === 0 ? (
             <p>No one matches “{search}”.</p>
           ) : (
-            <ul className="record-list" aria-label="People">
-              {shown.map((person) => (
-                <li key={person.id}>
+            <VirtualList
+              items={shown}
+              itemKey={(entry) => entry.person.id}
+              estimateSize={ROW_ESTIMATE}
+              gap={ROW_GAP}
+              className="record-list"
+              label="People"
+              renderItem={({ person }, item) => (
+                <li key={person.id} {...item}>
                   <Link className="record record-link" to={`/people/${person.id}`}>
                     <span className="record-title">{person.displayName}</span>
                     {person.locality && <span className="record-meta">{person.locality}</span>}
                   </Link>
                 </li>
-              ))}
-            </ul>
+              )}
+            />
           )}
         </>
       )}

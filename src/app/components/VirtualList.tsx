@@ -1,0 +1,88 @@
+// A list that may hold thousands of rows: short lists render whole; long ones render only the rows near the
+// screen (with @tanstack/react-virtual, scrolling with the page), each row still a list item that says where it
+// stands in the whole list (aria-setsize, aria-posinset), so a screen reader announces "12 of 4,000".
+import { useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
+
+/** Lists longer than this are windowed. */
+export const WINDOW_FROM = 60;
+
+/** What a row's <li> must carry: its place in the whole list, and a ref to measure its height when windowed. */
+export interface ListItemProps {
+  ref?: Ref<HTMLLIElement>;
+  'data-index'?: number;
+  'aria-setsize'?: number;
+  'aria-posinset'?: number;
+}
+
+export interface VirtualListProps<T> {
+  items: readonly T[];
+  itemKey: (item: T) => string;
+  /** The usual height of a row in pixels, before it is measured. */
+  estimateSize: number;
+  /** The list's CSS gap between rows, in pixels. */
+  gap?: number;
+  className?: string;
+  label?: string;
+  /** Renders one row; its <li> takes `item` props. */
+  renderItem: (item: T, itemProps: ListItemProps) => ReactNode;
+}
+
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  if (props.items.length <= WINDOW_FROM) {
+    return (
+      <ul className={props.className} aria-label={props.label}>
+        {props.items.map((item) => props.renderItem(item, {}))}
+      </ul>
+    );
+  }
+  return <WindowedList {...props} />;
+}
+
+function WindowedList<T>({ items, itemKey, estimateSize, gap = 8, className, label, renderItem }: VirtualListProps<T>) {
+  const listRef = useRef<HTMLUListElement>(null);
+  // Where the list starts on the page: what is above it (a search box, other lists) moves it; measured again
+  // whenever the rows change (the overscan covers a few pixels' drift in between).
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - margin) > 1) setMargin(top);
+  }, [margin, items]);
+  const virtualizer = useWindowVirtualizer({
+    count: items.length,
+    estimateSize: () => estimateSize,
+    gap,
+    overscan: 8,
+    scrollMargin: margin,
+    getItemKey: (index) => {
+      const item = items[index];
+      return item === undefined ? index : itemKey(item);
+    },
+    // Without layout (a test's DOM) a row measures 0: keep the estimate rather than draw every row.
+    measureElement: (element, entry, instance) => measureElement(element, entry, instance) || estimateSize,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const before = first ? first.start - margin : 0;
+  const after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
+  return (
+    <ul
+      ref={listRef}
+      className={className}
+      aria-label={label}
+      style={{ paddingTop: Math.max(0, before), paddingBottom: Math.max(0, after) }}
+    >
+      {rows.map((row) => {
+        const item = items[row.index];
+        if (item === undefined) return null;
+        return renderItem(item, {
+          ref: virtualizer.measureElement,
+          'data-index': row.index,
+          'aria-setsize': items.length,
+          'aria-posinset': row.index + 1,
+        });
+      })}
+    </ul>
+  );
+}
