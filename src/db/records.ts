@@ -16,6 +16,11 @@ async function loadKinds() {
   return kinds;
 }
 
+/** Starts loading the schemas, so that the first save does not wait for them (the shell calls it when idle). */
+export function preloadSchemas(): void {
+  void loadKinds();
+}
+
 export class ValidationError extends Error {
   constructor(readonly problems: FieldProblem[]) {
     super(problems.map((problem) => problem.message).join('; '));
