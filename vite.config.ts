@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -47,8 +48,12 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: compresses every file written above, the service worker included.
+    precompress(),
   ],
   build: {
+    // dist/.vite/manifest.json: which chunks each screen loads, for `npm run size` (never served: a dot folder).
+    manifest: true,
     rolldownOptions: {
       output: {
         // zod (behind the record schemas) is needed only once something is saved or synced: keep it in a chunk

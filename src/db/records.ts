@@ -7,14 +7,19 @@ import { merge, type Values } from '../sync/merge.ts';
 import { correctedNow, recordToRow, rowToRecord, stampVersions } from './clock.ts';
 import type { CoorieDb, KindRow, Row } from './database.ts';
 
-// The schemas (and zod with them) load on the first save rather than with the first screen.
+// The schemas (and zod with them, a sixth of the app's first screen) load on the first save rather than with
+// the first screen (npm run size counts every script asked for before it shows). From the service worker's
+// precache, that first load takes a moment; a save inside a caller's transaction waits for it (below).
 let kinds: typeof KindsModule | undefined;
 async function loadKinds() {
   kinds ??= await import('../domain/kinds.ts');
   return kinds;
 }
-// Start loading at once, so that a save inside a caller's transaction never waits on the network.
-void loadKinds();
+
+/** Starts loading the schemas, so that the first save does not wait for them (the shell calls it when idle). */
+export function preloadSchemas(): void {
+  void loadKinds();
+}
 
 export class ValidationError extends Error {
   constructor(readonly problems: FieldProblem[]) {

@@ -1,5 +1,6 @@
 // Serves the built app from STATIC_DIR: hashed assets cached for a year, everything else revalidated,
-// and any other page address answered with index.html so that the router in the app takes over.
+// and any other page address answered with index.html so that the router in the app takes over. Files go
+// compressed to a browser that accepts it, from the .br and .gz copies written at build (scripts/precompress.ts).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -25,9 +26,12 @@ export async function registerStatic(app: FastifyInstance, staticDir: string) {
     wildcard: true,
     cacheControl: false,
     dotfiles: 'ignore',
+    preCompressed: true,
     setHeaders(res, filePath) {
       const relative = path.relative(staticDir, filePath).split(path.sep);
       res.setHeader('Cache-Control', relative[0] === 'assets' ? IMMUTABLE : REVALIDATE);
+      // The same address answers compressed or not by Accept-Encoding: caches in between must keep both apart.
+      res.setHeader('Vary', 'Accept-Encoding');
     },
   });
 

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { requestPersistence } from '../../db/persistence.ts';
+import { preloadSchemas } from '../../db/records.ts';
 import { Notices } from '../pwa/ReloadPrompt.tsx';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import { MoreIcon } from './icons.tsx';
@@ -30,6 +31,19 @@ export function Shell({ user }: { user: SignedInUser }) {
   useEffect(() => {
     void requestPersistence(db);
   }, [db]);
+
+  // The schemas are kept off the first screen (npm run size): a save always follows a touch or a key, so start
+  // loading them at the first one, and the save finds them there.
+  useEffect(() => {
+    const events = ['pointerdown', 'keydown'] as const;
+    const stop = () => events.forEach((event) => document.removeEventListener(event, start, true));
+    function start() {
+      stop();
+      preloadSchemas();
+    }
+    events.forEach((event) => document.addEventListener(event, start, true));
+    return stop;
+  }, []);
 
   // After moving between sections, put focus on the new screen's heading so screen readers announce it.
   useEffect(() => {
