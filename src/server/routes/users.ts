@@ -1,19 +1,31 @@
 // The team: coordinators add people, change their roles and disable them (README, "Who can see and change what").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireRole } from '../auth/signIn.ts';
+import { requireRole, requireUser } from '../auth/signIn.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { revokeUserSignIns } from '../store/signIns.ts';
-import { countActiveCoordinators, createUser, findUserById, listUsers, updateUser } from '../store/users.ts';
+import {
+  countActiveCoordinators,
+  createUser,
+  findUserById,
+  listContacts,
+  listUsers,
+  updateUser,
+} from '../store/users.ts';
 import { recordRoleChange } from '../sync/sight.ts';
 import { parse } from '../validation.ts';
-import { email, idParams, password, personName, requireStrongPassword, role } from './fields.ts';
+import { email, idParams, password, personName, requireStrongPassword, role, workPhone } from './fields.ts';
 
 const createBody = z.strictObject({ name: personName, email, role, password });
 const patchBody = z
-  .strictObject({ role: role.optional(), disabled: z.boolean().optional(), name: personName.optional() })
-  .refine((patch) => Object.keys(patch).length > 0, 'Say what to change: role, disabled or name.');
+  .strictObject({
+    role: role.optional(),
+    disabled: z.boolean().optional(),
+    name: personName.optional(),
+    workPhone: workPhone.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'Say what to change: role, disabled, name or workPhone.');
 
 export default async function userRoutes(app: FastifyInstance) {
   const { db } = app.store;
@@ -38,6 +50,14 @@ export default async function userRoutes(app: FastifyInstance) {
   app.get('/api/users', async (request) => {
     const { user: coordinator } = await requireRole(request, 'coordinator');
     return { users: await listUsers(db, coordinator.organisationId) };
+  });
+
+  // Who to call (issue 12): names, roles and work phones of the team, for every signed-in member of staff, so
+  // that the escalation screen, Today and the visit page can offer "Call <name>". A kiosk is a screen the
+  // device shows to parents; it never asks for this (src/app/team/contacts.ts).
+  app.get('/api/team/contacts', async (request) => {
+    const { user } = await requireUser(request);
+    return { contacts: await listContacts(db, user.organisationId) };
   });
 
   app.patch('/api/users/:id', async (request) => {
@@ -70,7 +90,11 @@ export default async function userRoutes(app: FastifyInstance) {
       action: 'user_changed',
       kind: 'user',
       recordId: id,
-      detail: { ...patch },
+      // The number itself stays out of the audit log: only that it was set or cleared.
+      detail: {
+        ...patch,
+        ...(patch.workPhone === undefined ? {} : { workPhone: patch.workPhone ? 'set' : 'cleared' }),
+      },
     });
     return { user };
   });
