@@ -19,6 +19,7 @@ const member = z.object({
   email: z.string(),
   role,
   disabled: z.boolean().default(false),
+  workPhone: z.string().nullable().default(null),
 });
 export type TeamMember = z.infer<typeof member>;
 
@@ -53,7 +54,14 @@ export async function addMember(details: NewMember): Promise<TeamMember> {
   return parsed(z.object({ user: member }), await request('POST', '/api/users', details)).user;
 }
 
-export async function changeMember(id: string, patch: { role?: Role; disabled?: boolean }): Promise<TeamMember> {
+export interface MemberPatch {
+  role?: Role;
+  disabled?: boolean;
+  /** A UK number as typed; the server keeps it in E.164. Null clears it. */
+  workPhone?: string | null;
+}
+
+export async function changeMember(id: string, patch: MemberPatch): Promise<TeamMember> {
   const path = `/api/users/${encodeURIComponent(id)}`;
   return parsed(z.object({ user: member }), await request('PATCH', path, patch)).user;
 }

@@ -10,6 +10,8 @@ import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '.
 import { useCurrentUser } from '../account/useCurrentUser.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
+import { CallButtons, displayPhone } from '../team/CallButtons.tsx';
+import { useContacts } from '../team/contacts.ts';
 import '../styles/controls.css';
 import '../styles/visits.css';
 import { useNow } from './useNow.ts';
@@ -47,6 +49,9 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
   const state = visitState(visit, now);
   const finish = expectedFinish(visit);
   const options = { userId: user?.id ?? '' };
+  const contacts = useContacts();
+  const mine = visit.supporterId === user?.id;
+  const supporter = mine ? undefined : contacts.find((contact) => contact.id === visit.supporterId);
 
   async function act(write: () => Promise<void>) {
     setBusy(true);
@@ -66,10 +71,11 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
             {finish && ` (${formatTime(finish)})`}
           </p>
           <p>
-            {visit.supporterId === user?.id
+            {mine
               ? 'If you are safe, tap “I’ve left safely” or add more time. If you need help, call 999.'
-              : 'Ring the supporter now. If you cannot reach them, follow your lone-working procedure.'}
+              : `Ring ${supporter?.name ?? 'the supporter'} now. If you cannot reach them, follow your lone-working procedure.`}
           </p>
+          {supporter && <CallButtons people={[supporter]} />}
         </div>
       )}
 
@@ -90,7 +96,13 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
         </div>
         <div>
           <dt>Supporter</dt>
-          <dd>{visit.supporterId === user?.id ? 'You' : 'Another supporter'}</dd>
+          <dd>
+            {mine
+              ? 'You'
+              : supporter
+                ? `${supporter.name}: ${supporter.workPhone ? displayPhone(supporter.workPhone) : 'no work phone recorded'}`
+                : 'Another supporter'}
+          </dd>
         </div>
       </dl>
 
