@@ -3,10 +3,11 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setMeta } from '../../src/db/meta.ts';
-import { saveRecord } from '../../src/db/records.ts';
+import { setMeta, type SignedInUser, type TeamContact } from '../../src/db/meta.ts';
+import { getRecord, saveRecord } from '../../src/db/records.ts';
+import { formatTime } from '../../src/app/format.ts';
 import { startTestServer, type TestServer } from '../engine/harness.ts';
-import { freshDb, renderApp } from './helpers.tsx';
+import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 import { coordinatorOf, memberOf } from './teamServer.ts';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -105,5 +106,72 @@ describe('work phones', { timeout: 30_000 }, () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Ring Isla Grant now');
     expect(within(alert).getByRole('link', { name: /Call Isla Grant/ })).toHaveAttribute('href', 'tel:+447700900123');
+  });
+});
+
+const ISLA: SignedInUser = { ...ALEX, id: 'u2', name: 'Isla Grant', email: 'isla@example.org', role: 'visitor' };
+const TEAM: TeamContact[] = [
+  { id: ALEX.id, name: 'Alex Morrison', role: 'coordinator', workPhone: '+447700900456' },
+  { id: 'u3', name: 'Zara Bain', role: 'coordinator', workPhone: null },
+  { id: 'u4', name: 'Fiona Ross', role: 'facilitator', workPhone: '+447700900789' },
+  { id: 'u2', name: 'Isla Grant', role: 'visitor', workPhone: '+447700900123' },
+];
+
+describe('a visit’s buddy', { timeout: 30_000 }, () => {
+  it('is the first coordinator unless another colleague is chosen in the visit form', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await setMeta(db, 'contacts', TEAM);
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag' });
+    const first = await renderApp('/visits/new', { db, user: ISLA });
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Who is the visit with?'), 'Morag');
+    const buddy = screen.getByLabelText('Buddy');
+    expect(
+      within(buddy)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Alex Morrison (coordinator)', 'Alex Morrison (coordinator)', 'Zara Bain (coordinator)', 'Fiona Ross']);
+    await user.type(screen.getByLabelText(/Start time/), '14:30');
+    await user.type(screen.getByLabelText(/Where/), 'Buckie');
+    await user.click(screen.getByRole('button', { name: 'Schedule visit' }));
+    await screen.findByRole('heading', { level: 1, name: 'Home visit with Morag' });
+    const [booked] = await db.records('visit').toArray();
+    expect(booked).toMatchObject({ supporterId: 'u2', buddyId: ALEX.id });
+    expect(await screen.findByText('Alex Morrison: 07700 900456')).toBeInTheDocument();
+    first.unmount();
+
+    await renderApp(`/visits/${String(booked?.id)}/edit`, { db, user: ISLA });
+    await user.selectOptions(await screen.findByLabelText('Buddy'), 'Fiona Ross');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Fiona Ross: 07700 900789');
+    expect(await getRecord(db, 'visit', String(booked?.id))).toMatchObject({ buddyId: 'u4' });
+  });
+
+  it('gets the no-signal text, with the time the visitor expects to leave', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await setMeta(db, 'contacts', TEAM);
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag' });
+    await saveRecord(db, 'visit', 'v1', {
+      attendeeId: 'a1',
+      supporterId: 'u2',
+      buddyId: 'u4',
+      at: new Date().toISOString(),
+      kind: 'home visit',
+      where: 'Buckie',
+      expectedMinutes: 45,
+      status: 'scheduled',
+    });
+    await db.outbox.clear();
+    await renderApp('/visits/v1', { db, user: ISLA });
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'I’ve arrived' }));
+    const link = await screen.findByRole('link', { name: 'Text Fiona Ross when you expect to leave' });
+    const arrivedAt = Date.parse(String((await getRecord(db, 'visit', 'v1'))?.arrivedAt));
+    expect(link.getAttribute('href')).toBe(
+      `sms:+447700900789?&body=${encodeURIComponent(
+        `I'm on a home visit and expect to leave by ${formatTime(arrivedAt + 45 * 60_000)}. I have no signal for Coorie.`,
+      )}`,
+    );
   });
 });
