@@ -175,3 +175,21 @@ describe('a visit’s buddy', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('a visit past its start with no arrival', { timeout: 30_000 }, () => {
+  it('shows coordinators “Not started or not synced”, and not the supporter, nor before the start', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag' });
+    await saveRecord(db, 'attendee', 'a2', { displayName: 'Kirsty' });
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    await saveRecord(db, 'visit', 'late', { attendeeId: 'a1', supporterId: 'u2', at: at(-20), status: 'scheduled' });
+    await saveRecord(db, 'visit', 'soon', { attendeeId: 'a2', supporterId: 'u2', at: at(60), status: 'scheduled' });
+    const first = await renderApp('/visits', { db, user: ALEX });
+    expect(await screen.findByRole('link', { name: /with Morag/ })).toHaveTextContent('Not started or not synced');
+    expect(screen.getByRole('link', { name: /with Kirsty/ })).toHaveTextContent('Booked');
+    first.unmount();
+    await renderApp('/visits', { db, user: ISLA });
+    expect(await screen.findByRole('link', { name: /with Morag/ })).not.toHaveTextContent('Not started or not synced');
+  });
+});
