@@ -1,6 +1,7 @@
 // Request fields that several endpoints share, with the words that say what to fix.
 import { z } from 'zod';
 import { MAX_DEVICE_NAME, MAX_EMAIL, MAX_ORGANISATION_NAME, MAX_PASSWORD_LENGTH, MAX_PERSON_NAME } from './limits.ts';
+import { normalisePhone } from '../domain/phone.ts';
 import { ROLES } from '../domain/roles.ts';
 
 /**
@@ -21,4 +22,22 @@ export const email = z
 /** Only the upper limit here: a short password has its own answer, `weak_password`, so the form can say so. */
 export const password = z.string().max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 export const role = z.enum(ROLES);
+/**
+ * A UK phone number as people type it ("07700 900123", "+44 1343 563999"), kept in E.164; empty or null
+ * clears it. Short codes and numbers abroad are refused: this is a colleague's work phone.
+ */
+export const workPhone = z
+  .string()
+  .trim()
+  .max(40, 'must be at most 40 characters')
+  .nullable()
+  .transform((value, context) => {
+    if (value === null || value === '') return null;
+    const normalised = normalisePhone(value);
+    if (!normalised || !/^\+44\d{10}$/.test(normalised)) {
+      context.addIssue({ code: 'custom', message: 'must be a UK phone number, such as 07700 900123' });
+      return z.NEVER;
+    }
+    return normalised;
+  });
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });

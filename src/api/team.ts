@@ -1,10 +1,15 @@
 // The team and its devices (server/routes/users.ts, invites.ts, devices.ts).
 import { z } from 'zod';
 import { userSchema } from './accounts.ts';
-import { email, password, personName, role } from './fields.ts';
+import { email, password, personName, role, workPhone } from './fields.ts';
 
 /** A user as a coordinator's team list shows it. */
-export const teamMemberSchema = userSchema.extend({ disabled: z.boolean(), createdAt: z.string() });
+export const teamMemberSchema = userSchema.extend({
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  /** E.164, coordinator-managed; null when none is set. */
+  workPhone: z.string().nullable().default(null),
+});
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 export const teamAnswer = z.object({ users: z.array(teamMemberSchema) });
@@ -14,8 +19,13 @@ export const newMemberBody = z.strictObject({ name: personName, email, role, pas
 
 /** PATCH /api/users/:id */
 export const memberPatchBody = z
-  .strictObject({ role: role.optional(), disabled: z.boolean().optional(), name: personName.optional() })
-  .refine((patch) => Object.keys(patch).length > 0, 'Say what to change: role, disabled or name.');
+  .strictObject({
+    role: role.optional(),
+    disabled: z.boolean().optional(),
+    name: personName.optional(),
+    workPhone: workPhone.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'Say what to change: role, disabled, name or workPhone.');
 export const memberAnswer = z.object({ user: teamMemberSchema });
 
 /** POST /api/invites */
@@ -36,3 +46,7 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 export const devicesAnswer = z.object({ devices: z.array(deviceSchema) });
+
+/** GET /api/team/contacts: who a member of staff can call (no email addresses, no disabled accounts). */
+export const contactSchema = z.object({ id: z.string(), name: z.string(), role, workPhone: z.string().nullable() });
+export const contactsAnswer = z.object({ contacts: z.array(contactSchema) });

@@ -23,6 +23,14 @@ export interface SignedInUser {
   organisationId: string;
 }
 
+/** A member of the team and their work phone (E.164), for the "Call <name>" buttons (src/app/team/contacts.ts). */
+export interface TeamContact {
+  id: string;
+  name: string;
+  role: 'coordinator' | 'facilitator' | 'visitor';
+  workPhone: string | null;
+}
+
 /**
  * How the last person left this device, which was then wiped: `revoked` by a coordinator (or their account
  * disabled), `signed-out` by themselves, or `signed-out-offline` when the server could not be told yet.
@@ -72,6 +80,8 @@ export interface MetaValues {
   unlocked: { launchId: string };
   /** Left by a wipe that the lock caused, for the sign-in screen to explain it. */
   lockWipe: LockWipe;
+  /** The team to call (GET /api/team/contacts), kept so that "Call <name>" works with no signal. */
+  contacts: TeamContact[];
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: CoorieDb, key: K): Promise<MetaValues[K] | undefined> {

@@ -159,6 +159,47 @@ describe.each(databases())('a visit not closed, on $name', (database) => {
     expect(service.deliveries).toHaveLength(2);
   });
 
+  it('alerts a buddy who is not a coordinator with the coordinators, and a coordinator buddy once', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor', 'Isla');
+    const facilitator = await addMember(coordinator, 'facilitator', 'Eilidh');
+    await coordinator.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/ailsa`).json);
+    await visitor.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/isla`).json);
+    await facilitator.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/eilidh`).json);
+    const idOf = async (client: typeof visitor) =>
+      ((await client.get('/api/me')).body as { user: { id: string } }).user.id;
+    const arrived = Date.now();
+    const iso = new Date(arrived).toISOString();
+    const visit = (buddyId: string) => ({
+      attendeeId: 'p1',
+      supporterId: 'someone',
+      buddyId,
+      at: iso,
+      arrivedAt: iso,
+      expectedMinutes: 60,
+      status: 'in progress',
+    });
+    await visitor.post(
+      '/api/sync/push',
+      pushBody([
+        change('attendee', 'p1', { displayName: 'Morag' }),
+        change('visit', 'to-eilidh', visit(await idOf(facilitator))),
+        change('visit', 'to-ailsa', visit(await idOf(coordinator))),
+      ]),
+    );
+    // Past both periods: each visit's first alert goes to its (absent) visitor, the second to the team.
+    const organisation = ((await visitor.get('/api/me')).body as { user: { organisationId: string } }).user
+      .organisationId;
+    expect(await sendDueAlerts(server.app.alerting, arrived + 76 * 60_000, organisation)).toBe(2);
+    expect(service.deliveries).toHaveLength(0);
+    expect(await sendDueAlerts(server.app.alerting, arrived + 87 * 60_000, organisation)).toBe(2);
+    expect(service.deliveries.map((delivery) => delivery.path).sort()).toEqual([
+      '/push/ailsa',
+      '/push/ailsa',
+      '/push/eilidh',
+    ]);
+  });
+
   it('sends nothing for a visit closed in time, nor for one whose arrival has not reached the server', async () => {
     const coordinator = await setUpOrganisation(server.app);
     await coordinator.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/a`).json);

@@ -5,11 +5,17 @@ import { SERVICES_CHECKED_ON } from '../../domain/library/services.ts';
 import { ESCALATION_STEPS, NEVER_PROMISE_CONFIDENTIALITY, SHARING_TO_PROTECT } from '../../domain/escalation.ts';
 import type { Service } from '../../domain/service.ts';
 import { useRecords } from '../../db/hooks.ts';
+import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
+import { CallButtons } from '../team/CallButtons.tsx';
+import { coordinatorsFor, useContacts } from '../team/contacts.ts';
 import { formatDay } from '../format.ts';
 import { directory, serviceLink } from './serviceLinks.ts';
 import '../styles/people.css';
 import '../styles/notes.css';
+
+/** The step whose "Call <name>" buttons are the organisation's coordinators (issue 12). */
+const COORDINATOR_STEP = 'Phone your coordinator now';
 
 /** Only a path inside the app, never another site, may be the way back. */
 function safeBack(back: string | null): string | undefined {
@@ -43,6 +49,7 @@ export function EscalationScreen() {
   const rows = useRecords('service');
   const services = directory(rows);
   const local = (rows ?? []).filter((row) => !row.builtIn && row.phone?.trim());
+  const coordinators = coordinatorsFor(useContacts(), useCurrentUser()?.id);
 
   return (
     <Screen title="Urgent concern: what to do now" className="people-notes escalation">
@@ -62,6 +69,7 @@ export function EscalationScreen() {
           <li key={step.title}>
             <h2>{step.title}</h2>
             <p>{step.detail}</p>
+            {step.title === COORDINATOR_STEP && <CallButtons people={coordinators} label="Your coordinators" />}
             {step.serviceIds.length > 0 && (
               <ul className="service-calls">
                 {step.serviceIds

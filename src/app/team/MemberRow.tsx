@@ -2,13 +2,20 @@
 // re-enabling) the account. Disabling says first what it does to their devices.
 import { useEffect, useRef, useState } from 'react';
 import { describeProblem, type Problem } from '../http/messages.ts';
-import { RadioGroup } from '../components/form/index.ts';
+import { normalisePhone } from '../../domain/phone.ts';
+import { InputField, RadioGroup } from '../components/form/index.ts';
 import { ProblemBox } from '../components/ProblemBox.tsx';
-import { changeMember, ROLE_CHOICES, type Role, type TeamMember } from './api.ts';
+import { changeMember, ROLE_CHOICES, type MemberPatch, type Role, type TeamMember } from './api.ts';
+import { displayPhone } from './CallButtons.tsx';
+
+/** What the server takes (api/fields.ts): a UK number, or nothing. */
+function isUkPhone(typed: string): boolean {
+  return /^\+44\d{10}$/.test(normalisePhone(typed) ?? '');
+}
 
 const roleName = (role: Role) => ROLE_CHOICES.find((choice) => choice.value === role)?.label ?? role;
 
-type Open = 'none' | 'role' | 'disable';
+type Open = 'none' | 'role' | 'disable' | 'phone';
 
 interface Props {
   member: TeamMember;
@@ -19,6 +26,8 @@ interface Props {
 export function MemberRow({ member, isMe, onChanged }: Props) {
   const [open, setOpen] = useState<Open>('none');
   const [role, setRole] = useState<Role>(member.role);
+  const [phone, setPhone] = useState(member.workPhone ? displayPhone(member.workPhone) : '');
+  const [phoneError, setPhoneError] = useState<string | undefined>();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const panel = useRef<HTMLElement>(null);
@@ -28,7 +37,7 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
     if (open !== 'none') panel.current?.focus();
   }, [open]);
 
-  async function change(patch: { role?: Role; disabled?: boolean }, message: string) {
+  async function change(patch: MemberPatch, message: string) {
     setProblem(null);
     setBusy(true);
     try {
@@ -45,6 +54,8 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
   function toggle(next: Open) {
     setProblem(null);
     setRole(member.role);
+    setPhone(member.workPhone ? displayPhone(member.workPhone) : '');
+    setPhoneError(undefined);
     setOpen((current) => (current === next ? 'none' : next));
   }
 
@@ -59,6 +70,9 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
           </span>
           <span className="record-meta">{roleName(member.role)}</span>
           <span className="record-meta">{member.email}</span>
+          <span className="record-meta">
+            {member.workPhone ? `Work phone ${displayPhone(member.workPhone)}` : 'No work phone'}
+          </span>
         </div>
         <div className="team-item-actions">
           <button
@@ -68,6 +82,14 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
             onClick={() => toggle('role')}
           >
             Change role<span className="visually-hidden"> for {name}</span>
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-expanded={open === 'phone'}
+            onClick={() => toggle('phone')}
+          >
+            Work phone<span className="visually-hidden"> for {name}</span>
           </button>
           {!isMe &&
             (member.disabled ? (
@@ -117,6 +139,51 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
           <div className="form-actions">
             <button type="submit" className="button-primary" disabled={busy}>
               {busy ? 'Saving…' : 'Save the role'}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setOpen('none')}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {open === 'phone' && (
+        <form
+          className="team-role-form"
+          aria-label={`Work phone for ${name}`}
+          noValidate
+          ref={(element) => {
+            panel.current = element;
+          }}
+          tabIndex={-1}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const typed = phone.trim();
+            if (typed && !isUkPhone(typed)) {
+              setPhoneError('Enter a UK phone number, such as 07700 900123, or leave it empty');
+              return;
+            }
+            setPhoneError(undefined);
+            void change(
+              { workPhone: typed || null },
+              typed ? `${name}’s work phone is saved.` : `${name}’s work phone is removed.`,
+            );
+          }}
+        >
+          <InputField
+            id={`phone-${member.id}`}
+            label={`${name}’s work phone (optional)`}
+            hint="Colleagues see it on their “Call” buttons. Never shown to parents or on the feedback kiosk."
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            value={phone}
+            error={phoneError}
+            onChange={setPhone}
+          />
+          <ProblemBox problem={problem} />
+          <div className="form-actions">
+            <button type="submit" className="button-primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save the work phone'}
             </button>
             <button type="button" className="button-secondary" onClick={() => setOpen('none')}>
               Cancel

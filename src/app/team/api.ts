@@ -32,7 +32,14 @@ export async function addMember(details: NewMember): Promise<User> {
   return (await checked('POST', '/api/users', userAnswer, details)).user;
 }
 
-export async function changeMember(id: string, patch: { role?: Role; disabled?: boolean }): Promise<TeamMember> {
+export interface MemberPatch {
+  role?: Role;
+  disabled?: boolean;
+  /** A UK number as typed; the server keeps it in E.164. Null clears it. */
+  workPhone?: string | null;
+}
+
+export async function changeMember(id: string, patch: MemberPatch): Promise<TeamMember> {
   const path = `/api/users/${encodeURIComponent(id)}`;
   return (await checked('PATCH', path, memberAnswer, patch)).user;
 }

@@ -23,9 +23,19 @@ interface VisitCardProps {
   personName: string;
   now: Date;
   mine: boolean;
+  /** A coordinator sees a colleague's visit whose start has passed with no arrival as not started or not synced. */
+  coordinator?: boolean;
 }
 
-export function VisitCard({ visit, personName, now, mine }: VisitCardProps) {
+/**
+ * Issue 12: a visit booked to have started, with no arrival on this device (which, for a coordinator, is what
+ * reached the server): shown, never alerted, since the visitor may simply have no signal yet.
+ */
+function notStarted(visit: Visit, now: Date): boolean {
+  return visitState(visit, now) === 'scheduled' && !!visit.at && Date.parse(visit.at) <= now.getTime();
+}
+
+export function VisitCard({ visit, personName, now, mine, coordinator = false }: VisitCardProps) {
   const state = visitState(visit, now);
   const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
   return (
@@ -40,6 +50,8 @@ export function VisitCard({ visit, personName, now, mine }: VisitCardProps) {
         </span>
         {state === 'overdue' ? (
           <strong className="visit-card-alert">{overdueText(visit, now)}</strong>
+        ) : coordinator && !mine && notStarted(visit, now) ? (
+          <span className="visit-state visit-not-started">Not started or not synced</span>
         ) : (
           <span className="visit-state">{STATE_LABELS[state]}</span>
         )}

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { DraftNotice, FormActions, InputField, RadioGroup, SelectField, useForm } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import '../styles/visits.css';
+import { useContacts } from '../team/contacts.ts';
 import {
   blankVisit,
   formToVisit,
@@ -46,6 +47,13 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
     onValid: save,
   });
   const [problem, setProblem] = useState<string | null>(null);
+  // The buddy: anyone on the team but the supporter; a coordinator (the first by name) unless another is chosen.
+  const colleagues = useContacts().filter((contact) => contact.id !== user?.id);
+  const defaultBuddy = colleagues.find((contact) => contact.role === 'coordinator');
+  const buddyChoices = colleagues.map((contact) => ({
+    value: contact.id,
+    label: contact.role === 'coordinator' ? `${contact.name} (coordinator)` : contact.name,
+  }));
 
   const choices = (people ?? [])
     .filter((person) => !person.mergedInto)
@@ -60,7 +68,7 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
     setProblem(null);
     try {
       const id = visitId ?? newId();
-      const values = formToVisit(form.values);
+      const values = formToVisit(form.values, defaultBuddy?.id);
       if (!visitId) Object.assign(values, { supporterId: user?.id ?? '', status: 'scheduled' });
       await saveRecord(db, 'visit', id, values, { userId: user?.id ?? '' });
       await form.discard();
@@ -116,6 +124,15 @@ function VisitForm({ visitId, initial }: { visitId?: string; initial: VisitFormV
           inputMode="numeric"
           {...form.field('expectedMinutes')}
         />
+        {buddyChoices.length > 0 && (
+          <SelectField
+            label="Buddy"
+            hint="Who is alerted with the coordinators if you haven't checked out, and who you text if you have no signal."
+            placeholder={defaultBuddy ? `${defaultBuddy.name} (coordinator)` : 'Choose a buddy'}
+            choices={buddyChoices}
+            {...form.field('buddyId')}
+          />
+        )}
         <FormActions
           problem={problem}
           busy={form.busy}

@@ -5,11 +5,14 @@ import { Link, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
 import { useRecord } from '../../db/hooks.ts';
 import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived, useVisitUnsent } from '../../db/visits.ts';
+import type { TeamContact } from '../../db/meta.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
+import { CallButtons, displayPhone } from '../team/CallButtons.tsx';
+import { useContacts } from '../team/contacts.ts';
 import '../styles/controls.css';
 import '../styles/visits.css';
 import { useNow } from './useNow.ts';
@@ -47,6 +50,10 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
   const state = visitState(visit, now);
   const finish = expectedFinish(visit);
   const options = { userId: user?.id ?? '' };
+  const contacts = useContacts();
+  const mine = visit.supporterId === user?.id;
+  const supporter = mine ? undefined : contacts.find((contact) => contact.id === visit.supporterId);
+  const buddy = contacts.find((contact) => contact.id === visit.buddyId);
 
   async function act(write: () => Promise<void>) {
     setBusy(true);
@@ -66,10 +73,11 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
             {finish && ` (${formatTime(finish)})`}
           </p>
           <p>
-            {visit.supporterId === user?.id
+            {mine
               ? 'If you are safe, tap “I’ve left safely” or add more time. If you need help, call 999.'
-              : 'Ring the supporter now. If you cannot reach them, follow your lone-working procedure.'}
+              : `Ring ${supporter?.name ?? 'the supporter'} now. If you cannot reach them, follow your lone-working procedure.`}
           </p>
+          {supporter && <CallButtons people={[supporter]} />}
         </div>
       )}
 
@@ -90,8 +98,24 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
         </div>
         <div>
           <dt>Supporter</dt>
-          <dd>{visit.supporterId === user?.id ? 'You' : 'Another supporter'}</dd>
+          <dd>
+            {mine
+              ? 'You'
+              : supporter
+                ? `${supporter.name}: ${supporter.workPhone ? displayPhone(supporter.workPhone) : 'no work phone recorded'}`
+                : 'Another supporter'}
+          </dd>
         </div>
+        {buddy && (
+          <div>
+            <dt>Buddy</dt>
+            <dd>
+              {buddy.id === user?.id
+                ? 'You'
+                : `${buddy.name}: ${buddy.workPhone ? displayPhone(buddy.workPhone) : 'no work phone recorded'}`}
+            </dd>
+          </div>
+        )}
       </dl>
 
       <section aria-labelledby="visit-check-in" className="visit-panel">
@@ -118,7 +142,7 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
               Arrived at {visit.arrivedAt && formatTime(visit.arrivedAt)}.{' '}
               {finish && `Expected to finish by ${formatTime(finish)}.`}
             </p>
-            {unsent && <UnsentArrival finish={finish} />}
+            {unsent && <UnsentArrival finish={finish} buddy={buddy} />}
             <button
               type="button"
               className="button-primary visit-big-button"
@@ -192,14 +216,18 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
  * The arrival is only on this device (no signal): say so plainly, and offer a text to someone who can keep an
  * eye instead (issue 12). The message names no one and no place; the person chooses whom to send it to.
  */
-function UnsentArrival({ finish }: { finish: Date | undefined }) {
+/** With no signal, a text to the buddy's work phone (or to whoever the visitor picks, when none is known). */
+function UnsentArrival({ finish, buddy }: { finish: Date | undefined; buddy: TeamContact | undefined }) {
   const text = finish
     ? `I'm on a home visit and expect to leave by ${formatTime(finish)}. I have no signal for Coorie.`
     : `I'm on a home visit. I have no signal for Coorie.`;
   return (
     <p className="notice visit-unsent">
       Not sent yet: nobody else can see that you have arrived until there is signal, so nobody can be alerted if you do
-      not leave on time. <a href={`sms:?&body=${encodeURIComponent(text)}`}>Text someone when you expect to leave</a>
+      not leave on time.{' '}
+      <a href={`sms:${buddy?.workPhone ?? ''}?&body=${encodeURIComponent(text)}`}>
+        {buddy?.workPhone ? `Text ${buddy.name} when you expect to leave` : 'Text someone when you expect to leave'}
+      </a>
     </p>
   );
 }

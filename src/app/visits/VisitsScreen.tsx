@@ -46,6 +46,7 @@ export function VisitsScreen() {
                     personName={names.get(visit.attendeeId ?? '') || 'someone no longer on this device'}
                     now={now}
                     mine={visit.supporterId === user.id}
+                    coordinator={user.role === 'coordinator'}
                   />
                 ))}
               </ul>

@@ -4,7 +4,7 @@ import { londonClock, londonDate, londonInstant } from '../../domain/london.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { DEFAULT_VISIT_MINUTES, MAX_VISIT_MINUTES, MIN_VISIT_MINUTES } from '../../domain/visitTiming.ts';
 
-export type VisitField = 'attendeeId' | 'kind' | 'date' | 'time' | 'where' | 'expectedMinutes';
+export type VisitField = 'attendeeId' | 'kind' | 'date' | 'time' | 'where' | 'expectedMinutes' | 'buddyId';
 export type VisitFormValues = Record<VisitField, string>;
 
 export const VISIT_KIND_LABELS = {
@@ -23,6 +23,7 @@ export function blankVisit(today: string, attendeeId = ''): VisitFormValues {
     time: '',
     where: '',
     expectedMinutes: String(DEFAULT_VISIT_MINUTES),
+    buddyId: '',
   };
 }
 
@@ -34,6 +35,7 @@ export function visitToForm(visit: Visit): VisitFormValues {
     time: visit.at ? londonClock(visit.at) : '',
     where: visit.where ?? '',
     expectedMinutes: String(visit.expectedMinutes ?? DEFAULT_VISIT_MINUTES),
+    buddyId: visit.buddyId ?? '',
   };
 }
 
@@ -61,9 +63,14 @@ export function validateVisit(values: VisitFormValues): Errors<VisitField> {
   return errors;
 }
 
-/** The record's values from a valid form. Call only when validateVisit found nothing to fix. */
-export function formToVisit(values: VisitFormValues): Record<string, unknown> {
+/**
+ * The record's values from a valid form. Call only when validateVisit found nothing to fix. With no buddy
+ * chosen, `defaultBuddy` (a coordinator) is the buddy.
+ */
+export function formToVisit(values: VisitFormValues, defaultBuddy?: string): Record<string, unknown> {
+  const buddyId = values.buddyId || defaultBuddy;
   return {
+    ...(buddyId ? { buddyId } : {}),
     attendeeId: values.attendeeId,
     kind: values.kind,
     at: londonInstant(values.date, values.time),

@@ -3,7 +3,7 @@
 // decided by the pure rules in decide.ts.
 // - An urgent concern: every coordinator's devices, at once and once more if nobody has picked it up.
 // - A lone-worker visit not closed: the visitor's own devices after its expected end and a grace period, then
-//   the coordinators'.
+//   the coordinators' and the visit's buddy's.
 import type { Kysely } from 'kysely';
 import type { ChangeResult } from '../../sync/protocol.ts';
 import {
@@ -98,6 +98,13 @@ async function sendIfClaimed(alerting: Alerting, alert: AlertRow, now: number): 
     await alerting.sender.send(devices, VISIT_NOT_CLOSED_ALERT);
   } else {
     const devices = await findCoordinatorSubscriptions(alerting.db, alert.organisationId);
+    // A visit's buddy (a coordinator by default, but any colleague may be chosen) is alerted with the team.
+    const buddy = alert.kind === VISIT_NOT_CLOSED ? record?.values.buddyId : undefined;
+    if (typeof buddy === 'string' && buddy) {
+      const known = new Set(devices.map((device) => device.deviceId));
+      const buddyDevices = await findUserSubscriptions(alerting.db, alert.organisationId, buddy);
+      devices.push(...buddyDevices.filter((device) => !known.has(device.deviceId)));
+    }
     await alerting.sender.send(devices, alert.kind === URGENT_CONCERN ? URGENT_CONCERN_ALERT : VISIT_NOT_CLOSED_ALERT);
   }
   return true;

@@ -3,13 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userAnswer } from '../../api/accounts.ts';
 import { idParams } from '../../api/fields.ts';
-import { memberAnswer, memberPatchBody, newMemberBody, teamAnswer } from '../../api/team.ts';
+import { contactsAnswer, memberAnswer, memberPatchBody, newMemberBody, teamAnswer } from '../../api/team.ts';
 import { requireStrongPassword } from '../auth/password.ts';
-import { requireRole } from '../auth/signIn.ts';
+import { requireRole, requireUser } from '../auth/signIn.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { revokeUserSignIns } from '../store/signIns.ts';
-import { countActiveCoordinators, createUser, findUserById, listUsers, updateUser } from '../store/users.ts';
+import {
+  countActiveCoordinators,
+  createUser,
+  findUserById,
+  listContacts,
+  listUsers,
+  updateUser,
+} from '../store/users.ts';
 import { recordRoleChange } from '../sync/sight.ts';
 import { valid } from '../validation.ts';
 
@@ -37,6 +44,14 @@ export default async function userRoutes(fastify: FastifyInstance) {
   app.get('/api/users', { schema: { response: { 200: teamAnswer } } }, async (request) => {
     const { user: coordinator } = await requireRole(request, 'coordinator');
     return { users: await listUsers(db, coordinator.organisationId) };
+  });
+
+  // Who to call: names, roles and work phones of the team, for every signed-in member of staff, so that the
+  // escalation screen and the visit page can offer "Call <name>". A kiosk is a screen the device shows to parents;
+  // it never asks for this (src/app/team/contacts.ts).
+  app.get('/api/team/contacts', { schema: { response: { 200: contactsAnswer } } }, async (request) => {
+    const { user } = await requireUser(request);
+    return { contacts: await listContacts(db, user.organisationId) };
   });
 
   const patching = { schema: { params: idParams, body: memberPatchBody, response: { 200: memberAnswer } } };
@@ -72,7 +87,11 @@ export default async function userRoutes(fastify: FastifyInstance) {
       action: 'user_changed',
       kind: 'user',
       recordId: id,
-      detail: { ...patch },
+      // The number itself stays out of the audit log: only that it was set or cleared.
+      detail: {
+        ...patch,
+        ...(patch.workPhone === undefined ? {} : { workPhone: patch.workPhone ? 'set' : 'cleared' }),
+      },
     });
     return { user };
   });

@@ -31,6 +31,8 @@ export interface UsersTable {
   role: Role;
   disabled: Generated<number>;
   created_at: string;
+  /** E.164, UK only; null when none is given. Shown to signed-in staff only (README, "Alerts"). */
+  work_phone: Generated<string | null>;
 }
 
 export interface DeviceSessionsTable {

@@ -19,6 +19,16 @@ export interface User {
 export interface TeamMember extends User {
   disabled: boolean;
   createdAt: string;
+  /** E.164, or null when none is given. */
+  workPhone: string | null;
+}
+
+/** Someone to call: what every signed-in member of staff's device is told about the team (no email). */
+export interface Contact {
+  id: string;
+  name: string;
+  role: Role;
+  workPhone: string | null;
 }
 
 function normaliseEmail(email: string): string {
@@ -30,7 +40,7 @@ export function toUser(row: Pick<UserRow, 'id' | 'name' | 'email' | 'role' | 'or
 }
 
 function toTeamMember(row: UserRow): TeamMember {
-  return { ...toUser(row), disabled: row.disabled === 1, createdAt: row.created_at };
+  return { ...toUser(row), disabled: row.disabled === 1, createdAt: row.created_at, workPhone: row.work_phone };
 }
 
 export const emailTaken = () =>
@@ -93,9 +103,10 @@ export async function listUsers(db: Kysely<Schema>, organisationId: string): Pro
 export async function updateUser(
   db: Kysely<Schema>,
   id: string,
-  patch: { role?: Role; disabled?: boolean; name?: string },
+  patch: { role?: Role; disabled?: boolean; name?: string; workPhone?: string | null },
 ): Promise<TeamMember | undefined> {
   const values = {
+    ...(patch.workPhone === undefined ? {} : { work_phone: patch.workPhone }),
     ...(patch.role === undefined ? {} : { role: patch.role }),
     ...(patch.name === undefined ? {} : { name: patch.name }),
     ...(patch.disabled === undefined ? {} : { disabled: patch.disabled ? 1 : 0 }),
@@ -103,6 +114,20 @@ export async function updateUser(
   if (Object.keys(values).length > 0) await db.updateTable('users').set(values).where('id', '=', id).execute();
   const row = await findUserById(db, id);
   return row && toTeamMember(row);
+}
+
+/** The organisation's members who can still sign in, coordinators first, each with their work phone if any. */
+export async function listContacts(db: Kysely<Schema>, organisationId: string): Promise<Contact[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'work_phone'])
+    .where('organisation_id', '=', organisationId)
+    .where('disabled', '=', 0)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  const contacts = rows.map((row) => ({ id: row.id, name: row.name, role: row.role, workPhone: row.work_phone }));
+  return [...contacts.filter((c) => c.role === 'coordinator'), ...contacts.filter((c) => c.role !== 'coordinator')];
 }
 
 /** Coordinators who can still sign in: an organisation must never be left without one. */

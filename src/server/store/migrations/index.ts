@@ -5,6 +5,7 @@ import * as privacy from './0002_privacy.ts';
 import * as sight from './0003_sight.ts';
 import * as authLimits from './0005_auth_limits.ts';
 import * as push from './0006_push.ts';
+import * as workPhone from './0007_work_phone.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_sight': sight,
   '0005_auth_limits': authLimits,
   '0006_push': push,
+  '0007_work_phone': workPhone,
 };
 
 export const migrationProvider: MigrationProvider = {
