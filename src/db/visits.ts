@@ -38,7 +38,7 @@ export async function cancelVisit(db: CoorieDb, id: string, options: Options = {
 
 /**
  * Whether the visit has changes on this device that the server has not had: then nobody else can see the
- * arrival yet, nor alert anyone about it (issue 12).
+ * arrival yet, nor alert anyone about it.
  */
 export function useVisitUnsent(id: string): boolean | undefined {
   const db = useDb();

@@ -10,7 +10,7 @@ export const visitFields = z.strictObject({
   ...commonFields,
   attendeeId: id,
   supporterId: text(100),
-  /** The colleague (a coordinator unless another is chosen) who is alerted with the coordinators (issue 12). */
+  /** The colleague (a coordinator unless another is chosen) who is alerted with the coordinators. */
   buddyId: text(100),
   at: dateTime,
   expectedMinutes: z.number().int().min(5).max(600),

@@ -1,4 +1,4 @@
-// "Alerts on this device" in Settings (issue 12): permission is asked only when the person turns alerts on;
+// "Alerts on this device" in Settings: permission is asked only when the person turns alerts on;
 // the section says whether they are on, when the last one arrived, and sends a test.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -1,4 +1,4 @@
-// Urgent concerns on the device (issue 12): first on a coordinator's Today, and never held back by a
+// Urgent concerns on the device: first on a coordinator's Today, and never held back by a
 // follow-up date.
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
 // A visitor with no signal is told that nobody can see their arrival yet, and offered a text instead
-// (issue 12); the notice goes once the arrival has reached the server.
+//; the notice goes once the arrival has reached the server.
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';

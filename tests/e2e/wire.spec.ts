@@ -1,4 +1,4 @@
-// Small on the wire: the service worker's precache, the whole app, comes down compressed (issue 13).
+// Small on the wire: the service worker's precache, the whole app, comes down compressed.
 import { expect, test } from './fixtures.ts';
 
 test('the service worker downloads its precache compressed', async ({ page }) => {

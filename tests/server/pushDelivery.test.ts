@@ -1,4 +1,4 @@
-// Web Push over real HTTPS (issue 12): a stand-in push service receives what the server sends, checks its
+// Web Push over real HTTPS: a stand-in push service receives what the server sends, checks its
 // VAPID headers and decrypts it with the subscription's keys; 404 and 410 remove the subscription; urgent
 // concerns reach every coordinator's device with no name, note or place in the message.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -14,7 +14,7 @@ import { directory, serviceLink } from './serviceLinks.ts';
 import '../styles/people.css';
 import '../styles/notes.css';
 
-/** The step whose "Call <name>" buttons are the organisation's coordinators (issue 12). */
+/** The step whose "Call <name>" buttons are the organisation's coordinators. */
 const COORDINATOR_STEP = 'Phone your coordinator now';
 
 /** Only a path inside the app, never another site, may be the way back. */

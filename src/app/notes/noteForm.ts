@@ -53,7 +53,7 @@ export function validateNote(draft: NoteDraft, now: Date = new Date()): Errors<N
   if (followUp.length > MAX_FOLLOW_UP) {
     errors.followUp = `Shorten the follow-up to ${count(MAX_FOLLOW_UP)} characters or fewer.`;
   }
-  // An urgent note is never held back by its follow-up date (issue 12): the concern has to reach a coordinator.
+  // An urgent note is never held back by its follow-up date: the concern has to reach a coordinator.
   // A date that is not one is left out of the note (draftToNote).
   const urgent = draft.concern === 'urgent';
   if (!urgent && draft.followUpDue && !followUp) errors.followUp = 'Say what needs following up, or clear the date.';

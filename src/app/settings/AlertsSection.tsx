@@ -1,4 +1,4 @@
-// "Alerts on this device" in Settings (issue 12): turn alerts on or off, see whether they are on and when the
+// "Alerts on this device" in Settings: turn alerts on or off, see whether they are on and when the
 // last one arrived, and send a test. Permission is asked for only when the person turns alerts on.
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../format.ts';

@@ -1,4 +1,4 @@
-// Alerts on this device (issue 12): the browser's side of Web Push (permission, PushManager) and the server's
+// Alerts on this device: the browser's side of Web Push (permission, PushManager) and the server's
 // (/api/push, server/routes/push.ts). The server's copy of the subscription is what counts as "on": it is
 // what alerts are sent to. Loaded with Settings only, never on the first screen.
 import { pushKeyAnswer, subscriptionAnswer, testAlertAnswer, type SubscriptionStatus } from '../../api/push.ts';

@@ -1,4 +1,4 @@
-// The team to call (issue 12, item 4): names and work phones from GET /api/team/contacts, kept on the device
+// The team to call: names and work phones from GET /api/team/contacts, kept on the device
 // so that "Call <name>" works with no signal. Fetched again whenever a screen that offers calls opens online.
 // Never used by the feedback kiosk, the one screen parents see.
 import { useEffect } from 'react';

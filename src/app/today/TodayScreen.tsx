@@ -70,7 +70,7 @@ export function TodayScreen() {
         </EmptyState>
       ) : (
         <>
-          {/* Concerns first for a coordinator (issue 12): an urgent one must not wait below the fold. */}
+          {/* Concerns first for a coordinator: an urgent one must not wait below the fold. */}
           {coordinator && (
             <OpenConcerns notes={concerns} allNotes={data.notes} attendees={data.attendees} onPickUp={pickUp} />
           )}

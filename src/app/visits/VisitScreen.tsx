@@ -214,7 +214,7 @@ function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
 
 /**
  * The arrival is only on this device (no signal): say so plainly, and offer a text to someone who can keep an
- * eye instead (issue 12). The message names no one and no place; the person chooses whom to send it to.
+ * eye instead. The message names no one and no place; the person chooses whom to send it to.
  */
 /** With no signal, a text to the buddy's work phone (or to whoever the visitor picks, when none is known). */
 function UnsentArrival({ finish, buddy }: { finish: Date | undefined; buddy: TeamContact | undefined }) {

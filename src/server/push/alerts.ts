@@ -1,4 +1,4 @@
-// What the server alerts about, and to whom (issue 12). Raised after a push commits (routes/sync.ts), sent by
+// What the server alerts about, and to whom. Raised after a push commits (routes/sync.ts), sent by
 // whichever server process claims each alert first, at once or from the minute tick (main.ts); when, is
 // decided by the pure rules in decide.ts.
 // - An urgent concern: every coordinator's devices, at once and once more if nobody has picked it up.

@@ -58,7 +58,7 @@ export type VisitDecision = Decision & { to?: 'visitor' | 'team' };
 const DEFAULT_VISIT_MINUTES = 60;
 
 /**
- * A lone-worker visit whose arrival the server knows (issue 12, item 3): when its expected end plus the grace
+ * A lone-worker visit whose arrival the server knows: when its expected end plus the grace
  * period passes with no "left safely", the visitor's own devices are alerted; `escalateMs` later, if still
  * not closed, the coordinators'. A visit whose arrival has not reached the server is not alerted about.
  */

@@ -1,5 +1,5 @@
 // What an alert says. Fixed texts only: a push passes through the browser maker's push service and shows on a
-// locked phone, so no name, note, place or id of anyone is ever put in one (issue 12).
+// locked phone, so no name, note, place or id of anyone is ever put in one.
 
 export interface AlertPayload {
   /** The notification's title: the whole message. */

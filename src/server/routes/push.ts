@@ -1,4 +1,4 @@
-// Alerts on this device (issue 12): the server's VAPID public key, this device's Web Push subscription, its
+// Alerts on this device: the server's VAPID public key, this device's Web Push subscription, its
 // status, and a test alert. Every route is about the signed-in device only. Writes meet the same-origin guard
 // (guards.ts) like every other write.
 import type { FastifyInstance } from 'fastify';

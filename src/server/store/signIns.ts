@@ -92,7 +92,7 @@ export async function revokeSignIn(db: Kysely<Schema>, id: string): Promise<void
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
-  // A signed-out or lost device is alerted no more (issue 12).
+  // A signed-out or lost device is alerted no more.
   await db.deleteFrom('push_subscriptions').where('device_session_id', '=', id).execute();
 }
 
