@@ -46,12 +46,12 @@ export async function alertAfterPush(
   onSendError: (error: unknown) => void,
   now: number = Date.now(),
 ): Promise<void> {
-  let raised = false;
+  let urgent = false;
   for (const [index, change] of changes.entries()) {
     if (results[index]?.status !== 'applied' || !isChange(change)) continue;
     if (change.kind === 'note' && change.values.concern === 'urgent') {
       await raiseAlert(alerting.db, { organisationId, kind: URGENT_CONCERN, recordId: change.id }, now);
-      raised = true;
+      urgent = true;
     } else if (
       change.kind === 'visit' &&
       (typeof change.values.arrivedAt === 'string' || 'expectedMinutes' in change.values)
@@ -59,10 +59,10 @@ export async function alertAfterPush(
       const key = { organisationId, kind: VISIT_NOT_CLOSED, recordId: change.id };
       await raiseAlert(alerting.db, key, now);
       await recheckAlert(alerting.db, key, now);
-      raised = true;
     }
   }
-  if (raised) void sendDueAlerts(alerting, now, organisationId).catch(onSendError);
+  // An urgent concern is sent at once; a visit's alerts fall due later and the minute tick sends them.
+  if (urgent) void sendDueAlerts(alerting, now, organisationId).catch(onSendError);
 }
 
 function isChange(change: unknown): change is { kind: string; id: string; values: Record<string, unknown> } {
