@@ -23,6 +23,23 @@ interface Props {
   onChanged: (message: string) => void;
 }
 
+/** A panel's problem, its save button ("Saving…" while busy) and Cancel. */
+function PanelActions(props: { problem: Problem | null; busy: boolean; submit: string; onCancel: () => void }) {
+  return (
+    <>
+      <ProblemBox problem={props.problem} />
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={props.busy}>
+          {props.busy ? 'Saving…' : props.submit}
+        </button>
+        <button type="button" className="button-secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
 export function MemberRow({ member, isMe, onChanged }: Props) {
   const [open, setOpen] = useState<Open>('none');
   const [role, setRole] = useState<Role>(member.role);
@@ -135,15 +152,7 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
             value={role}
             onChange={setRole}
           />
-          <ProblemBox problem={problem} />
-          <div className="form-actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save the role'}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setOpen('none')}>
-              Cancel
-            </button>
-          </div>
+          <PanelActions problem={problem} busy={busy} submit="Save the role" onCancel={() => setOpen('none')} />
         </form>
       )}
       {open === 'phone' && (
@@ -180,15 +189,7 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
             error={phoneError}
             onChange={setPhone}
           />
-          <ProblemBox problem={problem} />
-          <div className="form-actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save the work phone'}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setOpen('none')}>
-              Cancel
-            </button>
-          </div>
+          <PanelActions problem={problem} busy={busy} submit="Save the work phone" onCancel={() => setOpen('none')} />
         </form>
       )}
       {open === 'disable' && (
