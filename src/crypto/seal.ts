@@ -1,0 +1,169 @@
+// Sealing a value for the holder of one private key, with standard Web Crypto only (the same code in the
+// browser, its service worker and Node): ECDH on P-256 between a fresh ephemeral key pair and the recipient's
+// public key, HKDF-SHA-256 to an AES-GCM-256 key, AES-GCM with a random 96-bit IV per value. The sealed value
+// carries the ephemeral public key, so the recipient alone (with its private key) can open it; the sender
+// forgets its ephemeral private key and cannot read back what it sealed. Additional data binds a value to the
+// place it was sealed for (kind/id/field), so a ciphertext moved to another record or field fails to open.
+//
+// One ephemeral key serves many values (a Sealer), so that sealing costs one AES-GCM encryption per value and
+// opening one derivation per ephemeral key (an Opener caches them): a write of 500 notes or a pulled page of
+// thousands of records does one ECDH, not thousands.
+
+const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
+
+/** Web Crypto's key, named through `crypto` so that the server's build (no DOM types) knows it too. */
+export type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+export interface KeyPair {
+  publicKey: Key;
+  privateKey: Key;
+}
+const INFO_PREFIX = 'coorie-seal-v1:';
+
+/** A value sealed for the holder of key `k`: JSON, so it can sit in IndexedDB or travel in a sync change. */
+export interface Sealed {
+  $sealed: 1;
+  /** Which recipient key (a device key or an organisation's server key) opens it. */
+  k: string;
+  /** The sender's ephemeral P-256 public key, raw (uncompressed point), base64url. */
+  e: string;
+  /** AES-GCM IV, 12 bytes, base64url. */
+  iv: string;
+  /** Ciphertext with its 16-byte tag, base64url. */
+  c: string;
+}
+
+export class SealError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealError';
+  }
+}
+
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+export function isSealed(value: unknown): value is Sealed {
+  if (typeof value !== 'object' || value === null) return false;
+  const sealed = value as Record<string, unknown>;
+  return (
+    sealed.$sealed === 1 &&
+    typeof sealed.k === 'string' &&
+    typeof sealed.e === 'string' &&
+    typeof sealed.iv === 'string' &&
+    typeof sealed.c === 'string' &&
+    B64URL.test(sealed.e) &&
+    B64URL.test(sealed.iv) &&
+    B64URL.test(sealed.c)
+  );
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  if (!B64URL.test(text)) throw new SealError('not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A recipient's key pair. The private half is extractable only so that it can be wrapped (src/crypto/keys.ts). */
+export async function generateSealingKeyPair(): Promise<KeyPair> {
+  return (await crypto.subtle.generateKey(ECDH, true, ['deriveBits'])) as KeyPair;
+}
+
+export async function exportPublicKey(key: Key): Promise<string> {
+  return toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
+}
+
+export async function importPublicKey(raw: string): Promise<Key> {
+  try {
+    return await crypto.subtle.importKey('raw', fromBase64Url(raw), ECDH, true, []);
+  } catch {
+    throw new SealError('not a P-256 public key');
+  }
+}
+
+async function deriveAesKey(privateKey: Key, publicKey: Key, ephemeralRaw: string, keyId: string) {
+  const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
+  const hkdfKey = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: fromBase64Url(ephemeralRaw), info: encoder.encode(INFO_PREFIX + keyId) },
+    hkdfKey,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/** Seals values for one recipient key with one ephemeral key pair, whose private half it never keeps. */
+export class Sealer {
+  private constructor(
+    readonly keyId: string,
+    private readonly ephemeral: string,
+    private readonly aesKey: Key,
+  ) {}
+
+  static async create(recipient: Key, keyId: string): Promise<Sealer> {
+    const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
+    const ephemeral = await exportPublicKey(pair.publicKey);
+    return new Sealer(keyId, ephemeral, await deriveAesKey(pair.privateKey, recipient, ephemeral, keyId));
+  }
+
+  /** Seals any JSON value; `place` (say `note/<id>/body`) must be given again to open it. */
+  async seal(place: string, value: unknown): Promise<Sealed> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const plain = encoder.encode(JSON.stringify(value));
+    const cipher = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: encoder.encode(place) },
+      this.aesKey,
+      plain,
+    );
+    return {
+      $sealed: 1,
+      k: this.keyId,
+      e: this.ephemeral,
+      iv: toBase64Url(iv),
+      c: toBase64Url(new Uint8Array(cipher)),
+    };
+  }
+}
+
+/** Opens values sealed for one private key, deriving each sender's key once. */
+export class Opener {
+  private readonly keys = new Map<string, Promise<Key>>();
+
+  constructor(
+    readonly keyId: string,
+    private readonly privateKey: Key,
+  ) {}
+
+  /** The value, or a SealError when it was sealed for another key, for another place, or was altered. */
+  async open(place: string, sealed: Sealed): Promise<unknown> {
+    if (sealed.k !== this.keyId) throw new SealError('sealed for another key');
+    let aesKey = this.keys.get(sealed.e);
+    if (!aesKey) {
+      aesKey = importPublicKey(sealed.e).then((sender) => deriveAesKey(this.privateKey, sender, sealed.e, this.keyId));
+      this.keys.set(sealed.e, aesKey);
+      aesKey.catch(() => this.keys.delete(sealed.e));
+    }
+    let plain: ArrayBuffer;
+    try {
+      plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64Url(sealed.iv), additionalData: encoder.encode(place) },
+        await aesKey,
+        fromBase64Url(sealed.c),
+      );
+    } catch {
+      throw new SealError('the sealed value was altered or belongs elsewhere');
+    }
+    return JSON.parse(decoder.decode(plain)) as unknown;
+  }
+}

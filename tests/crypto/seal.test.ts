@@ -1,0 +1,85 @@
+// The sealing primitive and PIN wrapping: what one key seals only that key opens, in the place it was sealed
+// for, and any change to the ciphertext is caught.
+import { describe, expect, it } from 'vitest';
+import { rewrapPrivateKey, unwrapPrivateKey, wrapPrivateKey } from '../../src/crypto/keys.ts';
+import {
+  exportPublicKey,
+  generateSealingKeyPair,
+  importPublicKey,
+  isSealed,
+  Opener,
+  SealError,
+  Sealer,
+  type Sealed,
+} from '../../src/crypto/seal.ts';
+
+const VALUES: unknown[] = ['I feel low most mornings', ['anxiety', 'mood'], 'urgent', 7, { a: [1, 'two'] }, null, ''];
+
+describe('sealing', () => {
+  it('opens every kind of JSON value sealed for the key, and the sealed form shows none of it', async () => {
+    const pair = await generateSealingKeyPair();
+    const sealer = await Sealer.create(pair.publicKey, 'device:1');
+    const opener = new Opener('device:1', pair.privateKey);
+    for (const value of VALUES) {
+      const sealed = await sealer.seal('note/n1/body', value);
+      expect(isSealed(sealed)).toBe(true);
+      if (typeof value === 'string' && value) expect(JSON.stringify(sealed)).not.toContain(value);
+      expect(await opener.open('note/n1/body', sealed)).toEqual(value);
+    }
+  });
+
+  it('seals the same value differently every time', async () => {
+    const pair = await generateSealingKeyPair();
+    const sealer = await Sealer.create(pair.publicKey, 'k');
+    const [first, second] = [await sealer.seal('p', 'same'), await sealer.seal('p', 'same')];
+    expect(first.c).not.toBe(second.c);
+  });
+
+  it('refuses a value altered, moved to another place, or sealed for another key', async () => {
+    const pair = await generateSealingKeyPair();
+    const other = await generateSealingKeyPair();
+    const sealed = await (await Sealer.create(pair.publicKey, 'k')).seal('note/n1/body', 'private words');
+    const opener = new Opener('k', pair.privateKey);
+    const flipped = sealed.c.startsWith('A') ? `B${sealed.c.slice(1)}` : `A${sealed.c.slice(1)}`;
+    await expect(opener.open('note/n1/body', { ...sealed, c: flipped })).rejects.toThrow(SealError);
+    await expect(opener.open('note/n2/body', sealed)).rejects.toThrow(SealError);
+    await expect(new Opener('other', other.privateKey).open('note/n1/body', sealed)).rejects.toThrow(
+      'sealed for another key',
+    );
+    // The right key id but the wrong private key: the derivation gives another AES key, and the tag fails.
+    await expect(new Opener('k', other.privateKey).open('note/n1/body', sealed)).rejects.toThrow(SealError);
+  });
+
+  it('round-trips a public key through its raw form and refuses what is not one', async () => {
+    const pair = await generateSealingKeyPair();
+    const raw = await exportPublicKey(pair.publicKey);
+    const sealer = await Sealer.create(await importPublicKey(raw), 'k');
+    expect(await new Opener('k', pair.privateKey).open('x', await sealer.seal('x', 'hello'))).toBe('hello');
+    await expect(importPublicKey('bm90IGEga2V5')).rejects.toThrow(SealError);
+  });
+
+  it('tells a sealed value from anything else', () => {
+    const good: Sealed = { $sealed: 1, k: 'k', e: 'AA', iv: 'AA', c: 'AA' };
+    expect(isSealed(good)).toBe(true);
+    for (const other of ['text', null, 3, { ...good, $sealed: 2 }, { ...good, c: 'not base64!' }, { $sealed: 1 }])
+      expect(isSealed(other)).toBe(false);
+  });
+});
+
+describe('wrapping with a PIN', () => {
+  // One iteration keeps these tests quick; the stored default is WRAP_ITERATIONS.
+  it('unwraps with the right PIN only, and a new PIN re-wraps the same key', async () => {
+    const pair = await generateSealingKeyPair();
+    const sealed = await (await Sealer.create(pair.publicKey, 'k')).seal('p', 'kept');
+    const wrapped = await wrapPrivateKey(pair.privateKey, '4826', 1);
+    expect(JSON.stringify(wrapped)).not.toContain('4826');
+    await expect(unwrapPrivateKey(wrapped, '1111')).rejects.toThrow('wrong PIN');
+    const unwrapped = await unwrapPrivateKey(wrapped, '4826');
+    expect(unwrapped.extractable).toBe(false);
+    expect(await new Opener('k', unwrapped).open('p', sealed)).toBe('kept');
+
+    const rewrapped = await rewrapPrivateKey(wrapped, '4826', '9357');
+    await expect(unwrapPrivateKey(rewrapped, '4826')).rejects.toThrow('wrong PIN');
+    expect(await new Opener('k', await unwrapPrivateKey(rewrapped, '9357')).open('p', sealed)).toBe('kept');
+  });
+});
