@@ -32,6 +32,7 @@ const TABLES = [
   'push_alerts',
   'push_subscriptions',
   'push_keys',
+  'seal_keys',
   'audit_log',
   'record_changes',
   'sight_changes',

@@ -1,7 +1,8 @@
-// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (src/sync/protocol.ts).
+// POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (src/sync/protocol.ts); GET
+// /api/sync/seal-key: the organisation's public key that devices seal outbox values with (sync/sealed.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { pullAnswer, pullQuery, pushAnswer, pushBody } from '../../api/sync.ts';
+import { pullAnswer, pullQuery, pushAnswer, pushBody, sealKeyAnswer, type SealKeyAnswer } from '../../api/sync.ts';
 import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
 import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
 import { requireUser, SIGN_IN_COOKIE } from '../auth/signIn.ts';
@@ -10,6 +11,7 @@ import { hashToken } from '../store/signIns.ts';
 import { decodeCursorState, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { pushBatch } from '../sync/push.ts';
+import { currentSealKey } from '../sync/sealed.ts';
 import { alertAfterPush } from '../push/alerts.ts';
 import { valid } from '../validation.ts';
 
@@ -85,10 +87,11 @@ export default async function syncRoutes(fastify: FastifyInstance) {
       }
     }
     const batch = valid(request).body;
-    const results = await pushBatch(db, { ...user, deviceId: device.id }, batch);
+    const { results, changes } = await pushBatch(db, { ...user, deviceId: device.id }, batch);
     // After the commit; a failure to alert must not fail a push already applied (the scheduler tick retries).
+    // The changes as applied, sealed values opened: a note's concern may have travelled sealed.
     const logFailure = (error: unknown) => request.log.error({ err: error }, 'alerting after a push failed');
-    await alertAfterPush(app.alerting, user.organisationId, batch.changes, results, logFailure).catch(logFailure);
+    await alertAfterPush(app.alerting, user.organisationId, changes, results, logFailure).catch(logFailure);
     return { protocol: PROTOCOL, serverTime: Date.now(), results };
   });
 
@@ -112,5 +115,12 @@ export default async function syncRoutes(fastify: FastifyInstance) {
       more: page.more,
       remaining: page.remaining,
     };
+  });
+
+  // Made on first need; every device of the organisation, and every server process, gets the same key.
+  const sealKey = { ...options, schema: { response: { 200: sealKeyAnswer } } };
+  app.get('/api/sync/seal-key', sealKey, async (request): Promise<SealKeyAnswer> => {
+    const { user } = await requireUser(request);
+    return currentSealKey(db, user.organisationId);
   });
 }

@@ -183,6 +183,18 @@ export interface PushAlertsTable {
   next_alert_at: string | null;
 }
 
+/** An organisation's sealing key pair (migration 0009): `key_id` is "org:<organisation>:<n>". */
+export interface SealKeysTable {
+  key_id: string;
+  organisation_id: string;
+  n: number;
+  /** Raw uncompressed P-256 point, base64url. */
+  public_key: string;
+  /** PKCS#8, base64url. */
+  private_key: string;
+  created_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -199,6 +211,7 @@ export interface Schema {
   push_keys: PushKeysTable;
   push_subscriptions: PushSubscriptionsTable;
   push_alerts: PushAlertsTable;
+  seal_keys: SealKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

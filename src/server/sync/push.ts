@@ -11,6 +11,7 @@ import type { Role, Schema } from '../store/schema.ts';
 import { findTeamOutsidePrivate } from '../store/sight.ts';
 import { isStorageFull } from '../store/util.ts';
 import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
+import { openSealedChanges, type Opened } from './sealed.ts';
 import { canSee, privateToFor } from './visibility.ts';
 
 /** Whoever pushes: records go into their organisation, and notes take them as author. */
@@ -25,6 +26,12 @@ export interface Pusher {
 export interface PushBatch {
   deviceId: string;
   batchId: string;
+  changes: unknown[];
+}
+
+/** What a push answered, and its changes as applied: sealed values opened (for the alerts that follow). */
+export interface PushOutcome {
+  results: ChangeResult[];
   changes: unknown[];
 }
 
@@ -46,14 +53,18 @@ export async function pushBatch(
   pusher: Pusher,
   batch: PushBatch,
   now: number = Date.now(),
-): Promise<ChangeResult[]> {
+): Promise<PushOutcome> {
   const key = { organisationId: pusher.organisationId, deviceId: batch.deviceId, batchId: batch.batchId };
+  // Opened before the transaction, which need not wait on the cryptography. The content hash is of the batch
+  // as sent, so that a resend of the same sealed values is known as the same batch.
+  const opened = await openSealedChanges(db, pusher.organisationId, batch.changes);
+  const changes = opened.map((entry) => ('change' in entry ? entry.change : undefined));
   try {
-    return await db.transaction().execute(async (trx) => {
+    const results = await db.transaction().execute(async (trx) => {
       const contentHash = hashBatchContent(batch.changes);
       // A batch answered before need not be merged again (checked for certain under the lock below).
       const early = await findAppliedBatch(trx, key);
-      const planned = early ? undefined : await planChanges(trx, pusher, batch.changes, now);
+      const planned = early ? undefined : await planChanges(trx, pusher, opened, now);
       const counter = await lockChangeCounter(trx, pusher.organisationId);
       const previous = await findAppliedBatch(trx, key);
       if (previous) {
@@ -63,11 +74,12 @@ export async function pushBatch(
       const plan =
         planned && (await stillCurrent(trx, pusher.organisationId, planned))
           ? planned
-          : await planChanges(trx, pusher, batch.changes, now);
+          : await planChanges(trx, pusher, opened, now);
       await writeNumberedChanges(trx, counter, plan.writes, now);
       await saveAppliedBatch(trx, key, { results: plan.results, contentHash }, now);
       return plan.results;
     });
+    return { results, changes };
   } catch (error) {
     // A full disk rolls the whole batch back (it is one transaction), so nothing is half-applied: the
     // answer tells the device to keep its outbox and try later, not that the server broke.
@@ -93,9 +105,10 @@ export async function applyChanges(
   changes: unknown[],
   now: number = Date.now(),
 ): Promise<ChangeResult[]> {
+  const opened = await openSealedChanges(db, pusher.organisationId, changes);
   return db.transaction().execute(async (trx) => {
     const counter = await lockChangeCounter(trx, pusher.organisationId);
-    const plan = await planChanges(trx, pusher, changes, now);
+    const plan = await planChanges(trx, pusher, opened, now);
     await writeNumberedChanges(trx, counter, plan.writes, now);
     return plan.results;
   });
@@ -117,8 +130,8 @@ async function stillCurrent(trx: Kysely<Schema>, organisationId: string, plan: P
   return [...plan.read].every(([key, { changeSeq }]) => (now.get(key) ?? null) === changeSeq);
 }
 
-async function planChanges(trx: Kysely<Schema>, pusher: Pusher, rawChanges: unknown[], now: number): Promise<Plan> {
-  const checked = rawChanges.map((raw) => checkEnvelope(raw, now));
+async function planChanges(trx: Kysely<Schema>, pusher: Pusher, opened: Opened[], now: number): Promise<Plan> {
+  const checked = opened.map((entry) => ('rejected' in entry ? entry.rejected : checkEnvelope(entry.change, now)));
   const valid = checked.filter((change): change is CheckedChange => !('status' in change));
   const loaded = await loadRecords(trx, pusher.organisationId, valid);
   const erased = await findErasedPeople(trx, pusher.organisationId, valid);

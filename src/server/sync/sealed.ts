@@ -1,0 +1,146 @@
+// Sealed values in a push (src/crypto/seal.ts): a device seals the sensitive values waiting in its outbox with
+// its organisation's public key, so that only the server can read them, and the server opens them here, before
+// a change is checked, so that every rule (control characters, each kind's schema, who may write what) sees
+// the plain value, and the record is stored plain as before. A value sealed for a key that is not the
+// pusher's organisation's is refused `forbidden`; one that does not open (altered, moved to another record or
+// field, not a sealed value at all) is `invalid_value`. Either rejects its change alone.
+import type { Kysely } from 'kysely';
+import { ID_PATTERN } from '../../domain/ids.ts';
+import { isKindName } from '../../domain/kinds.ts';
+import {
+  exportPublicKey,
+  fromBase64Url,
+  generateSealingKeyPair,
+  isSealed,
+  Opener,
+  toBase64Url,
+  type Key,
+} from '../../crypto/seal.ts';
+import { changeSchema, isValidRecordId } from '../../sync/protocol.ts';
+import type { Schema } from '../store/schema.ts';
+import { ensureSealKey, findSealKey, type SealKeyRow } from '../store/sealKeys.ts';
+import { reject, type Rejection } from './checkChange.ts';
+
+/** A pushed change with its sealed values opened (still unchecked otherwise), or why it was refused. */
+export type Opened = { change: unknown } | { rejected: Rejection };
+
+const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
+
+/** A new key pair as the database keeps it: public key raw, private key PKCS#8, both base64url. */
+export async function makeSealKeyPair(): Promise<{ publicKey: string; privateKey: string }> {
+  const pair = await generateSealingKeyPair();
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+  return { publicKey: await exportPublicKey(pair.publicKey), privateKey: toBase64Url(new Uint8Array(pkcs8)) };
+}
+
+/** The organisation's public key that devices seal with, made on first need. */
+export async function currentSealKey(
+  db: Kysely<Schema>,
+  organisationId: string,
+): Promise<{ keyId: string; publicKey: string }> {
+  const row = await ensureSealKey(db, organisationId, makeSealKeyPair);
+  return { keyId: row.keyId, publicKey: row.publicKey };
+}
+
+interface PrivateKey {
+  organisationId: string;
+  key: Key;
+}
+
+/**
+ * Private keys already read and imported, per database and key id. A key row never changes once written, so
+ * it can be kept for the life of the process; a key id not found is not kept (it is asked again next time).
+ */
+const privateKeys = new WeakMap<Kysely<Schema>, Map<string, Promise<PrivateKey | undefined>>>();
+
+function privateKeyOf(db: Kysely<Schema>, keyId: string): Promise<PrivateKey | undefined> {
+  let cache = privateKeys.get(db);
+  if (!cache) privateKeys.set(db, (cache = new Map()));
+  let found = cache.get(keyId);
+  if (!found) {
+    found = findSealKey(db, keyId).then((row) => row && importPrivateKey(row));
+    cache.set(keyId, found);
+    void found.then(
+      (key) => key ?? cache.delete(keyId),
+      () => cache.delete(keyId),
+    );
+  }
+  return found;
+}
+
+async function importPrivateKey(row: SealKeyRow): Promise<PrivateKey> {
+  const key = await crypto.subtle.importKey('pkcs8', fromBase64Url(row.privateKey), ECDH, false, ['deriveBits']);
+  return { organisationId: row.organisationId, key };
+}
+
+/** A value that means to be sealed: an object naming `$sealed`, well-formed or not. */
+function looksSealed(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, '$sealed');
+}
+
+const KEY_ID = ID_PATTERN;
+// A P-256 point (65 bytes) and a 96-bit IV, in base64url.
+const EPHEMERAL_LENGTH = 87;
+const IV_LENGTH = 16;
+
+/**
+ * Opens every sealed value of the changes of one push, for the pusher's organisation. A change whose envelope
+ * is malformed is passed on as it came, for checkEnvelope to name what is wrong with it. One Opener per key id
+ * for the whole batch, so that 500 values sealed by one device cost one key derivation.
+ */
+export async function openSealedChanges(
+  db: Kysely<Schema>,
+  organisationId: string,
+  changes: unknown[],
+): Promise<Opened[]> {
+  const openers = new Map<string, Promise<Opener | undefined>>();
+  const openerFor = (keyId: string) => {
+    let opener = openers.get(keyId);
+    if (!opener) {
+      opener = privateKeyOf(db, keyId).then((found) =>
+        found && found.organisationId === organisationId ? new Opener(keyId, found.key) : undefined,
+      );
+      openers.set(keyId, opener);
+    }
+    return opener;
+  };
+  return Promise.all(changes.map((raw) => openChange(raw, openerFor)));
+}
+
+async function openChange(raw: unknown, openerFor: (keyId: string) => Promise<Opener | undefined>): Promise<Opened> {
+  const parsed = changeSchema.safeParse(raw);
+  if (!parsed.success) return { change: raw };
+  const { kind, id, values } = parsed.data;
+  const sealedFields = Object.keys(values).filter((field) => looksSealed(values[field]));
+  if (sealedFields.length === 0 || !isKindName(kind) || !isValidRecordId(id)) return { change: raw };
+  const opened: Record<string, unknown> = { ...values };
+  const problems = await Promise.all(
+    sealedFields.map(async (field): Promise<Rejection | undefined> => {
+      const sealed = values[field];
+      if (
+        !isSealed(sealed) ||
+        Object.keys(sealed).length !== 5 ||
+        !KEY_ID.test(sealed.k) ||
+        sealed.e.length !== EPHEMERAL_LENGTH ||
+        sealed.iv.length !== IV_LENGTH
+      ) {
+        return reject('invalid_value', `${field}: is not a well-formed sealed value.`);
+      }
+      const opener = await openerFor(sealed.k);
+      if (!opener) {
+        return reject('forbidden', `${field}: sealed for another organisation, so it cannot be opened here.`);
+      }
+      try {
+        opened[field] = await opener.open(`${kind}/${id}/${field}`, sealed);
+        return undefined;
+      } catch {
+        return reject(
+          'invalid_value',
+          `${field}: the sealed value could not be opened (it was altered, or sealed for another record or field).`,
+        );
+      }
+    }),
+  );
+  const problem = problems.find((found) => found !== undefined);
+  return problem ? { rejected: problem } : { change: { ...parsed.data, values: opened } };
+}
