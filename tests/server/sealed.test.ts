@@ -2,11 +2,11 @@
 // Sealed outbox values (src/crypto/seal.ts) on the server: the organisation's sealing key, and sealed values
 // opened on push before anything else is checked. The tests seal as a device would, with the public key the
 // server hands out.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importPublicKey, Sealer, type Sealed } from '../../src/crypto/seal.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { ensureSealKey, rotateSealKey } from '../../src/server/store/sealKeys.ts';
-import { makeSealKeyPair } from '../../src/server/sync/sealed.ts';
+import { makeSealKeyPair, MAX_SENDER_KEYS } from '../../src/server/sync/sealed.ts';
 import { toBatches } from '../../src/sync/coalesce.ts';
 import { MAX_PUSH_BYTES } from '../../src/sync/protocol.ts';
 import { change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
@@ -250,6 +250,45 @@ describe.each(databases())('sealed changes on $name', { timeout: 60_000 }, (data
       expect(second.body.results).toEqual(first.body.results);
       const history = await server.store.db.selectFrom('record_changes').select('id').execute();
       expect(history.filter((row) => row.id === 'n1')).toHaveLength(1);
+    });
+
+    it('opens a push of 500 values from one device with one key derivation', async () => {
+      const client = await setUpOrganisation(server.app);
+      const sealer = await sealerOf(client);
+      await client.post('/api/sync/push', pushBody([attendee]));
+      const changes = [];
+      for (let index = 0; index < 500; index++) {
+        changes.push(await sealed(sealer, 'note', `n${index}`, note(`Note ${index}.`), ['body']));
+      }
+      const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+      try {
+        const answer = await client.post('/api/sync/push', pushBody(changes));
+        expect(new Set(codes(answer))).toEqual(new Set(['applied']));
+        expect(derive).toHaveBeenCalledTimes(1);
+      } finally {
+        derive.mockRestore();
+      }
+    });
+
+    it('refuses values sealed with more sender keys than one push may use, and opens the rest', async () => {
+      const client = await setUpOrganisation(server.app);
+      const key = (await client.get('/api/sync/seal-key')).body;
+      const publicKey = await importPublicKey(key.publicKey);
+      await client.post('/api/sync/push', pushBody([attendee]));
+      // Two values a change, each from a sender of its own: the last change's go past the limit.
+      const changes = [];
+      for (let index = 0; index < MAX_SENDER_KEYS / 2 + 1; index++) {
+        const values: Values = note(`Note ${index}.`, { positives: 'Came along.' });
+        for (const field of ['body', 'positives']) {
+          const sealer = await Sealer.create(publicKey, key.keyId);
+          values[field] = await sealer.seal(`note/n${index}/${field}`, values[field]);
+        }
+        changes.push(change('note', `n${index}`, values));
+      }
+      const answer = await client.post('/api/sync/push', pushBody(changes));
+      expect(answer.status).toBe(200);
+      expect(codes(answer)).toEqual([...changes.slice(1).map(() => 'applied'), 'invalid_value']);
+      expect(answer.body.results.at(-1).message).toMatch(/more sender keys than one push may use/);
     });
 
     it('still opens values sealed for an older key after a new one is made', async () => {

@@ -16,7 +16,7 @@ import {
   toBase64Url,
   type Key,
 } from '../../crypto/seal.ts';
-import { changeSchema, isValidRecordId } from '../../sync/protocol.ts';
+import { changeSchema, isValidRecordId, MAX_PUSH_CHANGES } from '../../sync/protocol.ts';
 import type { Schema } from '../store/schema.ts';
 import { ensureSealKey, findSealKey, type SealKeyRow } from '../store/sealKeys.ts';
 import { reject, type Rejection } from './checkChange.ts';
@@ -84,6 +84,13 @@ const EPHEMERAL_LENGTH = 87;
 const IV_LENGTH = 16;
 
 /**
+ * Each sender's key costs one ECDH derivation (about a millisecond) to open. A device seals many values with one
+ * (a Sealer per write or per push), so one a change is already generous; past that a push could make the server
+ * do thousands of derivations, and the values of the further ones are refused.
+ */
+export const MAX_SENDER_KEYS = MAX_PUSH_CHANGES;
+
+/**
  * Opens every sealed value of the changes of one push, for the pusher's organisation. A change whose envelope
  * is malformed is passed on as it came, for checkEnvelope to name what is wrong with it. One Opener per key id
  * for the whole batch, so that 500 values sealed by one device cost one key derivation.
@@ -94,6 +101,12 @@ export async function openSealedChanges(
   changes: unknown[],
 ): Promise<Opened[]> {
   const openers = new Map<string, Promise<Opener | undefined>>();
+  const senders = new Set<string>();
+  // Called for each value in the order of the push (before anything is awaited), so the cap is deterministic.
+  const admit = (sender: string) => {
+    if (senders.size < MAX_SENDER_KEYS) senders.add(sender);
+    return senders.has(sender);
+  };
   const openerFor = (keyId: string) => {
     let opener = openers.get(keyId);
     if (!opener) {
@@ -104,10 +117,14 @@ export async function openSealedChanges(
     }
     return opener;
   };
-  return Promise.all(changes.map((raw) => openChange(raw, openerFor)));
+  return Promise.all(changes.map((raw) => openChange(raw, openerFor, admit)));
 }
 
-async function openChange(raw: unknown, openerFor: (keyId: string) => Promise<Opener | undefined>): Promise<Opened> {
+async function openChange(
+  raw: unknown,
+  openerFor: (keyId: string) => Promise<Opener | undefined>,
+  admit: (sender: string) => boolean,
+): Promise<Opened> {
   const parsed = changeSchema.safeParse(raw);
   if (!parsed.success) return { change: raw };
   const { kind, id, values } = parsed.data;
@@ -125,6 +142,12 @@ async function openChange(raw: unknown, openerFor: (keyId: string) => Promise<Op
         sealed.iv.length !== IV_LENGTH
       ) {
         return reject('invalid_value', `${field}: is not a well-formed sealed value.`);
+      }
+      if (!admit(sealed.e)) {
+        return reject(
+          'invalid_value',
+          `${field}: sealed with more sender keys than one push may use (${MAX_SENDER_KEYS}).`,
+        );
       }
       const opener = await openerFor(sealed.k);
       if (!opener) {
