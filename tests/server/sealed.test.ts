@@ -9,7 +9,7 @@ import { ensureSealKey, rotateSealKey } from '../../src/server/store/sealKeys.ts
 import { makeSealKeyPair, MAX_SENDER_KEYS } from '../../src/server/sync/sealed.ts';
 import { toBatches } from '../../src/sync/coalesce.ts';
 import { MAX_PUSH_BYTES } from '../../src/sync/protocol.ts';
-import { change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
+import { addMember, change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 
 type Values = Record<string, unknown>;
@@ -62,6 +62,15 @@ describe.each(databases())('sealed changes on $name', { timeout: 60_000 }, (data
       const theirs = await fife.get('/api/sync/seal-key');
       expect(theirs.body.keyId).not.toBe(first.body.keyId);
       expect(theirs.body.publicKey).not.toBe(first.body.publicKey);
+    });
+
+    it('gives every member of the team the same key, whatever their role', async () => {
+      const coordinator = await setUpOrganisation(server.app);
+      const key = (await coordinator.get('/api/sync/seal-key')).body;
+      for (const role of ['facilitator', 'visitor'] as const) {
+        const member = await addMember(coordinator, role);
+        expect((await member.get('/api/sync/seal-key')).body).toEqual(key);
+      }
     });
 
     it('makes one key when many devices ask at once', async () => {
