@@ -36,6 +36,17 @@ export async function findCurrentSealKey(db: Kysely<Schema>, organisationId: str
     .executeTakeFirst();
 }
 
+/** The ids of the organisation's keys, oldest first. */
+export async function listSealKeyIds(db: Kysely<Schema>, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('seal_keys')
+    .select('key_id')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('n')
+    .execute();
+  return rows.map((row) => row.key_id);
+}
+
 /** Any key of any organisation, by the id a sealed value names; the caller checks whose it is. */
 export async function findSealKey(db: Kysely<Schema>, keyId: string): Promise<SealKeyRow | undefined> {
   return db.selectFrom('seal_keys').select(columns).where('key_id', '=', keyId).executeTakeFirst();

@@ -18,7 +18,7 @@ import {
 } from '../../crypto/seal.ts';
 import { changeSchema, isValidRecordId, MAX_PUSH_CHANGES } from '../../sync/protocol.ts';
 import type { Schema } from '../store/schema.ts';
-import { ensureSealKey, findSealKey, type SealKeyRow } from '../store/sealKeys.ts';
+import { ensureSealKey, findSealKey, listSealKeyIds, type SealKeyRow } from '../store/sealKeys.ts';
 import { reject, type Rejection } from './checkChange.ts';
 
 /** A pushed change with its sealed values opened (still unchecked otherwise), or why it was refused. */
@@ -49,7 +49,7 @@ interface PrivateKey {
 
 /**
  * Private keys already read and imported, per database and key id. A key row never changes once written, so
- * it can be kept for the life of the process; a key id not found is not kept (it is asked again next time).
+ * it can be kept for the life of the process; a key id not found is not kept.
  */
 const privateKeys = new WeakMap<Kysely<Schema>, Map<string, Promise<PrivateKey | undefined>>>();
 
@@ -107,12 +107,17 @@ export async function openSealedChanges(
     if (senders.size < MAX_SENDER_KEYS) senders.add(sender);
     return senders.has(sender);
   };
+  // The organisation's key ids, read once for the push (and only if it holds a sealed value): however many
+  // key ids its values name, the push costs one query, and a private key is read only for a key of its own.
+  let ownKeys: Promise<Set<string>> | undefined;
   const openerFor = (keyId: string) => {
     let opener = openers.get(keyId);
     if (!opener) {
-      opener = privateKeyOf(db, keyId).then((found) =>
-        found && found.organisationId === organisationId ? new Opener(keyId, found.key) : undefined,
-      );
+      ownKeys ??= listSealKeyIds(db, organisationId).then((ids) => new Set(ids));
+      opener = ownKeys.then(async (ids) => {
+        const found = ids.has(keyId) ? await privateKeyOf(db, keyId) : undefined;
+        return found && found.organisationId === organisationId ? new Opener(keyId, found.key) : undefined;
+      });
       openers.set(keyId, opener);
     }
     return opener;
