@@ -125,50 +125,59 @@ export async function openSealedChanges(
   return Promise.all(changes.map((raw) => openChange(raw, openerFor, admit)));
 }
 
+/** Whether a pushed change names a sealed value: most do not, and pass on untouched, unparsed. */
+function holdsSealed(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || !('values' in raw)) return false;
+  const { values } = raw;
+  return typeof values === 'object' && values !== null && Object.values(values).some(looksSealed);
+}
+
 async function openChange(
   raw: unknown,
   openerFor: (keyId: string) => Promise<Opener | undefined>,
   admit: (sender: string) => boolean,
 ): Promise<Opened> {
+  if (!holdsSealed(raw)) return { change: raw };
   const parsed = changeSchema.safeParse(raw);
-  if (!parsed.success) return { change: raw };
+  if (!parsed.success || !isKindName(parsed.data.kind) || !isValidRecordId(parsed.data.id)) return { change: raw };
   const { kind, id, values } = parsed.data;
-  const sealedFields = Object.keys(values).filter((field) => looksSealed(values[field]));
-  if (sealedFields.length === 0 || !isKindName(kind) || !isValidRecordId(id)) return { change: raw };
-  const opened: Record<string, unknown> = { ...values };
-  const problems = await Promise.all(
-    sealedFields.map(async (field): Promise<Rejection | undefined> => {
-      const sealed = values[field];
-      if (
-        !isSealed(sealed) ||
-        Object.keys(sealed).length !== 5 ||
-        !KEY_ID.test(sealed.k) ||
-        sealed.e.length !== EPHEMERAL_LENGTH ||
-        sealed.iv.length !== IV_LENGTH
-      ) {
-        return reject('invalid_value', `${field}: is not a well-formed sealed value.`);
-      }
-      if (!admit(sealed.e)) {
-        return reject(
-          'invalid_value',
-          `${field}: sealed with more sender keys than one push may use (${MAX_SENDER_KEYS}).`,
-        );
-      }
-      const opener = await openerFor(sealed.k);
-      if (!opener) {
-        return reject('forbidden', `${field}: sealed for another organisation, so it cannot be opened here.`);
-      }
-      try {
-        opened[field] = await opener.open(`${kind}/${id}/${field}`, sealed);
-        return undefined;
-      } catch {
-        return reject(
-          'invalid_value',
-          `${field}: the sealed value could not be opened (it was altered, or sealed for another record or field).`,
-        );
-      }
-    }),
+  const outcomes = await Promise.all(
+    Object.keys(values)
+      .filter((field) => looksSealed(values[field]))
+      .map(async (field): Promise<[string, unknown] | Rejection> => {
+        const sealed = values[field];
+        if (
+          !isSealed(sealed) ||
+          Object.keys(sealed).length !== 5 ||
+          !KEY_ID.test(sealed.k) ||
+          sealed.e.length !== EPHEMERAL_LENGTH ||
+          sealed.iv.length !== IV_LENGTH
+        ) {
+          return reject('invalid_value', `${field}: is not a well-formed sealed value.`);
+        }
+        if (!admit(sealed.e)) {
+          return reject(
+            'invalid_value',
+            `${field}: sealed with more sender keys than one push may use (${MAX_SENDER_KEYS}).`,
+          );
+        }
+        const opener = await openerFor(sealed.k);
+        if (!opener) {
+          return reject('forbidden', `${field}: sealed for another organisation, so it cannot be opened here.`);
+        }
+        try {
+          return [field, await opener.open(`${kind}/${id}/${field}`, sealed)];
+        } catch {
+          return reject(
+            'invalid_value',
+            `${field}: the sealed value could not be opened (it was altered, or sealed for another record or field).`,
+          );
+        }
+      }),
   );
-  const problem = problems.find((found) => found !== undefined);
-  return problem ? { rejected: problem } : { change: { ...parsed.data, values: opened } };
+  const problem = outcomes.find((outcome): outcome is Rejection => !Array.isArray(outcome));
+  if (problem) return { rejected: problem };
+  // fromEntries, not assignment: a field named __proto__ stays a field.
+  const opened = Object.fromEntries([...Object.entries(values), ...(outcomes as [string, unknown][])]);
+  return { change: { ...parsed.data, values: opened } };
 }
