@@ -12,6 +12,8 @@ export interface SyncState {
   /** Progress of a long first download. */
   downloaded?: number;
   total?: number;
+  /** The server was restored from a backup: this device is pulling everything and sending back what it holds. */
+  catchingUp?: boolean;
 }
 
 /** The signed-in user as GET /api/me returns it, cached so that the app opens offline. */
@@ -61,6 +63,10 @@ export interface MetaValues {
   /** Server time minus device time, in ms, learnt from the last sync response. */
   serverOffset: number;
   cursor: string;
+  /** The server database's epoch this device has caught up with (src/engine/epoch.ts). */
+  epoch: string;
+  /** The epoch of a restored server this device is catching up with. */
+  catchUpEpoch: string;
   sync: SyncState;
   persisted: 'granted' | 'denied' | 'unsupported';
   user: SignedInUser;

@@ -14,6 +14,7 @@ import {
   type PullProgress,
 } from './syncStore.ts';
 import { MAX_PULL_LIMIT } from '../sync/protocol.ts';
+import { finishCatchUp, observeEpoch } from './epoch.ts';
 import { type SyncOutcome } from './outcome.ts';
 import {
   createTransport,
@@ -108,6 +109,7 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     const lastSuccess = engine.now() + ((await getMeta(db, 'serverOffset')) ?? 0);
     await updateSyncState(db, {
       phase: 'idle',
+      catchingUp: undefined,
       lastSuccess,
       lastError: undefined,
       downloaded: undefined,
@@ -138,6 +140,9 @@ function offsetOf(response: Timed<{ serverTime: number }>): number {
 
 /** Re-stamping after `clock_ahead` should succeed at once; past this many rounds, leave it for the next sync. */
 const MAX_RESTAMP_ROUNDS = 3;
+
+/** A server restored again and again while one pull runs: leave the rest for the next sync. */
+const MAX_EPOCH_RESTARTS = 3;
 
 /** Pushes batches until the outbox is empty. For tests; the app calls `syncOnce`, which holds the lock. */
 export async function pushOutbox(options: SyncOptions): Promise<{ pushed: number; refused: number }> {
@@ -194,6 +199,7 @@ async function pullWith(engine: Engine): Promise<number> {
   let cursor = await getMeta(db, 'cursor');
   let progress: PullProgress = { downloaded: 0 };
   let restarted = false;
+  let restarts = 0;
   for (;;) {
     let response;
     try {
@@ -210,10 +216,21 @@ async function pullWith(engine: Engine): Promise<number> {
       throw error;
     }
     const page = response.body;
+    // A restored server (src/engine/epoch.ts): a page from the old cursor is dropped, and the pull starts again.
+    if ((await observeEpoch(db, page.epoch, cursor === undefined)) === 'restart') {
+      if (++restarts > MAX_EPOCH_RESTARTS) throw new SyncError('server', 'the server kept changing its epoch');
+      cursor = undefined;
+      progress = { downloaded: 0 };
+      continue;
+    }
     progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
     const stuck = page.cursor === cursor && page.changes.length === 0;
     cursor = page.cursor;
-    if (!page.more || stuck) return progress.downloaded;
+    if (!page.more || stuck) {
+      // Whatever the restored server lacks goes back to it in this run's second push.
+      await finishCatchUp(db);
+      return progress.downloaded;
+    }
   }
 }
 

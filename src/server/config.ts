@@ -90,6 +90,19 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Where `npm run backup` and the daily backup write (README, "Backups and restore"). */
+  BACKUP_DIR: z.string().min(1).default('./backups'),
+  /** How many backups to keep: the oldest beyond this many are deleted after each new one. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  /** A daily backup at this London time (HH:MM), by one server process; unset: none. */
+  BACKUP_DAILY_AT: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 02:30')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The append-only record of erasures that a restore cannot lose (README, "Backups and restore"). */
+  ERASURE_LEDGER: z.string().min(1).optional(),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -113,6 +126,11 @@ export interface Config {
   urgentRepeatMinutes: number;
   visitGraceMinutes: number;
   teamAlertMinutes: number;
+  backupDir: string;
+  backupKeep: number;
+  /** "HH:MM" in Europe/London, or undefined for no scheduled backup. */
+  backupDailyAt: string | undefined;
+  erasureLedger: string;
   staticDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -148,6 +166,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     urgentRepeatMinutes: values.ALERT_REPEAT_MINS,
     visitGraceMinutes: values.VISIT_GRACE_MINS,
     teamAlertMinutes: values.TEAM_ALERT_MINS,
+    backupDir: path.resolve(values.BACKUP_DIR),
+    backupKeep: values.BACKUP_KEEP,
+    backupDailyAt: values.BACKUP_DAILY_AT,
+    erasureLedger: path.resolve(values.ERASURE_LEDGER ?? path.join(dataDir, 'erasures.log')),
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
   };

@@ -1,10 +1,13 @@
 // Starts the server: config, database (checked writable, migrated), app, listen; closes cleanly on SIGINT and
 // SIGTERM. What stops it at start is said in one line naming the path and the cause.
 import { buildApp } from './app.ts';
+import { dailyBackupIfDue, removePidFile, writePidFile } from './backup.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { reapplyErasures } from './people/reapplyErasures.ts';
 import { logRetentionDue } from './people/retention.ts';
 import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
+import { claimScheduledRun } from './store/epoch.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
 
 /** Stops the server at start with one line for whoever started it, and no stack trace. */
@@ -42,6 +45,15 @@ try {
   await store.close().catch(() => undefined);
   stop(`the database ${describeDatabase(config.database)} cannot be brought up to date: ${describeCause(error)}.`);
 }
+// Every erasure in the ledger holds again before any request is answered: after a restore from a backup taken
+// before some of them, no device can bring those people back (README, "Backups and restore").
+try {
+  const reapplied = await reapplyErasures(store.db, config.erasureLedger);
+  if (reapplied > 0) console.log(`Coorie re-applied ${reapplied} erasure(s) from ${config.erasureLedger}`);
+} catch (error) {
+  await store.close().catch(() => undefined);
+  stop(`the erasures in ${config.erasureLedger} cannot be re-applied: ${describeCause(error)}.`);
+}
 const app = await buildApp({ config, store });
 
 // Here, not in app.ts, so that tests of the app stay free of timers. Once a day, and once at start (a
@@ -62,6 +74,17 @@ const checkAlerts = () =>
 const alertTimer = setInterval(() => void checkAlerts(), ALERT_TICK_MS);
 alertTimer.unref();
 
+// The daily backup (BACKUP_DAILY_AT), checked every minute; one process claims each day's (backup.ts).
+const backupTick = () =>
+  dailyBackupIfDue(config, (job, slot) => claimScheduledRun(store.db, job, slot))
+    .then((backup) => {
+      if (backup)
+        app.log.info({ file: backup.file, bytes: backup.bytes, deleted: backup.deleted.length }, 'backup taken');
+    })
+    .catch((error: unknown) => app.log.error({ err: error }, 'the daily backup failed'));
+const backupTimer = setInterval(() => void backupTick(), ALERT_TICK_MS);
+backupTimer.unref();
+
 let closing = false;
 async function shutDown(signal: string) {
   if (closing) return;
@@ -70,8 +93,10 @@ async function shutDown(signal: string) {
   try {
     clearInterval(retentionTimer);
     clearInterval(alertTimer);
+    clearInterval(backupTimer);
     await app.close();
     await store.close();
+    removePidFile(config);
     process.exit(0);
   } catch (error) {
     app.log.error({ err: error }, 'could not close cleanly');
@@ -83,6 +108,8 @@ process.on('SIGTERM', () => void shutDown('SIGTERM'));
 
 try {
   const address = await app.listen({ port: config.port, host: config.host });
+  // Tells `npm run restore` that a server is using this data folder.
+  writePidFile(config);
   const url = config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${config.port}` : address;
   // On stdout whatever the log level, so that whoever started the server sees where to go.
   console.log(`Coorie is running at ${url} (${store.dialect}, migration ${migration ?? 'none'})`);

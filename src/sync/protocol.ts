@@ -59,9 +59,17 @@ export const changeResultSchema = z.object({
 });
 export type ChangeResult = z.infer<typeof changeResultSchema>;
 
+/**
+ * The id of the server's database (DESIGN §4, "Epoch"): a restore from a backup changes it, and a device that
+ * sees a new one pulls from the start and pushes again what it holds. Optional, so that a device still talks to
+ * a server from before epochs (and an older device ignores it).
+ */
+const epochSchema = z.string().min(1).max(100).optional();
+
 export const pushResponseSchema = z.object({
   protocol: z.literal(PROTOCOL),
   serverTime: z.number(),
+  epoch: epochSchema,
   results: z.array(changeResultSchema),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
@@ -73,6 +81,7 @@ export type RecordRef = z.infer<typeof recordRefSchema>;
 export const pullResponseSchema = z.object({
   protocol: z.literal(PROTOCOL),
   serverTime: z.number(),
+  epoch: epochSchema,
   changes: z.array(changeSchema),
   /**
    * Records this user may no longer see (a shared note made private, a role lowered): the device deletes

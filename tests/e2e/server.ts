@@ -8,7 +8,11 @@ import { join } from 'node:path';
 export interface RunningServer {
   url: string;
   dataDir: string;
+  port: number;
+  /** Stops the server and deletes its data folder. */
   stop(): Promise<void>;
+  /** Stops the server and keeps its data folder, to start it again on the same port and data (`at`). */
+  halt(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -27,9 +31,13 @@ export async function freePort(): Promise<number> {
  * Starts the server; `clockShiftMs` moves its clock (see shiftClock.mjs) so that a test can run the whole system
  * at a time of day of its choosing, the same one it gives the browser.
  */
-export async function startServer(env: Record<string, string> = {}, clockShiftMs = 0): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'coorie-e2e-'));
+export async function startServer(
+  env: Record<string, string> = {},
+  clockShiftMs = 0,
+  at?: { port: number; dataDir: string },
+): Promise<RunningServer> {
+  const port = at?.port ?? (await freePort());
+  const dataDir = at?.dataDir ?? mkdtempSync(join(tmpdir(), 'coorie-e2e-'));
   const shift = clockShiftMs === 0 ? [] : ['--import', './tests/e2e/shiftClock.mjs'];
   const child: ChildProcess = spawn(process.execPath, [...shift, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -59,15 +67,20 @@ export async function startServer(env: Record<string, string> = {}, clockShiftMs
     await new Promise((resolve) => setTimeout(resolve, 100));
     if (attempt === 299) throw new Error(`The server did not answer within 30 s:\n${output}`);
   }
+  const halt = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
   return {
     url,
     dataDir,
+    port,
+    halt,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await halt();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -29,6 +29,7 @@ const HOOK_TIMEOUT = 30_000;
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 const TABLES = [
+  'scheduled_runs',
   'push_alerts',
   'push_subscriptions',
   'push_keys',
@@ -74,6 +75,7 @@ export function useServer(database: TestDatabase, env: Record<string, string> = 
     server.config = loadConfig({
       DATA_DIR: server.dir,
       STATIC_DIR: path.join(server.dir, 'dist'),
+      BACKUP_DIR: path.join(server.dir, 'backups'),
       LOG_LEVEL: 'silent',
       // The stand-in push service (pushService.ts) listens here.
       PUSH_SERVICE_HOSTS: '127.0.0.1',

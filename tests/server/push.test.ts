@@ -23,6 +23,8 @@ describe.each(databases())('sync push on $name', { timeout: 30_000 }, (database)
     expect(answer.body).toEqual({
       protocol: 1,
       serverTime: expect.any(Number),
+      // The database's epoch (DESIGN §4): the same on every answer until a restore.
+      epoch: expect.stringMatching(/^[0-9a-f-]{36}$/),
       results: [{ status: 'applied' }, { status: 'applied' }],
     });
     expect(answer.body.serverTime).toBeGreaterThanOrEqual(before);

@@ -15,7 +15,12 @@ describe.each(databases())('the store on $name', { timeout: 30_000 }, (database)
     expect(await latestMigration(server.store.db)).toBe(LATEST);
     const health = await new Client(server.app).get('/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', database: database.name, migration: LATEST });
+    expect(health.body).toEqual({
+      status: 'ok',
+      database: database.name,
+      migration: LATEST,
+      epoch: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it('keeps the SQLite file in DATA_DIR', () => {

@@ -42,6 +42,13 @@ export function syncStatusText({ online, waiting, sync, now = Date.now() }: Stat
   if (sync?.phase === 'error' && sync.lastError) {
     return { text: sync.lastError, detail: waiting > 0 ? waitingText(waiting) : undefined, tone: 'problem' };
   }
+  if (sync?.catchingUp && (sync.phase === 'pushing' || sync.phase === 'pulling')) {
+    const progress =
+      sync.phase === 'pulling' && sync.total && sync.total >= LONG_DOWNLOAD
+        ? `Downloading ${count(sync.downloaded ?? 0)} of ${count(sync.total)} records`
+        : undefined;
+    return { text: 'Catching up after a server restore', detail: progress, tone: 'waiting' };
+  }
   if (sync?.phase === 'pulling' && sync.total && sync.total >= LONG_DOWNLOAD) {
     return { text: `Downloading ${count(sync.downloaded ?? 0)} of ${count(sync.total)} records`, tone: 'waiting' };
   }

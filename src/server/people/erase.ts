@@ -10,6 +10,7 @@ import { scrubHistory } from '../store/history.ts';
 import type { LoadedRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { isoNow } from '../store/util.ts';
+import { recordErasure } from './erasureLedger.ts';
 import { findPersonRecords } from './records.ts';
 
 /** The node id of versions the server itself issues. */
@@ -30,6 +31,8 @@ export interface Eraser {
   organisationId: string;
   userId: string;
   deviceId: string | null;
+  /** The erasure ledger to record the erasure in (see erasureLedger.ts); none when re-applying it. */
+  ledger?: string;
 }
 
 export const erasedError = () => new HttpError(410, 'erased', 'This person has been erased.');
@@ -68,6 +71,11 @@ export async function erasePerson(
     const found = await findPersonRecords(trx, eraser.organisationId, personId);
     if (!found) throw new HttpError(404, 'not_found', 'There is no such person.');
     if (found.person.erasedAt) throw erasedError();
+    // Before the commit: should the commit fail, the server applies the erasure asked for at its next start.
+    if (eraser.ledger) {
+      const entry = { organisationId: eraser.organisationId, personId, userId: eraser.userId, at: isoNow(now) };
+      recordErasure(eraser.ledger, entry);
+    }
     const records = [found.person, ...found.merged, ...found.related].filter((record) => !record.erasedAt);
     const version = tombstoneVersion(records, now);
     const versions: Versions = Object.fromEntries(Object.keys(TOMBSTONE).map((field) => [field, version]));

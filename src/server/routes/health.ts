@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../api/errors.ts';
 import { healthAnswer } from '../../api/health.ts';
 import { errorBody } from '../errors.ts';
+import { readEpoch } from '../store/epoch.ts';
 import { latestMigration } from '../store/index.ts';
 
 export default async function healthRoutes(fastify: FastifyInstance) {
@@ -12,7 +13,8 @@ export default async function healthRoutes(fastify: FastifyInstance) {
   app.get('/api/health', { schema }, async (request, reply) => {
     try {
       const migration = (await latestMigration(app.store.db)) ?? null;
-      return { status: 'ok' as const, database: app.store.dialect, migration };
+      const epoch = await readEpoch(app.store.db);
+      return { status: 'ok' as const, database: app.store.dialect, migration, epoch };
     } catch (error) {
       request.log.error({ err: error }, 'health check could not reach the database');
       return reply.status(503).send(errorBody('database_unavailable', 'The database cannot be reached.'));

@@ -24,7 +24,7 @@ export default async function peopleRoutes(fastify: FastifyInstance) {
     if (!ID_PATTERN.test(id)) throw noSuchPerson();
     const erased = await erasePerson(
       db,
-      { organisationId: user.organisationId, userId: user.id, deviceId: device.id },
+      { organisationId: user.organisationId, userId: user.id, deviceId: device.id, ledger: app.config.erasureLedger },
       id,
     );
     return { erased };

@@ -42,7 +42,12 @@ export default async function retentionRoutes(fastify: FastifyInstance) {
   app.post('/api/retention/run', run, async (request) => {
     const { user, device } = await requireRole(request, 'coordinator');
     const { ids } = valid(request).body;
-    const eraser = { organisationId: user.organisationId, userId: user.id, deviceId: device.id };
+    const eraser = {
+      organisationId: user.organisationId,
+      userId: user.id,
+      deviceId: device.id,
+      ledger: app.config.erasureLedger,
+    };
     return { erased: await runRetention(db, eraser, ids) };
   });
 }

@@ -7,6 +7,7 @@ import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.
 import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
 import { requireUser, SIGN_IN_COOKIE } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
+import { readEpoch } from '../store/epoch.ts';
 import { hashToken } from '../store/signIns.ts';
 import { decodeCursorState, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
@@ -58,6 +59,15 @@ const syncRateKey = (request: FastifyRequest) => {
 export default async function syncRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = app.store;
+  // Read once per process: a restore replaces the database only while every server process is stopped.
+  let epochRead: Promise<string> | undefined;
+  const epoch = () => {
+    epochRead ??= readEpoch(db).catch((error: unknown) => {
+      epochRead = undefined;
+      throw error;
+    });
+    return epochRead;
+  };
 
   // One limiter for both routes (a route's own rateLimit config would count each route apart).
   const limiter = app.createRateLimit({ max: app.config.syncRateLimit, timeWindow: 60_000, keyGenerator: syncRateKey });
@@ -92,7 +102,7 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     // The changes as applied, sealed values opened: a note's concern may have travelled sealed.
     const logFailure = (error: unknown) => request.log.error({ err: error }, 'alerting after a push failed');
     await alertAfterPush(app.alerting, user.organisationId, changes, results, logFailure).catch(logFailure);
-    return { protocol: PROTOCOL, serverTime: Date.now(), results };
+    return { protocol: PROTOCOL, serverTime: Date.now(), epoch: await epoch(), results };
   });
 
   const pull = { ...options, schema: { querystring: pullQuery, response: { 200: pullAnswer } } };
@@ -105,6 +115,7 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     return {
       protocol: PROTOCOL,
       serverTime: Date.now(),
+      epoch: await epoch(),
       changes: page.changes,
       purge: page.purge,
       cursor: encodeCursor({

@@ -20,7 +20,8 @@ export interface Store {
 export function openStore(config: { database: Database }): Store {
   const { database } = config;
   if (database.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // Named, so that a restore can see that a server is still connected (backup.ts, serverRunning).
+    const pool = new pg.Pool({ connectionString: database.url, max: 10, application_name: 'coorie' });
     // An idle connection dropped by the database (a restart, a failover) must not take the server down:
     // the pool opens a new one on next use.
     pool.on('error', (error) => console.warn('PostgreSQL dropped an idle connection:', error.message));

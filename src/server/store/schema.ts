@@ -195,6 +195,19 @@ export interface SealKeysTable {
   created_at: string;
 }
 
+/** Values the server keeps about its database: `epoch` (see store/epoch.ts). */
+export interface ServerStateTable {
+  key: string;
+  value: string;
+}
+
+/** Who claimed a scheduled job's run for a slot (a day, for the daily backup): one row, so one process runs it. */
+export interface ScheduledRunsTable {
+  job: string;
+  slot: string;
+  claimed_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -212,6 +225,8 @@ export interface Schema {
   push_subscriptions: PushSubscriptionsTable;
   push_alerts: PushAlertsTable;
   seal_keys: SealKeysTable;
+  server_state: ServerStateTable;
+  scheduled_runs: ScheduledRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,6 +7,7 @@ import * as authLimits from './0005_auth_limits.ts';
 import * as push from './0006_push.ts';
 import * as workPhone from './0007_work_phone.ts';
 import * as sealKeys from './0009_seal_keys.ts';
+import * as epoch from './0010_epoch.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0006_push': push,
   '0007_work_phone': workPhone,
   '0009_seal_keys': sealKeys,
+  '0010_epoch': epoch,
 };
 
 export const migrationProvider: MigrationProvider = {
