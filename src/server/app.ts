@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { handleClientError, handleError } from './errors.ts';
 import compression from './plugins/compress.ts';
 import guards from './plugins/guards.ts';
+import { databaseRateLimitStore } from './plugins/rateLimitStore.ts';
 import securityHeaders from './plugins/securityHeaders.ts';
 import { createPushSender, type PushSender } from './push/send.ts';
 import type { Alerting } from './push/alerts.ts';
@@ -78,9 +79,10 @@ export async function buildApp({
   await app.register(compression);
   await app.register(fastifyCookie);
   await app.register(securityHeaders);
-  // In memory and per process: a cap on how fast one address can make the server hash passwords. The limit
-  // on guessing itself is in the database (store/signInFailures.ts), shared by every process.
-  await app.register(fastifyRateLimit, { global: false });
+  // Caps on how fast one address can make the server hash passwords, sync and the like, counted in the
+  // database so that every server process shares them. The limit on guessing passwords is in the database too
+  // (store/signInFailures.ts).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(store.db) });
 
   // Before the routes, so that every one of them (and every address that matches none) meets them.
   await app.register(guards);

@@ -183,6 +183,21 @@ export interface PushAlertsTable {
   next_alert_at: string | null;
 }
 
+/** A rate limit's counter (store/rateLimits.ts): requests counted in the window that ends at `reset_at`. */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** Epoch milliseconds. */
+  reset_at: BigIntColumn;
+}
+
+/** A scheduled job's claim (jobs.ts): the period, counted from the epoch, in which it last ran. */
+export interface ScheduledJobsTable {
+  name: string;
+  slot: BigIntColumn;
+  claimed_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -199,6 +214,8 @@ export interface Schema {
   push_keys: PushKeysTable;
   push_subscriptions: PushSubscriptionsTable;
   push_alerts: PushAlertsTable;
+  rate_limits: RateLimitsTable;
+  scheduled_jobs: ScheduledJobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
