@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { logRetentionDue } from './people/retention.ts';
 import { scheduleJob } from './jobs.ts';
+import { buildMetricsServer } from './metrics.ts';
 import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
@@ -65,6 +66,9 @@ const alertJob = scheduleJob(jobContext, 'alerts', ALERT_TICK_MS, () => sendDueA
   atStart: false,
 });
 
+// METRICS_PORT: /metrics alone on a port of its own, for a scraper on a private network (README, "Operations").
+const metricsServer = config.metrics.port === undefined ? undefined : buildMetricsServer(app.metrics);
+
 let closing = false;
 async function shutDown(signal: string) {
   if (closing) return;
@@ -72,6 +76,7 @@ async function shutDown(signal: string) {
   app.log.info(`${signal}: closing`);
   try {
     for (const job of [retentionJob, sweepJob, alertJob]) job.stop();
+    await metricsServer?.close();
     await app.close();
     await store.close();
     process.exit(0);
@@ -91,4 +96,15 @@ try {
 } catch (error) {
   await store.close().catch(() => undefined);
   stop(`it cannot listen on ${config.host}:${config.port}: ${describeCause(error)}.`);
+}
+if (metricsServer && config.metrics.port !== undefined) {
+  const { host, port } = config.metrics;
+  try {
+    await metricsServer.listen({ port, host });
+    console.log(`Coorie's metrics are at http://${host.includes(':') ? `[${host}]` : host}:${port}/metrics`);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    stop(`it cannot listen for metrics on ${host}:${port}: ${describeCause(error)}.`);
+  }
 }

@@ -86,6 +86,7 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     }
     const batch = valid(request).body;
     const results = await pushBatch(db, { ...user, deviceId: device.id }, batch);
+    app.metrics.changes('push', batch.changes.length);
     // After the commit; a failure to alert must not fail a push already applied (the scheduler tick retries).
     const logFailure = (error: unknown) => request.log.error({ err: error }, 'alerting after a push failed');
     await alertAfterPush(app.alerting, user.organisationId, batch.changes, results, logFailure).catch(logFailure);
@@ -99,6 +100,7 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     if (typeof query === 'object' && query !== null && 'protocol' in query) requireProtocol(query.protocol);
     const { cursor, limit } = valid(request).query;
     const page = await pullChanges(db, user, decodeCursorState(cursor), limit);
+    app.metrics.changes('pull', page.changes.length);
     return {
       protocol: PROTOCOL,
       serverTime: Date.now(),
