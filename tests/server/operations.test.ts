@@ -80,7 +80,12 @@ describe.each(databases())('logs and metrics on $name', { timeout: 60_000 }, (da
 
   it('serves /metrics on the main port only to the bearer of METRICS_TOKEN', async () => {
     const visitor = new Client(server.app);
-    for (const headers of [{}, { authorization: 'Bearer not-the-token-at-all-x' }, { authorization: TOKEN }]) {
+    const tries: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer not-the-token-at-all-x' },
+      { authorization: TOKEN },
+    ];
+    for (const headers of tries) {
       const answer = await visitor.get('/metrics', headers);
       expect(answer.status).toBe(401);
       expect(answer.body.error.message).toBe('Send the metrics token (METRICS_TOKEN) as a bearer token.');
