@@ -94,14 +94,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Adds the client's address to each request's log line (off: an address is personal data). */
   LOG_IP: flag,
-  /** A second port that serves only /metrics (Prometheus), on METRICS_HOST; unset: no such port. */
-  METRICS_PORT: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(65535)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  /** A second port that serves only /metrics (Prometheus), on METRICS_HOST; unset: no such port; 0: any free one. */
+  METRICS_PORT: z
+    .literal('')
+    .transform(() => undefined)
+    .or(z.coerce.number().int().min(0).max(65535))
+    .optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Serves /metrics on the main port too, to requests with `Authorization: Bearer <token>`; unset: it does not. */
   METRICS_TOKEN: z

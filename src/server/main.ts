@@ -100,8 +100,8 @@ try {
 if (metricsServer && config.metrics.port !== undefined) {
   const { host, port } = config.metrics;
   try {
-    await metricsServer.listen({ port, host });
-    console.log(`Coorie's metrics are at http://${host.includes(':') ? `[${host}]` : host}:${port}/metrics`);
+    const address = await metricsServer.listen({ port, host });
+    console.log(`Coorie's metrics are at ${address}/metrics`);
   } catch (error) {
     await app.close().catch(() => undefined);
     await store.close().catch(() => undefined);

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface ServerProcess {
   base: string;
+  /** The address of its /metrics, when it was started with METRICS_PORT. */
+  metrics: string | undefined;
   /** Every JSON log line the process wrote so far. */
   logs: Record<string, unknown>[];
   /** SIGTERM, then waits for the process to close its database and exit. */
@@ -42,17 +44,19 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const base = await new Promise<string>((resolve, reject) => {
+  const wantsMetrics = env.METRICS_PORT !== undefined && env.METRICS_PORT !== '';
+  const [base, metrics] = await new Promise<[string, string | undefined]>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`The server did not start in time:\n${output}`));
     }, START_TIMEOUT_MS);
     const onData = () => {
       const found = /Coorie is running at (http:\/\/\S+)/.exec(output);
-      if (found?.[1]) {
+      const metricsAt = /Coorie's metrics are at (http:\/\/\S+)/.exec(output);
+      if (found?.[1] && (!wantsMetrics || metricsAt?.[1])) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        resolve(found[1]);
+        resolve([found[1], metricsAt?.[1]]);
       }
     };
     child.stdout?.on('data', onData);
@@ -64,6 +68,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
   return {
     base,
+    metrics,
     logs,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

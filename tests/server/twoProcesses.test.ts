@@ -62,6 +62,8 @@ describe.each(variants)('one server made of several processes: $name', { timeout
       DATA_DIR: dir,
       OPEN_REGISTRATION: 'true',
       SYNC_RATE_LIMIT: '1000000',
+      // Each process serves its metrics on a free port of its own.
+      METRICS_PORT: '0',
       ...(postgres ? { DATABASE_URL: pgUrl } : {}),
     };
     a = await startServerProcess(env);
@@ -137,6 +139,27 @@ describe.each(variants)('one server made of several processes: $name', { timeout
       expect(page.body.changes).toHaveLength(1);
       expect(page.body.changes[0].values).toMatchObject({ name: 'Forres Library', parking: true, hasSignal: true });
     }
+  });
+
+  it('counts in each process the sync requests it answered, adding up to every one made', async () => {
+    const { office } = await organisation('Buckie Peers');
+    const processes = a === b ? [a] : [a, b];
+    const pushesAnswered = async () => {
+      const counts = [];
+      for (const server of processes) {
+        const text = await (await fetch(server.metrics ?? '')).text();
+        const found = /^coorie_sync_requests_total\{op="push",status="200"\} (\d+)$/m.exec(text);
+        counts.push(Number(found?.[1] ?? 0));
+      }
+      return counts;
+    };
+    const before = await pushesAnswered();
+    for (let i = 0; i < 4; i++) {
+      const batch = pushBody([change('venue', `m${i}`, { name: `Hall ${i}` })], `metrics-${i}`, 'office01');
+      expect((await office.call('POST', '/api/sync/push', batch, i % 2 === 0 ? a.base : b.base)).status).toBe(200);
+    }
+    const after = await pushesAnswered();
+    expect(after.map((count, i) => count - (before[i] ?? 0))).toEqual(processes.length === 2 ? [2, 2] : [4]);
   });
 
   it('shares invites, sign-outs and device revocation between the processes', async () => {
