@@ -66,7 +66,11 @@ describe.each(databases())('scheduled jobs and shared counters on $name', { time
       const next = await countRequest(other.db, 'sync|device', MINUTE, AT + MINUTE + 5);
       expect(next).toEqual({ count: 1, resetAt: AT + 2 * MINUTE + 5 });
       await countRequest(server.store.db, 'sign-in|address', MINUTE, AT);
-      expect(await sweepRateLimits(server.store.db, AT + MINUTE + 10)).toBe(1);
+      // A forwarded address is whatever the client wrote: NUL and all, at any length.
+      const hostile = `global|\u0000${'9'.repeat(10_000)}`;
+      expect((await countRequest(server.store.db, hostile, MINUTE, AT)).count).toBe(1);
+      expect((await countRequest(other.db, hostile, MINUTE, AT + 1)).count).toBe(2);
+      expect(await sweepRateLimits(server.store.db, AT + MINUTE + 10)).toBe(2);
     } finally {
       await other.close();
     }

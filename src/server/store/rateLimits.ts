@@ -3,6 +3,10 @@
 // One statement counts a request: it inserts the key's row, or adds one to it, or starts a new window when the
 // old one has ended. An upsert is atomic on SQLite and PostgreSQL alike, so requests racing through several
 // processes are each counted once and no count is lost.
+//
+// A key is stored as its SHA-256: keys carry the client's address, which behind a proxy is text the client
+// wrote (any length, any bytes, NUL included, which PostgreSQL's text refuses), and a hash keeps each row small.
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 
@@ -13,6 +17,8 @@ export interface Counted {
   resetAt: number;
 }
 
+const stored = (key: string) => createHash('sha256').update(key, 'utf8').digest('base64url');
+
 export async function countRequest(
   db: Kysely<Schema>,
   key: string,
@@ -21,7 +27,7 @@ export async function countRequest(
 ): Promise<Counted> {
   const row = await db
     .insertInto('rate_limits')
-    .values({ key, count: 1, reset_at: now + windowMs })
+    .values({ key: stored(key), count: 1, reset_at: now + windowMs })
     .onConflict((conflict) =>
       conflict.column('key').doUpdateSet({
         count: sql<number>`case when rate_limits.reset_at <= ${now} then 1 else rate_limits.count + 1 end`,
@@ -38,7 +44,7 @@ export async function readCount(db: Kysely<Schema>, key: string, now: number = D
   const row = await db
     .selectFrom('rate_limits')
     .select(['count', 'reset_at'])
-    .where('key', '=', key)
+    .where('key', '=', stored(key))
     .where('reset_at', '>', now)
     .executeTakeFirst();
   return row ? { count: Number(row.count), resetAt: Number(row.reset_at) } : { count: 0, resetAt: now };

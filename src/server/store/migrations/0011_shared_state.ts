@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // One row per limited key (a route and an address, or a device's sign-in); times in epoch milliseconds.
+  // One row per limited key (a route and an address, or a device's sign-in), stored as its SHA-256; times in
+  // epoch milliseconds.
   await db.schema
     .createTable('rate_limits')
     .addColumn('key', 'text', (column) => column.primaryKey())
