@@ -30,7 +30,8 @@ function requireProtocol(protocol: unknown): void {
 /**
  * SYNC_RATE_LIMIT (120) sync requests a minute per device sign-in, push and pull together (per address
  * without a sign-in): a device syncs every few seconds at most, so only a runaway loop or a stolen cookie
- * hammering the server meets it. In memory, per process, like the other request limits.
+ * hammering the server meets it. Counted in the database, like the other request limits, so every server process
+ * shares the count (plugins/rateLimitStore.ts).
  *
  * A pull's pages are budgeted as one request: a page whose cursor came with `more` (a pull under way, such
  * as a first sync of 150,000 records in 300 pages) counts not against that limit but against one of
