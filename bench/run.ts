@@ -7,6 +7,8 @@
 //  (v)   baseline: the same 50,000 records as plain JSON, gzipped by Node;
 //  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
 //        its own. BENCH_ONLY=reports runs only this one.
+//  (vii) push and pull throughput and no-op sync latency with one and two server processes on PostgreSQL
+//        (bench/processes.ts; needs TEST_DATABASE_URL). BENCH_ONLY=processes runs only this one.
 // Prints a table and writes bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request } 
 import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { countRows, queueParents, readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
+import { benchProcesses, printProcesses } from './processes.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
 import { benchScreens, printScreens, type ScreensBench } from './screens.ts';
 import { COORDINATOR, createOrganisation, makeParents, pullAll, pushAll } from './seed.ts';
@@ -134,6 +137,10 @@ function printReports(result: ReportBench): void {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'processes') {
+    printProcesses(await benchProcesses());
+    return;
+  }
   if (process.env.BENCH_ONLY === 'screens') {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -299,6 +306,8 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
+  // After the browser benches, with their server stopped: this one starts server processes of its own.
+  printProcesses(await benchProcesses());
 }
 
 function printTable(results: Record<string, Record<string, number>>, targets: Record<string, number | boolean>) {

@@ -1,13 +1,17 @@
 // Builds the Fastify app: security plugins, then the API routes, then the built PWA (fastify/demo style).
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Agent } from 'node:https';
+import type { Writable } from 'node:stream';
 import { DEFAULT_COST, type ScryptCost } from './auth/password.ts';
 import type { Config } from './config.ts';
 import { handleClientError, handleError } from './errors.ts';
+import { Metrics } from './metrics.ts';
 import compression from './plugins/compress.ts';
 import guards from './plugins/guards.ts';
+import { databaseRateLimitStore } from './plugins/rateLimitStore.ts';
+import requestLog from './plugins/requestLog.ts';
 import securityHeaders from './plugins/securityHeaders.ts';
 import { createPushSender, type PushSender } from './push/send.ts';
 import type { Alerting } from './push/alerts.ts';
@@ -16,6 +20,7 @@ import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
 import healthRoutes from './routes/health.ts';
 import inviteRoutes from './routes/invites.ts';
+import metricsRoutes from './routes/metrics.ts';
 import organisationRoutes from './routes/organisations.ts';
 import peopleRoutes from './routes/people.ts';
 import pushRoutes from './routes/push.ts';
@@ -33,6 +38,7 @@ declare module 'fastify' {
     passwordCost: ScryptCost;
     push: PushSender;
     alerting: Alerting;
+    metrics: Metrics;
   }
 }
 
@@ -46,6 +52,8 @@ export interface AppOptions {
   passwordCost?: ScryptCost;
   /** The agent web-push sends through: tests give one that trusts their stand-in push service. */
   pushAgent?: Agent;
+  /** Where the log goes, at level info whatever LOG_LEVEL says: tests read the request lines from it. */
+  logStream?: Writable;
 }
 
 export async function buildApp({
@@ -53,10 +61,17 @@ export async function buildApp({
   store,
   passwordCost = DEFAULT_COST,
   pushAgent,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: logStream
+      ? { level: 'info', stream: logStream }
+      : config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel },
     trustProxy: trustHops(config.trustProxy),
+    // Fastify's own request lines carry the raw URL and the client's address: plugins/requestLog.ts logs instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     // Errors met before there is a route (a broken %-encoding, a part of the address over 100 characters)
     // or a request at all (headers over 16 KiB, not HTTP) answer in the one error shape too.
@@ -74,16 +89,19 @@ export async function buildApp({
     repeatMs: config.urgentRepeatMinutes * 60_000,
     visit: { graceMs: config.visitGraceMinutes * 60_000, escalateMs: config.teamAlertMinutes * 60_000 },
   });
+  app.decorate('metrics', new Metrics());
   app.setErrorHandler(handleError);
   await app.register(compression);
   await app.register(fastifyCookie);
   await app.register(securityHeaders);
-  // In memory and per process: a cap on how fast one address can make the server hash passwords. The limit
-  // on guessing itself is in the database (store/signInFailures.ts), shared by every process.
-  await app.register(fastifyRateLimit, { global: false });
+  // Caps on how fast one address can make the server hash passwords, sync and the like, counted in the
+  // database so that every server process shares them. The limit on guessing passwords is in the database too
+  // (store/signInFailures.ts).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(store.db) });
 
   // Before the routes, so that every one of them (and every address that matches none) meets them.
   await app.register(guards);
+  await app.register(requestLog);
   registerValidation(app);
 
   await app.register(healthRoutes);
@@ -97,6 +115,7 @@ export async function buildApp({
   await app.register(inviteRoutes);
   await app.register(retentionRoutes);
   await app.register(pushRoutes);
+  await app.register(metricsRoutes);
   await registerStatic(app, config.staticDir);
   return app;
 }

@@ -105,6 +105,21 @@ const envSchema = z.object({
   ERASURE_LEDGER: z.string().min(1).optional(),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Adds the client's address to each request's log line (off: an address is personal data). */
+  LOG_IP: flag,
+  /** A second port that serves only /metrics (Prometheus), on METRICS_HOST; unset: no such port; 0: any free one. */
+  METRICS_PORT: z
+    .literal('')
+    .transform(() => undefined)
+    .or(z.coerce.number().int().min(0).max(65535))
+    .optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Serves /metrics on the main port too, to requests with `Authorization: Bearer <token>`; unset: it does not. */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,}$/, 'must be at least 16 characters, with no spaces')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Database = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -133,6 +148,8 @@ export interface Config {
   erasureLedger: string;
   staticDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logIp: boolean;
+  metrics: { port: number | undefined; host: string; token: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -172,5 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     erasureLedger: path.resolve(values.ERASURE_LEDGER ?? path.join(dataDir, 'erasures.log')),
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
+    logIp: values.LOG_IP,
+    metrics: { port: values.METRICS_PORT, host: values.METRICS_HOST, token: values.METRICS_TOKEN },
   };
 }

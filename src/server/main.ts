@@ -5,10 +5,13 @@ import { dailyBackupIfDue, removePidFile, writePidFile } from './backup.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { reapplyErasures } from './people/reapplyErasures.ts';
 import { logRetentionDue } from './people/retention.ts';
+import { scheduleJob } from './jobs.ts';
+import { buildMetricsServer } from './metrics.ts';
 import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
 import { claimScheduledRun } from './store/epoch.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
+import { sweepRateLimits } from './store/rateLimits.ts';
 
 /** Stops the server at start with one line for whoever started it, and no stack trace. */
 function stop(line: string): never {
@@ -56,23 +59,27 @@ try {
 }
 const app = await buildApp({ config, store });
 
-// Here, not in app.ts, so that tests of the app stay free of timers. Once a day, and once at start (a
-// server restarted daily would otherwise never reach it), log who is due under retention; see retention.ts.
+// Here, not in app.ts, so that tests of the app stay free of timers. Each job runs once a period however many
+// server processes share the database (jobs.ts): every process ticks, and the one that claims the period runs it.
 const DAY_MS = 24 * 60 * 60 * 1000;
-const checkRetention = () =>
-  logRetentionDue(store.db).catch((error: unknown) => app.log.error({ err: error }, 'retention check failed'));
-void checkRetention();
-const retentionTimer = setInterval(() => void checkRetention(), DAY_MS);
-retentionTimer.unref();
+const jobContext = { db: store.db, log: app.log };
+// Once a day, and at start (a server restarted daily would otherwise never reach it), log who is due under
+// retention; see retention.ts.
+const retentionJob = scheduleJob(jobContext, 'retention', DAY_MS, () => logRetentionDue(store.db));
+// Ended rate-limit windows (store/rateLimits.ts) are cleared every ten minutes.
+const sweepJob = scheduleJob(jobContext, 'rate-limit-sweep', 10 * 60 * 1000, () => sweepRateLimits(store.db));
 
 // Alerts: the VAPID keys are made now if this is the first start, and every minute any alert that is due (a
-// reminder about an urgent concern nobody has picked up) is sent, by whichever process claims it first.
+// reminder about an urgent concern nobody has picked up) is sent. The minute is claimed by one process, and each
+// alert is claimed again on its own (push/alerts.ts), so an alert is sent once even if two ticks overlap.
 const ALERT_TICK_MS = 60 * 1000;
 await app.push.publicKey();
-const checkAlerts = () =>
-  sendDueAlerts(app.alerting, Date.now()).catch((error: unknown) => app.log.error({ err: error }, 'alert tick failed'));
-const alertTimer = setInterval(() => void checkAlerts(), ALERT_TICK_MS);
-alertTimer.unref();
+const alertJob = scheduleJob(jobContext, 'alerts', ALERT_TICK_MS, () => sendDueAlerts(app.alerting, Date.now()), {
+  atStart: false,
+});
+
+// METRICS_PORT: /metrics alone on a port of its own, for a scraper on a private network (README, "Operations").
+const metricsServer = config.metrics.port === undefined ? undefined : buildMetricsServer(app.metrics);
 
 // The daily backup (BACKUP_DAILY_AT), checked every minute; one process claims each day's (backup.ts).
 const backupTick = () =>
@@ -91,9 +98,9 @@ async function shutDown(signal: string) {
   closing = true;
   app.log.info(`${signal}: closing`);
   try {
-    clearInterval(retentionTimer);
-    clearInterval(alertTimer);
+    for (const job of [retentionJob, sweepJob, alertJob]) job.stop();
     clearInterval(backupTimer);
+    await metricsServer?.close();
     await app.close();
     await store.close();
     removePidFile(config);
@@ -116,4 +123,15 @@ try {
 } catch (error) {
   await store.close().catch(() => undefined);
   stop(`it cannot listen on ${config.host}:${config.port}: ${describeCause(error)}.`);
+}
+if (metricsServer && config.metrics.port !== undefined) {
+  const { host, port } = config.metrics;
+  try {
+    const address = await metricsServer.listen({ port, host });
+    console.log(`Coorie's metrics are at ${address}/metrics`);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    stop(`it cannot listen for metrics on ${host}:${port}: ${describeCause(error)}.`);
+  }
 }

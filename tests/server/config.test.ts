@@ -62,6 +62,23 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps metrics and client addresses out of sight unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({
+      logIp: false,
+      metrics: { port: undefined, host: '127.0.0.1', token: undefined },
+    });
+    expect(loadConfig({ METRICS_PORT: '', METRICS_TOKEN: '' }).metrics).toEqual({
+      port: undefined,
+      host: '127.0.0.1',
+      token: undefined,
+    });
+    const config = loadConfig({ LOG_IP: 'true', METRICS_PORT: '9464', METRICS_TOKEN: 'a-token-of-twenty-chars' });
+    expect(config).toMatchObject({ logIp: true, metrics: { port: 9464, token: 'a-token-of-twenty-chars' } });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'has a space in the middle' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ METRICS_PORT: 'ninety' })).toThrow(/METRICS_PORT/);
+  });
+
   it('names every variable that is wrong', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', OPEN_REGISTRATION: 'maybe', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

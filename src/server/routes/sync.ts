@@ -33,7 +33,8 @@ function requireProtocol(protocol: unknown): void {
 /**
  * SYNC_RATE_LIMIT (120) sync requests a minute per device sign-in, push and pull together (per address
  * without a sign-in): a device syncs every few seconds at most, so only a runaway loop or a stolen cookie
- * hammering the server meets it. In memory, per process, like the other request limits.
+ * hammering the server meets it. Counted in the database, like the other request limits, so every server process
+ * shares the count (plugins/rateLimitStore.ts).
  *
  * A pull's pages are budgeted as one request: a page whose cursor came with `more` (a pull under way, such
  * as a first sync of 150,000 records in 300 pages) counts not against that limit but against one of
@@ -98,6 +99,7 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     }
     const batch = valid(request).body;
     const { results, changes } = await pushBatch(db, { ...user, deviceId: device.id }, batch);
+    app.metrics.changes('push', batch.changes.length);
     // After the commit; a failure to alert must not fail a push already applied (the scheduler tick retries).
     // The changes as applied, sealed values opened: a note's concern may have travelled sealed.
     const logFailure = (error: unknown) => request.log.error({ err: error }, 'alerting after a push failed');
@@ -112,6 +114,7 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     if (typeof query === 'object' && query !== null && 'protocol' in query) requireProtocol(query.protocol);
     const { cursor, limit } = valid(request).query;
     const page = await pullChanges(db, user, decodeCursorState(cursor), limit);
+    app.metrics.changes('pull', page.changes.length);
     return {
       protocol: PROTOCOL,
       serverTime: Date.now(),

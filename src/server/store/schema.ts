@@ -208,6 +208,21 @@ export interface ScheduledRunsTable {
   claimed_at: string;
 }
 
+/** A rate limit's counter (store/rateLimits.ts): requests counted in the window that ends at `reset_at`. */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** Epoch milliseconds. */
+  reset_at: BigIntColumn;
+}
+
+/** A scheduled job's claim (jobs.ts): the period, counted from the epoch, in which it last ran. */
+export interface ScheduledJobsTable {
+  name: string;
+  slot: BigIntColumn;
+  claimed_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -227,6 +242,8 @@ export interface Schema {
   seal_keys: SealKeysTable;
   server_state: ServerStateTable;
   scheduled_runs: ScheduledRunsTable;
+  rate_limits: RateLimitsTable;
+  scheduled_jobs: ScheduledJobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

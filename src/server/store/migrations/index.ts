@@ -8,6 +8,7 @@ import * as push from './0006_push.ts';
 import * as workPhone from './0007_work_phone.ts';
 import * as sealKeys from './0009_seal_keys.ts';
 import * as epoch from './0010_epoch.ts';
+import * as sharedState from './0011_shared_state.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0007_work_phone': workPhone,
   '0009_seal_keys': sealKeys,
   '0010_epoch': epoch,
+  '0011_shared_state': sharedState,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,78 @@
+// Real server processes (`src/server/main.ts`, as `npm start` runs it) for the tests of several processes on
+// one database: each on a port of its own, logging JSON lines that the tests read.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface ServerProcess {
+  base: string;
+  /** The address of its /metrics, when it was started with METRICS_PORT. */
+  metrics: string | undefined;
+  /** Every JSON log line the process wrote so far. */
+  logs: Record<string, unknown>[];
+  /** SIGTERM, then waits for the process to close its database and exit. */
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+/** Starts one server process on `env` (DATA_DIR, or DATABASE_URL, and the rest) and waits until it listens. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'info',
+      STATIC_DIR: path.join(env.DATA_DIR ?? '.', 'no-dist'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let output = '';
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString('utf8');
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      output += `${line}\n`;
+      if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const wantsMetrics = env.METRICS_PORT !== undefined && env.METRICS_PORT !== '';
+  const [base, metrics] = await new Promise<[string, string | undefined]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The server did not start in time:\n${output}`));
+    }, START_TIMEOUT_MS);
+    const onData = () => {
+      const found = /Coorie is running at (http:\/\/\S+)/.exec(output);
+      const metricsAt = /Coorie's metrics are at (http:\/\/\S+)/.exec(output);
+      if (found?.[1] && (!wantsMetrics || metricsAt?.[1])) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve([found[1], metricsAt?.[1]]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`The server stopped while starting:\n${output}`));
+    });
+  });
+
+  return {
+    base,
+    metrics,
+    logs,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
