@@ -6,6 +6,7 @@ import * as sight from './0003_sight.ts';
 import * as authLimits from './0005_auth_limits.ts';
 import * as push from './0006_push.ts';
 import * as workPhone from './0007_work_phone.ts';
+import * as alertPeriods from './0008_alert_periods.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0005_auth_limits': authLimits,
   '0006_push': push,
   '0007_work_phone': workPhone,
+  '0008_alert_periods': alertPeriods,
 };
 
 export const migrationProvider: MigrationProvider = {
