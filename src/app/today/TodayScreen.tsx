@@ -14,6 +14,7 @@ import { InstallHint } from '../pwa/InstallHint.tsx';
 import { FollowUps, OpenConcerns } from './TodayNotes.tsx';
 import { TodaySessions } from './TodaySessions.tsx';
 import { OverdueVisits, TodayVisits } from './TodayVisits.tsx';
+import { UrgentDrafts } from './UrgentDrafts.tsx';
 import { useNow } from './useNow.ts';
 import '../styles/today.css';
 
@@ -61,6 +62,7 @@ export function TodayScreen() {
     <Screen title="Today" className="today">
       <p className="lede">{formatLongDate(now)}</p>
       <OverdueVisits visits={overdue} attendees={data.attendees} ownId={user.id} />
+      <UrgentDrafts />
       {nothing ? (
         <EmptyState>
           <p>Nothing planned for today.</p>
