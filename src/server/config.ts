@@ -90,6 +90,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Seconds between the server's looks for alerts that have fallen due. */
+  ALERT_TICK_SECS: z.coerce.number().int().min(1).max(3600).default(60),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -113,6 +115,7 @@ export interface Config {
   urgentRepeatMinutes: number;
   visitGraceMinutes: number;
   teamAlertMinutes: number;
+  alertTickSeconds: number;
   staticDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -148,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     urgentRepeatMinutes: values.ALERT_REPEAT_MINS,
     visitGraceMinutes: values.VISIT_GRACE_MINS,
     teamAlertMinutes: values.TEAM_ALERT_MINS,
+    alertTickSeconds: values.ALERT_TICK_SECS,
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
   };

@@ -53,9 +53,9 @@ void checkRetention();
 const retentionTimer = setInterval(() => void checkRetention(), DAY_MS);
 retentionTimer.unref();
 
-// Alerts: the VAPID keys are made now if this is the first start, and every minute any alert that is due (a
-// reminder about an urgent concern nobody has picked up) is sent, by whichever process claims it first.
-const ALERT_TICK_MS = 60 * 1000;
+// Alerts: the VAPID keys are made now if this is the first start, and every minute (ALERT_TICK_SECS) any alert
+// that is due (a reminder about an urgent concern, a visit not closed) is sent, by whichever process claims it first.
+const ALERT_TICK_MS = config.alertTickSeconds * 1000;
 await app.push.publicKey();
 const checkAlerts = () =>
   sendDueAlerts(app.alerting, Date.now()).catch((error: unknown) => app.log.error({ err: error }, 'alert tick failed'));

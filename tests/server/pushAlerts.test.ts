@@ -298,11 +298,14 @@ describe('alert settings in the environment', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://coorie.example.org' }).pushContact).toBe('https://coorie.example.org');
     expect(loadConfig({ PUBLIC_URL: 'http://hall.lan:8080' }).pushContact).toBe('mailto:alerts@coorie.invalid');
     expect(loadConfig({}).urgentRepeatMinutes).toBe(15);
+    expect(loadConfig({}).alertTickSeconds).toBe(60);
+    expect(loadConfig({ ALERT_TICK_SECS: '5' }).alertTickSeconds).toBe(5);
   });
 
   it('refuses a contact push services could not use, and a repeat of no time', () => {
     expect(() => loadConfig({ PUSH_CONTACT: 'http://example.org' })).toThrow(/PUSH_CONTACT: must be a mailto/);
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ ALERT_REPEAT_MINS: '0' })).toThrow(/ALERT_REPEAT_MINS/);
+    expect(() => loadConfig({ ALERT_TICK_SECS: '0' })).toThrow(/ALERT_TICK_SECS/);
   });
 });
