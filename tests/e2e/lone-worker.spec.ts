@@ -1,6 +1,7 @@
 // The whole lone-worker story in Chromium, on the real server with its clock moved as the browsers' are (no
-// waiting): a visitor books a visit and arrives, then loses signal; the expected end and the grace period pass and
-// her own device is alerted, then, a period later, the coordinator's; the coordinator's Today shows the visit
+// waiting): the coordinator sets the organisation's alert periods; a visitor books a visit and arrives, then loses
+// signal; the expected end and the grace period pass and her own device is alerted, then, a period later, the
+// coordinator's; the coordinator's Today shows the visit
 // overdue with "Call Isla". She comes back online and closes the visit, and the coordinator's Today no longer
 // shows it overdue. Alerts go through the stand-in push service and the real worker, as in alerts.spec.ts.
 import path from 'node:path';
@@ -140,6 +141,18 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   await expect(coordinator.getByText('Isla’s work phone is saved.')).toBeVisible();
   const ailsaLaptop = await subscribe(coordinator, 'ailsa-laptop');
 
+  // The organisation's own periods, not the server's defaults (15 and 15): 10 minutes' grace, then 20 more.
+  await team.openSettings();
+  await coordinator.getByRole('link', { name: 'Alert periods', exact: true }).click();
+  const grace = coordinator.getByLabel('Alert the visitor after a visit’s expected end (minutes)');
+  await expect(grace).toHaveValue('15');
+  await expect(grace).toHaveAccessibleDescription(/This server’s default: 15 minutes\./);
+  await grace.fill('10');
+  await coordinator.getByLabel('Then alert the buddy and coordinators after (minutes)').fill('20');
+  await coordinator.getByRole('button', { name: 'Save the alert periods' }).click();
+  await expect(coordinator.getByText('Saved: the new alert periods apply from now.')).toBeVisible();
+  await expectAccessible(coordinator, 'Settings, alert periods');
+
   // Isla signs in on her phone, turns alerts on, adds Dawn and books the visit for 11:00, an hour long.
   await new AccountPages(visitor).signIn(isla.email, isla.password, 'Isla’s phone');
   await waitForServiceWorker(visitor);
@@ -175,11 +188,13 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   await expect(today.overdueVisits).toHaveCount(0);
   expect(service.deliveries).toHaveLength(0);
 
-  // 12:17: past the hour and the fifteen minutes of grace. Isla's own phone is alerted first (it has no signal).
-  await minutesLater([coordinator, visitor], 0, 77);
+  // 12:12: past the hour and the ten minutes of grace. Isla's own phone is alerted first (it has no signal).
+  await minutesLater([coordinator, visitor], 0, 72);
   const [first] = await service.waitFor(1);
   expect(first?.path).toBe('/push/isla-phone');
-  // The coordinator's screen already shows the visit overdue, from what the laptop knows, with Isla one tap away.
+  // 12:17: the coordinator's screen shows the visit overdue (a device counts fifteen minutes of grace), from what
+  // the laptop knows, with Isla one tap away. Nothing more has been sent yet.
+  await minutesLater([coordinator, visitor], 72, 77);
   await expect(today.overdueVisits.getByRole('link', { name: 'Visit to Dawn', exact: true })).toBeVisible();
   await expect(today.overdueVisits.getByRole('link', { name: /^Call Isla/ })).toHaveAttribute(
     'href',
@@ -187,8 +202,11 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   );
   await expectAccessible(coordinator, 'Today with a visit overdue');
 
-  // 12:40: more than fifteen minutes on and still not closed: the coordinator's laptop is alerted, naming nobody.
-  await minutesLater([coordinator, visitor], 77, 100);
+  expect(service.deliveries).toHaveLength(1);
+
+  // 12:35: twenty minutes after Isla's alert and still not closed: the coordinator's laptop is alerted, naming
+  // nobody.
+  await minutesLater([coordinator, visitor], 77, 95);
   const [, second] = await service.waitFor(2);
   expect(second?.path).toBe('/push/ailsa-laptop');
   const payload = ailsaLaptop.decrypt(second?.body ?? Buffer.alloc(0));
