@@ -7,7 +7,7 @@ import { decideUrgentAlert, decideVisitAlert } from '../../src/server/push/decid
 import { sendDueAlerts, URGENT_CONCERN } from '../../src/server/push/alerts.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { raiseAlert } from '../../src/server/store/push.ts';
-import { addMember, change, pushBody, setUpOrganisation } from './client.ts';
+import { addMember, change, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, TEST_PASSWORD_COST, useServer } from './helpers.ts';
 import { browserSubscription, pushAgent, startPushService, type PushService } from './pushService.ts';
 
@@ -198,6 +198,31 @@ describe.each(databases())('a visit not closed, on $name', (database) => {
       '/push/ailsa',
       '/push/eilidh',
     ]);
+  });
+
+  it('alerts about a visit booked well before the arrival reaches the server', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    await coordinator.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/a`).json);
+    const booked = Date.now();
+    const iso = (minutes: number) => new Date(booked + minutes * 60_000).toISOString();
+    await coordinator.post(
+      '/api/sync/push',
+      pushBody([
+        change('attendee', 'p1', { displayName: 'Morag' }),
+        change('visit', 'v1', { attendeeId: 'p1', at: iso(120), expectedMinutes: 60, status: 'scheduled' }),
+      ]),
+    );
+    // The minute tick looks at the booking long before the visit, and finds nothing to alert about yet.
+    expect(await sendDueAlerts(server.app.alerting, booked + 60_000)).toBe(0);
+    // Two hours later the visitor arrives, and that reaches the server.
+    await coordinator.post(
+      '/api/sync/push',
+      pushBody([change('visit', 'v1', { arrivedAt: iso(120), status: 'in progress' }, hlc(Date.now() + 1))]),
+    );
+    expect(await sendDueAlerts(server.app.alerting, booked + 121 * 60_000)).toBe(0);
+    // The hour and the 15 minutes of grace pass with no "left safely": the visitor's devices are alerted.
+    expect(await sendDueAlerts(server.app.alerting, booked + 196 * 60_000)).toBe(1);
+    expect(service.deliveries.map((delivery) => delivery.path)).toEqual(['/push/a']);
   });
 
   it('sends nothing for a visit closed in time, nor for one whose arrival has not reached the server', async () => {
