@@ -13,3 +13,7 @@ export const MAX_EMAIL = 254;
 /** An organisation's retention period, in months (null: keep until erased by hand). */
 export const MIN_RETENTION_MONTHS = 6;
 export const MAX_RETENTION_MONTHS = 120;
+
+/** An organisation's alert periods, in minutes (the same bounds as the server's environment). */
+export const MIN_ALERT_MINUTES = 1;
+export const MAX_ALERT_MINUTES = 24 * 60;

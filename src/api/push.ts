@@ -1,6 +1,7 @@
-// Alerts on this device (server/routes/push.ts): the server's VAPID key, this device's Web Push subscription and a
-// test alert.
+// Alerts (server/routes/push.ts): the server's VAPID key, this device's Web Push subscription, a test alert, and
+// the organisation's alert periods.
 import { z } from 'zod';
+import { MAX_ALERT_MINUTES, MIN_ALERT_MINUTES } from './limits.ts';
 
 /** base64url (unpadded, as PushSubscription.toJSON() gives it) decoding to exactly `bytes` bytes. */
 const base64urlKey = (bytes: number, what: string) =>
@@ -35,3 +36,27 @@ export type SubscriptionStatus = z.infer<typeof subscriptionAnswer>;
 
 /** POST /api/push/test */
 export const testAlertAnswer = subscriptionAnswer.extend({ delivered: z.boolean() });
+
+/** Whole minutes an organisation may choose for one of its alert periods. */
+const alertMinutes = z
+  .number({ error: 'must be a number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(MIN_ALERT_MINUTES, `must be at least ${MIN_ALERT_MINUTES} minute`)
+  .max(MAX_ALERT_MINUTES, `must be at most ${MAX_ALERT_MINUTES} minutes (a day)`);
+
+/** An organisation's alert periods, in minutes (server/push/alerts.ts uses them). */
+export const alertPeriodsSchema = z.object({
+  /** After the first alert about an urgent concern nobody has picked up, before the reminder. */
+  urgentRepeatMinutes: alertMinutes,
+  /** After a visit's expected end, before the visitor's own devices are alerted. */
+  visitGraceMinutes: alertMinutes,
+  /** After that, before the buddy and the coordinators are alerted too. */
+  teamAlertMinutes: alertMinutes,
+});
+export type AlertPeriods = z.infer<typeof alertPeriodsSchema>;
+
+/** PUT /api/organisation/alert-periods (coordinators): all three at once. */
+export const alertPeriodsBody = z.strictObject(alertPeriodsSchema.shape);
+
+/** GET and PUT /api/organisation/alert-periods: the organisation's periods and the server's defaults. */
+export const alertPeriodsAnswer = z.object({ periods: alertPeriodsSchema, defaults: alertPeriodsSchema });

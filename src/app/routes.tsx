@@ -266,6 +266,12 @@ export const routes: RouteObject[] = [
             ...screen(() => import('./privacy/RetentionScreen.tsx').then((m) => ({ Component: m.RetentionScreen }))),
           },
           {
+            path: 'settings/alert-periods',
+            ...screen(() =>
+              import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ Component: m.AlertPeriodsScreen })),
+            ),
+          },
+          {
             path: 'settings/audit',
             ...screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ Component: m.AuditScreen }))),
           },

@@ -12,3 +12,14 @@ export async function loadDraft<T>(db: CoorieDb, key: string): Promise<T | undef
 export async function clearDraft(db: CoorieDb, key: string): Promise<void> {
   await db.drafts.delete(key);
 }
+
+/** Every draft whose key starts with `prefix`, newest first (Today looks for urgent notes left unsaved). */
+export async function listDrafts<T>(
+  db: CoorieDb,
+  prefix: string,
+): Promise<Array<{ key: string; value: T; updatedAt: number }>> {
+  const rows = await db.drafts.where('key').startsWith(prefix).toArray();
+  return rows
+    .map((row) => ({ key: row.key, value: row.value as T, updatedAt: row.updatedAt }))
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+}

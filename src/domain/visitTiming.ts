@@ -50,3 +50,11 @@ export function isVisitOverdue(visit: Visit, now: Date, graceMinutes = 15): bool
   const expected = visit.expectedMinutes ?? 60;
   return differenceInMinutes(now, new Date(visit.arrivedAt)) > expected + graceMinutes;
 }
+
+/**
+ * A visit booked to have started, with no arrival known here (for a coordinator, what reached the server):
+ * shown as "not started or not synced", never alerted, since the visitor may simply have no signal yet.
+ */
+export function isNotStarted(visit: Visit, now: Date): boolean {
+  return visitState(visit, now) === 'scheduled' && !!visit.at && Date.parse(visit.at) <= now.getTime();
+}

@@ -86,8 +86,11 @@ export async function buildApp({
   app.decorate('alerting', {
     db: store.db,
     sender: push,
-    repeatMs: config.urgentRepeatMinutes * 60_000,
-    visit: { graceMs: config.visitGraceMinutes * 60_000, escalateMs: config.teamAlertMinutes * 60_000 },
+    defaults: {
+      urgentRepeatMinutes: config.urgentRepeatMinutes,
+      visitGraceMinutes: config.visitGraceMinutes,
+      teamAlertMinutes: config.teamAlertMinutes,
+    },
   });
   app.decorate('metrics', new Metrics());
   app.setErrorHandler(handleError);

@@ -103,6 +103,8 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** The append-only record of erasures that a restore cannot lose (README, "Backups and restore"). */
   ERASURE_LEDGER: z.string().min(1).optional(),
+  /** Seconds between the server's looks for alerts that have fallen due. */
+  ALERT_TICK_SECS: z.coerce.number().int().min(1).max(3600).default(60),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Adds the client's address to each request's log line (off: an address is personal data). */
@@ -146,6 +148,7 @@ export interface Config {
   /** "HH:MM" in Europe/London, or undefined for no scheduled backup. */
   backupDailyAt: string | undefined;
   erasureLedger: string;
+  alertTickSeconds: number;
   staticDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   logIp: boolean;
@@ -187,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backupKeep: values.BACKUP_KEEP,
     backupDailyAt: values.BACKUP_DAILY_AT,
     erasureLedger: path.resolve(values.ERASURE_LEDGER ?? path.join(dataDir, 'erasures.log')),
+    alertTickSeconds: values.ALERT_TICK_SECS,
     staticDir: path.resolve(values.STATIC_DIR),
     logLevel: values.LOG_LEVEL,
     logIp: values.LOG_IP,

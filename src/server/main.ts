@@ -69,10 +69,10 @@ const retentionJob = scheduleJob(jobContext, 'retention', DAY_MS, () => logReten
 // Ended rate-limit windows (store/rateLimits.ts) are cleared every ten minutes.
 const sweepJob = scheduleJob(jobContext, 'rate-limit-sweep', 10 * 60 * 1000, () => sweepRateLimits(store.db));
 
-// Alerts: the VAPID keys are made now if this is the first start, and every minute any alert that is due (a
-// reminder about an urgent concern nobody has picked up) is sent. The minute is claimed by one process, and each
-// alert is claimed again on its own (push/alerts.ts), so an alert is sent once even if two ticks overlap.
-const ALERT_TICK_MS = 60 * 1000;
+// Alerts: the VAPID keys are made now if this is the first start, and every minute (ALERT_TICK_SECS) any alert
+// that is due (a reminder about an urgent concern, a visit not closed) is sent. The tick is claimed by one process,
+// and each alert is claimed again on its own (push/alerts.ts), so an alert is sent once even if two ticks overlap.
+const ALERT_TICK_MS = config.alertTickSeconds * 1000;
 await app.push.publicKey();
 const alertJob = scheduleJob(jobContext, 'alerts', ALERT_TICK_MS, () => sendDueAlerts(app.alerting, Date.now()), {
   atStart: false,
@@ -89,7 +89,7 @@ const backupTick = () =>
         app.log.info({ file: backup.file, bytes: backup.bytes, deleted: backup.deleted.length }, 'backup taken');
     })
     .catch((error: unknown) => app.log.error({ err: error }, 'the daily backup failed'));
-const backupTimer = setInterval(() => void backupTick(), ALERT_TICK_MS);
+const backupTimer = setInterval(() => void backupTick(), 60 * 1000);
 backupTimer.unref();
 
 let closing = false;

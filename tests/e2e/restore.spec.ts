@@ -141,7 +141,7 @@ test('a restore from a backup loses nothing the tablets hold, and an erasure sta
     await server.halt();
     const restored = await script('restore', [path.join(backups, backup ?? ''), '--yes'], env);
     expect(restored.stdout).toMatch(/new epoch/);
-    server = await startServer({}, 0, { port: server.port, dataDir: server.dataDir });
+    server = await startServer({}, 0, { at: { port: server.port, dataDir: server.dataDir } });
 
     await hall.setOffline(false);
     await syncHere(a);

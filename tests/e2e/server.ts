@@ -1,6 +1,6 @@
 // Starts the real Coorie server (built app + API) on a free port with a fresh data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,11 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   port: number;
+  /**
+   * With `movableClock`: sets the server's clock to run `shiftMs` ahead of the real time from now on (not added
+   * to the shift before), and resolves once the server has taken it.
+   */
+  moveClock(shiftMs: number): Promise<void>;
   /** Stops the server and deletes its data folder. */
   stop(): Promise<void>;
   /** Stops the server and keeps its data folder, to start it again on the same port and data (`at`). */
@@ -29,19 +34,22 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the server; `clockShiftMs` moves its clock (see shiftClock.mjs) so that a test can run the whole system
- * at a time of day of its choosing, the same one it gives the browser.
+ * at a time of day of its choosing, the same one it gives the browser. `movableClock` lets the test move it again
+ * while the server runs (moveClock), as it moves the browser's clock forward.
  */
 export async function startServer(
   env: Record<string, string> = {},
   clockShiftMs = 0,
-  at?: { port: number; dataDir: string },
+  { movableClock = false, at }: { movableClock?: boolean; at?: { port: number; dataDir: string } } = {},
 ): Promise<RunningServer> {
   const port = at?.port ?? (await freePort());
   const dataDir = at?.dataDir ?? mkdtempSync(join(tmpdir(), 'coorie-e2e-'));
-  const shift = clockShiftMs === 0 ? [] : ['--import', './tests/e2e/shiftClock.mjs'];
+  const clockFile = join(dataDir, 'clock-shift');
+  const shift = clockShiftMs === 0 && !movableClock ? [] : ['--import', './tests/e2e/shiftClock.mjs'];
   const child: ChildProcess = spawn(process.execPath, [...shift, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       E2E_CLOCK_SHIFT_MS: String(clockShiftMs),
+      ...(movableClock ? { E2E_CLOCK_FILE: clockFile } : {}),
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -79,6 +87,18 @@ export async function startServer(
     dataDir,
     port,
     halt,
+    async moveClock(shiftMs: number) {
+      if (!movableClock) throw new Error('startServer was not asked for a movable clock');
+      const taken = `${clockFile}.taken`;
+      rmSync(taken, { force: true });
+      writeFileSync(clockFile, String(shiftMs));
+      child.kill('SIGUSR2');
+      for (let attempt = 0; attempt < 100; attempt++) {
+        if (existsSync(taken) && readFileSync(taken, 'utf8') === String(shiftMs)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`The server did not take the new clock within 5 s:\n${output}`);
+    },
     async stop() {
       await halt();
       rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { decideUrgentAlert, decideVisitAlert } from '../../src/server/push/decid
 import { sendDueAlerts, URGENT_CONCERN } from '../../src/server/push/alerts.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { raiseAlert } from '../../src/server/store/push.ts';
-import { addMember, change, pushBody, setUpOrganisation } from './client.ts';
+import { addMember, change, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, TEST_PASSWORD_COST, useServer } from './helpers.ts';
 import { browserSubscription, pushAgent, startPushService, type PushService } from './pushService.ts';
 
@@ -200,6 +200,31 @@ describe.each(databases())('a visit not closed, on $name', (database) => {
     ]);
   });
 
+  it('alerts about a visit booked well before the arrival reaches the server', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    await coordinator.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/a`).json);
+    const booked = Date.now();
+    const iso = (minutes: number) => new Date(booked + minutes * 60_000).toISOString();
+    await coordinator.post(
+      '/api/sync/push',
+      pushBody([
+        change('attendee', 'p1', { displayName: 'Morag' }),
+        change('visit', 'v1', { attendeeId: 'p1', at: iso(120), expectedMinutes: 60, status: 'scheduled' }),
+      ]),
+    );
+    // The minute tick looks at the booking long before the visit, and finds nothing to alert about yet.
+    expect(await sendDueAlerts(server.app.alerting, booked + 60_000)).toBe(0);
+    // Two hours later the visitor arrives, and that reaches the server.
+    await coordinator.post(
+      '/api/sync/push',
+      pushBody([change('visit', 'v1', { arrivedAt: iso(120), status: 'in progress' }, hlc(Date.now() + 1))]),
+    );
+    expect(await sendDueAlerts(server.app.alerting, booked + 121 * 60_000)).toBe(0);
+    // The hour and the 15 minutes of grace pass with no "left safely": the visitor's devices are alerted.
+    expect(await sendDueAlerts(server.app.alerting, booked + 196 * 60_000)).toBe(1);
+    expect(service.deliveries.map((delivery) => delivery.path)).toEqual(['/push/a']);
+  });
+
   it('sends nothing for a visit closed in time, nor for one whose arrival has not reached the server', async () => {
     const coordinator = await setUpOrganisation(server.app);
     await coordinator.call('PUT', '/api/push/subscription', browserSubscription(`${service.origin}/push/a`).json);
@@ -298,11 +323,14 @@ describe('alert settings in the environment', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://coorie.example.org' }).pushContact).toBe('https://coorie.example.org');
     expect(loadConfig({ PUBLIC_URL: 'http://hall.lan:8080' }).pushContact).toBe('mailto:alerts@coorie.invalid');
     expect(loadConfig({}).urgentRepeatMinutes).toBe(15);
+    expect(loadConfig({}).alertTickSeconds).toBe(60);
+    expect(loadConfig({ ALERT_TICK_SECS: '5' }).alertTickSeconds).toBe(5);
   });
 
   it('refuses a contact push services could not use, and a repeat of no time', () => {
     expect(() => loadConfig({ PUSH_CONTACT: 'http://example.org' })).toThrow(/PUSH_CONTACT: must be a mailto/);
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ ALERT_REPEAT_MINS: '0' })).toThrow(/ALERT_REPEAT_MINS/);
+    expect(() => loadConfig({ ALERT_TICK_SECS: '0' })).toThrow(/ALERT_TICK_SECS/);
   });
 });

@@ -87,7 +87,9 @@ export function NoteForm({ person, draftKey, links, context, submitLabel, onSave
 
   return (
     <form className="note-form" noValidate onSubmit={(event) => void form.onSubmit(event)}>
-      <DraftNotice restored={form.restored}>Your unsaved note is back.</DraftNotice>
+      <DraftNotice restored={form.restored} onStartAgain={form.reset}>
+        Your unsaved note is back.
+      </DraftNotice>
       <RadioGroup
         look="chips"
         id="note-context"

@@ -23,6 +23,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   person_erased: 'Erased a person',
   retention_changed: 'Changed the retention period',
   retention_due: 'Daily retention check',
+  alert_periods_changed: 'Changed the alert periods',
 };
 
 const ROLE_WORDS: Readonly<Record<Role, string>> = {
@@ -60,6 +61,8 @@ function details(entry: AuditEntry): string {
       return detail.months === null ? 'Turned off: keep until erased by hand' : `${text(detail.months)} months`;
     case 'retention_due':
       return `${text(detail.due)} due under ${text(detail.months)} months`;
+    case 'alert_periods_changed':
+      return `Urgent reminder ${text(detail.urgentRepeatMinutes)} min; visit grace ${text(detail.visitGraceMinutes)} min; team ${text(detail.teamAlertMinutes)} min later`;
     case 'person_erased': {
       const counts = (detail.erased ?? {}) as Record<string, unknown>;
       const parts = [

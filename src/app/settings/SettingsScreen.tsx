@@ -65,6 +65,15 @@ export function SettingsScreen() {
       </section>
       <LockSection />
       <AlertsSection />
+      {user?.role === 'coordinator' && (
+        <section aria-labelledby="settings-alert-periods">
+          <h2 id="settings-alert-periods">Alert periods</h2>
+          <p>
+            <Link to="/settings/alert-periods">Alert periods</Link>: when your organisation’s urgent concerns and visits
+            not closed are alerted.
+          </p>
+        </section>
+      )}
       <SyncSection />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">Storage</h2>

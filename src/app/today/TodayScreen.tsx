@@ -7,13 +7,16 @@ import type { Note } from '../../domain/note.ts';
 import { sessionsThisWeek, sessionsToday } from '../../domain/schedule.ts';
 import { followUpsDue, openConcerns, overdueVisits, visitsInProgress } from '../../domain/today.ts';
 import type { Visit } from '../../domain/visit.ts';
+import { isNotStarted } from '../../domain/visitTiming.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate } from '../format.ts';
 import { InstallHint } from '../pwa/InstallHint.tsx';
+import { NotStartedVisits } from './NotStartedVisits.tsx';
 import { FollowUps, OpenConcerns } from './TodayNotes.tsx';
 import { TodaySessions } from './TodaySessions.tsx';
 import { OverdueVisits, TodayVisits } from './TodayVisits.tsx';
+import { UrgentDrafts } from './UrgentDrafts.tsx';
 import { useNow } from './useNow.ts';
 import '../styles/today.css';
 
@@ -42,6 +45,9 @@ export function TodayScreen() {
   const planned = visits
     .filter((visit) => !visit.arrivedAt && visit.status !== 'cancelled' && visit.at && londonDate(visit.at) === today)
     .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  // A colleague's visit whose start has passed with no arrival known: shown to a coordinator on its own.
+  const own = (visit: Visit) => (visit.supporterId || visit.createdBy) === user.id;
+  const notStarted = coordinator ? planned.filter((visit) => !own(visit) && isNotStarted(visit, now)) : [];
 
   const todays = sessionsToday(data.sessions, now);
   const laterThisWeek = sessionsThisWeek(data.sessions, now).filter(
@@ -61,6 +67,7 @@ export function TodayScreen() {
     <Screen title="Today" className="today">
       <p className="lede">{formatLongDate(now)}</p>
       <OverdueVisits visits={overdue} attendees={data.attendees} ownId={user.id} />
+      <UrgentDrafts />
       {nothing ? (
         <EmptyState>
           <p>Nothing planned for today.</p>
@@ -74,8 +81,13 @@ export function TodayScreen() {
           {coordinator && (
             <OpenConcerns notes={concerns} allNotes={data.notes} attendees={data.attendees} onPickUp={pickUp} />
           )}
+          <NotStartedVisits visits={notStarted} attendees={data.attendees} ownId={user.id} />
           <TodaySessions today={todays} laterThisWeek={laterThisWeek} now={now} />
-          <TodayVisits inProgress={inProgress} planned={planned} attendees={data.attendees} />
+          <TodayVisits
+            inProgress={inProgress}
+            planned={planned.filter((visit) => !notStarted.includes(visit))}
+            attendees={data.attendees}
+          />
           <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
         </>
       )}

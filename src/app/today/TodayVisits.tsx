@@ -1,5 +1,6 @@
 // Home visits on Today: overdue ones first and loud (the lone-worker check), then those under way and planned.
 import { addMinutes } from 'date-fns';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import type { Visit } from '../../domain/visit.ts';
@@ -16,6 +17,9 @@ function expectedBack(visit: Visit): string {
   if (!visit.arrivedAt) return '';
   return formatTime(addMinutes(new Date(visit.arrivedAt), visit.expectedMinutes ?? DEFAULT_MINUTES));
 }
+
+// Only when a colleague's visit is overdue: the team's contacts stay out of Today's first load.
+const VisitCalls = lazy(() => import('./VisitCalls.tsx'));
 
 const visitPath = (visit: Visit) => `/visits/${encodeURIComponent(visit.id)}`;
 
@@ -49,6 +53,11 @@ export function OverdueVisits({
                     {(visit.supporterId || visit.createdBy) === ownId ? 'Your visit. ' : ''}Arrived{' '}
                     {visit.arrivedAt ? formatTime(visit.arrivedAt) : ''}, expected to leave by {expectedBack(visit)}
                   </span>
+                  {(visit.supporterId || visit.createdBy) !== ownId && (
+                    <Suspense fallback={null}>
+                      <VisitCalls visit={visit} ownId={ownId} who={who(visit, attendees)} />
+                    </Suspense>
+                  )}
                 </div>
                 <Link to={visitPath(visit)} className="button-primary today-checkin">
                   Open visit<span className="visually-hidden"> {who(visit, attendees).replace(/^Visit /, '')}</span>

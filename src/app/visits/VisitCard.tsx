@@ -1,7 +1,13 @@
 // One visit in the list: who, what kind, when, and an unmissable line when nobody has been marked safe.
 import { Link } from 'react-router';
 import type { Visit } from '../../domain/visit.ts';
-import { minutesInWords, minutesPastFinish, visitState, type VisitState } from '../../domain/visitTiming.ts';
+import {
+  isNotStarted,
+  minutesInWords,
+  minutesPastFinish,
+  visitState,
+  type VisitState,
+} from '../../domain/visitTiming.ts';
 import { formatDateTime } from '../format.ts';
 import { VISIT_KIND_LABELS } from './visitForm.ts';
 
@@ -27,14 +33,6 @@ interface VisitCardProps {
   coordinator?: boolean;
 }
 
-/**
- * Issue 12: a visit booked to have started, with no arrival on this device (which, for a coordinator, is what
- * reached the server): shown, never alerted, since the visitor may simply have no signal yet.
- */
-function notStarted(visit: Visit, now: Date): boolean {
-  return visitState(visit, now) === 'scheduled' && !!visit.at && Date.parse(visit.at) <= now.getTime();
-}
-
 export function VisitCard({ visit, personName, now, mine, coordinator = false }: VisitCardProps) {
   const state = visitState(visit, now);
   const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
@@ -50,7 +48,7 @@ export function VisitCard({ visit, personName, now, mine, coordinator = false }:
         </span>
         {state === 'overdue' ? (
           <strong className="visit-card-alert">{overdueText(visit, now)}</strong>
-        ) : coordinator && !mine && notStarted(visit, now) ? (
+        ) : coordinator && !mine && isNotStarted(visit, now) ? (
           <span className="visit-state visit-not-started">Not started or not synced</span>
         ) : (
           <span className="visit-state">{STATE_LABELS[state]}</span>

@@ -1,10 +1,12 @@
 // What the server alerts about, and to whom. Raised after a push commits (routes/sync.ts), sent by
 // whichever server process claims each alert first, at once or from the minute tick (main.ts); when, is
-// decided by the pure rules in decide.ts.
+// decided by the pure rules in decide.ts, with the periods of the alert's own organisation (set by its coordinators
+// in Settings; the server's environment gives the defaults).
 // - An urgent concern: every coordinator's devices, at once and once more if nobody has picked it up.
 // - A lone-worker visit not closed: the visitor's own devices after its expected end and a grace period, then
 //   the coordinators' and the visit's buddy's.
 import type { Kysely } from 'kysely';
+import type { AlertPeriods } from '../../api/push.ts';
 import type { ChangeResult } from '../../sync/protocol.ts';
 import {
   claimAlert,
@@ -15,6 +17,7 @@ import {
   recheckAlert,
   type AlertRow,
 } from '../store/push.ts';
+import { readAlertPeriods } from '../store/organisations.ts';
 import { loadRecords, recordKey, type StoredRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { decideUrgentAlert, decideVisitAlert, type Decision, type VisitPeriods } from './decide.ts';
@@ -27,9 +30,19 @@ export const VISIT_NOT_CLOSED = 'visit_not_closed';
 export interface Alerting {
   db: Kysely<Schema>;
   sender: PushSender;
-  /** After the first alert about an urgent concern, before the reminder. */
-  repeatMs: number;
-  visit: VisitPeriods;
+  /** The periods of an organisation that has not chosen its own (from the server's environment). */
+  defaults: AlertPeriods;
+}
+
+/** An organisation's alert periods: its own where its coordinators chose them, else the server's defaults. */
+export async function alertPeriodsOf(alerting: Alerting, organisationId: string): Promise<AlertPeriods> {
+  const own = await readAlertPeriods(alerting.db, organisationId);
+  const { defaults } = alerting;
+  return {
+    urgentRepeatMinutes: own?.urgentRepeatMinutes ?? defaults.urgentRepeatMinutes,
+    visitGraceMinutes: own?.visitGraceMinutes ?? defaults.visitGraceMinutes,
+    teamAlertMinutes: own?.teamAlertMinutes ?? defaults.teamAlertMinutes,
+  };
 }
 
 /**
@@ -74,20 +87,35 @@ function isChange(change: unknown): change is { kind: string; id: string; values
 /** Sends every alert due by `now` (one organisation's, or all), each by exactly one server process. */
 export async function sendDueAlerts(alerting: Alerting, now: number, organisationId?: string): Promise<number> {
   const due = await findDueAlerts(alerting.db, now, organisationId);
+  const periods = new Map<string, AlertPeriods>();
   let sent = 0;
   for (const alert of due) {
-    if (await sendIfClaimed(alerting, alert, now)) sent += 1;
+    let own = periods.get(alert.organisationId);
+    if (!own) {
+      own = await alertPeriodsOf(alerting, alert.organisationId);
+      periods.set(alert.organisationId, own);
+    }
+    if (await sendIfClaimed(alerting, alert, now, own)) sent += 1;
   }
   return sent;
 }
 
-async function sendIfClaimed(alerting: Alerting, alert: AlertRow, now: number): Promise<boolean> {
+async function sendIfClaimed(
+  alerting: Alerting,
+  alert: AlertRow,
+  now: number,
+  periods: AlertPeriods,
+): Promise<boolean> {
   const recordKind = alert.kind === URGENT_CONCERN ? 'note' : 'visit';
   const record = await recordOf(alerting.db, alert, recordKind);
+  const visitPeriods: VisitPeriods = {
+    graceMs: periods.visitGraceMinutes * 60_000,
+    escalateMs: periods.teamAlertMinutes * 60_000,
+  };
   const decision: (Decision & { to?: 'visitor' | 'team' }) | undefined =
     alert.kind === URGENT_CONCERN
-      ? decideUrgentAlert(alert, concernOf(record), now, alerting.repeatMs)
-      : decideVisitAlert(alert, record?.values, now, alerting.visit);
+      ? decideUrgentAlert(alert, concernOf(record), now, periods.urgentRepeatMinutes * 60_000)
+      : decideVisitAlert(alert, record?.values, now, visitPeriods);
   if (!decision) return false;
   // Another process may have read the same row: only the one whose claim lands sends.
   if (!(await claimAlert(alerting.db, alert, decision.next))) return false;

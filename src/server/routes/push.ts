@@ -1,12 +1,22 @@
-// Alerts on this device: the server's VAPID public key, this device's Web Push subscription, its
-// status, and a test alert. Every route is about the signed-in device only. Writes meet the same-origin guard
-// (guards.ts) like every other write.
+// Alerts: the server's VAPID public key, this device's Web Push subscription, its status, and a test alert
+// (each about the signed-in device only); and the organisation's alert periods, which only coordinators change.
+// Writes meet the same-origin guard (guards.ts) like every other write.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { pushKeyAnswer, subscriptionAnswer, subscriptionBody, testAlertAnswer } from '../../api/push.ts';
-import { requireUser } from '../auth/signIn.ts';
+import {
+  alertPeriodsAnswer,
+  alertPeriodsBody,
+  pushKeyAnswer,
+  subscriptionAnswer,
+  subscriptionBody,
+  testAlertAnswer,
+} from '../../api/push.ts';
+import { requireRole, requireUser } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
+import { alertPeriodsOf } from '../push/alerts.ts';
 import { TEST_ALERT } from '../push/messages.ts';
+import { writeAudit } from '../store/audit.ts';
+import { setAlertPeriods } from '../store/organisations.ts';
 import { deleteSubscription, findSubscription, saveSubscription } from '../store/push.ts';
 import { valid } from '../validation.ts';
 
@@ -67,5 +77,27 @@ export default async function pushRoutes(fastify: FastifyInstance) {
     const delivered = (await app.push.send([found], TEST_ALERT)) === 1;
     const after = await findSubscription(db, device.id);
     return { delivered, subscribed: after !== undefined, lastDeliveredAt: after?.lastDeliveredAt ?? null };
+  });
+
+  // Any member of staff may read them (a visitor may want to know when the buddy hears); coordinators set them.
+  const periods = { schema: { response: { 200: alertPeriodsAnswer } } };
+  app.get('/api/organisation/alert-periods', periods, async (request) => {
+    const { user } = await requireUser(request);
+    return { periods: await alertPeriodsOf(app.alerting, user.organisationId), defaults: app.alerting.defaults };
+  });
+
+  const setPeriods = { schema: { body: alertPeriodsBody, response: { 200: alertPeriodsAnswer } } };
+  app.put('/api/organisation/alert-periods', setPeriods, async (request) => {
+    const { user, device } = await requireRole(request, 'coordinator');
+    const chosen = valid(request).body;
+    await setAlertPeriods(db, user.organisationId, chosen);
+    await writeAudit(db, {
+      organisationId: user.organisationId,
+      userId: user.id,
+      deviceId: device.id,
+      action: 'alert_periods_changed',
+      detail: chosen,
+    });
+    return { periods: await alertPeriodsOf(app.alerting, user.organisationId), defaults: app.alerting.defaults };
   });
 }

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'person_erased',
   'retention_changed',
   'retention_due',
+  'alert_periods_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

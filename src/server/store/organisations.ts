@@ -71,3 +71,44 @@ export async function listOrganisationsWithRetention(db: Kysely<Schema>): Promis
   const rows = await db.selectFrom('organisations').select('id').where('retention_months', 'is not', null).execute();
   return rows.map((row) => row.id);
 }
+
+/** An organisation's own alert periods, in minutes; null where it keeps the server's default. */
+export interface StoredAlertPeriods {
+  urgentRepeatMinutes: number | null;
+  visitGraceMinutes: number | null;
+  teamAlertMinutes: number | null;
+}
+
+export async function readAlertPeriods(
+  db: Kysely<Schema>,
+  organisationId: string,
+): Promise<StoredAlertPeriods | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(['alert_repeat_mins', 'visit_grace_mins', 'team_alert_mins'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return (
+    row && {
+      urgentRepeatMinutes: row.alert_repeat_mins,
+      visitGraceMinutes: row.visit_grace_mins,
+      teamAlertMinutes: row.team_alert_mins,
+    }
+  );
+}
+
+export async function setAlertPeriods(
+  db: Kysely<Schema>,
+  organisationId: string,
+  periods: { urgentRepeatMinutes: number; visitGraceMinutes: number; teamAlertMinutes: number },
+) {
+  await db
+    .updateTable('organisations')
+    .set({
+      alert_repeat_mins: periods.urgentRepeatMinutes,
+      visit_grace_mins: periods.visitGraceMinutes,
+      team_alert_mins: periods.teamAlertMinutes,
+    })
+    .where('id', '=', organisationId)
+    .execute();
+}

@@ -165,7 +165,8 @@ export async function raiseAlert(db: Kysely<Schema>, key: AlertKey, now: number 
 
 /**
  * Looks at an alert again now, when what it is about has changed (a visit's arrival or length), unless its
- * first alert has gone out already.
+ * first alert has gone out already. Also when the alert was settled: a visit booked ahead is settled by the
+ * first tick that sees it with no arrival, and must be looked at again when the arrival comes.
  */
 export async function recheckAlert(db: Kysely<Schema>, key: AlertKey, now: number = Date.now()): Promise<void> {
   await db
@@ -175,7 +176,6 @@ export async function recheckAlert(db: Kysely<Schema>, key: AlertKey, now: numbe
     .where('kind', '=', key.kind)
     .where('record_id', '=', key.recordId)
     .where('alerts_sent', '=', 0)
-    .where('next_alert_at', 'is not', null)
     .execute();
 }
 

@@ -16,6 +16,10 @@ export interface OrganisationsTable {
   change_seq: ColumnType<number | string | bigint, number | undefined, number>;
   /** Months without activity after which people are offered for erasure; null: retention is off. */
   retention_months: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Minutes; null: the server's default (migration 0008). */
+  alert_repeat_mins: ColumnType<number | null, number | null | undefined, number | null>;
+  visit_grace_mins: ColumnType<number | null, number | null | undefined, number | null>;
+  team_alert_mins: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type { Role };

@@ -6,6 +6,7 @@ import * as sight from './0003_sight.ts';
 import * as authLimits from './0005_auth_limits.ts';
 import * as push from './0006_push.ts';
 import * as workPhone from './0007_work_phone.ts';
+import * as alertPeriods from './0008_alert_periods.ts';
 import * as sealKeys from './0009_seal_keys.ts';
 import * as epoch from './0010_epoch.ts';
 import * as sharedState from './0011_shared_state.ts';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_auth_limits': authLimits,
   '0006_push': push,
   '0007_work_phone': workPhone,
+  '0008_alert_periods': alertPeriods,
   '0009_seal_keys': sealKeys,
   '0010_epoch': epoch,
   '0011_shared_state': sharedState,
