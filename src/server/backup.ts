@@ -188,13 +188,15 @@ export async function serverRunning(config: Config): Promise<string | undefined>
  */
 export async function dailyBackupIfDue(
   config: Config,
-  claim: (job: string, slot: string) => Promise<boolean>,
+  claim: (job: string, slot: number) => Promise<boolean>,
   now: number = Date.now(),
 ): Promise<BackupResult | undefined> {
   if (!config.backupDailyAt) return undefined;
   const london = new TZDate(now, 'Europe/London');
   if (format(london, 'HH:mm') < config.backupDailyAt) return undefined;
-  if (!(await claim('daily-backup', format(london, 'yyyy-MM-dd')))) return undefined;
+  // The slot is the London date, counted in days from 1970-01-01 (jobs.ts claims each slot once).
+  const day = Date.UTC(london.getFullYear(), london.getMonth(), london.getDate()) / 86_400_000;
+  if (!(await claim('daily-backup', day))) return undefined;
   return takeBackup(config, now);
 }
 

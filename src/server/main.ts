@@ -5,11 +5,10 @@ import { dailyBackupIfDue, removePidFile, writePidFile } from './backup.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { reapplyErasures } from './people/reapplyErasures.ts';
 import { logRetentionDue } from './people/retention.ts';
-import { scheduleJob } from './jobs.ts';
+import { claimJob, scheduleJob } from './jobs.ts';
 import { buildMetricsServer } from './metrics.ts';
 import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
-import { claimScheduledRun } from './store/epoch.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
 import { sweepRateLimits } from './store/rateLimits.ts';
 
@@ -83,7 +82,7 @@ const metricsServer = config.metrics.port === undefined ? undefined : buildMetri
 
 // The daily backup (BACKUP_DAILY_AT), checked every minute; one process claims each day's (backup.ts).
 const backupTick = () =>
-  dailyBackupIfDue(config, (job, slot) => claimScheduledRun(store.db, job, slot))
+  dailyBackupIfDue(config, (job, slot) => claimJob(store.db, job, slot, Date.now()))
     .then((backup) => {
       if (backup)
         app.log.info({ file: backup.file, bytes: backup.bytes, deleted: backup.deleted.length }, 'backup taken');

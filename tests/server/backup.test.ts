@@ -16,7 +16,8 @@ import {
 import { loadConfig } from '../../src/server/config.ts';
 import { readErasures } from '../../src/server/people/erasureLedger.ts';
 import { reapplyErasures } from '../../src/server/people/reapplyErasures.ts';
-import { claimScheduledRun, readEpoch } from '../../src/server/store/epoch.ts';
+import { claimJob } from '../../src/server/jobs.ts';
+import { readEpoch } from '../../src/server/store/epoch.ts';
 import { migrateToLatest, openStore } from '../../src/server/store/index.ts';
 import { change, Client, setUpOrganisation } from './client.ts';
 import { databases, TEST_PASSWORD_COST, useServer, type TestServer } from './helpers.ts';
@@ -112,7 +113,7 @@ describe.each(databases())('backup and restore on $name', { timeout: 60_000 }, (
   it('takes the daily backup once a day, after its time, whichever process asks', async () => {
     await setUpOrganisation(server.app);
     const config = { ...server.config, backupDailyAt: '02:30' };
-    const claim = (job: string, slot: string) => claimScheduledRun(server.store.db, job, slot);
+    const claim = (job: string, slot: number) => claimJob(server.store.db, job, slot, Date.now());
     const before = Date.UTC(2026, 11, 2, 2, 29);
     expect(await dailyBackupIfDue(config, claim, before)).toBeUndefined();
     // Two processes' ticks at once: one takes it.

@@ -205,13 +205,6 @@ export interface ServerStateTable {
   value: string;
 }
 
-/** Who claimed a scheduled job's run for a slot (a day, for the daily backup): one row, so one process runs it. */
-export interface ScheduledRunsTable {
-  job: string;
-  slot: string;
-  claimed_at: string;
-}
-
 /** A rate limit's counter (store/rateLimits.ts): requests counted in the window that ends at `reset_at`. */
 export interface RateLimitsTable {
   key: string;
@@ -245,7 +238,6 @@ export interface Schema {
   push_alerts: PushAlertsTable;
   seal_keys: SealKeysTable;
   server_state: ServerStateTable;
-  scheduled_runs: ScheduledRunsTable;
   rate_limits: RateLimitsTable;
   scheduled_jobs: ScheduledJobsTable;
 }

@@ -1,6 +1,5 @@
 // The database's epoch (DESIGN §4, "Epoch"): an id made with the database and replaced by a restore, which every
-// pull and push answer carries so that a device can tell it now talks to a restored database. And the claims of
-// scheduled jobs (the daily backup), one row per job and slot, so that only one server process runs each.
+// pull and push answer carries so that a device can tell it now talks to a restored database.
 // Only Kysely's schema builder and portable types, as in 0001, so that it runs on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -15,16 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .insertInto('server_state')
     .values({ key: 'epoch', value: randomUUID() })
     .execute();
-  await db.schema
-    .createTable('scheduled_runs')
-    .addColumn('job', 'text', (column) => column.notNull())
-    .addColumn('slot', 'text', (column) => column.notNull())
-    .addColumn('claimed_at', 'text', (column) => column.notNull())
-    .addPrimaryKeyConstraint('scheduled_runs_pk', ['job', 'slot'])
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('scheduled_runs').execute();
   await db.schema.dropTable('server_state').execute();
 }
