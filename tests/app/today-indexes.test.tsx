@@ -1,5 +1,5 @@
-// Today with a year behind it: what the screen reads comes through indexes that hold only what it may show
-// (follow-ups still to do, concerns, visits under way), so old notes and visits cost it nothing; and a device
+// Today and Visits with a year behind them: what the screens read comes through indexes that hold only what it may show
+// (follow-ups still to do, concerns, visits under way or unfinished), so old notes and visits cost it nothing; and a device
 // whose database was made before those indexes existed gets them on opening.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -150,16 +150,38 @@ describe('Today with a year of notes and visits', { timeout: 60_000 }, () => {
       { id: 'due', attendeeId: 'ailsa', followUpDue: '2026-11-23', _v: v },
       { id: 'done', attendeeId: 'ailsa', followUpDue: '2026-11-23', followUpDone: true, _v: v },
     ]);
-    await old.table('visit').put({ id: 'open', attendeeId: 'ailsa', arrivedAt: daysAgo(2), _v: v });
+    await old.table('visit').put({ id: 'open', attendeeId: 'ailsa', at: daysAgo(2), arrivedAt: daysAgo(2), _v: v });
     old.close();
 
     const db = new CoorieDb(name);
     const data = await readToday(db, NOW, TODAY);
     expect(data.notes.map((note) => note.id)).toEqual(['due']);
     expect(data.visits.map((visit) => visit.id)).toEqual(['open']);
+    expect(await db.records('visit').where('_i.unfinished').aboveOrEqual('').primaryKeys()).toEqual(['open']);
     // The keys are the device's own: a record read back for sync carries only its fields.
     const row = await db.records('note').get('due');
     expect(row && Object.keys(rowToRecord(row).values).sort()).toEqual(['attendeeId', 'followUpDue', 'id']);
     db.close();
+  });
+});
+
+describe('Visits with a year behind it', { timeout: 60_000 }, () => {
+  it('lists every visit not yet finished and the latest 20 done, read through indexes', async () => {
+    const db = freshDb();
+    await seedYear(db);
+    await seedNow(db);
+    await saveRecord(db, 'visit', 'booked', {
+      attendeeId: 'morag',
+      supporterId: ALEX.id,
+      at: new Date(NOW.getTime() + 2 * DAY).toISOString(),
+      expectedMinutes: 60,
+    });
+    await renderApp('/visits', { db, user: ALEX });
+    const done = await screen.findByRole('heading', { level: 2, name: 'Done and cancelled (20)' }, WAIT);
+    expect(screen.getByRole('heading', { level: 2, name: 'Not yet marked safe (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Coming up (1)' })).toBeInTheDocument();
+    // Each with the name of the person it was with, read by key.
+    const list = screen.getByRole('list', { name: done.textContent ?? '' });
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Ailsa');
   });
 });
