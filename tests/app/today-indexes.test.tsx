@@ -1,6 +1,6 @@
-// Today and Visits with a year behind them: what the screens read comes through indexes that hold only what it may show
-// (follow-ups still to do, concerns, visits under way or unfinished), so old notes and visits cost it nothing; and a device
-// whose database was made before those indexes existed gets them on opening.
+// Today and Visits with a year behind them: what the screens read comes through indexes that hold only what
+// they may show (follow-ups still to do, concerns, visits under way or unfinished), so old notes and visits cost
+// them nothing; and a device whose database was made before those indexes existed gets them on opening.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
