@@ -8,7 +8,7 @@
 //  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
 //        its own. BENCH_ONLY=reports runs only this one.
 // Prints a table and writes bench/results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Dexie } from 'dexie';
@@ -124,6 +124,20 @@ async function runScreensBench(browser: Browser): Promise<ScreensBench> {
   }
 }
 
+/**
+ * BENCH_ONLY=screens: the screens' figures and their pass/fail into bench/results.json, beside whatever a full
+ * run left there.
+ */
+function writeScreensResults(screens: ScreensBench): void {
+  const file = new URL('results.json', import.meta.url);
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: object; targets?: object })
+    : {};
+  const results = { ...previous.results, screens };
+  const targets = { ...previous.targets, ...screens.targets };
+  writeFileSync(file, JSON.stringify({ results, targets }, null, 2) + '\n');
+}
+
 function printReports(result: ReportBench): void {
   console.log(
     `(vi) Reports for a year (${REPORT_COUNTS.checkIns.toLocaleString('en-GB')} check-ins, ` +
@@ -140,7 +154,9 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
-      printScreens(await runScreensBench(browser));
+      const screens = await runScreensBench(browser);
+      writeScreensResults(screens);
+      printScreens(screens);
     } finally {
       await browser.close();
     }
