@@ -7,6 +7,8 @@
 //  (v)   baseline: the same 50,000 records as plain JSON, gzipped by Node;
 //  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
 //        its own. BENCH_ONLY=reports runs only this one.
+//  (vii) Screens at ten times a group's size (bench/screens.ts). BENCH_ONLY=screens runs only this one.
+//  (viii) Lighthouse mobile on the sign-in page (bench/lighthouse.ts). BENCH_ONLY=lighthouse runs only this one.
 // Prints a table and writes bench/results.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +19,7 @@ import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { countRows, queueParents, readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
+import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { benchScreens, printScreens, type ScreensBench } from './screens.ts';
 import { COORDINATOR, createOrganisation, makeParents, pullAll, pushAll } from './seed.ts';
 
@@ -125,16 +128,16 @@ async function runScreensBench(browser: Browser): Promise<ScreensBench> {
 }
 
 /**
- * BENCH_ONLY=screens: the screens' figures and their pass/fail into bench/results.json, beside whatever a full
- * run left there.
+ * BENCH_ONLY=screens or lighthouse: that part's figures and their pass/fail into bench/results.json, beside
+ * whatever a full run left there.
  */
-function writeScreensResults(screens: ScreensBench): void {
+function writePartResults(part: string, figures: ScreensBench | LighthouseBench): void {
   const file = new URL('results.json', import.meta.url);
   const previous = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: object; targets?: object })
     : {};
-  const results = { ...previous.results, screens };
-  const targets = { ...previous.targets, ...screens.targets };
+  const results = { ...previous.results, [part]: figures };
+  const targets = { ...previous.targets, ...figures.targets };
   writeFileSync(file, JSON.stringify({ results, targets }, null, 2) + '\n');
 }
 
@@ -148,6 +151,12 @@ function printReports(result: ReportBench): void {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'lighthouse') {
+    const lighthouse = await benchLighthouse();
+    writePartResults('lighthouse', lighthouse);
+    printLighthouse(lighthouse);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'screens') {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -155,7 +164,7 @@ async function main(): Promise<void> {
     });
     try {
       const screens = await runScreensBench(browser);
-      writeScreensResults(screens);
+      writePartResults('screens', screens);
       printScreens(screens);
     } finally {
       await browser.close();
@@ -297,12 +306,18 @@ async function main(): Promise<void> {
     };
     const reports = await runReportsBench(browser);
     const screens = await runScreensBench(browser);
+    const lighthouse = await benchLighthouse();
     writeFileSync(
       new URL('results.json', import.meta.url),
       JSON.stringify(
         {
-          results: { ...results, reports, screens },
-          targets: { ...targets, reportsWithin3xRead: reports.ratio <= 3, ...screens.targets },
+          results: { ...results, reports, screens, lighthouse },
+          targets: {
+            ...targets,
+            reportsWithin3xRead: reports.ratio <= 3,
+            ...screens.targets,
+            ...lighthouse.targets,
+          },
         },
         null,
         2,
@@ -311,6 +326,7 @@ async function main(): Promise<void> {
     printTable(results, targets);
     printReports(reports);
     printScreens(screens);
+    printLighthouse(lighthouse);
   } finally {
     await browser.close();
     await server.stop();
