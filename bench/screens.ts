@@ -253,6 +253,7 @@ async function keystrokesMs(page: Page, text: string): Promise<number[]> {
 export interface ScreensBench {
   counts: typeof SCREEN_COUNTS;
   openTodayMs: number;
+  openTodayRunsMs: number[];
   openSessionMs: number;
   openOutreachMs: number;
   openVisitsMs: number;
@@ -296,8 +297,13 @@ export async function benchScreens(page: Page, userId: string, taps = 5): Promis
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   try {
-    // From People (a screen that reads nothing Today does) to Today, as a tap on its tab.
-    const openToday = await navigateMs(page, '/', TODAY_READY);
+    // From People (a screen that reads nothing Today does) to Today, as a tap on its tab: three times, the median.
+    const todayTimes: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      if (run > 0) await navigateMs(page, '/people', `() => !!document.querySelector('#people-search')`);
+      todayTimes.push(await navigateMs(page, '/', TODAY_READY));
+    }
+    const openToday = median(todayTimes);
     const openSession = await navigateMs(page, `/sessions/${SESSION}`, SESSION_READY);
     const openOutreach = await navigateMs(page, `/sessions/${SESSION}/reach-out`, OUTREACH_READY);
     const openVisits = await navigateMs(page, '/visits', VISITS_READY);
@@ -327,6 +333,7 @@ export async function benchScreens(page: Page, userId: string, taps = 5): Promis
     return {
       counts: SCREEN_COUNTS,
       openTodayMs: Math.round(openToday),
+      openTodayRunsMs: todayTimes.map(Math.round),
       openSessionMs: Math.round(openSession),
       openOutreachMs: Math.round(openOutreach),
       openVisitsMs: Math.round(openVisits),
@@ -353,7 +360,7 @@ export function printScreens(result: ScreensBench): void {
   console.log(
     `(vii) Screens with ${counts.people} people, ${counts.sessions} sessions, ${counts.checkIns} check-ins, ` +
       `${counts.notes} notes and ${counts.visits} visits over a year, CPU 4× slower:\n` +
-      `  open Today ${result.openTodayMs} ms (≤ ${TARGETS.todayMs}); session detail ${result.openSessionMs} ms; ` +
+      `  open Today ${result.openTodayRunsMs.join(', ')} ms, median ${result.openTodayMs} (≤ ${TARGETS.todayMs}); session detail ${result.openSessionMs} ms; ` +
       `Reach out ${result.openOutreachMs} ms; Visits ${result.openVisitsMs} ms\n` +
       `  open Check-in ${result.openCheckInMs} ms (≤ ${TARGETS.openCheckInMs}); ` +
       `tap to count ${result.tapMs.join(', ')} ms, median ${median(result.tapMs)} (≤ ${TARGETS.tapMs})\n` +
