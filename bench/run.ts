@@ -7,10 +7,12 @@
 //  (v)   baseline: the same 50,000 records as plain JSON, gzipped by Node;
 //  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
 //        its own. BENCH_ONLY=reports runs only this one.
-//  (vii) push and pull throughput and no-op sync latency with one and two server processes on PostgreSQL
+//  (vii) Screens at ten times a group's size (bench/screens.ts). BENCH_ONLY=screens runs only this one.
+//  (viii) Lighthouse mobile on the sign-in page (bench/lighthouse.ts). BENCH_ONLY=lighthouse runs only this one.
+//  (ix)  push and pull throughput and no-op sync latency with one and two server processes on PostgreSQL
 //        (bench/processes.ts; needs TEST_DATABASE_URL). BENCH_ONLY=processes runs only this one.
 // Prints a table and writes bench/results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Dexie } from 'dexie';
@@ -20,6 +22,7 @@ import { countRows, queueParents, readMeta } from '../tests/e2e/pages/SyncPages.
 import { startServer } from '../tests/e2e/server.ts';
 import { benchProcesses, printProcesses } from './processes.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
+import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { benchScreens, printScreens, type ScreensBench } from './screens.ts';
 import { COORDINATOR, createOrganisation, makeParents, pullAll, pushAll } from './seed.ts';
 
@@ -127,6 +130,20 @@ async function runScreensBench(browser: Browser): Promise<ScreensBench> {
   }
 }
 
+/**
+ * BENCH_ONLY=screens or lighthouse: that part's figures and their pass/fail into bench/results.json, beside
+ * whatever a full run left there.
+ */
+function writePartResults(part: string, figures: ScreensBench | LighthouseBench): void {
+  const file = new URL('results.json', import.meta.url);
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: object; targets?: object })
+    : {};
+  const results = { ...previous.results, [part]: figures };
+  const targets = { ...previous.targets, ...figures.targets };
+  writeFileSync(file, JSON.stringify({ results, targets }, null, 2) + '\n');
+}
+
 function printReports(result: ReportBench): void {
   console.log(
     `(vi) Reports for a year (${REPORT_COUNTS.checkIns.toLocaleString('en-GB')} check-ins, ` +
@@ -141,13 +158,21 @@ async function main(): Promise<void> {
     printProcesses(await benchProcesses());
     return;
   }
+  if (process.env.BENCH_ONLY === 'lighthouse') {
+    const lighthouse = await benchLighthouse();
+    writePartResults('lighthouse', lighthouse);
+    printLighthouse(lighthouse);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'screens') {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
-      printScreens(await runScreensBench(browser));
+      const screens = await runScreensBench(browser);
+      writePartResults('screens', screens);
+      printScreens(screens);
     } finally {
       await browser.close();
     }
@@ -288,12 +313,18 @@ async function main(): Promise<void> {
     };
     const reports = await runReportsBench(browser);
     const screens = await runScreensBench(browser);
+    const lighthouse = await benchLighthouse();
     writeFileSync(
       new URL('results.json', import.meta.url),
       JSON.stringify(
         {
-          results: { ...results, reports, screens },
-          targets: { ...targets, reportsWithin3xRead: reports.ratio <= 3, ...screens.targets },
+          results: { ...results, reports, screens, lighthouse },
+          targets: {
+            ...targets,
+            reportsWithin3xRead: reports.ratio <= 3,
+            ...screens.targets,
+            ...lighthouse.targets,
+          },
         },
         null,
         2,
@@ -302,6 +333,7 @@ async function main(): Promise<void> {
     printTable(results, targets);
     printReports(reports);
     printScreens(screens);
+    printLighthouse(lighthouse);
   } finally {
     await browser.close();
     await server.stop();

@@ -1,11 +1,11 @@
 // Starts Coorie in the page: opens the device database, listens for the install prompt, renders the router.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { CoorieDb } from '../db/database.ts';
 import { DbContext } from '../db/hooks.ts';
 import { listenForInstallPrompt } from './pwa/installPrompt.ts';
-import { createAppRouter } from './routes.tsx';
+import { AppRoutes } from './routes.tsx';
 import { createPageSync } from './sync/pageSync.ts';
 import { SyncContext } from './sync/SyncContext.ts';
 import './styles/base.css';
@@ -16,7 +16,6 @@ import './styles/forms.css';
 listenForInstallPrompt();
 
 const db = new CoorieDb();
-const router = createAppRouter();
 // Made once per page; the signed-in shell starts its triggers (useAutoSync), Settings has "Sync now".
 const sync = createPageSync(db);
 const root = document.getElementById('root');
@@ -26,7 +25,9 @@ createRoot(root).render(
   <StrictMode>
     <DbContext.Provider value={db}>
       <SyncContext.Provider value={sync}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </SyncContext.Provider>
     </DbContext.Provider>
   </StrictMode>,

@@ -1,6 +1,6 @@
 // The app's routes: account screens for whoever is signed out, the tablet shell with its sections for the rest.
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useOutletContext, type RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Navigate, Outlet, Route, Routes, useOutletContext } from 'react-router';
 import { useKiosk } from '../db/kiosk.ts';
 import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
@@ -12,9 +12,7 @@ import { Notices, ReloadPrompt } from './pwa/ReloadPrompt.tsx';
 
 // The shell (and Today in it) loads once the PIN is chosen or typed, not with the sign-in or lock screen: what
 // a screen needs before it shows is the first screen's budget (npm run size). The service worker precaches it.
-// Today too: as a route's `lazy` the router would load it before showing even the lock screen.
 const Shell = lazy(() => import('./layout/Shell.tsx').then((m) => ({ default: m.Shell })));
-const TodayScreen = lazy(() => import('./today/TodayScreen.tsx').then((m) => ({ default: m.TodayScreen })));
 
 function Root() {
   const user = useAccount();
@@ -22,7 +20,9 @@ function Root() {
   if (user === undefined) return null;
   return (
     <ReloadPrompt>
-      <Outlet context={user} />
+      <Suspense fallback={null}>
+        <Outlet context={user} />
+      </Suspense>
     </ReloadPrompt>
   );
 }
@@ -62,226 +62,150 @@ function SignedInOnly() {
   );
 }
 
-// Screens load when first opened, so that the first screen stays small (npm run size).
-// The service worker precaches every chunk, so they open offline too.
-const screen = (load: () => Promise<{ Component: React.ComponentType }>): Pick<RouteObject, 'lazy'> => ({
-  lazy: load,
-});
+// Every screen loads when first opened, so that the first screen stays small (npm run size); the service worker
+// precaches every chunk, so they open offline too. The routes are declared (<Routes>), not a data router: Coorie
+// reads its data from the device database, not from route loaders, and the data router would add a tenth of the
+// budget to what loads before Today. A screen not yet loaded suspends to the nearest <Suspense> already shown
+// (the one around the shell, else the root's); the router moves in a transition, so the screen you are on stays until the next
+// one is ready, and the shell then puts focus on its heading.
+const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+const TodayScreen = screen(() => import('./today/TodayScreen.tsx').then((m) => ({ default: m.TodayScreen })));
+const SignInScreen = screen(() => import('./account/SignInScreen.tsx').then((m) => ({ default: m.SignInScreen })));
+const SetupScreen = screen(() => import('./account/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
+const JoinScreen = screen(() => import('./account/JoinScreen.tsx').then((m) => ({ default: m.JoinScreen })));
+const KioskScreen = screen(() => import('./feedback/KioskScreen.tsx').then((m) => ({ default: m.KioskScreen })));
+const SessionsScreen = screen(() =>
+  import('./sessions/SessionsScreen.tsx').then((m) => ({ default: m.SessionsScreen })),
+);
+const NewSessionScreen = screen(() =>
+  import('./sessions/PlanScreens.tsx').then((m) => ({ default: m.NewSessionScreen })),
+);
+const SessionDetail = screen(() => import('./sessions/SessionDetail.tsx').then((m) => ({ default: m.SessionDetail })));
+const EditSessionScreen = screen(() =>
+  import('./sessions/PlanScreens.tsx').then((m) => ({ default: m.EditSessionScreen })),
+);
+const CheckInScreen = screen(() => import('./checkin/CheckInScreen.tsx').then((m) => ({ default: m.CheckInScreen })));
+const KioskSetupScreen = screen(() =>
+  import('./feedback/KioskSetupScreen.tsx').then((m) => ({ default: m.KioskSetupScreen })),
+);
+const OutreachScreen = screen(() =>
+  import('./outreach/OutreachScreen.tsx').then((m) => ({ default: m.OutreachScreen })),
+);
+const PeopleScreen = screen(() => import('./people/PeopleScreen.tsx').then((m) => ({ default: m.PeopleScreen })));
+const NewPersonScreen = screen(() =>
+  import('./people/PersonFormScreen.tsx').then((m) => ({ default: m.NewPersonScreen })),
+);
+const DuplicatesScreen = screen(() =>
+  import('./people/DuplicatesScreen.tsx').then((m) => ({ default: m.DuplicatesScreen })),
+);
+const ProfileScreen = screen(() => import('./people/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })));
+const EditPersonScreen = screen(() =>
+  import('./people/PersonFormScreen.tsx').then((m) => ({ default: m.EditPersonScreen })),
+);
+const ExportScreen = screen(() => import('./privacy/ExportScreen.tsx').then((m) => ({ default: m.ExportScreen })));
+const EraseScreen = screen(() => import('./privacy/EraseScreen.tsx').then((m) => ({ default: m.EraseScreen })));
+const HistoryScreen = screen(() => import('./privacy/HistoryScreen.tsx').then((m) => ({ default: m.HistoryScreen })));
+const NewNoteScreen = screen(() => import('./notes/NewNoteScreen.tsx').then((m) => ({ default: m.NewNoteScreen })));
+const QuickRoundScreen = screen(() =>
+  import('./notes/QuickRoundScreen.tsx').then((m) => ({ default: m.QuickRoundScreen })),
+);
+const EscalationScreen = screen(() =>
+  import('./notes/EscalationScreen.tsx').then((m) => ({ default: m.EscalationScreen })),
+);
+const VisitsScreen = screen(() => import('./visits/VisitsScreen.tsx').then((m) => ({ default: m.VisitsScreen })));
+const VisitFormScreen = screen(() =>
+  import('./visits/VisitFormScreen.tsx').then((m) => ({ default: m.VisitFormScreen })),
+);
+const VisitScreen = screen(() => import('./visits/VisitScreen.tsx').then((m) => ({ default: m.VisitScreen })));
+const ActivitiesScreen = screen(() =>
+  import('./activities/ActivitiesScreen.tsx').then((m) => ({ default: m.ActivitiesScreen })),
+);
+const ActivityFormScreen = screen(() =>
+  import('./activities/ActivityFormScreen.tsx').then((m) => ({ default: m.ActivityFormScreen })),
+);
+const ActivityScreen = screen(() =>
+  import('./activities/ActivityScreen.tsx').then((m) => ({ default: m.ActivityScreen })),
+);
+const SignpostingScreen = screen(() =>
+  import('./signposting/SignpostingScreen.tsx').then((m) => ({ default: m.SignpostingScreen })),
+);
+const ServiceFormScreen = screen(() =>
+  import('./signposting/ServiceFormScreen.tsx').then((m) => ({ default: m.ServiceFormScreen })),
+);
+const ReportsScreen = screen(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
+const SettingsScreen = screen(() =>
+  import('./settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
+const TeamScreen = screen(() => import('./team/TeamScreen.tsx').then((m) => ({ default: m.TeamScreen })));
+const AddMemberScreen = screen(() => import('./team/MemberForms.tsx').then((m) => ({ default: m.AddMemberScreen })));
+const InviteScreen = screen(() => import('./team/MemberForms.tsx').then((m) => ({ default: m.InviteScreen })));
+const DevicesScreen = screen(() => import('./team/DevicesScreen.tsx').then((m) => ({ default: m.DevicesScreen })));
+const ChangePinScreen = screen(() =>
+  import('./lock/ChangePinScreen.tsx').then((m) => ({ default: m.ChangePinScreen })),
+);
+const RetentionScreen = screen(() =>
+  import('./privacy/RetentionScreen.tsx').then((m) => ({ default: m.RetentionScreen })),
+);
+const AlertPeriodsScreen = screen(() =>
+  import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ default: m.AlertPeriodsScreen })),
+);
+const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
-export const routes: RouteObject[] = [
-  {
-    element: <Root />,
-    children: [
-      {
-        element: <SignedOutOnly />,
-        children: [
-          {
-            path: 'sign-in',
-            ...screen(() => import('./account/SignInScreen.tsx').then((m) => ({ Component: m.SignInScreen }))),
-          },
-          {
-            path: 'setup',
-            ...screen(() => import('./account/SetupScreen.tsx').then((m) => ({ Component: m.SetupScreen }))),
-          },
-          {
-            path: 'join',
-            ...screen(() => import('./account/JoinScreen.tsx').then((m) => ({ Component: m.JoinScreen }))),
-          },
-        ],
-      },
-      {
-        // The feedback kiosk, outside the shell so that its navigation is not there to be tapped.
-        path: 'kiosk',
-        ...screen(() => import('./feedback/KioskScreen.tsx').then((m) => ({ Component: m.KioskScreen }))),
-      },
-      {
-        element: <SignedInOnly />,
-        children: [
-          {
-            index: true,
-            element: (
-              <Suspense fallback={null}>
-                <TodayScreen />
-              </Suspense>
-            ),
-          },
-          {
-            path: 'sessions',
-            ...screen(() => import('./sessions/SessionsScreen.tsx').then((m) => ({ Component: m.SessionsScreen }))),
-          },
-          {
-            path: 'sessions/new',
-            ...screen(() => import('./sessions/PlanScreens.tsx').then((m) => ({ Component: m.NewSessionScreen }))),
-          },
-          {
-            path: 'sessions/:id',
-            ...screen(() => import('./sessions/SessionDetail.tsx').then((m) => ({ Component: m.SessionDetail }))),
-          },
-          {
-            path: 'sessions/:id/edit',
-            ...screen(() => import('./sessions/PlanScreens.tsx').then((m) => ({ Component: m.EditSessionScreen }))),
-          },
-          {
-            path: 'sessions/:id/check-in',
-            ...screen(() => import('./checkin/CheckInScreen.tsx').then((m) => ({ Component: m.CheckInScreen }))),
-          },
-          {
-            path: 'sessions/:id/feedback',
-            ...screen(() => import('./feedback/KioskSetupScreen.tsx').then((m) => ({ Component: m.KioskSetupScreen }))),
-          },
-          {
-            path: 'sessions/:id/reach-out',
-            ...screen(() => import('./outreach/OutreachScreen.tsx').then((m) => ({ Component: m.OutreachScreen }))),
-          },
-          {
-            path: 'people',
-            ...screen(() => import('./people/PeopleScreen.tsx').then((m) => ({ Component: m.PeopleScreen }))),
-          },
-          {
-            path: 'people/new',
-            ...screen(() => import('./people/PersonFormScreen.tsx').then((m) => ({ Component: m.NewPersonScreen }))),
-          },
-          {
-            path: 'people/duplicates',
-            ...screen(() => import('./people/DuplicatesScreen.tsx').then((m) => ({ Component: m.DuplicatesScreen }))),
-          },
-          {
-            path: 'people/:id',
-            ...screen(() => import('./people/ProfileScreen.tsx').then((m) => ({ Component: m.ProfileScreen }))),
-          },
-          {
-            path: 'people/:id/edit',
-            ...screen(() => import('./people/PersonFormScreen.tsx').then((m) => ({ Component: m.EditPersonScreen }))),
-          },
-          {
-            path: 'people/:id/export',
-            ...screen(() => import('./privacy/ExportScreen.tsx').then((m) => ({ Component: m.ExportScreen }))),
-          },
-          {
-            path: 'people/:id/erase',
-            ...screen(() => import('./privacy/EraseScreen.tsx').then((m) => ({ Component: m.EraseScreen }))),
-          },
-          {
-            path: 'records/:kind/:id/history',
-            ...screen(() => import('./privacy/HistoryScreen.tsx').then((m) => ({ Component: m.HistoryScreen }))),
-          },
-          {
-            path: 'people/:id/notes/new',
-            ...screen(() => import('./notes/NewNoteScreen.tsx').then((m) => ({ Component: m.NewNoteScreen }))),
-          },
-          {
-            path: 'sessions/:id/notes',
-            ...screen(() => import('./notes/QuickRoundScreen.tsx').then((m) => ({ Component: m.QuickRoundScreen }))),
-          },
-          {
-            path: 'notes/escalation',
-            ...screen(() => import('./notes/EscalationScreen.tsx').then((m) => ({ Component: m.EscalationScreen }))),
-          },
-          {
-            path: 'visits',
-            ...screen(() => import('./visits/VisitsScreen.tsx').then((m) => ({ Component: m.VisitsScreen }))),
-          },
-          {
-            path: 'visits/new',
-            ...screen(() => import('./visits/VisitFormScreen.tsx').then((m) => ({ Component: m.VisitFormScreen }))),
-          },
-          {
-            path: 'visits/:id',
-            ...screen(() => import('./visits/VisitScreen.tsx').then((m) => ({ Component: m.VisitScreen }))),
-          },
-          {
-            path: 'visits/:id/edit',
-            ...screen(() => import('./visits/VisitFormScreen.tsx').then((m) => ({ Component: m.VisitFormScreen }))),
-          },
-          {
-            path: 'activities',
-            ...screen(() =>
-              import('./activities/ActivitiesScreen.tsx').then((m) => ({ Component: m.ActivitiesScreen })),
-            ),
-          },
-          {
-            path: 'activities/new',
-            ...screen(() =>
-              import('./activities/ActivityFormScreen.tsx').then((m) => ({ Component: m.ActivityFormScreen })),
-            ),
-          },
-          {
-            path: 'activities/:id',
-            ...screen(() => import('./activities/ActivityScreen.tsx').then((m) => ({ Component: m.ActivityScreen }))),
-          },
-          {
-            path: 'activities/:id/edit',
-            ...screen(() =>
-              import('./activities/ActivityFormScreen.tsx').then((m) => ({ Component: m.ActivityFormScreen })),
-            ),
-          },
-          {
-            path: 'signposting',
-            ...screen(() =>
-              import('./signposting/SignpostingScreen.tsx').then((m) => ({ Component: m.SignpostingScreen })),
-            ),
-          },
-          {
-            path: 'signposting/new',
-            ...screen(() =>
-              import('./signposting/ServiceFormScreen.tsx').then((m) => ({ Component: m.ServiceFormScreen })),
-            ),
-          },
-          {
-            path: 'signposting/:id/edit',
-            ...screen(() =>
-              import('./signposting/ServiceFormScreen.tsx').then((m) => ({ Component: m.ServiceFormScreen })),
-            ),
-          },
-          {
-            path: 'reports',
-            ...screen(() => import('./reports/ReportsScreen.tsx').then((m) => ({ Component: m.ReportsScreen }))),
-          },
-          {
-            path: 'settings',
-            ...screen(() => import('./settings/SettingsScreen.tsx').then((m) => ({ Component: m.SettingsScreen }))),
-          },
-          {
-            path: 'settings/team',
-            ...screen(() => import('./team/TeamScreen.tsx').then((m) => ({ Component: m.TeamScreen }))),
-          },
-          {
-            path: 'settings/team/new',
-            ...screen(() => import('./team/MemberForms.tsx').then((m) => ({ Component: m.AddMemberScreen }))),
-          },
-          {
-            path: 'settings/team/invite',
-            ...screen(() => import('./team/MemberForms.tsx').then((m) => ({ Component: m.InviteScreen }))),
-          },
-          {
-            path: 'settings/devices',
-            ...screen(() => import('./team/DevicesScreen.tsx').then((m) => ({ Component: m.DevicesScreen }))),
-          },
-          {
-            path: 'settings/pin',
-            ...screen(() => import('./lock/ChangePinScreen.tsx').then((m) => ({ Component: m.ChangePinScreen }))),
-          },
-          {
-            path: 'settings/retention',
-            ...screen(() => import('./privacy/RetentionScreen.tsx').then((m) => ({ Component: m.RetentionScreen }))),
-          },
-          {
-            path: 'settings/alert-periods',
-            ...screen(() =>
-              import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ Component: m.AlertPeriodsScreen })),
-            ),
-          },
-          {
-            path: 'settings/audit',
-            ...screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ Component: m.AuditScreen }))),
-          },
-          { path: '*', element: <Navigate to="/" replace /> },
-        ],
-      },
-    ],
-  },
-];
-
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Root />}>
+        <Route element={<SignedOutOnly />}>
+          <Route path="sign-in" element={<SignInScreen />} />
+          <Route path="setup" element={<SetupScreen />} />
+          <Route path="join" element={<JoinScreen />} />
+        </Route>
+        {/* The feedback kiosk, outside the shell so that its navigation is not there to be tapped. */}
+        <Route path="kiosk" element={<KioskScreen />} />
+        <Route element={<SignedInOnly />}>
+          <Route index element={<TodayScreen />} />
+          <Route path="sessions" element={<SessionsScreen />} />
+          <Route path="sessions/new" element={<NewSessionScreen />} />
+          <Route path="sessions/:id" element={<SessionDetail />} />
+          <Route path="sessions/:id/edit" element={<EditSessionScreen />} />
+          <Route path="sessions/:id/check-in" element={<CheckInScreen />} />
+          <Route path="sessions/:id/feedback" element={<KioskSetupScreen />} />
+          <Route path="sessions/:id/reach-out" element={<OutreachScreen />} />
+          <Route path="people" element={<PeopleScreen />} />
+          <Route path="people/new" element={<NewPersonScreen />} />
+          <Route path="people/duplicates" element={<DuplicatesScreen />} />
+          <Route path="people/:id" element={<ProfileScreen />} />
+          <Route path="people/:id/edit" element={<EditPersonScreen />} />
+          <Route path="people/:id/export" element={<ExportScreen />} />
+          <Route path="people/:id/erase" element={<EraseScreen />} />
+          <Route path="records/:kind/:id/history" element={<HistoryScreen />} />
+          <Route path="people/:id/notes/new" element={<NewNoteScreen />} />
+          <Route path="sessions/:id/notes" element={<QuickRoundScreen />} />
+          <Route path="notes/escalation" element={<EscalationScreen />} />
+          <Route path="visits" element={<VisitsScreen />} />
+          <Route path="visits/new" element={<VisitFormScreen />} />
+          <Route path="visits/:id" element={<VisitScreen />} />
+          <Route path="visits/:id/edit" element={<VisitFormScreen />} />
+          <Route path="activities" element={<ActivitiesScreen />} />
+          <Route path="activities/new" element={<ActivityFormScreen />} />
+          <Route path="activities/:id" element={<ActivityScreen />} />
+          <Route path="activities/:id/edit" element={<ActivityFormScreen />} />
+          <Route path="signposting" element={<SignpostingScreen />} />
+          <Route path="signposting/new" element={<ServiceFormScreen />} />
+          <Route path="signposting/:id/edit" element={<ServiceFormScreen />} />
+          <Route path="reports" element={<ReportsScreen />} />
+          <Route path="settings" element={<SettingsScreen />} />
+          <Route path="settings/team" element={<TeamScreen />} />
+          <Route path="settings/team/new" element={<AddMemberScreen />} />
+          <Route path="settings/team/invite" element={<InviteScreen />} />
+          <Route path="settings/devices" element={<DevicesScreen />} />
+          <Route path="settings/pin" element={<ChangePinScreen />} />
+          <Route path="settings/retention" element={<RetentionScreen />} />
+          <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
+          <Route path="settings/audit" element={<AuditScreen />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
 }

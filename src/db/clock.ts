@@ -4,15 +4,19 @@
 import { newClock, randomNodeId, receive, tick, type ClockState } from '../sync/hlc.ts';
 import type { VersionedRecord } from '../sync/merge.ts';
 import type { CoorieDb, Row } from './database.ts';
+import { derivedKeys } from './derived.ts';
 import { getMeta, setMeta } from './meta.ts';
 
 export function rowToRecord(row: Row): VersionedRecord {
-  const { _v: versions, ...values } = row;
+  const { _v: versions, _i: _derived, ...values } = row;
   return { values, versions };
 }
 
+/** The row a table holds for a record: its fields, its versions and the keys derived for its indexes. */
 export function recordToRow(id: string, record: VersionedRecord): Row {
-  return { ...record.values, id, _v: record.versions };
+  const { _i: _derived, ...values } = record.values;
+  const keys = derivedKeys(values);
+  return keys ? { ...values, id, _v: record.versions, _i: keys } : { ...values, id, _v: record.versions };
 }
 
 async function loadClock(db: CoorieDb): Promise<ClockState> {

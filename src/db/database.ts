@@ -1,6 +1,7 @@
 // The device's database: a table per record kind, plus the outbox, sync metadata and refused changes.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { KIND_INDEXES, KIND_NAMES, type KindName } from '../domain/indexes.ts';
+import { DERIVED_INDEXES, derivedKeys } from './derived.ts';
 import type { KindRecords } from '../domain/kinds.ts';
 import type { Values, Versions } from '../sync/merge.ts';
 
@@ -63,6 +64,28 @@ export class CoorieDb extends Dexie {
     this.version(1).stores(stores);
     // Version 2: form drafts. A new table only, so no upgrade of existing data is needed.
     this.version(2).stores({ drafts: 'key' });
+    // Version 3: indexes on keys derived from a note's or a visit's fields (derived.ts), so that Today reads the
+    // follow-ups still to do, the concerns and the visits under way, not every note and visit; existing rows
+    // get their keys here.
+    const derived: Record<string, string> = {};
+    for (const [kind, indexes] of Object.entries(DERIVED_INDEXES)) {
+      derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
+    }
+    this.version(3)
+      .stores(derived)
+      .upgrade(async (tx) => {
+        for (const kind of Object.keys(DERIVED_INDEXES)) {
+          await tx
+            .table(kind)
+            .toCollection()
+            .modify((row: Row) => {
+              const { _v: _versions, _i: _old, ...values } = row;
+              const keys = derivedKeys(values);
+              if (keys) row._i = keys;
+              else delete row._i;
+            });
+        }
+      });
   }
 
   /**

@@ -1,9 +1,10 @@
-// Writes for the sessions and outreach screens: a course saved week by week, the fields an edit changed,
-// and the organisation's name kept out of discreet texts.
+// Reads and writes for the sessions and outreach screens: the sessions a session is compared with and the people
+// it concerns (each through an index or by key, not every session or person), a course saved week by week, the
+// fields an edit changed, and the organisation's name kept out of discreet texts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Session } from '../domain/session.ts';
 import type { Values } from '../sync/merge.ts';
-import type { CoorieDb } from './database.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { saveRecord } from './records.ts';
@@ -42,4 +43,56 @@ export function useOrganisationName(): string | undefined {
 
 export async function setOrganisationName(db: CoorieDb, name: string): Promise<void> {
   await setMeta(db, 'organisationName', name.trim());
+}
+
+const live = <T extends { deleted?: boolean }>(row: T | undefined): row is T => !!row && row.deleted !== true;
+
+/**
+ * The sessions a session is compared with: those of its course, or outside a course those at its venue (what
+ * previousSession and isLastOfSeries look through), read through the seriesId or venueId index. `undefined`
+ * while loading.
+ */
+export function useSessionRun(session: Session | null | undefined): KindRow<'session'>[] | undefined {
+  const db = useDb();
+  const seriesId = session?.seriesId ?? '';
+  const venueId = session?.venueId ?? '';
+  const key = `${seriesId}\u0000${venueId}`;
+  const result = useLiveQuery(async () => {
+    const table = db.records('session');
+    const rows = seriesId
+      ? await table.where('seriesId').equals(seriesId).toArray()
+      : venueId
+        ? await table.where('venueId').equals(venueId).toArray()
+        : [];
+    return { key, rows: rows.filter(live) };
+  }, [db, key]);
+  if (session === undefined) return undefined;
+  return result?.key === key ? result.rows : undefined;
+}
+
+/**
+ * The people with these ids, and whoever they were merged into (for resolveAttendee), read by key; deleted ones
+ * left out. `undefined` while `ids` is (what they come from is loading) and until the first read answers; when
+ * the ids change, the previous answer stands until the new one comes, so the screen does not blank.
+ */
+export function usePeopleByIds(ids: readonly string[] | undefined): KindRow<'attendee'>[] | undefined {
+  const db = useDb();
+  const key = ids === undefined ? null : [...new Set(ids)].sort().join('\u0000');
+  const result = useLiveQuery(async () => {
+    if (key === null) return { key, rows: [] };
+    const found = new Map<string, KindRow<'attendee'>>();
+    let wanted = key ? key.split('\u0000') : [];
+    // A merged record points at the one kept; a few steps at most, as resolveAttendee follows.
+    for (let step = 0; step < 6 && wanted.length > 0; step += 1) {
+      const rows = (await db.records('attendee').bulkGet(wanted)).filter(live);
+      wanted = [];
+      for (const row of rows) {
+        found.set(row.id, row);
+        if (row.mergedInto && !found.has(row.mergedInto)) wanted.push(row.mergedInto);
+      }
+    }
+    return { key, rows: [...found.values()] };
+  }, [db, key]);
+  if (key === null || result === undefined || result.key === null) return undefined;
+  return result.rows;
 }

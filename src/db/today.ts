@@ -12,7 +12,10 @@ import { saveRecord } from './records.ts';
 
 export interface TodayData {
   sessions: Session[];
-  /** Notes with a follow-up due up to `upTo`, and notes with a concern for a coordinator. */
+  /**
+   * Notes with a follow-up not done and due up to `upTo`, notes with a concern nobody has picked up, and notes
+   * with a concern written in the last PICKED_UP_DAYS (for who picked them up lately).
+   */
   notes: Note[];
   /** Visits today and visits started but not ended, whenever they began. */
   visits: Visit[];
@@ -21,23 +24,26 @@ export interface TodayData {
 
 const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
-async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayData> {
+/** How far back Today counts who picked up concerns ("picked up lately"). */
+export const PICKED_UP_DAYS = 14;
+
+export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayData> {
   // A day either side of the week covers any time zone the device might be set to; the domain rules
   // then pick the London dates exactly.
   const from = addDays(now, -8).toISOString();
   const to = addDays(now, 8).toISOString();
-  const [sessions, followUps, concerns, visitsNear, visitsOpen] = await Promise.all([
+  const since = addDays(now, -PICKED_UP_DAYS - 1).toISOString();
+  // Each through an index that holds only what Today may show (derived.ts): not every note or visit of a year.
+  const [sessions, followUps, openConcerns, recentConcerns, visitsNear, visitsOpen] = await Promise.all([
     db.records('session').where('startsAt').between(from, to, true, true).toArray(),
-    db.records('note').where('followUpDue').belowOrEqual(upTo).toArray(),
-    db.records('note').where('concern').anyOf(['urgent', 'talk to coordinator']).toArray(),
+    db.records('note').where('_i.due').belowOrEqual(upTo).toArray(),
+    db.records('note').where('_i.openConcern').aboveOrEqual('').toArray(),
+    db.records('note').where('_i.concern').aboveOrEqual(since).toArray(),
     db.records('visit').where('at').between(from, to, true, true).toArray(),
-    db
-      .records('visit')
-      .filter((visit) => typeof visit.arrivedAt === 'string' && !visit.leftAt)
-      .toArray(),
+    db.records('visit').where('_i.open').aboveOrEqual('').toArray(),
   ]);
   const notes = new Map<string, Note>();
-  for (const note of live([...followUps, ...concerns])) notes.set(note.id, note);
+  for (const note of live([...followUps, ...openConcerns, ...recentConcerns])) notes.set(note.id, note);
   const visits = new Map<string, Visit>();
   for (const visit of live([...visitsNear, ...visitsOpen])) visits.set(visit.id, visit);
   const attendeeIds = new Set<string>();

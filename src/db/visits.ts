@@ -1,7 +1,10 @@
-// The lone-worker check-in of a visit: arrival, leaving safely, staying longer. Each is one synced write.
+// The lone-worker check-in of a visit: arrival, leaving safely, staying longer. Each is one synced write. And
+// what the Visits list reads.
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Visit } from '../domain/visit.ts';
 import { MAX_VISIT_MINUTES } from '../domain/visitTiming.ts';
-import type { CoorieDb } from './database.ts';
+import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { correctedNow, getRecord, saveRecord } from './records.ts';
 
@@ -43,4 +46,37 @@ export async function cancelVisit(db: CoorieDb, id: string, options: Options = {
 export function useVisitUnsent(id: string): boolean | undefined {
   const db = useDb();
   return useLiveQuery(async () => (await db.outbox.where('[kind+id]').equals(['visit', id]).count()) > 0, [db, id]);
+}
+
+const finished = (visit: Visit) => !!visit.leftAt || visit.status === 'done' || visit.status === 'cancelled';
+
+/**
+ * What the Visits list can show, through indexes rather than every visit of every year: each visit not yet done
+ * or cancelled, and the `recentDone` latest done or cancelled ones (the user's own, or everyone's for a
+ * coordinator). `undefined` while loading.
+ */
+export function useVisitList(
+  user: { id: string; role: string } | undefined,
+  recentDone: number,
+): KindRow<'visit'>[] | undefined {
+  const db = useDb();
+  const userId = user?.id;
+  const everyone = user?.role === 'coordinator';
+  return useLiveQuery(async () => {
+    if (userId === undefined) return undefined;
+    const table = db.records('visit');
+    const done = (
+      everyone
+        ? table.orderBy('at')
+        : table.where('[supporterId+at]').between([userId, Dexie.minKey], [userId, Dexie.maxKey])
+    )
+      .reverse()
+      .filter((visit) => visit.deleted !== true && finished(visit))
+      .limit(recentDone);
+    const [unfinished, latestDone] = await Promise.all([
+      table.where('_i.unfinished').aboveOrEqual('').toArray(),
+      done.toArray(),
+    ]);
+    return [...unfinished.filter((visit) => visit.deleted !== true), ...latestDone];
+  }, [db, userId, everyone, recentDone]);
 }

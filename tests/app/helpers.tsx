@@ -1,6 +1,6 @@
 // Renders the real routes over a fresh fake IndexedDB, with `fetch` answered by a small stub of the server.
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, render } from '@testing-library/react';
+import { MemoryRouter, useLocation, useNavigate, type Location, type To } from 'react-router';
 import { vi } from 'vitest';
 import { rememberSignedIn } from '../../src/db/account.ts';
 import { CoorieDb } from '../../src/db/database.ts';
@@ -8,7 +8,7 @@ import { DbContext } from '../../src/db/hooks.ts';
 import { getMeta, type SignedInUser } from '../../src/db/meta.ts';
 import { hashPin } from '../../src/app/lock/pin.ts';
 import { lockApp, markUnlocked, storePin } from '../../src/db/lock.ts';
-import { routes } from '../../src/app/routes.tsx';
+import { AppRoutes } from '../../src/app/routes.tsx';
 import type { PageSync } from '../../src/app/sync/pageSync.ts';
 import { SyncContext } from '../../src/app/sync/SyncContext.ts';
 
@@ -80,6 +80,30 @@ export async function seedPin(db: CoorieDb, userId: string, pin = TEST_PIN): Pro
   await storePin(db, { userId, salt, hash: await hashPin(pin, salt, 1), iterations: 1 });
 }
 
+/**
+ * What a test may ask of the app's router: where it is (`state.location`) and to go somewhere, as a typed
+ * address or the browser's back button would (`navigate`).
+ */
+class TestRouter {
+  readonly state: { location: Location } = { location: undefined as unknown as Location };
+  #navigate: ReturnType<typeof useNavigate> | undefined;
+
+  readonly Probe = () => {
+    this.state.location = useLocation();
+    this.#navigate = useNavigate();
+    return null;
+  };
+
+  async navigate(to: To | number): Promise<void> {
+    const navigate = this.#navigate;
+    if (!navigate) throw new Error('The app has not rendered its router yet');
+    await act(async () => {
+      if (typeof to === 'number') await navigate(to);
+      else await navigate(to);
+    });
+  }
+}
+
 export async function renderApp(
   path: string,
   options: { db?: CoorieDb; user?: SignedInUser; sync?: PageSync; lock?: LockStart } = {},
@@ -92,11 +116,14 @@ export async function renderApp(
   }
   if (lock === 'unlocked') await markUnlocked(db);
   if (lock === 'locked') await lockApp(db);
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = new TestRouter();
   const view = render(
     <DbContext.Provider value={db}>
       <SyncContext.Provider value={options.sync ?? null}>
-        <RouterProvider router={router} />
+        <MemoryRouter initialEntries={[path]}>
+          <router.Probe />
+          <AppRoutes />
+        </MemoryRouter>
       </SyncContext.Provider>
     </DbContext.Provider>,
   );

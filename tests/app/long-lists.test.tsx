@@ -106,4 +106,39 @@ describe('long lists', () => {
     const checkIn = await db.records('checkIn').get(`s1:p${PEOPLE - 1}`);
     expect(checkIn?.present).toBe(true);
   });
+
+  it('keeps a focused row in the page, and focus on it, when the list scrolls far away and back', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await seedPeople(db);
+    await renderApp('/people', { db, user: ALEX });
+    const list = await screen.findByRole('list', { name: 'People' }, SLOW);
+    const link = within(list).getByRole('link', { name: new RegExp(name(1)) });
+    link.focus();
+    expect(link).toHaveFocus();
+
+    // Far down the list: the rows near the top leave the page, but the focused one stays, in its place in order.
+    scrollPage(PEOPLE * 60);
+    await vi.waitFor(() => expect(within(list).queryByText(name(0))).not.toBeInTheDocument(), SLOW);
+    expect(link).toHaveFocus();
+    const rows = rowsOf(list, PEOPLE);
+    expect(rows[0]).toHaveAttribute('aria-posinset', '2');
+    expect(Number(rows[1]?.getAttribute('aria-posinset'))).toBeGreaterThan(PEOPLE / 2);
+    expect(rows.length).toBeLessThanOrEqual(100);
+
+    // Back at the top, the rows around it return, in order.
+    scrollPage(0);
+    await vi.waitFor(() => expect(within(list).getByText(name(0))).toBeInTheDocument(), SLOW);
+    expect(link).toHaveFocus();
+    expect(rowsOf(list, PEOPLE).map((row) => row.getAttribute('aria-posinset'))).toEqual(
+      Array.from({ length: rowsOf(list, PEOPLE).length }, (_, index) => String(index + 1)),
+    );
+  });
 });
+
+/** Scrolls the page as a keyboard or finger would (jsdom has no layout: the position is set, then announced). */
+function scrollPage(y: number) {
+  Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+  Object.defineProperty(window, 'pageYOffset', { value: y, configurable: true });
+  window.dispatchEvent(new Event('scroll'));
+}

@@ -1,6 +1,7 @@
 // A list that may hold thousands of rows: short lists render whole; long ones render only the rows near the
 // screen (with @tanstack/react-virtual, scrolling with the page), each row still a list item that says where it
-// stands in the whole list (aria-setsize, aria-posinset), so a screen reader announces "12 of 4,000".
+// stands in the whole list (aria-setsize, aria-posinset), so a screen reader announces "12 of 4,000". The row
+// that holds focus stays in the page however far the list scrolls, so a keyboard user's focus never falls away.
 import { useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
 
@@ -41,6 +42,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
 
 function WindowedList<T>({ items, itemKey, estimateSize, gap = 8, className, label, renderItem }: VirtualListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
+  // The key of the row that holds focus (or something in it), while it does.
+  const [focusedKey, setFocusedKey] = useState<string | undefined>(undefined);
   // Where the list starts on the page: what is above it (a search box, other lists) moves it; measured again
   // whenever the rows change (the overscan covers a few pixels' drift in between).
   const [margin, setMargin] = useState(0);
@@ -64,16 +67,41 @@ function WindowedList<T>({ items, itemKey, estimateSize, gap = 8, className, lab
   const rows = virtualizer.getVirtualItems();
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const before = first ? first.start - margin : 0;
-  const after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
+  let before = first ? first.start - margin : 0;
+  let after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
+  // A focused row scrolled out of the window is kept, next to the rows shown and in list order, its height taken
+  // from the space that stands in for the rows between: off screen, but there for the keyboard and screen reader.
+  const keptIndex = focusedKey === undefined ? -1 : items.findIndex((item) => itemKey(item) === focusedKey);
+  const kept =
+    first && last && keptIndex >= 0 && (keptIndex < first.index || keptIndex > last.index)
+      ? virtualizer.measurementsCache[keptIndex]
+      : undefined;
+  let shown = rows;
+  if (kept && first && kept.index < first.index) {
+    before -= kept.size + gap;
+    shown = [kept, ...rows];
+  } else if (kept) {
+    after -= kept.size + gap;
+    shown = [...rows, kept];
+  }
   return (
     <ul
       ref={listRef}
       className={className}
       aria-label={label}
       style={{ paddingTop: Math.max(0, before), paddingBottom: Math.max(0, after) }}
+      onFocus={(event) => {
+        const index = event.target.closest('li[data-index]')?.getAttribute('data-index');
+        const item = index == null ? undefined : items[Number(index)];
+        setFocusedKey(item === undefined ? undefined : itemKey(item));
+      }}
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
+          setFocusedKey(undefined);
+        }
+      }}
     >
-      {rows.map((row) => {
+      {shown.map((row) => {
         const item = items[row.index];
         if (item === undefined) return null;
         return renderItem(item, {

@@ -1,10 +1,11 @@
 // Reaching out before a group: the people expected, a discreet text or a call each, and what they said.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useDb, useRecords } from '../../db/hooks.ts';
+import { useDb } from '../../db/hooks.ts';
+import { usePeopleIndex } from '../../db/people.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
-import { setOrganisationName, useOrganisationName } from '../../db/sessions.ts';
+import { setOrganisationName, useOrganisationName, usePeopleByIds, useSessionRun } from '../../db/sessions.ts';
 import type { Attendee } from '../../domain/attendee.ts';
 import { latestOutreach, previousSession, resolveAttendee } from '../../domain/expected.ts';
 import { composeMessage } from '../../domain/outreach.ts';
@@ -71,9 +72,10 @@ export function OutreachScreen() {
   const user = useCurrentUser();
   const organisationName = useOrganisationName();
   const row = useRecord('session', id);
-  const sessionRows = useRecords('session');
+  // The sessions of its course or venue, the people on its list by id, and everyone else only once a name is
+  // typed (the name index, read once): not every session and person on each change.
+  const sessionRows = useSessionRun(row);
   const sessions = sessionRows ?? [];
-  const attendeeRows = useRecords('attendee');
   const venue = useRecord('venue', row?.venueId) ?? undefined;
   const outreachRows = useRecordsWhere('outreach', 'sessionId', [id]);
   const outreach = outreachRows ?? [];
@@ -83,6 +85,17 @@ export function OutreachScreen() {
   const checkIns = checkInRows ?? [];
   const draft = useDraft<OutreachDraft>(`outreach:${id}`, EMPTY);
   const [search, setSearch] = useState('');
+  // Everyone who came last time, everyone already contacted for this session, and anyone added by hand.
+  const candidateIds =
+    outreachRows && checkInRows
+      ? [
+          ...checkInRows.filter((c) => c.present !== false).map((c) => c.attendeeId ?? ''),
+          ...outreachRows.map((entry) => entry.attendeeId ?? ''),
+          ...draft.value.added,
+        ].filter(Boolean)
+      : undefined;
+  const attendeeRows = usePeopleByIds(candidateIds);
+  const index = usePeopleIndex(search.trim() !== '');
 
   // Who is listed depends on all of these: wait for every one rather than list people in two goes.
   const loading = [row, sessionRows, attendeeRows, outreachRows, checkInRows].includes(undefined);
@@ -92,14 +105,12 @@ export function OutreachScreen() {
   const attendees = attendeeRows ?? [];
   const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
   const latest = latestOutreach(session.id, outreach);
-  // Everyone who came last time, everyone already contacted for this session, and anyone added by hand.
-  const candidateIds = [
+  const people = new Map<string, Attendee>();
+  for (const candidate of [
     ...checkIns.filter((c) => c.present !== false).map((c) => c.attendeeId ?? ''),
     ...latest.keys(),
     ...draft.value.added,
-  ];
-  const people = new Map<string, Attendee>();
-  for (const candidate of candidateIds) {
+  ]) {
     const attendee = resolveAttendee(candidate, byId);
     if (attendee) people.set(attendee.id, attendee);
   }
@@ -107,16 +118,18 @@ export function OutreachScreen() {
   const query = search.trim().toLocaleLowerCase('en-GB');
   // As at check-in, nobody outside the list shows until enough of a name is typed: one letter would list anyone.
   const searching = query.length >= SEARCH_MIN;
-  const matches = searching
-    ? attendees
-        .filter(
-          (attendee) =>
-            !attendee.mergedInto &&
-            !people.has(attendee.id) &&
-            (attendee.displayName ?? '').toLocaleLowerCase('en-GB').includes(query),
-        )
-        .slice(0, PICKER_LIMIT)
-    : [];
+  const matches =
+    searching && index
+      ? index
+          .map((entry) => entry.person)
+          .filter(
+            (attendee) =>
+              !attendee.mergedInto &&
+              !people.has(attendee.id) &&
+              (attendee.displayName ?? '').toLocaleLowerCase('en-GB').includes(query),
+          )
+          .slice(0, PICKER_LIMIT)
+      : [];
   const sender = user?.name.trim().split(/\s+/)[0] ?? '';
   const update = (change: (current: OutreachDraft) => OutreachDraft) => draft.setValue(change);
 
@@ -177,7 +190,9 @@ export function OutreachScreen() {
         <h2 id="add-heading">Add someone</h2>
         <InputField id="person-search" label="Find by name" type="search" value={search} onChange={setSearch} />
         {query && !searching && <p className="empty-line">Type at least {SEARCH_MIN} letters of their name.</p>}
-        {searching && matches.length === 0 && <p className="empty-line">Nobody else by that name on this device.</p>}
+        {searching && index && matches.length === 0 && (
+          <p className="empty-line">Nobody else by that name on this device.</p>
+        )}
         <ul className="picker-list">
           {matches.map((attendee) => (
             <li key={attendee.id}>

@@ -1,7 +1,8 @@
 // One session: its plan, the ways into check-in, outreach and notes, what to play, and afterwards a reflection.
 import { Link, useParams } from 'react-router';
-import { useDb, useRecords } from '../../db/hooks.ts';
+import { useDb } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
+import { usePeopleByIds, useSessionRun } from '../../db/sessions.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { expectedAttendees, previousSession } from '../../domain/expected.ts';
 import { isLastOfSeries } from '../../domain/schedule.ts';
@@ -54,9 +55,9 @@ export function SessionDetail() {
   const { id = '' } = useParams();
   const now = useNow();
   const row = useRecord('session', id);
-  const sessionRows = useRecords('session');
+  // The sessions of its course or venue, and only the people its outreach and check-ins name: not everyone's.
+  const sessionRows = useSessionRun(row);
   const venueRow = useRecord('venue', row?.venueId);
-  const attendeeRows = useRecords('attendee');
   const outreachRows = useRecordsWhere('outreach', 'sessionId', [id]);
   const sessions = sessionRows ?? [];
   const session = row ?? undefined;
@@ -64,6 +65,11 @@ export function SessionDetail() {
   const series = session?.seriesId ? sessions.filter((other) => other.seriesId === session.seriesId) : [];
   const checkInSessionIds = [...new Set([...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
   const checkInRows = useRecordsWhere('checkIn', 'sessionId', checkInSessionIds);
+  const attendeeRows = usePeopleByIds(
+    outreachRows && checkInRows
+      ? [...outreachRows, ...checkInRows].map((entry) => entry.attendeeId ?? '').filter(Boolean)
+      : undefined,
+  );
 
   // Everything the screen counts comes in one go, so it never shows "Nobody confirmed yet" on its way to a list.
   const loading =

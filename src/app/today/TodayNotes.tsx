@@ -91,7 +91,7 @@ export function OpenConcerns({
 }: {
   /** The concerns nobody has picked up. */
   notes: Note[];
-  /** Every note on the device, for who picked up the recent concerns. */
+  /** The notes Today reads, among them the concerns of the last fortnight, for who picked them up lately. */
   allNotes: readonly Note[];
   attendees: Names;
   onPickUp: (note: Note) => void;

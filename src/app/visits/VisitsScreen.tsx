@@ -1,18 +1,20 @@
 // Visits: home visits and 1-2-1s, with overdue ones (nobody marked safe) at the top and standing out.
 import { Link } from 'react-router';
-import { useRecords } from '../../db/hooks.ts';
+import { usePeopleByIds } from '../../db/sessions.ts';
+import { useVisitList } from '../../db/visits.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import '../styles/controls.css';
 import '../styles/visits.css';
 import { useNow } from './useNow.ts';
 import { VisitCard } from './VisitCard.tsx';
-import { groupVisits } from './visitLists.ts';
+import { groupVisits, RECENT_DONE } from './visitLists.ts';
 
 export function VisitsScreen() {
-  const visits = useRecords('visit', { orderBy: 'at' });
-  const people = useRecords('attendee');
   const user = useCurrentUser();
+  // The visits the list can show and the people they are with, read through indexes and by key.
+  const visits = useVisitList(user, RECENT_DONE);
+  const people = usePeopleByIds(visits?.map((visit) => visit.attendeeId ?? '').filter(Boolean));
   const now = useNow();
   const names = new Map((people ?? []).map((person) => [person.id, String(person.displayName ?? '')]));
 

@@ -9,7 +9,7 @@ export interface VisitGroup {
 }
 
 /** Done and cancelled visits shown at most; older ones stay on the person's profile. */
-const RECENT_DONE = 20;
+export const RECENT_DONE = 20;
 
 const byTime = (a: Visit, b: Visit) => (a.at ?? '').localeCompare(b.at ?? '');
 
