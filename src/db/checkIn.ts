@@ -7,6 +7,7 @@ import type { Outreach } from '../domain/outreach.ts';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
+import { openRows } from './keyring.ts';
 import { saveRecord } from './records.ts';
 
 /** What check-in needs to know about its session, read once and again only when the session, its outreach or
@@ -89,7 +90,10 @@ export function useAttendeesById(ids: readonly string[]): Attendee[] | undefined
   return useLiveQuery(async () => {
     const wanted = key ? key.split('\u0000') : [];
     const rows = await db.records('attendee').bulkGet(wanted);
-    return rows.filter((row): row is Attendee & KindRow<'attendee'> => row !== undefined && row.deleted !== true);
+    return openRows(
+      'attendee',
+      rows.filter((row): row is Attendee & KindRow<'attendee'> => row !== undefined && row.deleted !== true),
+    );
   }, [db, key]);
 }
 

@@ -60,9 +60,14 @@ export class CoorieDb extends Dexie {
     };
     for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
-    this.version(1).stores(stores);
+    // Version 1 shipped with notes indexed on `concern` too.
+    const notes = ['id', ...KIND_INDEXES.note].join(', ');
+    this.version(1).stores({ ...stores, note: `${notes}, concern` });
     // Version 2: form drafts. A new table only, so no upgrade of existing data is needed.
     this.version(2).stores({ drafts: 'key' });
+    // Version 3: notes lose their `concern` index, which kept a sealed field (src/domain/sensitive.ts) in clear.
+    // Dropping an index moves no data; the values are sealed on the first unlock (src/db/sealing.ts).
+    this.version(3).stores({ note: notes });
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Session } from '../domain/session.ts';
 import type { Visit } from '../domain/visit.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
+import { openRows } from './keyring.ts';
 import { saveRecord } from './records.ts';
 
 export interface TodayData {
@@ -29,25 +30,39 @@ async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayDa
   const [sessions, followUps, concerns, visitsNear, visitsOpen] = await Promise.all([
     db.records('session').where('startsAt').between(from, to, true, true).toArray(),
     db.records('note').where('followUpDue').belowOrEqual(upTo).toArray(),
-    db.records('note').where('concern').anyOf(['urgent', 'talk to coordinator']).toArray(),
+    // Every note: `concern` is sealed, so it cannot be indexed; it is opened below and filtered then.
+    db.records('note').toArray(),
     db.records('visit').where('at').between(from, to, true, true).toArray(),
     db
       .records('visit')
       .filter((visit) => typeof visit.arrivedAt === 'string' && !visit.leftAt)
       .toArray(),
   ]);
-  const notes = new Map<string, Note>();
-  for (const note of live([...followUps, ...concerns])) notes.set(note.id, note);
-  const visits = new Map<string, Visit>();
-  for (const visit of live([...visitsNear, ...visitsOpen])) visits.set(visit.id, visit);
+  const due = new Set(followUps.map((note) => note.id));
+  const visitRows = new Map<string, Visit & { _v: Record<string, string> }>();
+  for (const visit of live([...visitsNear, ...visitsOpen])) visitRows.set(visit.id, visit);
   const attendeeIds = new Set<string>();
+  for (const row of [...live(concerns), ...visitRows.values()]) {
+    if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);
+  }
+  const attendeeRows = await db.records('attendee').bulkGet([...attendeeIds]);
+  // Every Dexie read is done: now open the sealed fields (Web Crypto) and pick the notes by their concern.
+  const notes = new Map<string, Note>();
+  for (const note of await openRows('note', live(concerns))) {
+    if (due.has(note.id) || note.concern === 'urgent' || note.concern === 'talk to coordinator')
+      notes.set(note.id, note);
+  }
+  const visits = new Map<string, Visit>();
+  for (const visit of await openRows('visit', [...visitRows.values()])) visits.set(visit.id, visit);
+  attendeeIds.clear();
   for (const row of [...notes.values(), ...visits.values()]) {
     if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);
   }
   const attendees = new Map<string, Attendee>();
-  for (const row of await db.records('attendee').bulkGet([...attendeeIds])) {
-    if (row && row.deleted !== true) attendees.set(row.id, row);
-  }
+  const wanted = attendeeRows.filter(
+    (row): row is NonNullable<typeof row> => row !== undefined && row.deleted !== true && attendeeIds.has(row.id),
+  );
+  for (const row of await openRows('attendee', wanted)) attendees.set(row.id, row);
   return {
     sessions: live(sessions),
     notes: [...notes.values()],

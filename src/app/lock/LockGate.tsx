@@ -3,6 +3,7 @@
 // a screen reader or a glance.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useDb } from '../../db/hooks.ts';
+import { forgetDeviceKey } from '../../db/keyring.ts';
 import { lockApp, useLockState } from '../../db/lock.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { watchIdle } from './idle.ts';
@@ -16,6 +17,11 @@ export function LockGate({ user, children }: { user: SignedInUser; children: Rea
   const db = useDb();
   const lock = useLockState();
   const open = lock !== undefined && lock.pin?.userId === user.id && !lock.locked;
+
+  // Locked from any page (or by the idle lock): this page forgets the device key too.
+  useEffect(() => {
+    if (lock?.locked) forgetDeviceKey();
+  }, [lock?.locked]);
 
   useEffect(() => {
     if (!open) return;
