@@ -4,13 +4,16 @@
 //
 // The crypto code is imported when the key is first needed (choosing a PIN, unlocking), never with the first
 // screen (npm run size).
+import type * as KeysModule from '../crypto/keys.ts';
+import type * as SealModule from '../crypto/seal.ts';
 import type { Opener } from '../crypto/seal.ts';
 import { sensitiveFields } from '../domain/sensitive.ts';
 import type { CoorieDb } from './database.ts';
 import { getMeta, setMeta, type DeviceKey } from './meta.ts';
+import type * as SealingModule from './sealing.ts';
 
-type Sealing = typeof import('./sealing.ts');
-type Crypto = typeof import('../crypto/seal.ts') & typeof import('../crypto/keys.ts');
+type Sealing = typeof SealingModule;
+type Crypto = typeof SealModule & typeof KeysModule;
 
 let opener: Opener | undefined;
 let sealing: Sealing | undefined;
