@@ -53,13 +53,13 @@ async function pass(db: CoorieDb): Promise<void> {
   ]);
   const total = counts.reduce((sum, count) => sum + count, 0);
   let done = 0;
+  let sealedAny = false;
   const previous = await getMeta(db, 'sealProgress');
   const report = async (finished: boolean) => {
     // Shown only while there was something to seal: a finished pass over sealed data says nothing.
-    if (previous?.finished && done === 0 && finished) return;
+    if (previous?.finished && !sealedAny && finished) return;
     await setMeta(db, 'sealProgress', { done: Math.min(done, total), total, finished });
   };
-  let sealedAny = false;
 
   for (const kind of kinds) {
     const table = db.records(kind);
