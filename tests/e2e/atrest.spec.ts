@@ -128,6 +128,8 @@ test('notes and phone numbers are sealed at rest; a note pulled while locked rea
   await page.getByRole('button', { name: 'Add this person' }).click();
   await shell.expectHeading('Amy');
   await profile.recordConsentToNotes();
+  // No signal from here until Coorie is locked: the note waits in the outbox, for the sync while locked.
+  await context.setOffline(true);
   await profile.openNewNote('Amy');
   const note = new NotePage(page);
   await note.write(BODY, ['anxiety']);
@@ -142,11 +144,11 @@ test('notes and phone numbers are sealed at rest; a note pulled while locked rea
   await expectNothingReadable(page, [BODY, PHONE, '07700900456', 'Kirkcaldy']);
 
   // Another device's note reaches the server; signal comes back while Coorie is locked, and the sync that
-  // follows pulls it in, sealed without the PIN.
+  // follows sends this device's note and pulls the other in, sealed without the PIN.
   const amy = await attendeeIdOf(page, 'Amy');
   const me = ((await readMeta(page, 'user')) as { id: string }).id;
+  expect(((await everyTable(page)).outbox ?? []).length).toBeGreaterThan(0);
   await pushFromAnotherDevice(page, amy, me);
-  await context.setOffline(true);
   await context.setOffline(false);
   await expect.poll(async () => ((await everyTable(page)).note ?? []).length, { timeout: 60_000 }).toBe(2);
   await expect(lock.heading).toBeVisible();
