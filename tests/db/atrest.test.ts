@@ -20,7 +20,8 @@ import { lockApp } from '../../src/db/lock.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { getRecord, saveRecord } from '../../src/db/records.ts';
 import { sealAtRest } from '../../src/db/sealAtRest.ts';
-import { applyPullPage } from '../../src/engine/syncStore.ts';
+import { listRejected } from '../../src/db/rejected.ts';
+import { applyPullPage, outboxReader, settlePush } from '../../src/engine/syncStore.ts';
 
 const PIN = '4829';
 let db: CoorieDb;
@@ -205,5 +206,23 @@ describe('sensitive fields at rest', () => {
     );
     everything = JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())));
     expect(everything).not.toMatch(/secret|07700/i);
+  });
+
+  it('holds back what is sealed for the device key until the server has its key, and shows a refused change', async () => {
+    openDb();
+    await createDeviceKey(db, PIN);
+    await saveRecord(db, 'note', 'n1', SAMPLES.note);
+    // The server's key is not known yet: the note is sealed for the device key and nothing is handed out.
+    expect(await outboxReader(db, 'node-1').next()).toBeUndefined();
+    await withServerKey();
+    await sealAtRest(db);
+    const batch = await outboxReader(db, 'node-1').next();
+    expect(batch?.items.map((item) => item.change.id)).toEqual(['n1']);
+    const results = [{ status: 'rejected' as const, code: 'forbidden', message: 'No' }];
+    await settlePush(db, batch!, results, 0, () => Date.now());
+    // The refusal keeps the device's own copy of each value, which reads while unlocked.
+    const [refused] = await listRejected(db);
+    expect(refused?.values).toMatchObject({ body: SAMPLES.note.body, ons4: SAMPLES.note.ons4 });
+    expect(JSON.stringify(await db.rejected.toArray())).not.toContain('Secret');
   });
 });
