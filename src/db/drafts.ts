@@ -10,14 +10,31 @@ const looksSealed = (value: unknown) =>
 
 export const draftPlace = (key: string) => `draft/${key}`;
 
-export async function saveDraft(db: CoorieDb, key: string, value: unknown): Promise<void> {
-  const deviceKey = await getMeta(db, 'deviceKey');
-  let stored = value;
-  if (deviceKey) {
-    const { sealerFor } = await import('./sealing.ts');
-    stored = await (await sealerFor(deviceKey)).seal(draftPlace(key), value);
-  }
-  await db.drafts.put({ key, value: stored, updatedAt: Date.now() });
+// Sealing takes a moment: the writes to one draft run in the order they were asked for, so that a save typed
+// just before a clear (the form saved and closed) cannot land after it and bring the draft back.
+const queues = new Map<string, Promise<void>>();
+
+function inTurn(db: CoorieDb, key: string, step: () => Promise<void>): Promise<void> {
+  const queueKey = `${db.name}\u0000${key}`;
+  const next = (queues.get(queueKey) ?? Promise.resolve()).then(step, step);
+  const settled = next.catch(() => undefined);
+  queues.set(queueKey, settled);
+  void settled.then(() => {
+    if (queues.get(queueKey) === settled) queues.delete(queueKey);
+  });
+  return next;
+}
+
+export function saveDraft(db: CoorieDb, key: string, value: unknown): Promise<void> {
+  return inTurn(db, key, async () => {
+    const deviceKey = await getMeta(db, 'deviceKey');
+    let stored = value;
+    if (deviceKey) {
+      const { sealerFor } = await import('./sealing.ts');
+      stored = await (await sealerFor(deviceKey)).seal(draftPlace(key), value);
+    }
+    await db.drafts.put({ key, value: stored, updatedAt: Date.now() });
+  });
 }
 
 /** The draft, or undefined when there is none or it cannot be opened (locked, or altered). */
@@ -34,6 +51,8 @@ export async function loadDraft<T>(db: CoorieDb, key: string): Promise<T | undef
   }
 }
 
-export async function clearDraft(db: CoorieDb, key: string): Promise<void> {
-  await db.drafts.delete(key);
+export function clearDraft(db: CoorieDb, key: string): Promise<void> {
+  return inTurn(db, key, async () => {
+    await db.drafts.delete(key);
+  });
 }
