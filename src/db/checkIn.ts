@@ -7,7 +7,8 @@ import type { Outreach } from '../domain/outreach.ts';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
-import { saveRecord } from './records.ts';
+import { openRows } from './keyring.ts';
+import { saveRecord, sealForWrite } from './records.ts';
 
 /** What check-in needs to know about its session, read once and again only when the session, its outreach or
  * an earlier session's check-ins change: not on a tap here. */
@@ -89,7 +90,10 @@ export function useAttendeesById(ids: readonly string[]): Attendee[] | undefined
   return useLiveQuery(async () => {
     const wanted = key ? key.split('\u0000') : [];
     const rows = await db.records('attendee').bulkGet(wanted);
-    return rows.filter((row): row is Attendee & KindRow<'attendee'> => row !== undefined && row.deleted !== true);
+    return openRows(
+      'attendee',
+      rows.filter((row): row is Attendee & KindRow<'attendee'> => row !== undefined && row.deleted !== true),
+    );
   }, [db, key]);
 }
 
@@ -164,8 +168,10 @@ export async function addWalkIn(
   options: { userId: string; now?: Date },
 ): Promise<void> {
   const { id, ...values } = attendee;
+  // Sealed before the transaction: Web Crypto inside it could let IndexedDB commit it half-way.
+  const sealed = await sealForWrite(db, 'attendee', id, values);
   await db.transaction('rw', [db.records('attendee'), db.records('checkIn'), db.outbox, db.meta], async () => {
-    await saveRecord(db, 'attendee', id, values, options);
+    await saveRecord(db, 'attendee', id, values, { ...options, sealed });
     await saveRecord(
       db,
       'checkIn',

@@ -1,5 +1,5 @@
 // The device's database: a table per record kind, plus the outbox, sync metadata and refused changes.
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { KIND_INDEXES, KIND_NAMES, type KindName } from '../domain/indexes.ts';
 import { DERIVED_INDEXES, derivedKeys } from './derived.ts';
 import type { KindRecords } from '../domain/kinds.ts';
@@ -44,6 +44,21 @@ export interface MetaEntry {
 
 const DATABASE_NAME = 'coorie';
 
+/** Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). */
+async function rederive(tx: Transaction): Promise<void> {
+  for (const kind of Object.keys(DERIVED_INDEXES)) {
+    await tx
+      .table(kind)
+      .toCollection()
+      .modify((row: Row) => {
+        const { _v: _versions, _i: _old, ...values } = row;
+        const keys = derivedKeys(values);
+        if (keys) row._i = keys;
+        else delete row._i;
+      });
+  }
+}
+
 export class CoorieDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedChange, 'seq'>;
@@ -61,31 +76,27 @@ export class CoorieDb extends Dexie {
     };
     for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
-    this.version(1).stores(stores);
+    // Version 1 shipped with notes indexed on `concern` too.
+    const notes = ['id', ...KIND_INDEXES.note].join(', ');
+    this.version(1).stores({ ...stores, note: `${notes}, concern` });
     // Version 2: form drafts. A new table only, so no upgrade of existing data is needed.
     this.version(2).stores({ drafts: 'key' });
     // Version 3: indexes on keys derived from a note's or a visit's fields (derived.ts), so that Today reads the
     // follow-ups still to do, the concerns and the visits under way, not every note and visit; existing rows
     // get their keys here.
+    const version3: Record<string, string> = {
+      note: `${notes}, concern, _i.due, _i.concern, _i.openConcern`,
+      visit: ['id', ...KIND_INDEXES.visit, '_i.open', '_i.unfinished'].join(', '),
+    };
+    this.version(3).stores(version3).upgrade(rederive);
+    // Version 4: no index on `concern` (neither the field nor a key derived from it): it is sealed at rest
+    // (domain/sensitive.ts), and an index would keep it in clear. Existing rows lose those keys here; their values
+    // are sealed on the first unlock (db/sealAtRest.ts).
     const derived: Record<string, string> = {};
     for (const [kind, indexes] of Object.entries(DERIVED_INDEXES)) {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
-    this.version(3)
-      .stores(derived)
-      .upgrade(async (tx) => {
-        for (const kind of Object.keys(DERIVED_INDEXES)) {
-          await tx
-            .table(kind)
-            .toCollection()
-            .modify((row: Row) => {
-              const { _v: _versions, _i: _old, ...values } = row;
-              const keys = derivedKeys(values);
-              if (keys) row._i = keys;
-              else delete row._i;
-            });
-        }
-      });
+    this.version(4).stores(derived).upgrade(rederive);
   }
 
   /**

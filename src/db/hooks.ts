@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KIND_INDEXES, KindName } from '../domain/indexes.ts';
 import type { CoorieDb, KindRow } from './database.ts';
+import { openRow, openRows } from './keyring.ts';
 import type { MetaValues } from './meta.ts';
 
 /** The database the app works on; main.tsx provides the real one and tests a fresh one each. */
@@ -34,7 +35,7 @@ export function useRecords<K extends KindName>(kind: K, query: RecordQuery<K> = 
     if (reverse) collection = collection.reverse();
     collection = collection.filter((row) => row.deleted !== true);
     if (limit !== undefined) collection = collection.limit(limit);
-    return collection.toArray();
+    return openRows(kind, await collection.toArray());
   }, [db, kind, orderBy, reverse, limit]);
 }
 
@@ -58,7 +59,7 @@ export function useRecord<K extends KindName>(kind: K, id: string | undefined): 
   const db = useDb();
   const result = useLiveQuery(async () => {
     const row = id ? await db.records(kind).get(id) : undefined;
-    return { kind, id, row: row && row.deleted !== true ? row : null };
+    return { kind, id, row: row && row.deleted !== true ? ((await openRow(kind, row)) ?? null) : null };
   }, [db, kind, id]);
   // As with useRecordsWhere: the answer for another record is no answer for this one.
   return result?.kind === kind && result.id === id ? result.row : undefined;
@@ -76,7 +77,13 @@ export function useRecordsWhere<K extends KindName>(
     const wanted = key ? key.split('\u0000') : [];
     if (wanted.length === 0) return { key, rows: [] };
     const rows = await db.records(kind).where(index).anyOf(wanted).toArray();
-    return { key, rows: rows.filter((row) => row.deleted !== true) };
+    return {
+      key,
+      rows: await openRows(
+        kind,
+        rows.filter((row) => row.deleted !== true),
+      ),
+    };
   }, [db, kind, index, key]);
   // When the values change, the hook still holds the rows of the old ones until the new read answers: those are
   // not the rows asked for, so say "loading" rather than show them.

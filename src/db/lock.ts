@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
+import { forgetDeviceKey } from './keyring.ts';
 import { deleteMeta, getMeta, setMeta, type LockWipe, type PinHash, type SignedOut } from './meta.ts';
 import { wipeDevice } from './wipe.ts';
 
@@ -92,6 +93,7 @@ export async function markUnlocked(db: CoorieDb): Promise<void> {
 
 /** Locks every open page of Coorie on this device (they all watch the same entry). */
 export async function lockApp(db: CoorieDb): Promise<void> {
+  forgetDeviceKey();
   await deleteMeta(db, 'unlocked');
 }
 
@@ -110,6 +112,7 @@ export async function countWrongPin(db: CoorieDb): Promise<number> {
  * The server has not heard yet (`signed-out-offline`); the app tells it as soon as it can.
  */
 export async function wipeForLock(db: CoorieDb, reason: LockWipe['reason']): Promise<number> {
+  forgetDeviceKey();
   const at = db.now();
   await db.transaction('rw', db.allTables(), async () => {
     await wipeDevice(db);

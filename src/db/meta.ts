@@ -1,5 +1,6 @@
 // Small typed values kept in the `meta` table: the device's clock, sync cursor and state, who is signed in, and
 // the app lock's PIN hash. It imports no db/ module but database.ts, so that any of them may import it.
+import type { WrappedKey } from '../crypto/keys.ts';
 import type { Role } from '../domain/roles.ts';
 import type { PendingBatch } from '../sync/coalesce.ts';
 import type { ClockState } from '../sync/hlc.ts';
@@ -58,6 +59,27 @@ export interface LockWipe {
   reason: 'wrong-pins' | 'forgot-pin';
 }
 
+/** The device's sealing key pair (src/db/keyring.ts): the public half in clear, the private half wrapped by the PIN. */
+export interface DeviceKey {
+  keyId: string;
+  /** P-256, raw, base64url. */
+  publicKey: string;
+  wrapped: WrappedKey;
+}
+
+/** The organisation's public sealing key (GET /api/sync/seal-key): the outbox's sensitive values are sealed for it. */
+export interface ServerSealKey {
+  keyId: string;
+  publicKey: string;
+}
+
+/** How far the first unlock after the update has come in sealing the plain values kept before it. */
+export interface SealProgress {
+  done: number;
+  total: number;
+  finished: boolean;
+}
+
 export interface MetaValues {
   clock: ClockState;
   /** Server time minus device time, in ms, learnt from the last sync response. */
@@ -88,6 +110,9 @@ export interface MetaValues {
   lockWipe: LockWipe;
   /** The team to call (GET /api/team/contacts), kept so that "Call <name>" works with no signal. */
   contacts: TeamContact[];
+  deviceKey: DeviceKey;
+  serverSealKey: ServerSealKey;
+  sealProgress: SealProgress;
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: CoorieDb, key: K): Promise<MetaValues[K] | undefined> {

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Attendee } from '../domain/attendee.ts';
 import type { Session } from '../domain/session.ts';
 import { useDb } from './hooks.ts';
+import { openRows } from './keyring.ts';
 
 const live = (row: { deleted?: boolean }) => row.deleted !== true;
 
@@ -27,7 +28,7 @@ export function useSessionRound(sessionId: string): SessionRound | undefined {
     const notes = await db.records('note').where('sessionId').equals(sessionId).filter(live).toArray();
     return {
       session: sessionRow && live(sessionRow) ? sessionRow : null,
-      people,
+      people: await openRows('attendee', people),
       noted: new Set(notes.map((note) => String(note.attendeeId))),
     };
   }, [db, sessionId]);

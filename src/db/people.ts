@@ -1,4 +1,5 @@
 // Queries and writes about one person: their record, attendance, notes, and merging a duplicate into them.
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Attendee } from '../domain/attendee.ts';
 import type { CheckIn } from '../domain/checkIn.ts';
@@ -7,6 +8,7 @@ import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
+import { openRow, openRows } from './keyring.ts';
 import { saveRecord } from './records.ts';
 
 const live = (row: { deleted?: boolean }) => row.deleted !== true;
@@ -17,7 +19,7 @@ const live = (row: { deleted?: boolean }) => row.deleted !== true;
  */
 export function usePersonRecord(id: string): Attendee | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => (await db.records('attendee').get(id)) ?? null, [db, id]);
+  return useLiveQuery(async () => (await openRow('attendee', await db.records('attendee').get(id))) ?? null, [db, id]);
 }
 
 /** A person with the keys their name and area are searched by, worked out once per read, not per keystroke. */
@@ -53,7 +55,7 @@ export function usePeopleIndex(enabled = true): NamedPerson[] | undefined {
   return useLiveQuery(
     async () => {
       if (!enabled) return lastIndex.get(db);
-      const rows = await db.records('attendee').orderBy('displayName').toArray();
+      const rows = await openRows('attendee', await db.records('attendee').orderBy('displayName').toArray());
       const previous = lastIndex.get(db);
       const index: NamedPerson[] = [];
       for (const person of rows) {
@@ -97,7 +99,10 @@ export function useAttendance(attendeeId: string): Attendance[] | undefined {
 export function usePersonNotes(attendeeId: string): Note[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const notes = await db.records('note').where('attendeeId').equals(attendeeId).filter(live).toArray();
+    const notes = await openRows(
+      'note',
+      await db.records('note').where('attendeeId').equals(attendeeId).filter(live).toArray(),
+    );
     return notes.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   }, [db, attendeeId]);
 }
@@ -127,7 +132,8 @@ export function useRelatedCounts(attendeeIds: readonly string[]): Map<string, Re
 
 /** Every record naming one of these people, deleted ones too: a merge moves those as well. */
 async function recordsAbout<K extends 'checkIn' | 'note' | 'outreach' | 'visit'>(db: CoorieDb, kind: K, ids: string[]) {
-  return db.records(kind).where('attendeeId').anyOf(ids).toArray();
+  const rows = await db.records(kind).where('attendeeId').anyOf(ids).toArray();
+  return Dexie.waitFor(openRows(kind, rows));
 }
 
 /**
@@ -138,7 +144,12 @@ async function recordsAbout<K extends 'checkIn' | 'note' | 'outreach' | 'visit'>
  */
 export async function mergeDuplicate(db: CoorieDb, keepId: string, dropId: string, userId: string): Promise<number> {
   return db.transaction('rw', db.allTables(), async () => {
-    const [keep, drop] = await db.records('attendee').bulkGet([keepId, dropId]);
+    const [keep, drop] = await Dexie.waitFor(
+      openRows(
+        'attendee',
+        (await db.records('attendee').bulkGet([keepId, dropId])).filter((row) => row !== undefined),
+      ),
+    ).then((rows) => [rows.find((row) => row.id === keepId), rows.find((row) => row.id === dropId)]);
     if (!keep || !drop || keep.deleted === true || drop.deleted === true) {
       throw new Error('One of these records has already been merged or removed.');
     }

@@ -1,11 +1,14 @@
 // Repository for every record kind: each write stamps versions, merges and queues for sync in one transaction.
 import { Dexie } from 'dexie';
 import { isValidRecordId } from '../domain/ids.ts';
+import { sensitiveFields } from '../domain/sensitive.ts';
 import type * as KindsModule from '../domain/kinds.ts';
 import type { FieldProblem, KindName } from '../domain/kinds.ts';
 import { merge, type Values } from '../sync/merge.ts';
 import { correctedNow, recordToRow, rowToRecord, stampVersions } from './clock.ts';
 import type { CoorieDb, KindRow, Row } from './database.ts';
+import { openRow, openRows } from './keyring.ts';
+import { getMeta } from './meta.ts';
 
 // The schemas (and zod with them, a sixth of the app's first screen) load on the first save rather than with
 // the first screen (npm run size counts every script asked for before it shows). From the service worker's
@@ -48,10 +51,13 @@ export async function saveRecord(
   kind: KindName,
   id: string,
   changes: Values,
-  options: { userId?: string } = {},
+  options: { userId?: string; sealed?: SealedWrite } = {},
 ): Promise<Row> {
   // Inside a caller's transaction (a merge, a walk-in), Dexie.waitFor keeps it alive while the schemas load.
   const { validateValues } = kinds ?? (Dexie.currentTransaction ? await Dexie.waitFor(loadKinds()) : await loadKinds());
+  // Sealed before the transaction opens (Web Crypto is not a Dexie promise): for the device key on the row,
+  // for the server's key in the outbox.
+  const sealed = options.sealed ?? (await sealForWrite(db, kind, id, changes));
   const saved = await db.transaction('rw', [db.records(kind), db.outbox, db.meta], async () => {
     const table = db.records(kind);
     const existing = await table.get(id);
@@ -65,12 +71,13 @@ export async function saveRecord(
     if (problems.length > 0) throw new ValidationError(problems);
 
     const versions = await stampVersions(db, Object.keys(values));
-    const change = { values, versions };
+    const change = { values: sealed ? { ...values, ...sealed.row } : values, versions };
     const merged = merge(existing ? rowToRecord(existing) : undefined, change);
     const row = recordToRow(id, merged.record);
     await table.put(row);
-    await db.outbox.add({ kind, id, values, versions });
-    return row;
+    await db.outbox.add({ kind, id, values: sealed ? { ...values, ...sealed.outbox } : values, versions });
+    // The caller gets what it wrote in clear (a local stamp always wins the merge).
+    return sealed ? { ...row, ...changes } : row;
   });
   // After the commit, never inside it: a listener that fails or is slow must not undo or hold the write.
   for (const listener of writeListeners) {
@@ -81,6 +88,45 @@ export async function saveRecord(
     }
   }
   return saved;
+}
+
+/** A change's sensitive values sealed for the row and for the outbox (sealForWrite). */
+export interface SealedWrite {
+  row: Values;
+  outbox: Values;
+}
+
+/**
+ * The sensitive values of a change sealed for the device key (the row) and the server's key (the outbox), or
+ * undefined when there are none, or when the device has no key yet (no PIN chosen: the first unlock seals what
+ * was written before, src/db/sealAtRest.ts). Until the server's key is known the outbox holds them sealed for
+ * the device key; the page re-seals them for the server once it is (sealAtRest again). A caller that saves
+ * inside its own transaction seals first and passes the result to saveRecord (`sealed`), so that no Web Crypto
+ * work has to keep its transaction alive.
+ */
+export async function sealForWrite(
+  db: CoorieDb,
+  kind: KindName,
+  id: string,
+  changes: Values,
+): Promise<SealedWrite | undefined> {
+  if (!sensitiveFields(kind).some((field) => changes[field] !== undefined)) return undefined;
+  const [device, server] = await Promise.all([getMeta(db, 'deviceKey'), getMeta(db, 'serverSealKey')]);
+  if (!device) return undefined;
+  const work = (async () => {
+    const lib = await import('./sealing.ts');
+    const [deviceSealer, serverSealer] = await Promise.all([
+      lib.sealerFor(device),
+      server ? lib.sealerFor(server) : undefined,
+    ]);
+    const [row, outbox] = await Promise.all([
+      lib.sealValues(kind, id, changes, deviceSealer),
+      lib.sealValues(kind, id, changes, serverSealer ?? deviceSealer),
+    ]);
+    return { row, outbox };
+  })();
+  // Inside a caller's transaction, Dexie.waitFor keeps it alive while Web Crypto works.
+  return Dexie.currentTransaction ? Dexie.waitFor(work) : work;
 }
 
 /** Deletion is a field like any other, so it merges and syncs the same way. */
@@ -94,14 +140,17 @@ export async function getRecord<K extends KindName>(
   id: string,
 ): Promise<KindRow<K> | undefined> {
   const row = await db.records(kind).get(id);
-  return row && row.deleted !== true ? row : undefined;
+  return row && row.deleted !== true ? openRow(kind, row) : undefined;
 }
 
 export async function listRecords<K extends KindName>(db: CoorieDb, kind: K): Promise<KindRow<K>[]> {
-  return db
-    .records(kind)
-    .filter((row) => row.deleted !== true)
-    .toArray();
+  return openRows(
+    kind,
+    await db
+      .records(kind)
+      .filter((row) => row.deleted !== true)
+      .toArray(),
+  );
 }
 
 export function newId(): string {

@@ -5,6 +5,7 @@ import type { ReportData, ReportNote } from '../domain/reports/scope.ts';
 import { parseHlc } from '../sync/hlc.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
+import { openRows } from './keyring.ts';
 
 const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
@@ -24,13 +25,19 @@ async function readReportData(db: CoorieDb): Promise<ReportData> {
     db.records('outreach').toArray(),
     db.records('note').toArray(),
   ]);
+  // Every Dexie read is done: open the sealed fields the figures use (Web Crypto).
+  const [openSessions, openAttendees, openNotes] = await Promise.all([
+    openRows('session', live(sessions)),
+    openRows('attendee', live(attendees)),
+    openRows('note', live(notes)),
+  ]);
   return {
-    sessions: live(sessions),
+    sessions: openSessions,
     venues: live(venues),
-    attendees: live(attendees),
+    attendees: openAttendees,
     checkIns: live(checkIns),
     outreach: live(outreach),
-    notes: live(notes).map((row): ReportNote => ({
+    notes: openNotes.map((row): ReportNote => ({
       ...row,
       pickedUpAt: row.concernPickedUpBy ? setAt(row, 'concernPickedUpBy') : undefined,
       followUpDoneAt: row.followUpDone === true ? setAt(row, 'followUpDone') : undefined,

@@ -5,9 +5,12 @@ import { addDays } from 'date-fns';
 import type { Attendee } from '../domain/attendee.ts';
 import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
+import { sealPlace } from '../domain/sensitive.ts';
 import type { Visit } from '../domain/visit.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
+import { currentOpener, openRows } from './keyring.ts';
+import { isSealed } from './sealing.ts';
 import { saveRecord } from './records.ts';
 
 export interface TodayData {
@@ -24,6 +27,16 @@ export interface TodayData {
 
 const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
+const CONCERNS: readonly unknown[] = ['urgent', 'talk to coordinator'];
+
+/** A note's concern, opened if it is sealed; nothing while Coorie is locked or the value will not open. */
+async function openedConcern(id: string, value: unknown): Promise<unknown> {
+  if (!isSealed(value)) return value;
+  const opener = currentOpener();
+  if (!opener) return undefined;
+  return opener.open(sealPlace('note', id, 'concern'), value).catch(() => undefined);
+}
+
 /** How far back Today counts who picked up concerns ("picked up lately"). */
 export const PICKED_UP_DAYS = 14;
 
@@ -33,31 +46,48 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   const from = addDays(now, -8).toISOString();
   const to = addDays(now, 8).toISOString();
   const since = addDays(now, -PICKED_UP_DAYS - 1).toISOString();
-  // Each through an index that holds only what Today may show (derived.ts): not every note or visit of a year.
-  const [sessions, followUps, openConcerns, recentConcerns, visitsNear, visitsOpen] = await Promise.all([
+  // Through indexes that hold only what Today may show (derived.ts), except concerns: a note's concern is sealed
+  // at rest (domain/sensitive.ts), so no index may hold it, and every note is read and its concern alone opened.
+  const [sessions, followUps, allNotes, visitsNear, visitsOpen] = await Promise.all([
     db.records('session').where('startsAt').between(from, to, true, true).toArray(),
     db.records('note').where('_i.due').belowOrEqual(upTo).toArray(),
-    db.records('note').where('_i.openConcern').aboveOrEqual('').toArray(),
-    db.records('note').where('_i.concern').aboveOrEqual(since).toArray(),
+    db.records('note').toArray(),
     db.records('visit').where('at').between(from, to, true, true).toArray(),
     db.records('visit').where('_i.open').aboveOrEqual('').toArray(),
   ]);
-  const notes = new Map<string, Note>();
-  for (const note of live([...followUps, ...openConcerns, ...recentConcerns])) notes.set(note.id, note);
-  const visits = new Map<string, Visit>();
-  for (const visit of live([...visitsNear, ...visitsOpen])) visits.set(visit.id, visit);
+  const visitRows = new Map<string, (typeof visitsNear)[number]>();
+  for (const visit of live([...visitsNear, ...visitsOpen])) visitRows.set(visit.id, visit);
+  const notes = live(allNotes);
+  // Every Dexie read before any Web Crypto (a live query follows only Dexie's promises): the people of every note
+  // that might be shown, then the opening.
   const attendeeIds = new Set<string>();
-  for (const row of [...notes.values(), ...visits.values()]) {
+  for (const row of [...notes, ...visitRows.values()]) {
     if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);
   }
-  const attendees = new Map<string, Attendee>();
-  for (const row of await db.records('attendee').bulkGet([...attendeeIds])) {
-    if (row && row.deleted !== true) attendees.set(row.id, row);
+  const attendeeRows = await db.records('attendee').bulkGet([...attendeeIds]);
+  const due = new Set(followUps.map((note) => note.id));
+  const concerns = await Promise.all(notes.map((note) => openedConcern(note.id, note.concern)));
+  const shown = notes.filter((note, index) => {
+    if (due.has(note.id)) return true;
+    if (!CONCERNS.includes(concerns[index])) return false;
+    const pickedUp = typeof note.concernPickedUpBy === 'string' && note.concernPickedUpBy.trim() !== '';
+    return !pickedUp || (typeof note.createdAt === 'string' && note.createdAt >= since);
+  });
+  const openedNotes = await openRows('note', shown);
+  const visits = await openRows('visit', [...visitRows.values()]);
+  const wantedIds = new Set<string>();
+  for (const row of [...openedNotes, ...visits]) {
+    if (typeof row.attendeeId === 'string') wantedIds.add(row.attendeeId);
   }
+  const wanted = attendeeRows.filter(
+    (row): row is NonNullable<typeof row> => row !== undefined && row.deleted !== true && wantedIds.has(row.id),
+  );
+  const attendees = new Map<string, Attendee>();
+  for (const row of await openRows('attendee', wanted)) attendees.set(row.id, row);
   return {
     sessions: live(sessions),
-    notes: [...notes.values()],
-    visits: [...visits.values()],
+    notes: openedNotes,
+    visits,
     attendees,
   };
 }

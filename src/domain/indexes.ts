@@ -6,7 +6,8 @@ export const KIND_INDEXES = {
   attendee: ['displayName'],
   checkIn: ['sessionId', 'attendeeId'],
   outreach: ['sessionId', 'attendeeId'],
-  note: ['attendeeId', 'sessionId', 'followUpDue', 'concern'],
+  // Not `concern`: it is sealed at rest (sensitive.ts), and an index would keep it in clear.
+  note: ['attendeeId', 'sessionId', 'followUpDue'],
   visit: ['attendeeId', '[supporterId+at]', 'at'],
   activity: ['kind', 'minAgeMonths', 'maxAgeMonths'],
   service: ['locality'],

@@ -2,7 +2,7 @@
 // and the service worker. The database steps live in syncStore.ts; the wire in transport.ts.
 import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';
-import { deleteMeta, getMeta } from '../db/meta.ts';
+import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import {
   applyPullPage,
   DeviceSignedOutError,
@@ -98,6 +98,7 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     return { status: 'signed-out', message: FAILURES['signed-out'].message };
   try {
     await updateSyncState(db, { phase: 'pushing' });
+    await refreshSealKey(engine);
     const first = await pushWith(engine);
     await updateSyncState(db, { phase: 'pulling', downloaded: 0, total: undefined });
     const pulled = await pullWith(engine);
@@ -131,6 +132,27 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     await updateSyncState(db, { phase, lastError: message, downloaded: undefined, total: undefined });
     return { status, message };
   }
+}
+
+/**
+ * Learns the organisation's sealing key on each run (a new one after a rotation), for the page to seal the
+ * outbox with. A server that does not answer (an older one, or no signal) leaves the known key as it is: the
+ * push that follows says what is wrong, if anything is.
+ */
+async function refreshSealKey(engine: Engine): Promise<void> {
+  let answer;
+  try {
+    answer = (await engine.transport.sealKey()).body;
+  } catch {
+    return;
+  }
+  const { db } = engine;
+  await db.transaction('rw', db.meta, async () => {
+    const known = await getMeta(db, 'serverSealKey');
+    if (known?.keyId === answer.keyId && known.publicKey === answer.publicKey) return;
+    if ((await getMeta(db, 'signedOut')) !== undefined) return;
+    await setMeta(db, 'serverSealKey', { keyId: answer.keyId, publicKey: answer.publicKey });
+  });
 }
 
 /** Server time minus device time, taking the request's midpoint as the moment the server read its clock. */

@@ -4,9 +4,11 @@ import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '..
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
-import type { CoorieDb, RejectedChange } from '../db/database.ts';
+import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
+import { isSealed, sealerFor, sealValues } from '../db/sealing.ts';
+import { sensitiveFields } from '../domain/sensitive.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
 const OUTBOX_READ = 5_000;
@@ -37,6 +39,14 @@ export async function deviceNodeId(db: CoorieDb): Promise<string> {
   });
 }
 
+/** Whether every sealed value of a change is sealed for the server's key (plain values the server takes too). */
+export function readableByServer(kind: string, values: Values, serverKeyId: string | undefined): boolean {
+  return sensitiveFields(kind).every((field) => {
+    const value = values[field];
+    return !isSealed(value) || value.k === serverKeyId;
+  });
+}
+
 /** Hands out push batches: see outboxReader. */
 export interface OutboxReader {
   /** The batch to push next, or undefined once the outbox holds nothing this reader has not handed out. */
@@ -60,13 +70,18 @@ export function outboxReader(db: CoorieDb, nodeId: string): OutboxReader {
     db.transaction('rw', [db.outbox, db.meta], async (): Promise<PendingBatch | undefined> => {
       const pending = await getMeta(db, 'pendingBatch');
       if (pending) return pending;
+      const serverKeyId = (await getMeta(db, 'serverSealKey'))?.keyId;
       for (;;) {
         if (queue.length === 0) {
           const entries = await db.outbox.where('seq').above(after).limit(OUTBOX_READ).toArray();
-          const queued = entries.flatMap((entry) => (entry.seq === undefined ? [] : [{ ...entry, seq: entry.seq }]));
-          const last = queued.at(-1);
+          const read = entries.flatMap((entry) => (entry.seq === undefined ? [] : [{ ...entry, seq: entry.seq }]));
+          const last = read.at(-1);
           if (!last) return undefined;
           after = last.seq;
+          // Values still sealed for the device key (written before the server's key was known) wait for the
+          // page to re-seal them for the server (src/db/sealAtRest.ts): the server could not open them.
+          const queued = read.filter((entry) => readableByServer(entry.kind, entry.values, serverKeyId));
+          if (queued.length === 0) continue;
           queue = toBatches(coalesce(queued));
         }
         const items = queue.shift() ?? [];
@@ -125,7 +140,8 @@ export async function settlePush(
         await purgeRecord(db, item.change.kind, item.change.id);
       } else {
         settlement.refused++;
-        const { kind, id, values, versions } = item.change;
+        const { kind, id, versions } = item.change;
+        const values = await deviceReadable(db, kind, id, item.change.values, versions);
         const code = result.code ?? 'refused';
         refused.push({ kind, id, values, versions, code, message: result.message ?? code, at: wallClock() });
       }
@@ -136,6 +152,29 @@ export async function settlePush(
     await deleteMeta(db, 'pendingBatch');
     return settlement;
   });
+}
+
+/**
+ * A refused change's values as the device can read them again: a value sealed for the server is replaced by
+ * the row's copy (sealed for the device key) when the row still holds that same version of it, and left out
+ * otherwise (a later edit replaced it; that edit is queued or already sent).
+ */
+async function deviceReadable(
+  db: CoorieDb,
+  kind: string,
+  id: string,
+  values: Values,
+  versions: Values,
+): Promise<Values> {
+  const fields = sensitiveFields(kind).filter((field) => isSealed(values[field]));
+  if (fields.length === 0 || !isKindName(kind)) return values;
+  const row = (await db.records(kind).get(id)) as Row | undefined;
+  const kept: Values = { ...values };
+  for (const field of fields) {
+    if (row && row._v[field] === versions[field] && row[field] !== undefined) kept[field] = row[field];
+    else delete kept[field];
+  }
+  return kept;
 }
 
 /**
@@ -193,6 +232,27 @@ async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void
   if (kind === 'attendee') await db.drafts.filter((draft) => draft.key.split(':').includes(id)).delete();
 }
 
+/**
+ * Pulled changes with their sensitive values sealed for the device's public key, before the page's transaction
+ * (Web Crypto is not a Dexie promise). The worker needs no PIN for it, and cannot read back what it sealed.
+ * A device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
+ */
+async function sealPulled(db: CoorieDb, changes: Change[]): Promise<Change[]> {
+  const needs = changes.some((change) =>
+    sensitiveFields(change.kind).some((field) => change.values[field] !== undefined),
+  );
+  if (!needs) return changes;
+  const deviceKey = await getMeta(db, 'deviceKey');
+  if (!deviceKey) return changes;
+  const sealer = await sealerFor(deviceKey);
+  return Promise.all(
+    changes.map(async (change) => ({
+      ...change,
+      values: await sealValues(change.kind, change.id, change.values, sealer),
+    })),
+  );
+}
+
 export async function applyPullPage(
   db: CoorieDb,
   page: { changes: Change[]; purge?: RecordRef[]; cursor: string; remaining?: number },
@@ -200,6 +260,7 @@ export async function applyPullPage(
   progress: PullProgress,
   wallClock: () => number,
 ): Promise<PullProgress> {
+  page = { ...page, changes: await sealPulled(db, page.changes) };
   return db.transaction('rw', db.allTables(), async () => {
     await refuseIfSignedOut(db);
     await setMeta(db, 'serverOffset', serverOffset);

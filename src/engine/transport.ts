@@ -1,6 +1,7 @@
 // The two sync requests on the wire: bodies checked with the protocol's schemas, failures sorted by what helps.
 import type { z } from 'zod';
 import { errorBodySchema } from '../api/errors.ts';
+import { sealKeyAnswer, type SealKeyAnswer } from '../api/sync.ts';
 import {
   PROTOCOL,
   pullResponseSchema,
@@ -42,6 +43,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export interface Transport {
   push(request: Omit<PushRequest, 'protocol'>): Promise<Timed<PushResponse>>;
   pull(cursor: string | undefined, limit: number): Promise<Timed<PullResponse>>;
+  /** The organisation's public sealing key (GET /api/sync/seal-key). */
+  sealKey(): Promise<Timed<SealKeyAnswer>>;
 }
 
 export function createTransport(options: { baseUrl: string; fetch: FetchLike; now: () => number }): Transport {
@@ -81,6 +84,9 @@ export function createTransport(options: { baseUrl: string; fetch: FetchLike; no
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== undefined) query.set('cursor', cursor);
       return send(`/api/sync/pull?${query.toString()}`, { method: 'GET' }, pullResponseSchema);
+    },
+    sealKey() {
+      return send('/api/sync/seal-key', { method: 'GET' }, sealKeyAnswer);
     },
   };
 }

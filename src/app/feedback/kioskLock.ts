@@ -3,6 +3,7 @@
 // on the lock screen, and the kiosk says how many tries are left.
 import type { CoorieDb } from '../../db/database.ts';
 import { clearKiosk, getKiosk, setKiosk } from '../../db/kiosk.ts';
+import { forgetDeviceKey, unlockDeviceKey } from '../../db/keyring.ts';
 import { markUnlocked } from '../../db/lock.ts';
 import { checkPin, type PinCheck } from '../lock/pin.ts';
 
@@ -10,6 +11,8 @@ export { KIOSK_PATH } from './kioskPath.ts';
 
 /** Turns the kiosk on for a session: from now until unlocked, the device shows only the feedback questions. */
 export async function startKiosk(db: CoorieDb, sessionId: string, now = new Date()): Promise<void> {
+  // The kiosk only writes (sealing needs no private key): whoever holds the tablet gets no key in memory.
+  forgetDeviceKey();
   await setKiosk(db, { sessionId, startedAt: now.toISOString() });
 }
 
@@ -21,6 +24,7 @@ export async function unlockKiosk(db: CoorieDb, pin: string): Promise<UnlockResu
   if (!kiosk) return { unlocked: false, check: 'off' };
   const check = await checkPin(db, pin);
   if (check.outcome !== 'right') return { unlocked: false, check };
+  await unlockDeviceKey(db, pin);
   await db.transaction('rw', db.meta, async () => {
     await clearKiosk(db);
     await markUnlocked(db);

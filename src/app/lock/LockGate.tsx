@@ -2,7 +2,8 @@
 // idle. Whatever it shows instead of the app, the app is not rendered behind it, so nothing about anyone reaches
 // a screen reader or a glance.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { useDb } from '../../db/hooks.ts';
+import { useDb, useMeta } from '../../db/hooks.ts';
+import { forgetDeviceKey } from '../../db/keyring.ts';
 import { lockApp, useLockState } from '../../db/lock.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { watchIdle } from './idle.ts';
@@ -16,6 +17,22 @@ export function LockGate({ user, children }: { user: SignedInUser; children: Rea
   const db = useDb();
   const lock = useLockState();
   const open = lock !== undefined && lock.pin?.userId === user.id && !lock.locked;
+
+  // Locked from any page (or by the idle lock): this page forgets the device key too.
+  useEffect(() => {
+    if (lock?.locked) forgetDeviceKey();
+  }, [lock?.locked]);
+
+  // Unlocked, and whenever the server's key is learnt or changes: seal what is still in clear (the first unlock
+  // after the update) and re-seal for the server what waits in the outbox for it (src/db/sealAtRest.ts).
+  const serverKey = useMeta('serverSealKey');
+  const serverKeyId = serverKey?.keyId;
+  useEffect(() => {
+    if (!open) return;
+    void import('../../db/sealAtRest.ts')
+      .then(({ sealAtRest }) => sealAtRest(db))
+      .catch((error: unknown) => console.error('Sealing the records on this device failed', error));
+  }, [db, open, serverKeyId]);
 
   useEffect(() => {
     if (!open) return;

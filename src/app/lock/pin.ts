@@ -3,6 +3,7 @@
 // reading the device's storage does not hand over a PIN someone may use elsewhere too.
 import type { CoorieDb } from '../../db/database.ts';
 import { countWrongPin, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
+import { createDeviceKey, rewrapDeviceKey, unlockDeviceKey } from '../../db/keyring.ts';
 import { getMeta, type LockWipe, type PinHash } from '../../db/meta.ts';
 import { signOut } from '../account/api.ts';
 import { ApiError } from '../http/request.ts';
@@ -72,10 +73,18 @@ function sameHex(a: string, b: string): boolean {
   return difference === 0;
 }
 
-/** Keeps the hash of a newly chosen PIN for this user; the PIN must already have passed pinProblem. */
+/**
+ * Keeps the hash of a newly chosen PIN for this user, and makes the device key it wraps (src/db/keyring.ts);
+ * the PIN must already have passed pinProblem.
+ */
 export async function choosePin(db: CoorieDb, userId: string, pin: string): Promise<void> {
   const problem = pinProblem(pin);
   if (problem) throw new Error(problem);
+  await createDeviceKey(db, pin);
+  await storePinHash(db, userId, pin);
+}
+
+async function storePinHash(db: CoorieDb, userId: string, pin: string): Promise<void> {
   const salt = toHex(crypto.getRandomValues(new Uint8Array(16)));
   const record: PinHash = { userId, salt, hash: await hashPin(pin, salt, PIN_ITERATIONS), iterations: PIN_ITERATIONS };
   await storePin(db, record);
@@ -104,14 +113,24 @@ export async function checkPin(db: CoorieDb, pin: string): Promise<PinCheck> {
 /** Checks the PIN and, when it is right, unlocks Coorie on this page. */
 export async function unlockWithPin(db: CoorieDb, pin: string): Promise<PinCheck> {
   const result = await checkPin(db, pin);
-  if (result.outcome === 'right') await markUnlocked(db);
+  if (result.outcome === 'right') {
+    // The key first: the app shows (and reads) as soon as the page is marked unlocked.
+    await unlockDeviceKey(db, pin);
+    await markUnlocked(db);
+  }
   return result;
 }
 
 /** Replaces the PIN, once the current one has been given (a wrong one counts, as on the lock screen). */
 export async function changePin(db: CoorieDb, userId: string, current: string, next: string): Promise<PinCheck> {
   const result = await checkPin(db, current);
-  if (result.outcome === 'right') await choosePin(db, userId, next);
+  if (result.outcome === 'right') {
+    const problem = pinProblem(next);
+    if (problem) throw new Error(problem);
+    // The same device key under the new PIN: nothing sealed with it changes.
+    await rewrapDeviceKey(db, current, next);
+    await storePinHash(db, userId, next);
+  }
   return result;
 }
 

@@ -1,0 +1,98 @@
+// The device key while Coorie is unlocked. The private half of the device's sealing key pair is wrapped by the
+// PIN (src/crypto/keys.ts) in `meta.deviceKey`; unlocking unwraps it into this module's memory, and locking (on
+// this page or another), the idle lock and a reload forget it. Reads open the sealed fields with it (openRows).
+//
+// The crypto code is imported when the key is first needed (choosing a PIN, unlocking), never with the first
+// screen (npm run size).
+import type * as KeysModule from '../crypto/keys.ts';
+import type * as SealModule from '../crypto/seal.ts';
+import type { Opener } from '../crypto/seal.ts';
+import { sensitiveFields } from '../domain/sensitive.ts';
+import type { CoorieDb } from './database.ts';
+import { getMeta, setMeta, type DeviceKey } from './meta.ts';
+import type * as SealingModule from './sealing.ts';
+
+type Sealing = typeof SealingModule;
+type Crypto = typeof SealModule & typeof KeysModule;
+
+let opener: Opener | undefined;
+let sealing: Sealing | undefined;
+
+async function loadCrypto(): Promise<Crypto & Sealing> {
+  const [seal, keys, sealingModule] = await Promise.all([
+    import('../crypto/seal.ts'),
+    import('../crypto/keys.ts'),
+    import('./sealing.ts'),
+  ]);
+  sealing = sealingModule;
+  return { ...seal, ...keys, ...sealingModule };
+}
+
+/** The in-memory key, or undefined while Coorie is locked. */
+export function currentOpener(): Opener | undefined {
+  return opener;
+}
+
+export function forgetDeviceKey(): void {
+  opener = undefined;
+}
+
+const randomId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(9)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/** A new device key pair for a newly chosen PIN, kept wrapped by it and held in memory (this page is unlocked). */
+export async function createDeviceKey(db: CoorieDb, pin: string): Promise<void> {
+  const lib = await loadCrypto();
+  const pair = await lib.generateSealingKeyPair();
+  const keyId = `device-${randomId()}`;
+  const stored: DeviceKey = {
+    keyId,
+    publicKey: await lib.exportPublicKey(pair.publicKey),
+    wrapped: await lib.wrapPrivateKey(pair.privateKey, pin),
+  };
+  await setMeta(db, 'deviceKey', stored);
+  // The key in memory is not extractable: only its wrapped form ever leaves Web Crypto.
+  opener = new lib.Opener(keyId, await lib.unwrapPrivateKey(stored.wrapped, pin));
+}
+
+/**
+ * Unwraps the device key with the PIN (already checked against its hash). A device that had a PIN before keys
+ * existed gets its key now, on the first unlock after the update.
+ */
+export async function unlockDeviceKey(db: CoorieDb, pin: string): Promise<void> {
+  const stored = await getMeta(db, 'deviceKey');
+  if (!stored) return createDeviceKey(db, pin);
+  const lib = await loadCrypto();
+  opener = new lib.Opener(stored.keyId, await lib.unwrapPrivateKey(stored.wrapped, pin));
+}
+
+/** A new PIN wraps the same key: nothing sealed with it changes. */
+export async function rewrapDeviceKey(db: CoorieDb, oldPin: string, newPin: string): Promise<void> {
+  const stored = await getMeta(db, 'deviceKey');
+  if (!stored) return createDeviceKey(db, newPin);
+  const lib = await loadCrypto();
+  await setMeta(db, 'deviceKey', { ...stored, wrapped: await lib.rewrapPrivateKey(stored.wrapped, oldPin, newPin) });
+}
+
+const looksSealed = (value: unknown) =>
+  typeof value === 'object' && value !== null && (value as { $sealed?: unknown }).$sealed === 1;
+
+/**
+ * Rows of one kind with their sensitive fields opened by the in-memory key; while locked, those fields are left
+ * out. Call after every Dexie read of a live query (opening is Web Crypto, not a Dexie promise).
+ */
+export async function openRows<T extends { id: string }>(kind: string, rows: T[]): Promise<T[]> {
+  const fields = sensitiveFields(kind);
+  if (fields.length === 0) return rows;
+  const record = (row: T) => row as unknown as Record<string, unknown>;
+  if (!rows.some((row) => fields.some((field) => looksSealed(record(row)[field])))) return rows;
+  if (!sealing) await loadCrypto();
+  const lib = sealing as Sealing;
+  return Promise.all(
+    rows.map((row) => lib.openValues(kind, row.id, record(row), opener) as Promise<unknown> as Promise<T>),
+  );
+}
+
+export async function openRow<T extends { id: string }>(kind: string, row: T | undefined): Promise<T | undefined> {
+  return row ? (await openRows(kind, [row]))[0] : undefined;
+}
