@@ -9,7 +9,7 @@ import { NotePage } from './pages/NotePage.ts';
 import { PeoplePage } from './pages/PeoplePage.ts';
 import { ProfilePage } from './pages/ProfilePage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
-import { readMeta } from './pages/SyncPages.ts';
+import { pullAll, readMeta } from './pages/SyncPages.ts';
 import { expect, test, waitForServiceWorker } from './fixtures.ts';
 
 const coordinator = {
@@ -153,6 +153,11 @@ test('notes and phone numbers are sealed at rest; a note pulled while locked rea
   await expect.poll(async () => ((await everyTable(page)).note ?? []).length, { timeout: 60_000 }).toBe(2);
   await expect(lock.heading).toBeVisible();
   await expectNothingReadable(page, [BODY, PHONE, OTHER_BODY, 'swimming']);
+  // This device's note went while locked, sealed for the server's key, and the server opened it.
+  await expect
+    .poll(async () => (await pullAll(page.request, 'note')).map((change) => change.values.body), { timeout: 60_000 })
+    .toContain(BODY);
+  await expect.poll(async () => ((await everyTable(page)).outbox ?? []).length, { timeout: 60_000 }).toBe(0);
 
   await lock.unlockByTyping(E2E_PIN);
   await shell.expectHeading('Settings');
