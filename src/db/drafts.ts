@@ -39,7 +39,10 @@ export function saveDraft(db: CoorieDb, key: string, value: unknown): Promise<vo
 
 /** The draft, or undefined when there is none or it cannot be opened (locked, or altered). */
 export async function loadDraft<T>(db: CoorieDb, key: string): Promise<T | undefined> {
-  const value = (await db.drafts.get(key))?.value;
+  return openDraft<T>(key, (await db.drafts.get(key))?.value);
+}
+
+async function openDraft<T>(key: string, value: unknown): Promise<T | undefined> {
   if (!looksSealed(value)) return value as T | undefined;
   const opener = currentOpener();
   if (!opener) return undefined;
@@ -57,13 +60,20 @@ export function clearDraft(db: CoorieDb, key: string): Promise<void> {
   });
 }
 
-/** Every draft whose key starts with `prefix`, newest first (Today looks for urgent notes left unsaved). */
+/**
+ * Every draft whose key starts with `prefix` that can be read now (opened while unlocked), newest first (Today
+ * looks for urgent notes left unsaved).
+ */
 export async function listDrafts<T>(
   db: CoorieDb,
   prefix: string,
 ): Promise<Array<{ key: string; value: T; updatedAt: number }>> {
   const rows = await db.drafts.where('key').startsWith(prefix).toArray();
+  const opened = await Promise.all(rows.map((row) => openDraft<T>(row.key, row.value)));
   return rows
-    .map((row) => ({ key: row.key, value: row.value as T, updatedAt: row.updatedAt }))
+    .flatMap((row, index) => {
+      const value = opened[index];
+      return value === undefined ? [] : [{ key: row.key, value, updatedAt: row.updatedAt }];
+    })
     .sort((a, b) => b.updatedAt - a.updatedAt);
 }

@@ -8,6 +8,7 @@ import { KIND_INDEXES, KIND_NAMES, type KindName } from '../../src/domain/indexe
 import { SENSITIVE_FIELDS, sealPlace } from '../../src/domain/sensitive.ts';
 import { CoorieDb } from '../../src/db/database.ts';
 import { loadDraft, saveDraft } from '../../src/db/drafts.ts';
+import { urgentNoteDrafts } from '../../src/db/urgentDrafts.ts';
 import {
   createDeviceKey,
   currentOpener,
@@ -169,6 +170,17 @@ describe('sensitive fields at rest', () => {
     expect(await loadDraft(db, 'note:person:a1')).toEqual({ body: 'Secret draft' });
     forgetDeviceKey();
     expect(await loadDraft(db, 'note:person:a1')).toBeUndefined();
+  });
+
+  it("flags an urgent note's sealed draft on Today while unlocked", async () => {
+    openDb();
+    await createDeviceKey(db, PIN);
+    await saveDraft(db, 'note:person:a1:', { body: 'Worried tonight', concern: 'urgent' });
+    await saveDraft(db, 'note:person:a2:', { body: 'Fine', concern: 'none' });
+    expect(JSON.stringify(await db.drafts.toArray())).not.toContain('urgent');
+    expect((await urgentNoteDrafts(db)).map((draft) => draft.path)).toEqual(['/people/a1/notes/new']);
+    forgetDeviceKey();
+    expect(await urgentNoteDrafts(db)).toEqual([]);
   });
 
   it('seals a plain database on the first unlock, losing nothing, and re-seals the outbox for the server', async () => {
