@@ -78,6 +78,8 @@ export interface SealProgress {
   done: number;
   total: number;
   finished: boolean;
+  /** The server key the last finished pass sealed the outbox for: a new one asks for another pass. */
+  serverKeyId?: string;
 }
 
 export interface MetaValues {

@@ -57,8 +57,8 @@ async function pass(db: CoorieDb): Promise<void> {
   const previous = await getMeta(db, 'sealProgress');
   const report = async (finished: boolean) => {
     // Shown only while there was something to seal: a finished pass over sealed data says nothing.
-    if (previous?.finished && !sealedAny && finished) return;
-    await setMeta(db, 'sealProgress', { done: Math.min(done, total), total, finished });
+    if (previous?.finished && !sealedAny && finished && previous.serverKeyId === server?.keyId) return;
+    await setMeta(db, 'sealProgress', { done: Math.min(done, total), total, finished, serverKeyId: server?.keyId });
   };
 
   for (const kind of kinds) {

@@ -76,6 +76,10 @@ export async function finishCatchUp(db: CoorieDb): Promise<number> {
     }
     await setMeta(db, 'epoch', epoch);
     await deleteMeta(db, 'catchUpEpoch');
+    // What was queued holds the rows' values, sealed for the device key: the page re-seals them for the server
+    // at its next unlock (db/sealAtRest.ts), which this asks for.
+    const progress = await getMeta(db, 'sealProgress');
+    if (queued > 0 && progress) await setMeta(db, 'sealProgress', { ...progress, finished: false });
     return queued;
   });
 }

@@ -25,14 +25,19 @@ export function LockGate({ user, children }: { user: SignedInUser; children: Rea
 
   // Unlocked, and whenever the server's key is learnt or changes: seal what is still in clear (the first unlock
   // after the update) and re-seal for the server what waits in the outbox for it (src/db/sealAtRest.ts).
+  // Only when there is something to do (its last pass did not finish, or the server's key changed since), so
+  // that an ordinary unlock neither loads the pass nor reads every record again.
   const serverKey = useMeta('serverSealKey');
   const serverKeyId = serverKey?.keyId;
+  const progress = useMeta('sealProgress');
+  const needed =
+    serverKey !== undefined && progress !== undefined && (!progress?.finished || progress.serverKeyId !== serverKeyId);
   useEffect(() => {
-    if (!open) return;
+    if (!open || !needed) return;
     void import('../../db/sealAtRest.ts')
       .then(({ sealAtRest }) => sealAtRest(db))
       .catch((error: unknown) => console.error('Sealing the records on this device failed', error));
-  }, [db, open, serverKeyId]);
+  }, [db, open, needed, serverKeyId]);
 
   useEffect(() => {
     if (!open) return;
