@@ -154,7 +154,7 @@ async function lockedDevice(sealed: boolean, count: number): Promise<UnlockDevic
  * From the right PIN to the person's notes drawn: with sealing, unlockWithPin (the PIN's hash checked and the device
  * key unwrapped); without, the PIN's hash checked, the person's notes read through their index and opened, and NotesList drawn.
  */
-async function unlockAndShow(sealed: boolean, count: number): Promise<number> {
+async function unlockAndShow(sealed: boolean, count: number): Promise<{ ms: number; unlockMs: number }> {
   const { db, person } = await lockedDevice(sealed, count);
   const host = document.createElement('div');
   document.body.append(host);
@@ -164,6 +164,7 @@ async function unlockAndShow(sealed: boolean, count: number): Promise<number> {
   const check = sealed ? await unlockWithPin(db, PIN) : await checkPin(db, PIN);
   if (check.outcome !== 'right') throw new Error(`Unlock: ${check.outcome}`);
   if (!sealed) await markUnlocked(db);
+  const unlockMs = performance.now() - start;
   const notes = await openRows('note', await db.records('note').where('attendeeId').equals(person).toArray());
   const list = createElement(NotesList, { notes: notes as Note[] });
   flushSync(() =>
@@ -178,7 +179,7 @@ async function unlockAndShow(sealed: boolean, count: number): Promise<number> {
   forgetDeviceKey();
   await drop(db);
   if (shown !== count || !readable) throw new Error(`${shown} notes shown (readable: ${String(readable)})`);
-  return ms;
+  return { ms, unlockMs };
 }
 
 (globalThis as unknown as { atRest: unknown }).atRest = { writeNotes, pull, bulkPut, unlockAndShow };
