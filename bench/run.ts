@@ -11,6 +11,8 @@
 //  (viii) Lighthouse mobile on the sign-in page (bench/lighthouse.ts). BENCH_ONLY=lighthouse runs only this one.
 //  (ix)  push and pull throughput and no-op sync latency with one and two server processes on PostgreSQL
 //        (bench/processes.ts; needs TEST_DATABASE_URL). BENCH_ONLY=processes runs only this one.
+//  (x)   Sealed at rest (bench/atrest.ts): writing 500 notes, the first pull and unlocking a person with 200
+//        notes, each with and without the device key, side by side. BENCH_ONLY=atrest runs only this one.
 // Prints a table and writes bench/results.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +22,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request } 
 import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { countRows, queueParents, readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
+import { benchAtRest, printAtRest, type AtRestBench } from './atrest.ts';
 import { benchProcesses, printProcesses } from './processes.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
 import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse.ts';
@@ -131,10 +134,10 @@ async function runScreensBench(browser: Browser): Promise<ScreensBench> {
 }
 
 /**
- * BENCH_ONLY=screens or lighthouse: that part's figures and their pass/fail into bench/results.json, beside
+ * BENCH_ONLY=screens, lighthouse or atrest: that part's figures and their pass/fail into bench/results.json, beside
  * whatever a full run left there.
  */
-function writePartResults(part: string, figures: ScreensBench | LighthouseBench): void {
+function writePartResults(part: string, figures: ScreensBench | LighthouseBench | AtRestBench): void {
   const file = new URL('results.json', import.meta.url);
   const previous = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: object; targets?: object })
@@ -173,6 +176,20 @@ async function main(): Promise<void> {
       const screens = await runScreensBench(browser);
       writePartResults('screens', screens);
       printScreens(screens);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'atrest') {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const atRest = await benchAtRest(browser);
+      writePartResults('atRest', atRest);
+      printAtRest(atRest);
     } finally {
       await browser.close();
     }
@@ -313,16 +330,18 @@ async function main(): Promise<void> {
     };
     const reports = await runReportsBench(browser);
     const screens = await runScreensBench(browser);
+    const atRest = await benchAtRest(browser);
     const lighthouse = await benchLighthouse();
     writeFileSync(
       new URL('results.json', import.meta.url),
       JSON.stringify(
         {
-          results: { ...results, reports, screens, lighthouse },
+          results: { ...results, reports, screens, atRest, lighthouse },
           targets: {
             ...targets,
             reportsWithin3xRead: reports.ratio <= 3,
             ...screens.targets,
+            ...atRest.targets,
             ...lighthouse.targets,
           },
         },
@@ -333,6 +352,7 @@ async function main(): Promise<void> {
     printTable(results, targets);
     printReports(reports);
     printScreens(screens);
+    printAtRest(atRest);
     printLighthouse(lighthouse);
   } finally {
     await browser.close();
