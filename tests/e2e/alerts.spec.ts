@@ -3,9 +3,10 @@
 // subscription is injected), the test decrypts what arrived there as the browser would (RFC 8291) and hands it
 // to the real worker with CDP `ServiceWorker.deliverPushMessage`; the notification shown names nobody.
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { browserSubscription, startPushService, type PushService } from '../server/pushService.ts';
 import { AccountPages } from './pages/AccountPages.ts';
+import { deliverToWorker } from './pages/PushPages.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
@@ -33,24 +34,6 @@ test.afterAll(async () => {
   await server.stop();
   await service.close();
 });
-
-/** Hands a message to the page's service worker as its push service would. */
-async function deliverToWorker(context: BrowserContext, page: Page, data: string): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const registrationId = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((registration) => registration.scopeURL.startsWith(server.url));
-      if (ours) resolve(ours.registrationId);
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: server.url,
-    registrationId: await registrationId,
-    data,
-  });
-  await cdp.detach();
-}
 
 async function notifications(page: Page) {
   return page.evaluate(async () => {
@@ -101,7 +84,7 @@ test('alerts reach a coordinator’s device through the worker, naming nobody', 
   await expect(section).not.toContainText('None yet');
   const [test] = await service.waitFor(1);
   if (!test) throw new Error('no test alert');
-  await deliverToWorker(context, page, device.decrypt(test.body));
+  await deliverToWorker(context, page, server.url, device.decrypt(test.body));
   await expect
     .poll(() => notifications(page))
     .toEqual([
@@ -141,7 +124,7 @@ test('alerts reach a coordinator’s device through the worker, naming nobody', 
   if (!urgent) throw new Error('no urgent alert');
   const payload = device.decrypt(urgent.body);
   expect(payload).not.toMatch(/Morag|Aberlour|frightened/);
-  await deliverToWorker(context, page, payload);
+  await deliverToWorker(context, page, server.url, payload);
   await expect
     .poll(async () => (await notifications(page)).map((shown) => shown.title).sort())
     .toEqual(['Test alert from Coorie', 'Urgent concern raised in Coorie']);

@@ -9,9 +9,10 @@
 // shows it overdue. Alerts go through the stand-in push service and the real worker, as in alerts.spec.ts.
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { browserSubscription, startPushService, type PushService } from '../server/pushService.ts';
 import { AccountPages } from './pages/AccountPages.ts';
+import { deliverToWorker } from './pages/PushPages.ts';
 import { ShellPage } from './pages/ShellPage.ts';
 import { syncNow } from './pages/SyncPages.ts';
 import { TeamPage } from './pages/TeamPage.ts';
@@ -77,24 +78,6 @@ async function subscribe(page: Page, who: string) {
   }, device.json);
   expect(status).toBe(204);
   return device;
-}
-
-/** Hands a message to the page's service worker as its push service would. */
-async function deliverToWorker(context: BrowserContext, page: Page, data: string): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const registrationId = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((registration) => registration.scopeURL.startsWith(server.url));
-      if (ours) resolve(ours.registrationId);
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: server.url,
-    registrationId: await registrationId,
-    data,
-  });
-  await cdp.detach();
 }
 
 async function notificationTitles(page: Page): Promise<string[]> {
@@ -215,7 +198,7 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   expect(second?.path).toBe('/push/ailsa-laptop');
   const payload = ailsaLaptop.decrypt(second?.body ?? Buffer.alloc(0));
   expect(payload).not.toMatch(/Dawn|Isla|Aberlour/);
-  await deliverToWorker(coordinatorContext, coordinator, payload);
+  await deliverToWorker(coordinatorContext, coordinator, server.url, payload);
   await expect.poll(() => notificationTitles(coordinator)).toEqual(['A visit has not been closed']);
 
   // Isla's signal comes back and she closes the visit; the server hears of it, and so does the laptop.
