@@ -101,7 +101,8 @@ async function openOrFocus(url: string): Promise<void> {
     await self.clients.openWindow(url);
     return;
   }
-  const focused = await open.focus();
+  // focus() is refused without a tap behind it (a tap always has one); the window is still taken there.
+  const focused = await open.focus().catch(() => open);
   // navigate() fails on a page the worker does not control (yet): then a new window.
   if (focused.url !== url) await focused.navigate(url).catch(() => self.clients.openWindow(url));
 }

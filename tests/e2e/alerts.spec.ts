@@ -136,5 +136,19 @@ test('alerts reach a coordinator’s device through the worker, naming nobody', 
     tag: 'urgent-concern',
     data: { url: '/' },
   });
+
+  // Tapping it: the worker closes it and takes the open window to the screen it names. (CDP cannot tap a
+  // notification, so the worker is given the click event the browser would give it, with the real notification.)
+  expect(page.url()).toBe(`${server.url}/settings`);
+  const worker = context.serviceWorkers().find((one) => one.url().startsWith(server.url));
+  if (!worker) throw new Error('no service worker');
+  await worker.evaluate(`(async () => {
+    const [tapped] = await self.registration.getNotifications({ tag: 'urgent-concern' });
+    self.dispatchEvent(new NotificationEvent('notificationclick', { notification: tapped }));
+  })()`);
+  await expect(page).toHaveURL(`${server.url}/`);
+  // A new page load opens locked; the tests' lock handler unlocks it, and the screen named is there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect.poll(async () => (await notifications(page)).map((one) => one.tag)).toEqual(['test']);
   await context.close();
 });
