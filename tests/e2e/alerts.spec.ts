@@ -4,9 +4,9 @@
 // to the real worker with CDP `ServiceWorker.deliverPushMessage`; the notification shown names nobody.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { browserSubscription, startPushService, type PushService } from '../server/pushService.ts';
+import { startPushService, type PushService } from '../server/pushService.ts';
 import { AccountPages } from './pages/AccountPages.ts';
-import { deliverToWorker } from './pages/PushPages.ts';
+import { deliverToWorker, subscribeDevice } from './pages/PushPages.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
@@ -62,16 +62,7 @@ test('alerts reach a coordinator’s device through the worker, naming nobody', 
   await expectAccessible(page, 'Settings, alerts off');
 
   // What the browser would send after subscribing, with keys the test holds to decrypt with.
-  const device = browserSubscription(`${service.origin}/push/ailsa-laptop`);
-  const saved = await page.evaluate(async (json) => {
-    const response = await fetch('/api/push/subscription', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(json),
-    });
-    return response.status;
-  }, device.json);
-  expect(saved).toBe(204);
+  const device = await subscribeDevice(page, `${service.origin}/push/ailsa-laptop`);
 
   await page.reload();
   await expect(section).toContainText('On for this device');

@@ -10,9 +10,9 @@
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
-import { browserSubscription, startPushService, type PushService } from '../server/pushService.ts';
+import { startPushService, type PushService } from '../server/pushService.ts';
 import { AccountPages } from './pages/AccountPages.ts';
-import { deliverToWorker } from './pages/PushPages.ts';
+import { deliverToWorker, subscribeDevice } from './pages/PushPages.ts';
 import { ShellPage } from './pages/ShellPage.ts';
 import { syncNow } from './pages/SyncPages.ts';
 import { TeamPage } from './pages/TeamPage.ts';
@@ -65,21 +65,6 @@ test.afterAll(async () => {
   await service.close();
 });
 
-/** Gives the server the subscription this device's browser would have made, with keys the test holds. */
-async function subscribe(page: Page, who: string) {
-  const device = browserSubscription(`${service.origin}/push/${who}`);
-  const status = await page.evaluate(async (json) => {
-    const response = await fetch('/api/push/subscription', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(json),
-    });
-    return response.status;
-  }, device.json);
-  expect(status).toBe(204);
-  return device;
-}
-
 async function notificationTitles(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
@@ -122,7 +107,7 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   await team.member('Isla').getByLabel('Isla’s work phone (optional)').fill('07700 900456');
   await team.member('Isla').getByRole('button', { name: 'Save the work phone' }).click();
   await expect(coordinator.getByText('Isla’s work phone is saved.')).toBeVisible();
-  const ailsaLaptop = await subscribe(coordinator, 'ailsa-laptop');
+  const ailsaLaptop = await subscribeDevice(coordinator, `${service.origin}/push/ailsa-laptop`);
 
   // The organisation's own periods, not the server's defaults (15 and 15): 10 minutes' grace, then 20 more.
   await team.openSettings();
@@ -139,7 +124,7 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   // Isla signs in on her phone, turns alerts on, adds Dawn and books the visit for 11:00, an hour long.
   await new AccountPages(visitor).signIn(isla.email, isla.password, 'Isla’s phone');
   await waitForServiceWorker(visitor);
-  await subscribe(visitor, 'isla-phone');
+  await subscribeDevice(visitor, `${service.origin}/push/isla-phone`);
   const shell = new ShellPage(visitor);
   await shell.open('People');
   await visitor.getByRole('link', { name: 'Add a person' }).click();
