@@ -77,7 +77,10 @@ describe('check-in', { timeout: 30_000 }, () => {
     await screen.findByRole('button', { name: 'Undo check-in for Morag' });
     // Once here, she stays on the list when the search is cleared.
     await user.clear(search);
-    expect(within(screen.getByRole('region', { name: 'Also here' })).getByText('Morag')).toBeInTheDocument();
+    await vi.waitFor(
+      () => expect(within(screen.getByRole('region', { name: 'Also here' })).getByText('Morag')).toBeInTheDocument(),
+      WAIT,
+    );
   });
 
   it('checks a person in with one tap and undoes it with another, keeping one record', async () => {
