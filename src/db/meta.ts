@@ -1,5 +1,6 @@
 // Small typed values kept in the `meta` table: the device's clock, sync cursor and state, who is signed in, and
 // the app lock's PIN hash. It imports no db/ module but database.ts, so that any of them may import it.
+import type { AlertPeriods } from '../api/push.ts';
 import type { WrappedKey } from '../crypto/keys.ts';
 import type { Role } from '../domain/roles.ts';
 import type { PendingBatch } from '../sync/coalesce.ts';
@@ -112,6 +113,8 @@ export interface MetaValues {
   lockWipe: LockWipe;
   /** The team to call (GET /api/team/contacts), kept so that "Call <name>" works with no signal. */
   contacts: TeamContact[];
+  /** The organisation's alert periods (GET /api/organisation/alert-periods), so "overdue" matches the server's. */
+  alertPeriods: AlertPeriods;
   deviceKey: DeviceKey;
   serverSealKey: ServerSealKey;
   sealProgress: SealProgress;

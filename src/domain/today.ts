@@ -2,7 +2,7 @@
 import { londonDate } from './london.ts';
 import type { Note } from './note.ts';
 import type { Visit } from './visit.ts';
-import { isVisitOverdue } from './visitTiming.ts';
+import { DEFAULT_VISIT_GRACE_MINUTES, isVisitOverdue } from './visitTiming.ts';
 
 /** Follow-ups due today or earlier (London) and not done, the longest-waiting first. */
 export function followUpsDue(notes: readonly Note[], today: Date | string): Note[] {
@@ -49,6 +49,10 @@ export function visitsInProgress(visits: readonly Visit[]): Visit[] {
 }
 
 /** Visits in progress past their expected length and grace: someone should ring the supporter now. */
-export function overdueVisits(visits: readonly Visit[], now: Date): Visit[] {
-  return visitsInProgress(visits).filter((visit) => isVisitOverdue(visit, now));
+export function overdueVisits(
+  visits: readonly Visit[],
+  now: Date,
+  graceMinutes = DEFAULT_VISIT_GRACE_MINUTES,
+): Visit[] {
+  return visitsInProgress(visits).filter((visit) => isVisitOverdue(visit, now, graceMinutes));
 }

@@ -6,6 +6,11 @@ export const DEFAULT_VISIT_MINUTES = 60;
 /** The limits of `expectedMinutes` in the visit schema. */
 export const MIN_VISIT_MINUTES = 5;
 export const MAX_VISIT_MINUTES = 600;
+/**
+ * Minutes past a visit's expected finish before it is overdue, until the device has heard its organisation's
+ * visit grace period (Settings → Alert periods; src/app/alerts/alertPeriods.ts keeps it in meta).
+ */
+export const DEFAULT_VISIT_GRACE_MINUTES = 15;
 
 /** Arrival (or, before it, the booked time) plus the expected length. */
 export function expectedFinish(visit: Visit): Date | undefined {
@@ -27,11 +32,11 @@ export type VisitState = 'scheduled' | 'in progress' | 'due to finish' | 'overdu
  * Where a visit stands for the supporter and the coordinator. "Due to finish" is the gentle nudge between
  * the expected finish and the grace period; "overdue" is when someone should ring the supporter.
  */
-export function visitState(visit: Visit, now: Date): VisitState {
+export function visitState(visit: Visit, now: Date, graceMinutes = DEFAULT_VISIT_GRACE_MINUTES): VisitState {
   if (visit.status === 'cancelled') return 'cancelled';
   if (visit.leftAt || visit.status === 'done') return 'done';
   if (!visit.arrivedAt) return 'scheduled';
-  if (isVisitOverdue(visit, now)) return 'overdue';
+  if (isVisitOverdue(visit, now, graceMinutes)) return 'overdue';
   return minutesPastFinish(visit, now) > 0 ? 'due to finish' : 'in progress';
 }
 
@@ -44,10 +49,13 @@ export function minutesInWords(total: number): string {
   return minutes === 0 ? part(hours, 'hour') : `${part(hours, 'hour')} ${part(minutes, 'minute')}`;
 }
 
-/** A visit is overdue when the supporter arrived, has not said they left, and the expected time has passed. */
-export function isVisitOverdue(visit: Visit, now: Date, graceMinutes = 15): boolean {
+/**
+ * A visit is overdue when the supporter arrived, has not said they left, and more than the grace period (the
+ * organisation's, as the server times its alerts) has passed since the expected finish.
+ */
+export function isVisitOverdue(visit: Visit, now: Date, graceMinutes = DEFAULT_VISIT_GRACE_MINUTES): boolean {
   if (!visit.arrivedAt || visit.leftAt || visit.deleted) return false;
-  const expected = visit.expectedMinutes ?? 60;
+  const expected = visit.expectedMinutes ?? DEFAULT_VISIT_MINUTES;
   return differenceInMinutes(now, new Date(visit.arrivedAt)) > expected + graceMinutes;
 }
 

@@ -5,6 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addMember, setUpOrganisation } from '../server/client.ts';
 import { databases, useServer } from '../server/helpers.ts';
+import { refreshAlertPeriods } from '../../src/app/alerts/alertPeriods.ts';
+import { getMeta } from '../../src/db/meta.ts';
 import { freshDb, renderApp } from './helpers.tsx';
 import { routeFetchTo, whoIs } from './privacy-server.ts';
 
@@ -22,7 +24,8 @@ describe('alert periods', () => {
   it('shows the defaults, says what to fix, and saves the organisation’s own periods', async () => {
     const coordinator = await setUpOrganisation(server.app);
     routeFetchTo(coordinator);
-    await renderApp('/settings', { db: freshDb(), user: await whoIs(coordinator) });
+    const db = freshDb();
+    await renderApp('/settings', { db, user: await whoIs(coordinator) });
     const user = userEvent.setup();
 
     const section = await screen.findByRole('region', { name: 'Alert periods' }, SLOW);
@@ -67,6 +70,24 @@ describe('alert periods', () => {
       teamAlertMinutes: 45,
     });
     expect(grace).not.toHaveAccessibleDescription(expect.stringContaining('Error'));
+    // The coordinator's own device counts the new grace at once.
+    expect(await getMeta(db, 'alertPeriods')).toEqual({
+      urgentRepeatMinutes: 10,
+      visitGraceMinutes: 30,
+      teamAlertMinutes: 45,
+    });
+  });
+
+  it("keeps the organisation's periods on a visitor's device, as the server gives them", async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor', 'Isla');
+    const chosen = { urgentRepeatMinutes: 12, visitGraceMinutes: 40, teamAlertMinutes: 25 };
+    expect((await coordinator.call('PUT', '/api/organisation/alert-periods', chosen)).status).toBe(200);
+    routeFetchTo(visitor);
+    const db = freshDb();
+    expect(await getMeta(db, 'alertPeriods')).toBeUndefined();
+    await refreshAlertPeriods(db);
+    expect(await getMeta(db, 'alertPeriods')).toEqual(chosen);
   });
 
   it('is not offered to a visitor', async () => {

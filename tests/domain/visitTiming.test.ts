@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { londonClock, londonInstant } from '../../src/domain/london.ts';
 import type { Visit } from '../../src/domain/visit.ts';
-import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../src/domain/visitTiming.ts';
+import { overdueVisits } from '../../src/domain/today.ts';
+import {
+  expectedFinish,
+  isVisitOverdue,
+  minutesInWords,
+  minutesPastFinish,
+  visitState,
+} from '../../src/domain/visitTiming.ts';
 
 const arrived: Visit = {
   id: 'v1',
@@ -24,6 +31,24 @@ describe('visit timing', () => {
     expect(visitState(arrived, new Date('2026-11-24T11:10:00Z'))).toBe('due to finish');
     expect(visitState(arrived, new Date('2026-11-24T11:25:00Z'))).toBe('overdue');
     expect(minutesPastFinish(arrived, new Date('2026-11-24T11:25:00Z'))).toBe(20);
+  });
+
+  it("counts the organisation's own grace period when it has one", () => {
+    // Expected finish 11:05; a 40-minute grace makes it overdue after 11:45, not after 11:20.
+    expect(visitState(arrived, new Date('2026-11-24T11:25:00Z'), 40)).toBe('due to finish');
+    expect(visitState(arrived, new Date('2026-11-24T11:45:00Z'), 40)).toBe('due to finish');
+    expect(visitState(arrived, new Date('2026-11-24T11:46:00Z'), 40)).toBe('overdue');
+    expect(isVisitOverdue(arrived, new Date('2026-11-24T11:45:00Z'), 40)).toBe(false);
+    expect(isVisitOverdue(arrived, new Date('2026-11-24T11:46:00Z'), 40)).toBe(true);
+    // A short grace of 2 minutes: overdue from 11:08, where the default would still wait.
+    expect(visitState(arrived, new Date('2026-11-24T11:08:00Z'), 2)).toBe('overdue');
+    expect(visitState(arrived, new Date('2026-11-24T11:08:00Z'))).toBe('due to finish');
+    const elsewhere: Visit = { id: 'v9', arrivedAt: '2026-11-24T10:30:00.000Z', expectedMinutes: 60 };
+    expect(overdueVisits([arrived, elsewhere], new Date('2026-11-24T11:35:00Z'), 2).map((v) => v.id)).toEqual([
+      'v1',
+      'v9',
+    ]);
+    expect(overdueVisits([arrived, elsewhere], new Date('2026-11-24T11:35:00Z'), 40)).toEqual([]);
   });
 
   it('is never overdue once the supporter has left safely, or before arriving', () => {

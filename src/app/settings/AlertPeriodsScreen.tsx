@@ -5,6 +5,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { alertPeriodsAnswer, type AlertPeriods } from '../../api/push.ts';
 import { MAX_ALERT_MINUTES, MIN_ALERT_MINUTES } from '../../api/limits.ts';
+import { useDb } from '../../db/hooks.ts';
+import { setMeta } from '../../db/meta.ts';
 import { InputField } from '../components/form/index.ts';
 import { checked } from '../http/checked.ts';
 import { describeProblem, type Problem } from '../http/messages.ts';
@@ -67,6 +69,7 @@ const minutesWord = (minutes: number) => (minutes === 1 ? '1 minute' : `${minute
 
 function PeriodsForm({ answer, onSaved }: { answer: Answer; onSaved: () => void }) {
   const id = useId();
+  const db = useDb();
   const [typed, setTyped] = useState<Record<keyof AlertPeriods, string>>({
     urgentRepeatMinutes: String(answer.periods.urgentRepeatMinutes),
     visitGraceMinutes: String(answer.periods.visitGraceMinutes),
@@ -98,7 +101,9 @@ function PeriodsForm({ answer, onSaved }: { answer: Answer; onSaved: () => void 
     }
     setBusy(true);
     try {
-      await checked('PUT', PATH, alertPeriodsAnswer, chosen);
+      const saved = await checked('PUT', PATH, alertPeriodsAnswer, chosen);
+      // This device calls visits overdue by the new grace period at once, before its next refresh.
+      await setMeta(db, 'alertPeriods', saved.periods);
       onSaved();
     } catch (caught) {
       setProblem(describeProblem(caught));

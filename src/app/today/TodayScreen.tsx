@@ -8,6 +8,7 @@ import { sessionsThisWeek, sessionsToday } from '../../domain/schedule.ts';
 import { followUpsDue, openConcerns, overdueVisits, visitsInProgress } from '../../domain/today.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { isNotStarted } from '../../domain/visitTiming.ts';
+import { useVisitGrace } from '../alerts/alertPeriods.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate } from '../format.ts';
@@ -26,8 +27,9 @@ export function TodayScreen() {
   const now = useNow();
   const today = londonDate(now);
   const data = useTodayData(now, today);
+  const grace = useVisitGrace();
 
-  if (data === undefined || user === undefined) {
+  if (data === undefined || user === undefined || grace === undefined) {
     return (
       <Screen title="Today">
         <p className="lede">{formatLongDate(now)}</p>
@@ -40,7 +42,7 @@ export function TodayScreen() {
   // A visit is the supporter's; coordinators keep an eye on everyone's.
   const mine = (visit: Visit) => coordinator || (visit.supporterId || visit.createdBy) === user.id;
   const visits = data.visits.filter(mine);
-  const overdue = overdueVisits(visits, now);
+  const overdue = overdueVisits(visits, now, grace);
   const inProgress = visitsInProgress(visits).filter((visit) => !overdue.includes(visit));
   const planned = visits
     .filter((visit) => !visit.arrivedAt && visit.status !== 'cancelled' && visit.at && londonDate(visit.at) === today)

@@ -28,13 +28,15 @@ interface VisitCardProps {
   visit: Visit;
   personName: string;
   now: Date;
+  /** Minutes past the expected finish before the visit is overdue (the organisation's visit grace period). */
+  grace?: number;
   mine: boolean;
   /** A coordinator sees a colleague's visit whose start has passed with no arrival as not started or not synced. */
   coordinator?: boolean;
 }
 
-export function VisitCard({ visit, personName, now, mine, coordinator = false }: VisitCardProps) {
-  const state = visitState(visit, now);
+export function VisitCard({ visit, personName, now, grace, mine, coordinator = false }: VisitCardProps) {
+  const state = visitState(visit, now, grace);
   const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
   return (
     <li className={`visit-card visit-${state.replaceAll(' ', '-')}`}>

@@ -8,6 +8,7 @@ import { cancelVisit, extendVisit, markArrived, markLeftSafely, undoArrived, use
 import type { TeamContact } from '../../db/meta.ts';
 import type { Visit } from '../../domain/visit.ts';
 import { expectedFinish, minutesInWords, minutesPastFinish, visitState } from '../../domain/visitTiming.ts';
+import { useVisitGrace } from '../alerts/alertPeriods.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { formatDateTime, formatTime } from '../format.ts';
@@ -24,7 +25,8 @@ export function VisitScreen() {
   const { id = '' } = useParams();
   const visit = useRecord('visit', id);
   const person = useRecord('attendee', visit?.attendeeId);
-  if (visit === undefined || (visit?.attendeeId && person === undefined)) return <Loading />;
+  const grace = useVisitGrace();
+  if (visit === undefined || grace === undefined || (visit?.attendeeId && person === undefined)) return <Loading />;
   if (visit === null) {
     return (
       <NotFound
@@ -37,17 +39,17 @@ export function VisitScreen() {
   }
   const kind = visit.kind ? VISIT_KIND_LABELS[visit.kind] : 'Visit';
   const name = person ? String(person.displayName ?? '') : 'someone no longer on this device';
-  return <VisitDetail visit={visit} title={`${kind} with ${name}`} />;
+  return <VisitDetail visit={visit} title={`${kind} with ${name}`} grace={grace} />;
 }
 
-function VisitDetail({ visit, title }: { visit: Visit; title: string }) {
+function VisitDetail({ visit, title, grace }: { visit: Visit; title: string; grace: number }) {
   const db = useDb();
   const user = useCurrentUser();
   const now = useNow();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [busy, setBusy] = useState(false);
   const unsent = useVisitUnsent(visit.id);
-  const state = visitState(visit, now);
+  const state = visitState(visit, now, grace);
   const finish = expectedFinish(visit);
   const options = { userId: user?.id ?? '' };
   const contacts = useContacts();

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { usePeopleByIds } from '../../db/sessions.ts';
 import { useVisitList } from '../../db/visits.ts';
+import { useVisitGrace } from '../alerts/alertPeriods.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import '../styles/controls.css';
@@ -16,6 +17,7 @@ export function VisitsScreen() {
   const visits = useVisitList(user, RECENT_DONE);
   const people = usePeopleByIds(visits?.map((visit) => visit.attendeeId ?? '').filter(Boolean));
   const now = useNow();
+  const grace = useVisitGrace();
   const names = new Map((people ?? []).map((person) => [person.id, String(person.displayName ?? '')]));
 
   return (
@@ -25,7 +27,7 @@ export function VisitsScreen() {
           Schedule a visit
         </Link>
       </p>
-      {visits === undefined || people === undefined || !user ? (
+      {visits === undefined || people === undefined || grace === undefined || !user ? (
         <Loading />
       ) : visits.length === 0 ? (
         <EmptyState>
@@ -33,7 +35,7 @@ export function VisitsScreen() {
           <p>Home visits and 1-2-1s you arrange will show here, with a check-in when you arrive and leave.</p>
         </EmptyState>
       ) : (
-        groupVisits(visits, user, now).map((group) => {
+        groupVisits(visits, user, now, grace).map((group) => {
           const headingId = `visits-${group.title.toLowerCase().replaceAll(' ', '-')}`;
           return (
             <section key={group.title} aria-labelledby={headingId}>
@@ -47,6 +49,7 @@ export function VisitsScreen() {
                     visit={visit}
                     personName={names.get(visit.attendeeId ?? '') || 'someone no longer on this device'}
                     now={now}
+                    grace={grace}
                     mine={visit.supporterId === user.id}
                     coordinator={user.role === 'coordinator'}
                   />

@@ -13,9 +13,9 @@ export const RECENT_DONE = 20;
 
 const byTime = (a: Visit, b: Visit) => (a.at ?? '').localeCompare(b.at ?? '');
 
-export function groupVisits(visits: readonly Visit[], user: SignedInUser, now: Date): VisitGroup[] {
+export function groupVisits(visits: readonly Visit[], user: SignedInUser, now: Date, grace?: number): VisitGroup[] {
   const live = visits.filter((visit) => visit.deleted !== true).toSorted(byTime);
-  const stateOf = (visit: Visit) => visitState(visit, now);
+  const stateOf = (visit: Visit) => visitState(visit, now, grace);
   const finished = (visit: Visit) => stateOf(visit) === 'done' || stateOf(visit) === 'cancelled';
   const underWay = (visit: Visit) => ['in progress', 'due to finish'].includes(stateOf(visit));
   const recentDone = (list: Visit[]) => list.filter(finished).reverse().slice(0, RECENT_DONE);
