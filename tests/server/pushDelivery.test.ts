@@ -3,7 +3,7 @@
 // concerns reach every coordinator's device with no name, note or place in the message.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendDueAlerts } from '../../src/server/push/alerts.ts';
-import { addMember, change, Client, pushBody, setUpOrganisation } from './client.ts';
+import { addMember, change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { databases, useServer } from './helpers.ts';
 import { browserSubscription, readVapid, startPushService, type PushService } from './pushService.ts';
@@ -147,6 +147,72 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     await coordinator.post('/api/sync/push', pushBody([change('note', 'n1', { concernPickedUpBy: 'Ailsa' })]));
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 16 * MINUTE)).toBe(0);
     expect(service.deliveries).toHaveLength(1);
+  });
+
+  it('alerts again when a concern lowered from urgent is raised to urgent again, once per raise', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor', 'Isla');
+    await subscribe(coordinator, 'ailsa');
+    const start = Date.now();
+    let step = 0;
+    const next = () => hlc(start + ++step);
+    const push = async (client: Client, values: Record<string, unknown>, version = next()) => {
+      const answer = await client.post('/api/sync/push', pushBody([change('note', 'n1', values, version)]));
+      expect(answer.status).toBe(200);
+      expect(answer.body.results[0].status).toBe('applied');
+    };
+    await visitor.post('/api/sync/push', pushBody([change('attendee', 'p1', { displayName: 'Morag' })]));
+    const raisedAt = next();
+    await push(visitor, { attendeeId: 'p1', body: 'Low.', concern: 'urgent' }, raisedAt);
+    await service.waitFor(1);
+
+    // Edits of the still-urgent note, one stamping the concern again: no new alert.
+    await push(visitor, { body: 'Low, and not sleeping.' });
+    await push(coordinator, { concern: 'urgent' });
+    expect(await sendDueAlerts(server.app.alerting, Date.now())).toBe(0);
+    expect(service.deliveries).toHaveLength(1);
+
+    // A lowering that loses the merge to a newer urgent, in a change applied for its other field: no effect.
+    const stale = change('note', 'n1', { concern: 'keep an eye', body: 'Better today.' }, next());
+    stale.versions.concern = raisedAt;
+    const staleAnswer = await visitor.post('/api/sync/push', pushBody([stale]));
+    expect(staleAnswer.body.results[0].status).toBe('applied');
+    expect(await sendDueAlerts(server.app.alerting, Date.now() + 15 * MINUTE + 1000)).toBe(1);
+    expect(service.deliveries).toHaveLength(2);
+    // Lowered, and nothing more is sent about it.
+    await push(coordinator, { concern: 'talk to coordinator' });
+    expect(await sendDueAlerts(server.app.alerting, Date.now() + 60 * MINUTE)).toBe(0);
+    expect(service.deliveries).toHaveLength(2);
+
+    // Raised to urgent again: coordinators are alerted at once, and reminded once.
+    await push(visitor, { concern: 'urgent' });
+    await service.waitFor(3);
+    await push(visitor, { body: 'Low, not sleeping, and frightened.' });
+    expect(await sendDueAlerts(server.app.alerting, Date.now())).toBe(0);
+    expect(await sendDueAlerts(server.app.alerting, Date.now() + 15 * MINUTE + 1000)).toBe(1);
+    expect(await sendDueAlerts(server.app.alerting, Date.now() + 60 * MINUTE)).toBe(0);
+    expect(service.deliveries).toHaveLength(4);
+  });
+
+  it('does not let the pick-up of an earlier raise stop the alert of a new one', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const visitor = await addMember(coordinator, 'visitor', 'Isla');
+    await subscribe(coordinator, 'ailsa');
+    const start = Date.now();
+    let step = 0;
+    const push = (client: Client, values: Record<string, unknown>) =>
+      client.post('/api/sync/push', pushBody([change('note', 'n1', values, hlc(start + ++step))]));
+    await visitor.post('/api/sync/push', pushBody([change('attendee', 'p1', { displayName: 'Morag' })]));
+    await push(visitor, { attendeeId: 'p1', body: 'Low.', concern: 'urgent' });
+    await service.waitFor(1);
+    await push(coordinator, { concernPickedUpBy: 'Ailsa' });
+    await push(coordinator, { concern: 'keep an eye' });
+    await push(visitor, { concern: 'urgent' });
+    await service.waitFor(2);
+    // The new raise is picked up in its turn: no reminder.
+    await push(coordinator, { concernPickedUpBy: 'Ailsa' });
+    expect(await sendDueAlerts(server.app.alerting, Date.now() + 16 * MINUTE)).toBe(0);
+    expect(service.deliveries).toHaveLength(2);
   });
 
   it('does not alert a device whose sign-in has ended', async () => {

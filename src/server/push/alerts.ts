@@ -13,6 +13,7 @@ import {
   findCoordinatorSubscriptions,
   findDueAlerts,
   findUserSubscriptions,
+  forgetAlert,
   raiseAlert,
   recheckAlert,
   type AlertRow,
@@ -47,9 +48,12 @@ export async function alertPeriodsOf(alerting: Alerting, organisationId: string)
 
 /**
  * After a push has committed: notes it made urgent and visits it gave an arrival are raised (once however
- * often they are pushed again). Whatever is due is then sent without holding up the push's answer (a slow push
- * service must not stall a tablet's sync): failures go to `onSendError`, and the tick sends what this misses
- * (a crash, a push service down).
+ * often they are pushed again). A note is judged by its concern as the server now holds it, after the merge:
+ * urgent raises its alert (nothing new if already raised, so an edit of a still-urgent note alerts nobody);
+ * anything else forgets the alert, so that raising the note to urgent again alerts coordinators again.
+ * Whatever is due is then sent without holding up the push's answer (a slow push service must not stall a
+ * tablet's sync): failures go to `onSendError`, and the tick sends what this misses (a crash, a push service
+ * down).
  */
 export async function alertAfterPush(
   alerting: Alerting,
@@ -60,11 +64,17 @@ export async function alertAfterPush(
   now: number = Date.now(),
 ): Promise<void> {
   let urgent = false;
+  const concerns = await concernsNow(alerting.db, organisationId, changes, results);
   for (const [index, change] of changes.entries()) {
     if (results[index]?.status !== 'applied' || !isChange(change)) continue;
-    if (change.kind === 'note' && change.values.concern === 'urgent') {
-      await raiseAlert(alerting.db, { organisationId, kind: URGENT_CONCERN, recordId: change.id }, now);
-      urgent = true;
+    if (change.kind === 'note' && concerns.has(change.id)) {
+      const key = { organisationId, kind: URGENT_CONCERN, recordId: change.id };
+      if (concerns.get(change.id) === 'urgent') {
+        await raiseAlert(alerting.db, key, now);
+        urgent = true;
+      } else {
+        await forgetAlert(alerting.db, key);
+      }
     } else if (
       change.kind === 'visit' &&
       (typeof change.values.arrivedAt === 'string' || 'expectedMinutes' in change.values)
@@ -76,6 +86,36 @@ export async function alertAfterPush(
   }
   // An urgent concern is sent at once; a visit's alerts fall due later and the minute tick sends them.
   if (urgent) void sendDueAlerts(alerting, now, organisationId).catch(onSendError);
+}
+
+/**
+ * The concern, as stored now, of each note whose concern an applied change of the push carried: undefined for a
+ * note deleted or erased. A concern that lost the merge to a newer one is judged by the newer.
+ */
+async function concernsNow(
+  db: Kysely<Schema>,
+  organisationId: string,
+  changes: unknown[],
+  results: ChangeResult[],
+): Promise<Map<string, string | undefined>> {
+  const ids = new Set<string>();
+  for (const [index, change] of changes.entries()) {
+    if (results[index]?.status !== 'applied' || !isChange(change)) continue;
+    if (change.kind === 'note' && 'concern' in change.values) ids.add(change.id);
+  }
+  const concerns = new Map<string, string | undefined>();
+  if (ids.size === 0) return concerns;
+  const records = await loadRecords(
+    db,
+    organisationId,
+    [...ids].map((id) => ({ kind: 'note', id })),
+  );
+  for (const id of ids) {
+    const note = records.get(recordKey('note', id));
+    const live = note && !note.erasedAt && note.values.deleted !== true;
+    concerns.set(id, live && typeof note.values.concern === 'string' ? note.values.concern : undefined);
+  }
+  return concerns;
 }
 
 function isChange(change: unknown): change is { kind: string; id: string; values: Record<string, unknown> } {
@@ -145,11 +185,18 @@ async function recordOf(db: Kysely<Schema>, alert: AlertRow, kind: string): Prom
   return !record || record.erasedAt || record.values.deleted === true ? undefined : record;
 }
 
+/**
+ * A concern and whether it is picked up. A pick-up counts for the raise it came after: one from before the
+ * concern was last set (lowered and raised to urgent again since) does not stop the new raise's alerts.
+ */
 function concernOf(note: StoredRecord | undefined) {
   if (!note) return { concern: undefined, pickedUp: false };
   const pickedUpBy = note.values.concernPickedUpBy;
+  const pickedUpAt = note.versions.concernPickedUpBy;
+  const raisedAt = note.versions.concern;
+  const since = pickedUpAt !== undefined && (raisedAt === undefined || pickedUpAt >= raisedAt);
   return {
     concern: typeof note.values.concern === 'string' ? note.values.concern : undefined,
-    pickedUp: typeof pickedUpBy === 'string' && pickedUpBy.trim() !== '',
+    pickedUp: typeof pickedUpBy === 'string' && pickedUpBy.trim() !== '' && since,
   };
 }

@@ -164,6 +164,19 @@ export async function raiseAlert(db: Kysely<Schema>, key: AlertKey, now: number 
 }
 
 /**
+ * Forgets an alert: what it was about is settled for good (an urgent concern lowered), so that raising it again
+ * makes a new alert rather than finding this one spent.
+ */
+export async function forgetAlert(db: Kysely<Schema>, key: AlertKey): Promise<void> {
+  await db
+    .deleteFrom('push_alerts')
+    .where('organisation_id', '=', key.organisationId)
+    .where('kind', '=', key.kind)
+    .where('record_id', '=', key.recordId)
+    .execute();
+}
+
+/**
  * Looks at an alert again now, when what it is about has changed (a visit's arrival or length), unless its
  * first alert has gone out already. Also when the alert was settled: a visit booked ahead is settled by the
  * first tick that sees it with no arrival, and must be looked at again when the arrival comes.
