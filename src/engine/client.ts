@@ -14,7 +14,7 @@ import {
   type PullProgress,
 } from './syncStore.ts';
 import { MAX_PULL_LIMIT } from '../sync/protocol.ts';
-import { finishCatchUp, observeEpoch } from './epoch.ts';
+import { finishCatchUp, observeEpoch, observePushEpoch } from './epoch.ts';
 import { type SyncOutcome } from './outcome.ts';
 import {
   createTransport,
@@ -208,6 +208,7 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
       throw new SyncError('server', 'the server answered for a different number of changes');
     }
     const settled = await settlePush(db, batch, response.body.results, offsetOf(response), engine.now);
+    await observePushEpoch(db, response.body.epoch);
     totals.pushed += settled.accepted;
     totals.refused += settled.refused;
     if (settled.restamped > 0 && ++restampRounds > MAX_RESTAMP_ROUNDS) {

@@ -4,6 +4,13 @@
 // the whole pull is in, queues every field it holds, with its version, to push again. The server's merge keeps
 // what it already has at that version or newer, so only what the backup lacked changes anything there.
 // `meta.catchUpEpoch` marks a catch-up under way, so that one cut short resumes from its own cursor.
+//
+// A device with no epoch recorded hears one for the first time. A new device takes it as its own: from the
+// answer to its first push (the database that took what it pushed) or, having pushed nothing, from its first
+// pull. One that already holds synced data (it last synced before the server had epochs, under an older app)
+// cannot tell whether the server was restored since: it may hold what a restore lost. So it catches up once, as
+// after a restore; re-pushing what the server already has changes nothing there, since the merge keeps the newer
+// version of each field.
 import type { CoorieDb, OutboxEntry } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import { rowToRecord } from '../db/clock.ts';
@@ -25,11 +32,12 @@ export type EpochStep =
  */
 export async function observeEpoch(db: CoorieDb, epoch: string | undefined, fromStart: boolean): Promise<EpochStep> {
   if (epoch === undefined) return 'same'; // a server from before epochs
-  return db.transaction('rw', db.meta, async (): Promise<EpochStep> => {
+  const tables = [db.meta, ...KIND_NAMES.map((kind) => db.records(kind))];
+  return db.transaction('rw', tables, async (): Promise<EpochStep> => {
     const known = await getMeta(db, 'epoch');
     const catchingUp = await getMeta(db, 'catchUpEpoch');
-    if (known === undefined && catchingUp === undefined) {
-      // The first epoch this device hears of: its data came from this database.
+    if (known === undefined && catchingUp === undefined && !(await holdsSyncedData(db))) {
+      // A new device: the first epoch it hears of is the database its data comes from.
       await setMeta(db, 'epoch', epoch);
       return 'same';
     }
@@ -40,6 +48,38 @@ export async function observeEpoch(db: CoorieDb, epoch: string | undefined, from
     const sync = (await getMeta(db, 'sync')) ?? { phase: 'pulling' as const };
     await setMeta(db, 'sync', { ...sync, catchingUp: true, downloaded: 0, total: undefined });
     return fromStart ? 'catching-up' : 'restart';
+  });
+}
+
+/** Whether the device has pulled or finished a sync before: it keeps a cursor, or the time of its last sync. */
+async function hasSynced(db: CoorieDb): Promise<boolean> {
+  return (await getMeta(db, 'cursor')) !== undefined || (await getMeta(db, 'sync'))?.lastSuccess !== undefined;
+}
+
+/**
+ * Whether a device with no epoch recorded holds data a server took before it had one (or before a restore):
+ * it has synced before, or holds any record. A new device's own records took the epoch when it pushed them
+ * (`observePushEpoch`), so only what it wrote while this sync ran (after its push) can make it catch up needlessly.
+ */
+async function holdsSyncedData(db: CoorieDb): Promise<boolean> {
+  if (await hasSynced(db)) return true;
+  for (const kind of KIND_NAMES) {
+    if ((await db.records(kind).limit(1).count()) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A push answer's epoch. A new device (it has never pulled or finished a sync) with no epoch takes it as its
+ * own: the records it just pushed are in that database. Anything else is left to the pull, which notices a restore
+ * and, for a device that synced before it knew of epochs, catches up.
+ */
+export async function observePushEpoch(db: CoorieDb, epoch: string | undefined): Promise<void> {
+  if (epoch === undefined) return;
+  await db.transaction('rw', db.meta, async () => {
+    if ((await getMeta(db, 'epoch')) !== undefined || (await getMeta(db, 'catchUpEpoch')) !== undefined) return;
+    if ((await getMeta(db, 'signedOut')) !== undefined || (await hasSynced(db))) return;
+    await setMeta(db, 'epoch', epoch);
   });
 }
 

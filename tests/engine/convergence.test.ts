@@ -56,10 +56,13 @@ let server: TestServer;
 let fetches: FetchLike[] = [];
 /** Where the last run's tablets had pulled to, so that each run's fresh tablets skip earlier runs' records. */
 let cursor: string | undefined;
+/** The server's epoch, given with the cursor: a tablet with a cursor and no epoch would catch up from the start. */
+let epoch: string | undefined;
 
 async function startServerAndTablets(postgres: boolean): Promise<void> {
   server = await startTestServer({ postgres });
   cursor = undefined;
+  epoch = undefined;
   const organisation = await createOrganisation(server.url);
   fetches = [
     organisation.fetch,
@@ -79,7 +82,12 @@ async function run(commands: Command[], runId: string): Promise<void> {
     expect(outcome).toMatchObject({ status: 'synced', refused: 0 });
   };
   try {
-    if (cursor !== undefined) for (const db of tablets) await setMeta(db, 'cursor', cursor);
+    if (cursor !== undefined && epoch !== undefined) {
+      for (const db of tablets) {
+        await setMeta(db, 'cursor', cursor);
+        await setMeta(db, 'epoch', epoch);
+      }
+    }
     for (const step of commands) {
       const db = tablets[step.device]!;
       const recordId = `${runId}-${step.type === 'sync' ? '' : step.id}`;
@@ -92,6 +100,7 @@ async function run(commands: Command[], runId: string): Promise<void> {
     const server = await serverRecords(runId);
     for (const db of tablets) expect(await deviceRecords(db)).toEqual(server);
     cursor = await getMeta(tablets[2]!, 'cursor');
+    epoch = await getMeta(tablets[2]!, 'epoch');
   } finally {
     await Promise.all(tablets.map((db) => db.delete()));
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncStatusText } from '../../src/app/layout/syncStatusText.ts';
 import type { CoorieDb } from '../../src/db/database.ts';
-import { getMeta } from '../../src/db/meta.ts';
+import { deleteMeta, getMeta } from '../../src/db/meta.ts';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { listRejected } from '../../src/db/rejected.ts';
 import { syncOnce } from '../../src/engine/client.ts';
@@ -101,6 +101,89 @@ describe('a server restored from a backup', () => {
       expect(await names(c)).toEqual(['Amy', 'Beth', 'Cara']);
       expect((await getRecord(c.db, 'attendee', 'p1'))?.cake).toBe('Lemon drizzle');
       expect(await getRecord(c.db, 'attendee', 'gone')).toBeUndefined();
+    },
+  );
+
+  it(
+    'makes a device that synced before epochs existed catch up once, giving back what a restore lost',
+    { timeout: 60_000 },
+    async () => {
+      const organisation = await createOrganisation(url(), 'Banff peer support');
+      const d: Tablet = { db: deviceDb('d'), fetch: organisation.fetch };
+      await saveRecord(d.db, 'attendee', 'q1', { displayName: 'Dana' });
+      expect((await sync(d)).status).toBe('synced');
+      const backup = await takeBackup(config());
+      // Taken by the server after the backup, so lost by the restore.
+      await saveRecord(d.db, 'attendee', 'q2', { displayName: 'Effie' });
+      expect((await sync(d)).status).toBe('synced');
+      await server.kill();
+      const epoch = await restoreBackup(config(), backup.file);
+      server = await spawnServer(dataDir, port);
+      // The tablet last synced under an app that kept no epoch: it holds records, a cursor and no epoch.
+      await deleteMeta(d.db, 'epoch');
+      expect(await getMeta(d.db, 'cursor')).toBeDefined();
+
+      const catchingUp: boolean[] = [];
+      const pushes: number[] = [];
+      const watching = (into: boolean[]): FetchLike => {
+        return async (target, init) => {
+          into.push((await getMeta(d.db, 'sync'))?.catchingUp === true);
+          if (target.includes('/api/sync/push')) pushes.push(into.length);
+          return d.fetch(target, init);
+        };
+      };
+      expect((await sync(d, watching(catchingUp))).status).toBe('synced');
+      expect(catchingUp).toContain(true);
+      expect(pushes.length).toBeGreaterThan(0);
+      expect(await getMeta(d.db, 'epoch')).toBe(epoch);
+      expect(await getMeta(d.db, 'catchUpEpoch')).toBeUndefined();
+      expect(await listRejected(d.db)).toEqual([]);
+
+      // What the restore lost is back on the server: a new tablet finds both people.
+      const e: Tablet = { db: deviceDb('e'), fetch: await signInDevice(url(), organisation.email, 'Spare tablet') };
+      expect((await sync(e)).status).toBe('synced');
+      expect(await names(e)).toEqual(['Dana', 'Effie']);
+
+      // Once: the next sync is an ordinary one, with nothing to push.
+      const again: boolean[] = [];
+      pushes.length = 0;
+      expect((await sync(d, watching(again))).status).toBe('synced');
+      expect(again).not.toContain(true);
+      expect(pushes).toEqual([]);
+    },
+  );
+
+  it(
+    'lets a new device simply take the epoch, whether it pushes first or only pulls',
+    { timeout: 30_000 },
+    async () => {
+      const organisation = await createOrganisation(url(), 'Keith peer support');
+      const epoch = await epochOf();
+      const watched = (tablet: Tablet, log: { catchingUp: boolean; path: string }[]): FetchLike => {
+        return async (target, init) => {
+          const catchingUp = (await getMeta(tablet.db, 'sync'))?.catchingUp === true;
+          log.push({ catchingUp, path: new URL(target).pathname });
+          return tablet.fetch(target, init);
+        };
+      };
+
+      // A tablet that writes before its first sync: one push, no catch-up, no second push of what it sent.
+      const f: Tablet = { db: deviceDb('f'), fetch: organisation.fetch };
+      await saveRecord(f.db, 'attendee', 'r1', { displayName: 'Fenella' });
+      const fLog: { catchingUp: boolean; path: string }[] = [];
+      expect((await sync(f, watched(f, fLog))).status).toBe('synced');
+      expect(fLog.filter((entry) => entry.path === '/api/sync/push')).toHaveLength(1);
+      expect(fLog.some((entry) => entry.catchingUp)).toBe(false);
+      expect(await getMeta(f.db, 'epoch')).toBe(epoch);
+
+      // A tablet with nothing of its own: its first pull gives it the epoch, with no catch-up.
+      const g: Tablet = { db: deviceDb('g'), fetch: await signInDevice(url(), organisation.email, 'Second tablet') };
+      const gLog: { catchingUp: boolean; path: string }[] = [];
+      expect((await sync(g, watched(g, gLog))).status).toBe('synced');
+      expect(gLog.some((entry) => entry.catchingUp)).toBe(false);
+      expect(gLog.filter((entry) => entry.path === '/api/sync/push')).toHaveLength(0);
+      expect(await getMeta(g.db, 'epoch')).toBe(epoch);
+      expect(await names(g)).toEqual(['Fenella']);
     },
   );
 
