@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SignedInUser } from '../../src/db/meta.ts';
+import { setMeta, type SignedInUser } from '../../src/db/meta.ts';
 import { getRecord, saveRecord } from '../../src/db/records.ts';
 import type { CoorieDb } from '../../src/db/database.ts';
 import { formatTime } from '../../src/app/format.ts';
@@ -188,6 +188,32 @@ describe('the lone-worker check-in', { timeout: 20_000 }, () => {
     await renderApp('/visits/v1', { db, user: ISLA });
     expect(await screen.findByRole('button', { name: 'I’ve left safely' })).toBeInTheDocument();
     expect(screen.queryByText(/Not yet marked safe/)).not.toBeInTheDocument();
+  });
+
+  it("counts the organisation's own grace period, on the visit page and in the list", async () => {
+    stubNoNetwork();
+    const db = await withPeople();
+    await setMeta(db, 'alertPeriods', { urgentRepeatMinutes: 15, visitGraceMinutes: 45, teamAlertMinutes: 15 });
+    await saveRecord(db, 'visit', 'v1', {
+      attendeeId: 'a1',
+      supporterId: 'u2',
+      at: minutesAgo(100),
+      arrivedAt: minutesAgo(100),
+      kind: 'home visit',
+      expectedMinutes: 60,
+      status: 'in progress',
+    });
+    await renderApp('/visits/v1', { db, user: ISLA });
+    expect(await screen.findByRole('button', { name: 'I’ve left safely' })).toBeInTheDocument();
+    expect(screen.queryByText(/Not yet marked safe/)).not.toBeInTheDocument();
+    cleanup();
+
+    await setMeta(db, 'alertPeriods', { urgentRepeatMinutes: 15, visitGraceMinutes: 30, teamAlertMinutes: 15 });
+    await renderApp('/visits', { db, user: ALEX });
+    const overdue = await screen.findByRole('list', { name: /Not yet marked safe/ });
+    expect(within(overdue).getByRole('link', { name: /Home visit with Morag/ })).toHaveTextContent(
+      'Not yet marked safe — 40 minutes past',
+    );
   });
 });
 
