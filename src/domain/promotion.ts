@@ -37,7 +37,7 @@ export interface PostSession {
   title: string;
   startsAt: string;
   cancelled: boolean;
-  venue: { name: string; locality: string | null } | null;
+  venue: { name: string | null; locality: string | null } | null;
 }
 
 /** "Tuesday 8 December, 10am": a session's day and time in London. */
@@ -61,9 +61,8 @@ export function readyMadePost(input: {
   const lines = [`Coming up with ${input.organisation}:`, ''];
   if (next.length === 0) lines.push('New sessions will be on our timetable soon.');
   for (const session of next) {
-    const where = session.venue
-      ? ` at ${session.venue.name}${session.venue.locality ? `, ${session.venue.locality}` : ''}`
-      : '';
+    const place = [session.venue?.name, session.venue?.locality].filter(Boolean).join(', ');
+    const where = place ? ` at ${place}` : '';
     lines.push(`• ${publicWhen(session.startsAt)}: ${session.title}${where}`);
   }
   lines.push('');
