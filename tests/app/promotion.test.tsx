@@ -73,6 +73,8 @@ describe('promotion', () => {
       routes: ['health visitor'],
     });
 
+    // The form starts again from what the server kept.
+    expect(screen.getByRole('textbox', { name: 'Introduction' })).toHaveValue('Groups for parents. All welcome.');
     const share = await screen.findByRole('region', { name: 'Share the timetable' }, SLOW);
     expect(within(share).getByText(`${window.location.origin}/t/${saved.slug}`)).toBeInTheDocument();
     expect(within(share).getByRole('link', { name: 'Open the poster to print' })).toHaveAttribute(

@@ -19,8 +19,11 @@ import '../styles/promotion.css';
 export function PromotionScreen() {
   const answer = useServerData(loadPublicity);
   const [message, setMessage] = useState('');
-  // The form starts again from what the server kept after each save (a new address, trimmed words).
-  const [round, setRound] = useState(0);
+  // What the server kept at the last save (a new address, trimmed words): the form and the panel start again
+  // from it, without waiting for the settings to load again.
+  const [saved, setSaved] = useState<{ settings: PublicitySettings; round: number } | null>(null);
+  const settings = saved?.settings ?? (answer.state === 'ready' ? answer.data : undefined);
+  const key = `${settings?.slug ?? ''}-${saved?.round ?? 0}`;
   return (
     <CoordinatorScreen title="Promotion">
       <p>
@@ -33,22 +36,21 @@ export function PromotionScreen() {
         GP surgeries and other baby groups. Nothing about anyone who comes is ever on them.
       </p>
       <div role="status">{message && <p className="notice notice-ok">{message}</p>}</div>
-      {answer.state === 'ready' ? (
+      {settings ? (
         <>
-          {answer.data.enabled ? (
-            <SharePanel key={`share-${answer.data.slug}-${round}`} settings={answer.data} />
+          {settings.enabled ? (
+            <SharePanel key={`share-${key}`} settings={settings} />
           ) : (
             <p className="notice notice-warning">
               The public timetable is switched off: its address shows nothing until you switch it on below.
             </p>
           )}
           <PublicityForm
-            key={`form-${answer.data.slug}-${round}`}
-            settings={answer.data}
-            onSaved={(_saved, said) => {
+            key={`form-${key}`}
+            settings={settings}
+            onSaved={(next, said) => {
               setMessage(said);
-              setRound((n) => n + 1);
-              answer.reload();
+              setSaved((current) => ({ settings: next, round: (current?.round ?? 0) + 1 }));
             }}
           />
         </>

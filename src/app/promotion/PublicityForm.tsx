@@ -72,7 +72,7 @@ export function PublicityForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="promotion-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>What is public</h2>
       <CheckboxField
         id={field('enabled')}
