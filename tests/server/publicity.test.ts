@@ -187,6 +187,20 @@ describe.each(databases())('the public timetable on $name', { timeout: 30_000 },
     }
   });
 
+  it('keeps each organisation to its own settings and sessions', async () => {
+    const moray = await setUpOrganisation(server.app, 'Moray Peers');
+    await seed(moray);
+    const morayslug = await published(moray);
+    const nairn = await setUpOrganisation(server.app, 'Nairn Mums');
+    const own = await nairn.get('/api/organisation/publicity');
+    expect(own.body.settings).toMatchObject({ organisation: 'Nairn Mums', enabled: false });
+    expect(own.body.settings.slug).not.toBe(morayslug);
+    const nairnSlug = await published(nairn, { ...SETTINGS, intro: 'Nairn groups.' });
+    expect((await moray.get('/api/organisation/publicity')).body.settings.intro).toBe(SETTINGS.intro);
+    const theirs = await nairn.get(`/api/public/timetable/${nairnSlug}`);
+    expect(theirs.body).toMatchObject({ organisation: 'Nairn Mums', intro: 'Nairn groups.', sessions: [] });
+  });
+
   it('keeps the settings to coordinators', async () => {
     const coordinator = await setUpOrganisation(server.app);
     for (const role of ['facilitator', 'visitor'] as const) {
