@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addMember, change, setUpOrganisation } from '../server/client.ts';
 import { databases, useServer } from '../server/helpers.ts';
 import { push } from '../server/people.ts';
+import { saveRecord } from '../../src/db/records.ts';
+import { londonDate, londonInstant } from '../../src/domain/london.ts';
 import { freshDb, renderApp } from './helpers.tsx';
 import { routeFetchTo, whoIs } from './privacy-server.ts';
 
@@ -102,5 +104,48 @@ describe('promotion', () => {
     view.unmount();
     await renderApp('/settings/promotion', { db: freshDb(), user: who });
     expect(await screen.findByText(/Only a coordinator can do this/, {}, SLOW)).toBeInTheDocument();
+  });
+
+  it('sets how parents heard against the routes promoted in Reports, with small numbers hidden', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const saved = await coordinator.call('PUT', '/api/organisation/publicity', {
+      enabled: false,
+      intro: '',
+      contact: '',
+      kinds: ['drop-in'],
+      weeksAhead: 4,
+      showVenues: true,
+      whatToExpect: '',
+      babiesWelcome: true,
+      childcare: '',
+      transport: '',
+      routes: ['health visitor', 'GP'],
+    });
+    expect(saved.status).toBe(200);
+    const db = freshDb();
+    const lastWeek = londonDate(new Date(Date.now() - 7 * 24 * 3_600_000));
+    await saveRecord(db, 'venue', 'v1', { name: 'Elgin Hall', locality: 'Elgin' });
+    await saveRecord(db, 'session', 's1', {
+      title: 'Drop-in',
+      startsAt: londonInstant(lastWeek, '10:00'),
+      venueId: 'v1',
+      kind: 'drop-in',
+    });
+    const heard = ['health visitor', 'health visitor', 'health visitor', 'health visitor', 'health visitor', 'friend'];
+    for (const [index, heardVia] of heard.entries()) {
+      await saveRecord(db, 'attendee', `a${index}`, { displayName: `Parent ${index}`, heardVia });
+      await saveRecord(db, 'checkIn', `s1:a${index}`, { sessionId: 's1', attendeeId: `a${index}`, present: true });
+    }
+    routeFetchTo(coordinator);
+    await renderApp('/reports', { db, user: await whoIs(coordinator) });
+    const table = await screen.findByRole('region', { name: 'How parents heard, against where we promote' }, SLOW);
+    const row = (name: string) =>
+      within(within(table).getByRole('rowheader', { name }).closest('tr') as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent);
+    expect(row('Health visitor')).toEqual(['Yes', 'hidden']);
+    expect(row('GP')).toEqual(['Yes', '0']);
+    // One parent from a friend: "<5", and the 5 beside it kept back so that it cannot be worked out.
+    expect(row('Friend')).toEqual(['No', '<5']);
   });
 });
