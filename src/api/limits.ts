@@ -17,3 +17,10 @@ export const MAX_RETENTION_MONTHS = 120;
 /** An organisation's alert periods, in minutes (the same bounds as the server's environment). */
 export const MIN_ALERT_MINUTES = 1;
 export const MAX_ALERT_MINUTES = 24 * 60;
+
+/** The public timetable's wording (api/publicity.ts): one line each, as every request string is. */
+export const MAX_PUBLICITY_LINE = 300;
+export const MAX_PUBLICITY_TEXT = 1000;
+/** How far ahead the public timetable looks, in weeks. */
+export const MIN_PUBLIC_WEEKS = 1;
+export const MAX_PUBLIC_WEEKS = 12;

@@ -149,6 +149,9 @@ const RetentionScreen = screen(() =>
 const AlertPeriodsScreen = screen(() =>
   import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ default: m.AlertPeriodsScreen })),
 );
+const PromotionScreen = screen(() =>
+  import('./promotion/PromotionScreen.tsx').then((m) => ({ default: m.PromotionScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -203,6 +206,7 @@ export function AppRoutes() {
           <Route path="settings/retention" element={<RetentionScreen />} />
           <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
           <Route path="settings/audit" element={<AuditScreen />} />
+          <Route path="settings/promotion" element={<PromotionScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

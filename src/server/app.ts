@@ -23,6 +23,7 @@ import inviteRoutes from './routes/invites.ts';
 import metricsRoutes from './routes/metrics.ts';
 import organisationRoutes from './routes/organisations.ts';
 import peopleRoutes from './routes/people.ts';
+import publicityRoutes from './routes/publicity.ts';
 import pushRoutes from './routes/push.ts';
 import retentionRoutes from './routes/retention.ts';
 import syncRoutes from './routes/sync.ts';
@@ -119,6 +120,7 @@ export async function buildApp({
   await app.register(retentionRoutes);
   await app.register(pushRoutes);
   await app.register(metricsRoutes);
+  await app.register(publicityRoutes);
   await registerStatic(app, config.staticDir);
   return app;
 }

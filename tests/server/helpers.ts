@@ -29,6 +29,7 @@ const HOOK_TIMEOUT = 30_000;
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 const TABLES = [
+  'publicity',
   'rate_limits',
   'scheduled_jobs',
   'push_alerts',

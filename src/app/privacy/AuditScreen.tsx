@@ -24,6 +24,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   retention_changed: 'Changed the retention period',
   retention_due: 'Daily retention check',
   alert_periods_changed: 'Changed the alert periods',
+  publicity_changed: 'Changed the public timetable',
 };
 
 const ROLE_WORDS: Readonly<Record<Role, string>> = {
@@ -63,6 +64,10 @@ function details(entry: AuditEntry): string {
       return `${text(detail.due)} due under ${text(detail.months)} months`;
     case 'alert_periods_changed':
       return `Urgent reminder ${text(detail.urgentRepeatMinutes)} min; visit grace ${text(detail.visitGraceMinutes)} min; team ${text(detail.teamAlertMinutes)} min later`;
+    case 'publicity_changed':
+      return [detail.enabled === true ? 'Public' : 'Not public', detail.newLink === true ? 'new address' : '']
+        .filter(Boolean)
+        .join('; ');
     case 'person_erased': {
       const counts = (detail.erased ?? {}) as Record<string, unknown>;
       const parts = [

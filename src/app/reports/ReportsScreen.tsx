@@ -12,6 +12,7 @@ import { FiltersPanel } from './FiltersPanel.tsx';
 import { rangeText, readParams, VIEWS, type ReportParams } from './filters.ts';
 import { FunderSummary } from './FunderSummary.tsx';
 import { ReportFigure } from './ReportFigure.tsx';
+import { usePromotedRoutes } from './usePromotedRoutes.ts';
 import '../styles/reports.css';
 
 export function ReportsScreen() {
@@ -44,12 +45,13 @@ function CoordinatorReports() {
   const today = londonDate(now);
   const key = search.toString();
   const params = useMemo(() => readParams(new URLSearchParams(key), now), [key, now]);
+  const promoted = usePromotedRoutes();
   const reports = useMemo(
     () =>
       data && !params.errors.from && !params.errors.to
-        ? buildReports(data, params.filters, params.period, now)
+        ? buildReports(data, params.filters, params.period, now, promoted)
         : undefined,
-    [data, params, now],
+    [data, params, now, promoted],
   );
   const change = useCallback(
     (changes: Record<string, string>) =>
@@ -210,6 +212,18 @@ function ReportView({ reports, params, data }: { reports: Reports; params: Repor
             table={reports.attendance.heardVia}
             chart={{ keys: ['parents'], horizontal: true }}
           />
+          {reports.attendance.heardViaByRoute ? (
+            <ReportFigure
+              {...figure}
+              table={reports.attendance.heardViaByRoute}
+              note="Against the places chosen in Settings → Promotion: a route that brought nobody shows as 0."
+            />
+          ) : (
+            <p className="no-print">
+              To set how parents heard against where you promote the groups, choose those places in{' '}
+              <Link to="/settings/promotion">Settings → Promotion</Link> (it needs signal).
+            </p>
+          )}
         </>
       );
   }

@@ -92,6 +92,15 @@ export function SettingsScreen() {
         </p>
       </section>
       {user?.role === 'coordinator' && (
+        <section aria-labelledby="settings-promotion">
+          <h2 id="settings-promotion">Promotion</h2>
+          <p>
+            <Link to="/settings/promotion">Public timetable and poster</Link>: what the public can see of your groups, a
+            poster with a QR code, and a ready-made post.
+          </p>
+        </section>
+      )}
+      {user?.role === 'coordinator' && (
         <section aria-labelledby="settings-data-protection">
           <h2 id="settings-data-protection">Data protection</h2>
           <ul className="settings-links">

@@ -215,6 +215,38 @@ export function heardVia(scope: Scope): ReportTable {
   return keepBack(table, columnSums(table, ['parents']));
 }
 
+/**
+ * How parents heard about the group, set against the routes the organisation promotes itself through (Settings
+ * → Promotion): every promoted route is listed, so that one that brought nobody shows as 0, and routes promoted
+ * come first. Suppressed like every count of people.
+ */
+export function heardViaByRoute(scope: Scope, promoted: readonly string[]): ReportTable {
+  const labelOf = (route: string) => route.charAt(0).toUpperCase() + route.slice(1);
+  const promotedLabels = promoted.map(labelOf);
+  const rank = (label: string) => {
+    const index = promotedLabels.findIndex((route) => route.toLowerCase() === label.toLowerCase());
+    return index === -1 ? promotedLabels.length : index;
+  };
+  const groups = groupBy(scope.attendances, scope, (person) => person?.heardVia, promotedLabels).sort(
+    (a, b) => notRecordedLast(a, b) || rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'en-GB'),
+  );
+  const table: ReportTable = {
+    id: 'heard-via-promoted',
+    title: 'How parents heard, against where we promote',
+    columns: [
+      { key: 'heardVia', label: 'How they heard', kind: 'label' },
+      { key: 'promoted', label: 'We promote there', kind: 'label' },
+      { key: 'parents', label: 'Parents', kind: 'people' },
+    ],
+    rows: groups.map(({ label, attendances }) => ({
+      heardVia: label,
+      promoted: label === NOT_RECORDED ? '–' : rank(label) < promotedLabels.length ? 'Yes' : 'No',
+      parents: visitsPerPerson(attendances).size,
+    })),
+  };
+  return keepBack(table, columnSums(table, ['parents']));
+}
+
 export function repeatAttendance(scope: Scope): ReportTable {
   const visits = [...visitsPerPerson(scope.attendances).values()];
   const parents = visits.length;

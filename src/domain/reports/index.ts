@@ -3,6 +3,7 @@ import {
   attendanceByPeriod,
   attendanceByVenue,
   heardVia,
+  heardViaByRoute,
   overview,
   reachByLocality,
   repeatAttendance,
@@ -24,6 +25,8 @@ export interface Reports {
     byVenue: ReportTable;
     byLocality: ReportTable;
     heardVia: ReportTable;
+    /** Only when the routes promoted are known (they live on the server: Settings → Promotion). */
+    heardViaByRoute?: ReportTable;
     repeat: ReportTable;
   };
   barriers: { support: ReportTable; outreach: ReportTable; afterContact: ReportTable; followUps: ReportTable };
@@ -36,7 +39,13 @@ export interface Reports {
   };
 }
 
-export function buildReports(data: ReportData, filters: ReportFilters, period: Period, now: Date): Reports {
+export function buildReports(
+  data: ReportData,
+  filters: ReportFilters,
+  period: Period,
+  now: Date,
+  promotedRoutes?: readonly string[],
+): Reports {
   const scope = buildScope(data, filters, now);
   const byLocality = reachByLocality(scope);
   return {
@@ -48,6 +57,7 @@ export function buildReports(data: ReportData, filters: ReportFilters, period: P
       byVenue: attendanceByVenue(scope),
       byLocality,
       heardVia: heardVia(scope),
+      ...(promotedRoutes ? { heardViaByRoute: heardViaByRoute(scope, promotedRoutes) } : {}),
       repeat: repeatAttendance(scope),
     },
     barriers: {

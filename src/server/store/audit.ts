@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'retention_changed',
   'retention_due',
   'alert_periods_changed',
+  'publicity_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

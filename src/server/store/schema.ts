@@ -220,6 +220,24 @@ export interface ScheduledJobsTable {
   claimed_at: string;
 }
 
+/** What an organisation's public timetable shows (migration 0013, store/publicity.ts). */
+export interface PublicityTable {
+  organisation_id: string;
+  enabled: number;
+  slug: string;
+  intro: string;
+  contact: string;
+  kinds_json: string;
+  weeks_ahead: number;
+  show_venues: number;
+  what_to_expect: string;
+  babies_welcome: number;
+  childcare: string;
+  transport: string;
+  routes_json: string;
+  updated_at: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -240,6 +258,7 @@ export interface Schema {
   server_state: ServerStateTable;
   rate_limits: RateLimitsTable;
   scheduled_jobs: ScheduledJobsTable;
+  publicity: PublicityTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
