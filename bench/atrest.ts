@@ -7,7 +7,8 @@
 //     through applyPullPage, sealing for the device key, against Dexie's bulkPut of the same records: target
 //     pull rate ≥ 0.4× bulkPut's (the plain pull is given beside it);
 //   - from the right PIN to a person's 200 notes drawn (NotesList), with the device key unwrapped and the notes
-//     opened, against the PIN check alone and plain notes: target ≤ 2×.
+//     opened, against the PIN check alone (one PBKDF2 run either way: the check is the unwrap) and plain notes:
+//     target ≤ 2×.
 // Each figure is the median of BENCH_ATREST_ROUNDS runs (3), sealed and plain alternating. BENCH_ONLY=atrest runs
 // only this one; BENCH_ATREST_SCALE=0.1 pulls a tenth of the data set, for a quick look while developing.
 import type { Browser } from 'playwright-core';

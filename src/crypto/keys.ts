@@ -2,6 +2,7 @@
 // PIN and a random salt into an AES-GCM-256 key, which encrypts the private key's PKCS #8 form. Without the PIN
 // the wrapped key is ciphertext; a wrong PIN fails AES-GCM's tag check rather than giving a wrong key.
 // Changing the PIN unwraps with the old and wraps with the new: the data sealed for the key is not touched.
+// Unwrapping is also how the PIN is checked (src/app/lock/pin.ts): no hash of the PIN is kept beside it.
 import { SealError, fromBase64Url, toBase64Url, type Key } from './seal.ts';
 
 /** OWASP Password Storage Cheat Sheet, PBKDF2-HMAC-SHA256. */
@@ -59,6 +60,19 @@ export async function unwrapPrivateKey(stored: WrappedKey, pin: string, extracta
     );
   } catch {
     throw new SealError('wrong PIN');
+  }
+}
+
+/**
+ * A copy of a newly made (extractable) private key that is not extractable, to keep in memory once it is
+ * wrapped: no second PBKDF2 to unwrap what was just wrapped.
+ */
+export async function unextractableCopy(privateKey: Key): Promise<Key> {
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
+  try {
+    return await crypto.subtle.importKey('pkcs8', pkcs8, ECDH, false, ['deriveBits']);
+  } finally {
+    pkcs8.fill(0);
   }
 }
 

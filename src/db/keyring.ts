@@ -40,7 +40,10 @@ export function forgetDeviceKey(): void {
 const randomId = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(9)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-/** A new device key pair for a newly chosen PIN, kept wrapped by it and held in memory (this page is unlocked). */
+/**
+ * A new device key pair for a newly chosen PIN, kept wrapped by it and held in memory (this page is unlocked).
+ * One PBKDF2 run: the key in memory is an unextractable copy, not the wrapped one unwrapped again.
+ */
 export async function createDeviceKey(db: CoorieDb, pin: string): Promise<void> {
   const lib = await loadCrypto();
   const pair = await lib.generateSealingKeyPair();
@@ -50,14 +53,16 @@ export async function createDeviceKey(db: CoorieDb, pin: string): Promise<void> 
     publicKey: await lib.exportPublicKey(pair.publicKey),
     wrapped: await lib.wrapPrivateKey(pair.privateKey, pin),
   };
-  await setMeta(db, 'deviceKey', stored);
   // The key in memory is not extractable: only its wrapped form ever leaves Web Crypto.
-  opener = new lib.Opener(keyId, await lib.unwrapPrivateKey(stored.wrapped, pin));
+  const privateKey = await lib.unextractableCopy(pair.privateKey);
+  await setMeta(db, 'deviceKey', stored);
+  opener = new lib.Opener(keyId, privateKey);
 }
 
 /**
- * Unwraps the device key with the PIN (already checked against its hash). A device that had a PIN before keys
- * existed gets its key now, on the first unlock after the update.
+ * Unwraps the device key with the PIN, which is how the PIN is checked: a wrong one throws a SealError (AES-GCM's
+ * tag check fails). A device with no key yet gets one now, wrapped by this PIN: call it so only once the PIN has
+ * been checked otherwise (the old hash, src/app/lock/legacyPin.ts).
  */
 export async function unlockDeviceKey(db: CoorieDb, pin: string): Promise<void> {
   const stored = await getMeta(db, 'deviceKey');
@@ -66,7 +71,7 @@ export async function unlockDeviceKey(db: CoorieDb, pin: string): Promise<void> 
   opener = new lib.Opener(stored.keyId, await lib.unwrapPrivateKey(stored.wrapped, pin));
 }
 
-/** A new PIN wraps the same key: nothing sealed with it changes. */
+/** A new PIN wraps the same key: nothing sealed with it changes. A wrong old PIN throws a SealError. */
 export async function rewrapDeviceKey(db: CoorieDb, oldPin: string, newPin: string): Promise<void> {
   const stored = await getMeta(db, 'deviceKey');
   if (!stored) return createDeviceKey(db, newPin);

@@ -1,11 +1,11 @@
-// The app lock's state on this device, kept in `meta`: the PIN's hash, wrong PINs in a row, which page load
+// The app lock's state on this device, kept in `meta`: whose PIN it is, wrong PINs in a row, which page load
 // is unlocked, and the note a lock's wipe leaves behind. The lock is a gate on the screen only: sync never
 // reads any of this, so it carries on while Coorie is locked.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
 import { forgetDeviceKey } from './keyring.ts';
-import { deleteMeta, getMeta, setMeta, type LockWipe, type PinHash, type SignedOut } from './meta.ts';
+import { deleteMeta, getMeta, setMeta, type LockWipe, type PinRecord, type SignedOut } from './meta.ts';
 import { wipeDevice } from './wipe.ts';
 
 const randomHex = (bytes: number) =>
@@ -18,7 +18,7 @@ const randomHex = (bytes: number) =>
 const LAUNCH_ID = randomHex(16);
 
 export interface LockState {
-  pin: PinHash | null;
+  pin: PinRecord | null;
   locked: boolean;
   failures: number;
   wipe: LockWipe | null;
@@ -75,12 +75,19 @@ export function useSignOutStory(): SignOutStory | undefined {
 }
 
 /** A newly chosen PIN: it unlocks this page load at once, and any earlier wipe's note has served its turn. */
-export async function storePin(db: CoorieDb, pin: PinHash): Promise<void> {
+export async function storePin(db: CoorieDb, pin: PinRecord): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     await setMeta(db, 'pin', pin);
     await setMeta(db, 'pinFailures', 0);
     await setMeta(db, 'unlocked', { launchId: LAUNCH_ID });
     await deleteMeta(db, 'lockWipe');
+  });
+}
+
+/** Forgets the PIN's old hash once the device key has taken over checking the PIN (src/app/lock/pin.ts). */
+export async function dropPinHash(db: CoorieDb, userId: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if ((await getMeta(db, 'pin'))?.userId === userId) await setMeta(db, 'pin', { userId });
   });
 }
 

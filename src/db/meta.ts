@@ -44,14 +44,19 @@ export interface SignedOut {
   at: number;
 }
 
-/** PBKDF2-SHA-256 of the PIN; kept with the user it belongs to, so a new person on the device chooses their own. */
-export interface PinHash {
+/**
+ * Whose PIN guards this device, so a new person on the device chooses their own. The PIN itself is checked by
+ * unwrapping the device key (DeviceKey); nothing else of it is kept. A device set up before device keys existed
+ * still holds the PIN's old PBKDF2-SHA-256 hash here (salt, hash, iterations) until its first right PIN
+ * (src/app/lock/legacyPin.ts).
+ */
+export interface PinRecord {
   userId: string;
-  /** Hex. */
-  salt: string;
-  /** Hex. */
-  hash: string;
-  iterations: number;
+  /** Hex (old devices only). */
+  salt?: string;
+  /** Hex (old devices only). */
+  hash?: string;
+  iterations?: number;
 }
 
 /** Why the lock wiped the device, for the sign-in screen. The sign-out itself is recorded as `signedOut`. */
@@ -103,8 +108,8 @@ export interface MetaValues {
   organisationName: string;
   /** Why nobody is signed in on this wiped device; the sign-in screen says so, and nothing syncs until sign-in. */
   signedOut: SignedOut;
-  /** The app PIN as a slow salted hash (src/app/lock/pin.ts); the PIN itself is never kept. */
-  pin: PinHash;
+  /** Whose app PIN locks this device (src/app/lock/pin.ts); the PIN itself is never kept. */
+  pin: PinRecord;
   /** Wrong PINs in a row, kept here so that a reload gives nobody fresh tries. */
   pinFailures: number;
   /** The page load the PIN last unlocked: any other load (a relaunch) finds Coorie locked. */

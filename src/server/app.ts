@@ -6,6 +6,7 @@ import type { Agent } from 'node:https';
 import type { Writable } from 'node:stream';
 import { DEFAULT_COST, type ScryptCost } from './auth/password.ts';
 import type { Config } from './config.ts';
+import { loadSealKeyVault, useSealKeyVault, type SealKeyVault } from './store/sealKeyVault.ts';
 import { handleClientError, handleError } from './errors.ts';
 import { Metrics } from './metrics.ts';
 import compression from './plugins/compress.ts';
@@ -55,6 +56,8 @@ export interface AppOptions {
   pushAgent?: Agent;
   /** Where the log goes, at level info whatever LOG_LEVEL says: tests read the request lines from it. */
   logStream?: Writable;
+  /** The secret that wraps the sealing keys, as main.ts loaded and checked it; else loaded from `config`. */
+  sealKeyVault?: SealKeyVault;
 }
 
 export async function buildApp({
@@ -63,7 +66,9 @@ export async function buildApp({
   passwordCost = DEFAULT_COST,
   pushAgent,
   logStream,
+  sealKeyVault,
 }: AppOptions): Promise<FastifyInstance> {
+  useSealKeyVault(store.db, sealKeyVault ?? (await loadSealKeyVault(config)));
   const app = Fastify({
     logger: logStream
       ? { level: 'info', stream: logStream }

@@ -22,6 +22,15 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The secret that wraps the organisations' private sealing keys in the database (store/sealKeyVault.ts); unset:
+   * a key file made on first start in DATA_DIR. Keep it apart from backups: a restore needs it.
+   */
+  SEAL_KEY_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (say, openssl rand -base64 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
@@ -131,6 +140,10 @@ export interface Config {
   host: string;
   dataDir: string;
   database: Database;
+  /** SEAL_KEY_SECRET, or undefined to use `sealKeyFile`. */
+  sealKeySecret: string | undefined;
+  /** DATA_DIR/seal-key.secret: the secret made on first start when SEAL_KEY_SECRET is unset. */
+  sealKeyFile: string;
   openRegistration: boolean;
   /** Proxy hops to trust: the client's address is the one the outermost of them saw (0: the socket's). */
   trustProxy: number;
@@ -174,6 +187,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: values.DATABASE_URL
       ? { dialect: 'postgres', url: values.DATABASE_URL }
       : { dialect: 'sqlite', file: path.join(dataDir, 'coorie.db') },
+    sealKeySecret: values.SEAL_KEY_SECRET,
+    sealKeyFile: path.join(dataDir, 'seal-key.secret'),
     openRegistration: values.OPEN_REGISTRATION,
     trustProxy: values.TRUST_PROXY,
     cookieSecure: values.COOKIE_SECURE,

@@ -11,6 +11,7 @@ import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
 import { sweepRateLimits } from './store/rateLimits.ts';
+import { loadSealKeyVault, prepareSealKeys, type SealKeyVault } from './store/sealKeyVault.ts';
 
 /** Stops the server at start with one line for whoever started it, and no stack trace. */
 function stop(line: string): never {
@@ -56,7 +57,22 @@ try {
   await store.close().catch(() => undefined);
   stop(`the erasures in ${config.erasureLedger} cannot be re-applied: ${describeCause(error)}.`);
 }
-const app = await buildApp({ config, store });
+// The organisations' private sealing keys are kept wrapped by the server's secret (store/sealKeyVault.ts): any
+// still plain are wrapped now, and a secret that does not open them stops the server here, before a push fails.
+let sealKeyVault: SealKeyVault | undefined;
+try {
+  sealKeyVault = await loadSealKeyVault(config);
+  const wrapped = await prepareSealKeys(store.db, sealKeyVault);
+  if (wrapped > 0) console.log(`Coorie wrapped ${wrapped} sealing key(s) with ${sealKeyVault.source}`);
+} catch (error) {
+  await store.close().catch(() => undefined);
+  stop(
+    error instanceof StartupError
+      ? error.message
+      : `the secret for the sealing keys cannot be loaded (${config.sealKeyFile}): ${describeCause(error)}.`,
+  );
+}
+const app = await buildApp({ config, store, sealKeyVault });
 
 // Here, not in app.ts, so that tests of the app stay free of timers. Each job runs once a period however many
 // server processes share the database (jobs.ts): every process ticks, and the one that claims the period runs it.

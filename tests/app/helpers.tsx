@@ -6,7 +6,7 @@ import { rememberSignedIn } from '../../src/db/account.ts';
 import { CoorieDb } from '../../src/db/database.ts';
 import { DbContext } from '../../src/db/hooks.ts';
 import { getMeta, type SignedInUser } from '../../src/db/meta.ts';
-import { hashPin } from '../../src/app/lock/pin.ts';
+import { legacyPinRecord } from '../../src/app/lock/legacyPin.ts';
 import { lockApp, markUnlocked, storePin } from '../../src/db/lock.ts';
 import { AppRoutes } from '../../src/app/routes.tsx';
 import type { PageSync } from '../../src/app/sync/pageSync.ts';
@@ -74,10 +74,12 @@ export const TEST_PIN = '4826';
  */
 export type LockStart = 'unlocked' | 'locked' | 'no-pin' | 'as-is';
 
-/** Gives the device a PIN without the slow hashing that choosing one does (one round of PBKDF2 instead). */
+/**
+ * Gives the device a PIN without the slow wrapping that choosing one does: the PIN's hash in one round of
+ * PBKDF2, as a device set up before device keys kept it (its first right PIN makes the key).
+ */
 export async function seedPin(db: CoorieDb, userId: string, pin = TEST_PIN): Promise<void> {
-  const salt = '00112233445566778899aabbccddeeff';
-  await storePin(db, { userId, salt, hash: await hashPin(pin, salt, 1), iterations: 1 });
+  await storePin(db, await legacyPinRecord(userId, pin, 1));
 }
 
 /**

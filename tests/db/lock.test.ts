@@ -1,18 +1,13 @@
-// The app lock's logic: the PIN rules, the slow salted hash, wrong PINs counted across reloads, the wipe at the
+// The app lock's logic: the PIN rules, the PIN checked by unwrapping the device key (and the old hash of devices
+// set up before keys, upgraded on their first right PIN), wrong PINs counted across reloads, the wipe at the
 // limit, and the idle timer.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchIdle } from '../../src/app/lock/idle.ts';
-import {
-  changePin,
-  checkPin,
-  choosePin,
-  hashPin,
-  MAX_WRONG_PINS,
-  PIN_ITERATIONS,
-  pinProblem,
-  unlockWithPin,
-} from '../../src/app/lock/pin.ts';
+import { changePin, checkPin, choosePin, MAX_WRONG_PINS, pinProblem, unlockWithPin } from '../../src/app/lock/pin.ts';
+import { hashPin, legacyPinRecord } from '../../src/app/lock/legacyPin.ts';
+import { WRAP_ITERATIONS } from '../../src/crypto/keys.ts';
 import { CoorieDb } from '../../src/db/database.ts';
+import { currentOpener, forgetDeviceKey, openRows } from '../../src/db/keyring.ts';
 import { lockApp, readLockState, storePin } from '../../src/db/lock.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
@@ -24,11 +19,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** A device with a PIN hashed in one round, so the tests of counting do not wait on 200,000 of them. */
+/**
+ * A device set up before device keys, with the PIN's old hash in one round, so that the tests of counting do not
+ * wait on 600,000 of them for every wrong PIN.
+ */
 async function deviceWithPin(name = `lock-${crypto.randomUUID()}`, pin = '4826') {
   const db = new CoorieDb(name);
-  const salt = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-  await storePin(db, { userId: ALEX.id, salt, hash: await hashPin(pin, salt, 1), iterations: 1 });
+  await storePin(db, await legacyPinRecord(ALEX.id, pin, 1));
   return db;
 }
 
@@ -69,24 +66,28 @@ describe('choosing a PIN', () => {
     expect(pinProblem(pin)).toBe(`That PIN is too easy to guess: ${why}. Choose another`);
   });
 
-  it('keeps only a PBKDF2 hash with a fresh salt and many rounds, never the PIN', async () => {
+  it('keeps no hash of the PIN, only the device key it wraps (PBKDF2 at 600,000 rounds, fresh salt), never the PIN', async () => {
     const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
     const other = new CoorieDb(`lock-${crypto.randomUUID()}`);
     await choosePin(db, ALEX.id, '739215');
     await choosePin(other, ALEX.id, '739215');
-    const stored = await getMeta(db, 'pin');
-    const otherStored = await getMeta(other, 'pin');
-    expect(stored).toMatchObject({ userId: ALEX.id, iterations: PIN_ITERATIONS });
-    expect(PIN_ITERATIONS).toBeGreaterThanOrEqual(100_000);
+    expect(await getMeta(db, 'pin')).toEqual({ userId: ALEX.id });
+    const key = await getMeta(db, 'deviceKey');
+    const otherKey = await getMeta(other, 'deviceKey');
+    expect(key?.wrapped.iterations).toBe(WRAP_ITERATIONS);
+    expect(WRAP_ITERATIONS).toBeGreaterThanOrEqual(600_000);
     expect(JSON.stringify(await db.meta.toArray())).not.toContain('739215');
-    expect(stored?.salt).not.toBe(otherStored?.salt);
-    expect(stored?.hash).not.toBe(otherStored?.hash);
-    expect(stored?.hash).toBe(await hashPin('739215', stored?.salt ?? '', PIN_ITERATIONS));
-    expect(await checkPin(db, '739215')).toEqual({ outcome: 'right' });
+    expect(key?.wrapped.salt).not.toBe(otherKey?.wrapped.salt);
+    // Chosen: this page holds the key at once (the last one chosen).
+    expect(currentOpener()?.keyId).toBe(otherKey?.keyId);
+    forgetDeviceKey();
     expect(await checkPin(db, '739216')).toMatchObject({ outcome: 'wrong' });
+    expect(currentOpener()).toBeUndefined();
+    expect(await checkPin(db, '739215')).toEqual({ outcome: 'right' });
+    expect(currentOpener()?.keyId).toBe(key?.keyId);
   });
 
-  it('hashes with PBKDF2-HMAC-SHA-256 as the standard defines it (RFC 7914 test vector)', async () => {
+  it("checks an old device's hash with PBKDF2-HMAC-SHA-256 as the standard defines it (RFC 7914 test vector)", async () => {
     const saltHex = Array.from(new TextEncoder().encode('salt'), (b) => b.toString(16).padStart(2, '0')).join('');
     expect(await hashPin('passwd', saltHex, 1)).toBe(
       '55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc',
@@ -158,6 +159,98 @@ describe('unlocking', () => {
     expect(await changePin(db, ALEX.id, '4826', '739215')).toEqual({ outcome: 'right' });
     expect(await checkPin(db, '739215')).toEqual({ outcome: 'right' });
     expect(await checkPin(db, '4826')).toMatchObject({ outcome: 'wrong' });
+  });
+});
+
+describe('the PIN is the device key', { timeout: 120_000 }, () => {
+  it('counts each PIN that fails to unwrap the key as wrong, and wipes the device at the tenth', async () => {
+    const fetchStub = stubSignOut('heard');
+    const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
+    await choosePin(db, ALEX.id, '739215');
+    await setMeta(db, 'user', ALEX);
+    await saveRecord(db, 'note', 'n1', { attendeeId: 'a1', body: 'Slept better this week' });
+    await lockApp(db);
+    for (let i = 1; i < MAX_WRONG_PINS; i++) {
+      expect(await unlockWithPin(db, '739216')).toEqual({ outcome: 'wrong', triesLeft: MAX_WRONG_PINS - i });
+      expect(currentOpener()).toBeUndefined();
+    }
+    expect((await readLockState(db)).locked).toBe(true);
+    expect(await db.records('note').count()).toBe(1);
+    expect(await unlockWithPin(db, '739216')).toEqual({ outcome: 'wiped' });
+    expect(await db.records('note').count()).toBe(0);
+    expect(await getMeta(db, 'deviceKey')).toBeUndefined();
+    expect(await getMeta(db, 'pin')).toBeUndefined();
+    expect(await getMeta(db, 'lockWipe')).toMatchObject({ reason: 'wrong-pins' });
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+  });
+
+  it('the right PIN after a few wrong ones opens the key and starts the count again', async () => {
+    const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
+    await choosePin(db, ALEX.id, '739215');
+    await saveRecord(db, 'note', 'n1', { attendeeId: 'a1', body: 'Slept better this week' });
+    await lockApp(db);
+    expect(await unlockWithPin(db, '1357')).toMatchObject({ outcome: 'wrong' });
+    expect(await unlockWithPin(db, '739215')).toEqual({ outcome: 'right' });
+    expect(await readLockState(db)).toMatchObject({ locked: false, failures: 0 });
+    const [note] = await openRows('note', await db.records('note').toArray());
+    expect(note?.body).toBe('Slept better this week');
+  });
+
+  it('upgrades a device that has only the old hash on its first right PIN: the key made, the hash dropped', async () => {
+    const db = await deviceWithPin();
+    // Set up before keys: its records are in clear until the sealing pass.
+    await saveRecord(db, 'note', 'n1', { attendeeId: 'a1', body: 'Slept better this week' });
+    await lockApp(db);
+    expect(await getMeta(db, 'deviceKey')).toBeUndefined();
+    expect(await unlockWithPin(db, '1111')).toEqual({ outcome: 'wrong', triesLeft: MAX_WRONG_PINS - 1 });
+    expect(await getMeta(db, 'deviceKey')).toBeUndefined();
+    expect((await getMeta(db, 'pin'))?.hash).toBeDefined();
+
+    expect(await unlockWithPin(db, '4826')).toEqual({ outcome: 'right' });
+    const key = await getMeta(db, 'deviceKey');
+    expect(key?.wrapped.iterations).toBe(WRAP_ITERATIONS);
+    expect(await getMeta(db, 'pin')).toEqual({ userId: ALEX.id });
+    expect(currentOpener()?.keyId).toBe(key?.keyId);
+    expect(await readLockState(db)).toMatchObject({ locked: false, failures: 0 });
+
+    // From now on the key is the check: the same PIN opens it, a wrong one still counts.
+    await lockApp(db);
+    expect(await unlockWithPin(db, '1111')).toEqual({ outcome: 'wrong', triesLeft: MAX_WRONG_PINS - 1 });
+    expect(await unlockWithPin(db, '4826')).toEqual({ outcome: 'right' });
+    expect(currentOpener()?.keyId).toBe(key?.keyId);
+    const [note] = await openRows('note', await db.records('note').toArray());
+    expect(note?.body).toBe('Slept better this week');
+  });
+
+  it('drops the old hash of a device that has a key beside it once the key opens, checking with the key alone', async () => {
+    const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
+    await choosePin(db, ALEX.id, '739215');
+    // As devices kept both before: the hash (of the same PIN) beside the wrapped key.
+    await storePin(db, await legacyPinRecord(ALEX.id, '739215', 1));
+    const key = await getMeta(db, 'deviceKey');
+    await lockApp(db);
+    expect(await unlockWithPin(db, '4826')).toMatchObject({ outcome: 'wrong' });
+    expect((await getMeta(db, 'pin'))?.hash).toBeDefined();
+    expect(await unlockWithPin(db, '739215')).toEqual({ outcome: 'right' });
+    expect(await getMeta(db, 'pin')).toEqual({ userId: ALEX.id });
+    expect(await getMeta(db, 'deviceKey')).toEqual(key);
+  });
+
+  it('changing the PIN re-wraps the same key; a wrong current PIN counts and changes nothing', async () => {
+    const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
+    await choosePin(db, ALEX.id, '739215');
+    const before = await getMeta(db, 'deviceKey');
+    expect(await changePin(db, ALEX.id, '1357', '592817')).toEqual({ outcome: 'wrong', triesLeft: MAX_WRONG_PINS - 1 });
+    expect(await getMeta(db, 'deviceKey')).toEqual(before);
+    expect(await changePin(db, ALEX.id, '739215', '592817')).toEqual({ outcome: 'right' });
+    const after = await getMeta(db, 'deviceKey');
+    expect(after?.keyId).toBe(before?.keyId);
+    expect(after?.wrapped.salt).not.toBe(before?.wrapped.salt);
+    expect(await getMeta(db, 'pinFailures')).toBe(0);
+    await lockApp(db);
+    expect(await unlockWithPin(db, '739215')).toMatchObject({ outcome: 'wrong' });
+    expect(await unlockWithPin(db, '592817')).toEqual({ outcome: 'right' });
+    expect(currentOpener()?.keyId).toBe(before?.keyId);
   });
 });
 

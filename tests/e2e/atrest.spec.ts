@@ -178,10 +178,21 @@ test('a database kept plainly before the update is sealed on the next unlock, wi
   await waitForServiceWorker(page);
   await lock.stopUnlocking();
 
-  // As the app before the update kept them: no device key, a person, a note and a draft all in clear.
+  // As the app before the update kept them: no device key but the PIN's PBKDF2 hash, a person, a note and a
+  // draft all in clear.
   const me = ((await readMeta(page, 'user')) as { id: string }).id;
   await page.evaluate(
-    async ({ me, body, phone }) => {
+    async ({ me, body, phone, pin }) => {
+      const hex = (bytes: ArrayBuffer | Uint8Array) =>
+        Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+      const salt = crypto.getRandomValues(new Uint8Array(16));
+      const iterations = 210_000;
+      const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+        'deriveBits',
+      ]);
+      const hash = hex(
+        await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256),
+      );
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('coorie');
         request.onsuccess = () => resolve(request.result);
@@ -202,6 +213,7 @@ test('a database kept plainly before the update is sealed on the next unlock, wi
       const transaction = db.transaction(['attendee', 'note', 'outbox', 'drafts', 'meta'], 'readwrite');
       transaction.objectStore('meta').delete('deviceKey');
       transaction.objectStore('meta').delete('sealProgress');
+      transaction.objectStore('meta').put({ key: 'pin', value: { userId: me, salt: hex(salt), hash, iterations } });
       transaction.objectStore('attendee').put({ ...person, id: 'beth-old', _v: stamp(person) });
       transaction.objectStore('note').put({ ...noteValues, id: 'note-old', _v: stamp(noteValues) });
       transaction
@@ -214,7 +226,7 @@ test('a database kept plainly before the update is sealed on the next unlock, wi
       });
       db.close();
     },
-    { me, body: BODY, phone: PHONE },
+    { me, body: BODY, phone: PHONE, pin: E2E_PIN },
   );
   expect(JSON.stringify(await everyTable(page))).toContain(BODY);
 
@@ -223,6 +235,9 @@ test('a database kept plainly before the update is sealed on the next unlock, wi
   await lock.unlockByTyping(E2E_PIN);
   await expect.poll(async () => readMeta(page, 'sealProgress'), { timeout: 60_000 }).toMatchObject({ finished: true });
   await expectNothingReadable(page, [BODY, PHONE, '07700900456']);
+  // The first right PIN made the device key and dropped the old hash: from now on the key checks the PIN.
+  expect(await readMeta(page, 'pin')).toEqual({ userId: me });
+  expect(await readMeta(page, 'deviceKey')).toMatchObject({ wrapped: { iterations: 600_000 } });
 
   await shell.open('People');
   await people.person('Beth').click();

@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { importPublicKey, Sealer, type Sealed } from '../../src/crypto/seal.ts';
 import { openStore } from '../../src/server/store/index.ts';
+import { loadSealKeyVault, useSealKeyVault } from '../../src/server/store/sealKeyVault.ts';
 import { ensureSealKey, rotateSealKey } from '../../src/server/store/sealKeys.ts';
 import { makeSealKeyPair, MAX_SENDER_KEYS } from '../../src/server/sync/sealed.ts';
 import { toBatches } from '../../src/sync/coalesce.ts';
@@ -87,6 +88,7 @@ describe.each(databases())('sealed changes on $name', { timeout: 60_000 }, (data
         .select('id')
         .executeTakeFirstOrThrow();
       const other = openStore(server.config);
+      useSealKeyVault(other.db, await loadSealKeyVault(server.config));
       try {
         // Neither process inserts until both have found no key and made a pair of their own.
         let made = 0;

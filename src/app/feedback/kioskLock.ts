@@ -3,7 +3,7 @@
 // on the lock screen, and the kiosk says how many tries are left.
 import type { CoorieDb } from '../../db/database.ts';
 import { clearKiosk, getKiosk, setKiosk } from '../../db/kiosk.ts';
-import { forgetDeviceKey, unlockDeviceKey } from '../../db/keyring.ts';
+import { forgetDeviceKey } from '../../db/keyring.ts';
 import { markUnlocked } from '../../db/lock.ts';
 import { checkPin, type PinCheck } from '../lock/pin.ts';
 
@@ -22,9 +22,9 @@ export type UnlockResult = { unlocked: true; sessionId: string } | { unlocked: f
 export async function unlockKiosk(db: CoorieDb, pin: string): Promise<UnlockResult> {
   const kiosk = await getKiosk(db);
   if (!kiosk) return { unlocked: false, check: 'off' };
+  // The right PIN opens the device key as it is checked.
   const check = await checkPin(db, pin);
   if (check.outcome !== 'right') return { unlocked: false, check };
-  await unlockDeviceKey(db, pin);
   await db.transaction('rw', db.meta, async () => {
     await clearKiosk(db);
     await markUnlocked(db);

@@ -1,10 +1,12 @@
 // The app PIN: choosing one, checking one, and what too many wrong ones do. The PIN guards the screen of a
-// tablet that may be lost or left on a table; only a slow salted hash of it is kept (PBKDF2, SHA-256), so that
-// reading the device's storage does not hand over a PIN someone may use elsewhere too.
+// tablet that may be lost or left on a table, and wraps the device key that opens its sealed records
+// (src/db/keyring.ts). The PIN is checked by unwrapping that key, one PBKDF2 run: a wrong PIN fails AES-GCM's tag
+// check. No hash of the PIN is kept beside it, so reading the device's storage hands over neither the PIN nor a
+// quicker way to guess it than the wrapped key itself.
 import type { CoorieDb } from '../../db/database.ts';
-import { countWrongPin, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
+import { countWrongPin, dropPinHash, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
 import { createDeviceKey, rewrapDeviceKey, unlockDeviceKey } from '../../db/keyring.ts';
-import { getMeta, type LockWipe, type PinHash } from '../../db/meta.ts';
+import { getMeta, type LockWipe, type PinRecord } from '../../db/meta.ts';
 import { signOut } from '../account/api.ts';
 import { ApiError } from '../http/request.ts';
 
@@ -15,9 +17,6 @@ export const PIN_MIN = 4;
 export const PIN_MAX = 6;
 /** From this many wrong PINs in a row, the lock says how many tries are left. */
 export const WARN_FROM = 3;
-/** Slow enough that each guess at a copied hash costs real time, quick enough on an old tablet. */
-export const PIN_ITERATIONS = 210_000;
-
 // PINs people pick first, and so would anyone guessing: the same digit throughout, a run up or down the
 // keypad's digits, a short group repeated, and a few well-known ones (lines and shapes on the keypad such as
 // 2580 down the middle, 5683 for "LOVE", every other digit). Each refusal names the real reason.
@@ -51,43 +50,15 @@ export function pinProblem(pin: string): string | undefined {
   return undefined;
 }
 
-const toHex = (bytes: ArrayBuffer | Uint8Array) =>
-  Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
-
-const fromHex = (hex: string) => new Uint8Array((hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16)));
-
-export async function hashPin(pin: string, salt: string, iterations: number): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: fromHex(salt), iterations },
-    key,
-    256,
-  );
-  return toHex(bits);
-}
-
-/** Compares every character, so the time taken says nothing about how much of a guess was right. */
-function sameHex(a: string, b: string): boolean {
-  let difference = a.length ^ b.length;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
-}
-
 /**
- * Keeps the hash of a newly chosen PIN for this user, and makes the device key it wraps (src/db/keyring.ts);
+ * Makes the device key for a newly chosen PIN, wrapped by it (src/db/keyring.ts), and notes whose PIN it is;
  * the PIN must already have passed pinProblem.
  */
 export async function choosePin(db: CoorieDb, userId: string, pin: string): Promise<void> {
   const problem = pinProblem(pin);
   if (problem) throw new Error(problem);
   await createDeviceKey(db, pin);
-  await storePinHash(db, userId, pin);
-}
-
-async function storePinHash(db: CoorieDb, userId: string, pin: string): Promise<void> {
-  const salt = toHex(crypto.getRandomValues(new Uint8Array(16)));
-  const record: PinHash = { userId, salt, hash: await hashPin(pin, salt, PIN_ITERATIONS), iterations: PIN_ITERATIONS };
-  await storePin(db, record);
+  await storePin(db, { userId });
 }
 
 export type PinCheck =
@@ -97,11 +68,33 @@ export type PinCheck =
   /** No PIN on the device (it was wiped meanwhile, perhaps from another page). */
   | { outcome: 'no-pin' };
 
-/** Whether `pin` is the PIN without acting on it: the right one resets the count, a wrong one adds to it. */
-export async function checkPin(db: CoorieDb, pin: string): Promise<PinCheck> {
-  const stored = await getMeta(db, 'pin');
-  if (!stored) return { outcome: 'no-pin' };
-  if (sameHex(await hashPin(pin, stored.salt, stored.iterations), stored.hash)) return { outcome: 'right' };
+/** Web Crypto's refusal of a wrong PIN, told apart without loading src/crypto/seal.ts here. */
+const isWrongPin = (error: unknown) => error instanceof Error && error.name === 'SealError';
+
+/**
+ * Whether `pin` opens the device key, holding the key in memory for this page when it does. A device set up
+ * before device keys has only the PIN's old hash: its right PIN is checked against that, then wraps a new device
+ * key and the hash is dropped. A device part-way (a key and the old hash both) drops the hash once the key opens.
+ */
+async function openWithPin(db: CoorieDb, stored: PinRecord, pin: string): Promise<boolean> {
+  if (await getMeta(db, 'deviceKey')) {
+    try {
+      await unlockDeviceKey(db, pin);
+    } catch (error) {
+      if (isWrongPin(error)) return false;
+      throw error;
+    }
+  } else {
+    const { matchesPinHash } = await import('./legacyPin.ts');
+    if (!(await matchesPinHash(pin, stored))) return false;
+    await createDeviceKey(db, pin);
+  }
+  if (stored.hash !== undefined) await dropPinHash(db, stored.userId);
+  return true;
+}
+
+/** Counts a wrong PIN, and wipes the device at the limit. */
+async function wrongPin(db: CoorieDb): Promise<PinCheck> {
   const failures = await countWrongPin(db);
   if (failures >= MAX_WRONG_PINS) {
     await wipeAndSignOut(db, 'wrong-pins');
@@ -110,28 +103,46 @@ export async function checkPin(db: CoorieDb, pin: string): Promise<PinCheck> {
   return { outcome: 'wrong', triesLeft: MAX_WRONG_PINS - failures };
 }
 
-/** Checks the PIN and, when it is right, unlocks Coorie on this page. */
+/**
+ * Whether `pin` is the PIN: a wrong one adds to the count of wrong ones; the right one opens the device key for
+ * this page (checking it is unwrapping the key) but does not mark the page unlocked or reset the count.
+ */
+export async function checkPin(db: CoorieDb, pin: string): Promise<PinCheck> {
+  const stored = await getMeta(db, 'pin');
+  if (!stored) return { outcome: 'no-pin' };
+  return (await openWithPin(db, stored, pin)) ? { outcome: 'right' } : wrongPin(db);
+}
+
+/** Checks the PIN and, when it is right, unlocks Coorie on this page (the key is in memory before it shows). */
 export async function unlockWithPin(db: CoorieDb, pin: string): Promise<PinCheck> {
   const result = await checkPin(db, pin);
-  if (result.outcome === 'right') {
-    // The key first: the app shows (and reads) as soon as the page is marked unlocked.
-    await unlockDeviceKey(db, pin);
-    await markUnlocked(db);
-  }
+  if (result.outcome === 'right') await markUnlocked(db);
   return result;
 }
 
-/** Replaces the PIN, once the current one has been given (a wrong one counts, as on the lock screen). */
+/**
+ * Replaces the PIN, once the current one has been given (a wrong one counts, as on the lock screen): the same
+ * device key is wrapped by the new PIN, so nothing sealed with it changes. `next` must have passed pinProblem.
+ */
 export async function changePin(db: CoorieDb, userId: string, current: string, next: string): Promise<PinCheck> {
-  const result = await checkPin(db, current);
-  if (result.outcome === 'right') {
-    const problem = pinProblem(next);
-    if (problem) throw new Error(problem);
-    // The same device key under the new PIN: nothing sealed with it changes.
-    await rewrapDeviceKey(db, current, next);
-    await storePinHash(db, userId, next);
+  const problem = pinProblem(next);
+  if (problem) throw new Error(problem);
+  const stored = await getMeta(db, 'pin');
+  if (!stored) return { outcome: 'no-pin' };
+  if (await getMeta(db, 'deviceKey')) {
+    try {
+      await rewrapDeviceKey(db, current, next);
+    } catch (error) {
+      if (isWrongPin(error)) return wrongPin(db);
+      throw error;
+    }
+  } else {
+    const { matchesPinHash } = await import('./legacyPin.ts');
+    if (!(await matchesPinHash(current, stored))) return wrongPin(db);
+    await createDeviceKey(db, next);
   }
-  return result;
+  await storePin(db, { userId });
+  return { outcome: 'right' };
 }
 
 /**

@@ -1,7 +1,9 @@
 // Each organisation's sealing key pairs (migration 0009): made on first need, never changed, never deleted
-// while the organisation lasts, so that whatever was sealed for one of them can still be opened.
+// while the organisation lasts, so that whatever was sealed for one of them can still be opened. The private
+// key is stored wrapped with the server's secret (store/sealKeyVault.ts); SealKeyRow.privateKey is as stored.
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
+import { sealKeyVaultOf } from './sealKeyVault.ts';
 import { isoNow } from './util.ts';
 
 export interface SealKeyRow {
@@ -94,14 +96,16 @@ async function insertKey(
   pair: { publicKey: string; privateKey: string },
   now: number,
 ): Promise<void> {
+  const keyId = sealKeyId(organisationId, n);
+  const privateKey = await sealKeyVaultOf(db).wrap({ organisationId, keyId }, pair.privateKey);
   await db
     .insertInto('seal_keys')
     .values({
-      key_id: sealKeyId(organisationId, n),
+      key_id: keyId,
       organisation_id: organisationId,
       n,
       public_key: pair.publicKey,
-      private_key: pair.privateKey,
+      private_key: privateKey,
       created_at: isoNow(now),
     })
     // Either unique rule (the key id or the organisation's n): another process made this key first.

@@ -18,6 +18,7 @@ import {
 } from '../../crypto/seal.ts';
 import { changeSchema, isValidRecordId, MAX_PUSH_CHANGES } from '../../sync/protocol.ts';
 import type { Schema } from '../store/schema.ts';
+import { sealKeyVaultOf } from '../store/sealKeyVault.ts';
 import { ensureSealKey, findSealKey, listSealKeyIds, type SealKeyRow } from '../store/sealKeys.ts';
 import { reject, type Rejection } from './checkChange.ts';
 
@@ -58,7 +59,7 @@ function privateKeyOf(db: Kysely<Schema>, keyId: string): Promise<PrivateKey | u
   if (!cache) privateKeys.set(db, (cache = new Map()));
   let found = cache.get(keyId);
   if (!found) {
-    found = findSealKey(db, keyId).then((row) => row && importPrivateKey(row));
+    found = findSealKey(db, keyId).then((row) => row && importPrivateKey(db, row));
     cache.set(keyId, found);
     void found.then(
       (key) => key ?? cache.delete(keyId),
@@ -68,8 +69,9 @@ function privateKeyOf(db: Kysely<Schema>, keyId: string): Promise<PrivateKey | u
   return found;
 }
 
-async function importPrivateKey(row: SealKeyRow): Promise<PrivateKey> {
-  const key = await crypto.subtle.importKey('pkcs8', fromBase64Url(row.privateKey), ECDH, false, ['deriveBits']);
+async function importPrivateKey(db: Kysely<Schema>, row: SealKeyRow): Promise<PrivateKey> {
+  const pkcs8 = await sealKeyVaultOf(db).unwrap(row, row.privateKey);
+  const key = await crypto.subtle.importKey('pkcs8', fromBase64Url(pkcs8), ECDH, false, ['deriveBits']);
   return { organisationId: row.organisationId, key };
 }
 

@@ -1,0 +1,173 @@
+// The organisations' private sealing keys at rest (store/sealKeys.ts): each is kept wrapped, AES-GCM-256 under a
+// key derived (HKDF-SHA-256) from the server's secret, with the key's place (organisation and key id) as
+// additional data, so that a wrapped key copied to another organisation's row does not open. The secret is
+// SEAL_KEY_SECRET, or else a key file made on first start in DATA_DIR (0600). It is never in the database, so a
+// backup of the database holds the wrapped keys only: the secret must be kept apart from backups, and is needed
+// to restore one (README, "Backups and restore").
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { fromBase64Url, toBase64Url, type Key } from '../../crypto/seal.ts';
+import { StartupError } from '../preflight.ts';
+import type { Schema } from './schema.ts';
+
+/** The key file's name in DATA_DIR, used when SEAL_KEY_SECRET is not set. */
+export const SEAL_KEY_FILE = 'seal-key.secret';
+/** Shortest secret taken: 32 characters (the key file holds 32 random bytes, 43 characters). */
+export const SEAL_KEY_SECRET_MIN = 32;
+/** A wrapped key as the column keeps it: `w1.<iv>.<ciphertext>`, base64url; a PKCS#8 key never holds a dot. */
+const WRAPPED = /^w1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
+
+const encoder = new TextEncoder();
+
+export interface SealKeyPlace {
+  organisationId: string;
+  keyId: string;
+}
+
+const additionalData = (place: SealKeyPlace) =>
+  encoder.encode(`coorie-seal-key-v1:${place.organisationId}:${place.keyId}`);
+
+export class SealKeySecretError extends Error {
+  override name = 'SealKeySecretError';
+}
+
+export function isWrappedSealKey(stored: string): boolean {
+  return WRAPPED.test(stored);
+}
+
+/** Wraps and unwraps the private keys with the server's secret. */
+export class SealKeyVault {
+  private constructor(
+    private readonly key: Key,
+    /** Where the secret came from, for messages: "SEAL_KEY_SECRET" or the key file's path. */
+    readonly source: string,
+  ) {}
+
+  static async fromSecret(secret: string, source: string): Promise<SealKeyVault> {
+    const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+    const key = await crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('coorie-seal-key-wrap'), info: encoder.encode('v1') },
+      material,
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt', 'decrypt'],
+    );
+    return new SealKeyVault(key, source);
+  }
+
+  /** A PKCS#8 private key (base64url) as the column keeps it. */
+  async wrap(place: SealKeyPlace, privateKey: string): Promise<string> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const cipher = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: additionalData(place) },
+      this.key,
+      fromBase64Url(privateKey),
+    );
+    return `w1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
+  }
+
+  /**
+   * The PKCS#8 private key (base64url) from the column: unwrapped, or as it is when still plain (a key kept
+   * before wrapping, until the server's next start wraps it). A SealKeySecretError when the secret does not open it.
+   */
+  async unwrap(place: SealKeyPlace, stored: string): Promise<string> {
+    const match = WRAPPED.exec(stored);
+    if (!match) return stored;
+    try {
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64Url(match[1] ?? ''), additionalData: additionalData(place) },
+        this.key,
+        fromBase64Url(match[2] ?? ''),
+      );
+      return toBase64Url(new Uint8Array(plain));
+    } catch {
+      throw new SealKeySecretError(
+        `the sealing key ${place.keyId} does not open with ${this.source}: it is not the secret it was wrapped with`,
+      );
+    }
+  }
+}
+
+/**
+ * The server's secret: SEAL_KEY_SECRET, else the key file in DATA_DIR, made now (32 random bytes, 0600) when
+ * there is none. Several processes starting at once make one file: the first write wins, the others read it.
+ */
+export async function loadSealKeyVault(config: {
+  sealKeySecret: string | undefined;
+  sealKeyFile: string;
+}): Promise<SealKeyVault> {
+  if (config.sealKeySecret !== undefined) return SealKeyVault.fromSecret(config.sealKeySecret, 'SEAL_KEY_SECRET');
+  const file = config.sealKeyFile;
+  let secret: string;
+  try {
+    secret = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    secret = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (writeError) {
+      if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError;
+      secret = readFileSync(file, 'utf8').trim();
+    }
+  }
+  if (secret.length < SEAL_KEY_SECRET_MIN) {
+    throw new StartupError(
+      `the seal key file ${file} holds fewer than ${SEAL_KEY_SECRET_MIN} characters: restore the file it was, or ` +
+        'set SEAL_KEY_SECRET.',
+    );
+  }
+  return SealKeyVault.fromSecret(secret, `the seal key file ${file}`);
+}
+
+// The vault of each open database, so that store/sealKeys.ts and sync/sealed.ts, which are given the database,
+// wrap and unwrap with it. Set by buildApp (and by tests that open a second handle on the same database).
+const vaults = new WeakMap<Kysely<Schema>, SealKeyVault>();
+
+export function useSealKeyVault(db: Kysely<Schema>, vault: SealKeyVault): void {
+  vaults.set(db, vault);
+}
+
+export function sealKeyVaultOf(db: Kysely<Schema>): SealKeyVault {
+  const vault = vaults.get(db);
+  if (!vault) throw new Error('No seal key secret is loaded for this database (SEAL_KEY_SECRET or its key file).');
+  return vault;
+}
+
+/**
+ * At start: wraps every key still kept plain, and checks that the secret opens every wrapped one, so that a wrong
+ * or lost secret stops the server with one clear line (a StartupError) instead of refusing every sealed push.
+ * Returns how many keys it wrapped.
+ */
+export async function prepareSealKeys(db: Kysely<Schema>, vault: SealKeyVault): Promise<number> {
+  const rows = await db
+    .selectFrom('seal_keys')
+    .select(['key_id as keyId', 'organisation_id as organisationId', 'private_key as privateKey'])
+    .execute();
+  let wrapped = 0;
+  for (const row of rows) {
+    if (isWrappedSealKey(row.privateKey)) {
+      try {
+        await vault.unwrap(row, row.privateKey);
+      } catch (error) {
+        if (!(error instanceof SealKeySecretError)) throw error;
+        throw new StartupError(
+          `${error.message}. Start the server with the SEAL_KEY_SECRET (or seal key file) that this database's ` +
+            'keys were wrapped with; without it, values sealed for them cannot be opened.',
+        );
+      }
+      continue;
+    }
+    // Another process starting at once may have wrapped it already: only the plain value is replaced.
+    const result = await db
+      .updateTable('seal_keys')
+      .set({ private_key: await vault.wrap(row, row.privateKey) })
+      .where('key_id', '=', row.keyId)
+      .where('private_key', '=', row.privateKey)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) wrapped++;
+  }
+  return wrapped;
+}
