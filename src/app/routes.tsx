@@ -149,6 +149,12 @@ const RetentionScreen = screen(() =>
 const AlertPeriodsScreen = screen(() =>
   import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ default: m.AlertPeriodsScreen })),
 );
+const MyVolunteeringScreen = screen(() =>
+  import('./volunteers/VolunteerScreen.tsx').then((m) => ({ default: m.MyVolunteeringScreen })),
+);
+const MemberVolunteeringScreen = screen(() =>
+  import('./volunteers/VolunteerScreen.tsx').then((m) => ({ default: m.MemberVolunteeringScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -203,6 +209,8 @@ export function AppRoutes() {
           <Route path="settings/retention" element={<RetentionScreen />} />
           <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
           <Route path="settings/audit" element={<AuditScreen />} />
+          <Route path="settings/volunteering" element={<MyVolunteeringScreen />} />
+          <Route path="settings/team/:id/volunteering" element={<MemberVolunteeringScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>
