@@ -144,7 +144,9 @@ export function SupervisionForm({
 }: FormProps & { supervisors: readonly TeamContact[] }) {
   const db = useDb();
   const [on, setOn] = useState('');
-  const [supervisorId, setSupervisorId] = useState(supervisors.some((s) => s.id === userId) ? userId : '');
+  const [chosen, setSupervisorId] = useState('');
+  // The team arrives from the device's store after the first render: a coordinator is their own default.
+  const supervisorId = chosen || (supervisors.some((s) => s.id === userId) ? userId : '');
   const [content, setContent] = useState('');
   const form = useSubmit(
     () => ({
