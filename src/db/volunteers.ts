@@ -3,8 +3,8 @@
 // those it was sent or wrote.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HoursEntry } from '../domain/volunteering.ts';
-import { hoursEntries } from '../domain/volunteering.ts';
-import { pvgId, type PvgStatus } from '../domain/pvg.ts';
+import { hoursEntries, pvgId } from '../domain/volunteering.ts';
+import type { PvgStatus } from '../domain/pvg.ts';
 import { supervisionNoteId } from '../domain/supervisionNote.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb, useRecord, useRecordsWhere } from './hooks.ts';

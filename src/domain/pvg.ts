@@ -17,8 +17,3 @@ export const pvgFields = z.strictObject({
 });
 export type Pvg = { id: string } & Partial<z.infer<typeof pvgFields>>;
 export const pvgRequired = ['memberId', 'status'] as const;
-
-/** One PVG record per member, so that two coordinators recording it offline make one record. */
-export function pvgId(memberId: string): string {
-  return `pvg:${memberId}`;
-}

@@ -8,6 +8,11 @@ import type { Session } from './session.ts';
 import type { Training } from './training.ts';
 import type { Visit } from './visit.ts';
 
+/** One PVG record per member, so that two coordinators recording it offline make one record. */
+export function pvgId(memberId: string): string {
+  return `pvg:${memberId}`;
+}
+
 /** How far ahead a renewal shows as due. */
 export const DUE_WITHIN_DAYS = 30;
 /** A visit with no arrival and leaving recorded counts for its booked length, or this when none was booked. */
