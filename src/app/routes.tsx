@@ -155,6 +155,9 @@ const MyVolunteeringScreen = screen(() =>
 const MemberVolunteeringScreen = screen(() =>
   import('./volunteers/VolunteerScreen.tsx').then((m) => ({ default: m.MemberVolunteeringScreen })),
 );
+const VolunteerReportScreen = screen(() =>
+  import('./volunteers/VolunteerReportScreen.tsx').then((m) => ({ default: m.VolunteerReportScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -200,6 +203,7 @@ export function AppRoutes() {
           <Route path="signposting/new" element={<ServiceFormScreen />} />
           <Route path="signposting/:id/edit" element={<ServiceFormScreen />} />
           <Route path="reports" element={<ReportsScreen />} />
+          <Route path="reports/volunteers" element={<VolunteerReportScreen />} />
           <Route path="settings" element={<SettingsScreen />} />
           <Route path="settings/team" element={<TeamScreen />} />
           <Route path="settings/team/new" element={<AddMemberScreen />} />

@@ -101,3 +101,21 @@ export async function saveSupervisionNote(
     { userId },
   );
 }
+
+/** Everything the funder report counts, from the device's records (a coordinator's device holds the team's). */
+export function useVolunteerReportInput() {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const live = <T extends { deleted?: boolean | undefined }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
+    const sessions = live(await db.records('session').toArray());
+    const visits = live(await openRows('visit', await db.records('visit').toArray()));
+    const hours = live(await db.records('hours').toArray());
+    const trainings = live(await db.records('training').toArray());
+    const contacts = ((await db.meta.get('contacts'))?.value ?? []) as { id: string }[];
+    const memberIds = new Set<string>(contacts.map((contact) => contact.id));
+    for (const session of sessions) for (const id of session.facilitatorIds ?? []) memberIds.add(id);
+    for (const visit of visits) if (visit.supporterId) memberIds.add(visit.supporterId);
+    for (const entry of hours) if (entry.memberId) memberIds.add(entry.memberId);
+    return { memberIds: [...memberIds], sessions, visits, hours, trainings };
+  }, [db]);
+}

@@ -196,3 +196,54 @@ export function currentTraining(trainings: readonly Training[]): Training[] {
   }
   return [...latest.values()];
 }
+
+export interface VolunteerReportInput extends HoursInput {
+  memberIds: readonly string[];
+  trainings: readonly Training[];
+}
+
+export interface VolunteerReport {
+  totals: HoursTotals;
+  /** Hours by London month ("2026-11"), oldest first, months with none left out. */
+  byMonth: { month: string; hours: number }[];
+  /** How many members gave any hours in the period. */
+  volunteers: number;
+  /** Courses completed in the period: how many members completed each. */
+  training: { name: string; people: number }[];
+}
+
+/**
+ * Volunteer hours and training for funders, between `from` and `to` (London dates, inclusive). Names no
+ * volunteer. The counts are of team members, not of the parents served, so they are not suppressed below five:
+ * see README, "Volunteers".
+ */
+export function volunteerReport(input: VolunteerReportInput, from: string, to: string): VolunteerReport {
+  const all: HoursEntry[] = [];
+  let volunteers = 0;
+  for (const memberId of input.memberIds) {
+    const entries = hoursEntries(memberId, input, to).filter((entry) => entry.on >= from && entry.on <= to);
+    if (entries.length > 0) volunteers++;
+    all.push(...entries);
+  }
+  const months = new Map<string, number>();
+  for (const entry of all) months.set(entry.on.slice(0, 7), (months.get(entry.on.slice(0, 7)) ?? 0) + entry.minutes);
+  const courses = new Map<string, { name: string; members: Set<string> }>();
+  for (const training of input.trainings) {
+    const on = training.completedOn;
+    if (training.deleted || !training.name || !training.memberId || !on || on < from || on > to) continue;
+    const key = training.name.trim().toLocaleLowerCase('en-GB');
+    const course = courses.get(key) ?? { name: training.name.trim(), members: new Set<string>() };
+    course.members.add(training.memberId);
+    courses.set(key, course);
+  }
+  return {
+    totals: totalHours(all),
+    byMonth: [...months]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, minutes]) => ({ month, hours: Math.round((minutes / 60) * 100) / 100 })),
+    volunteers,
+    training: [...courses.values()]
+      .map(({ name, members }) => ({ name, people: members.size }))
+      .sort((a, b) => b.people - a.people || a.name.localeCompare(b.name)),
+  };
+}

@@ -10,6 +10,7 @@ import {
   sessionMinutes,
   totalHours,
   visitMinutes,
+  volunteerReport,
 } from '../../src/domain/volunteering.ts';
 
 const TODAY = '2026-11-24';
@@ -124,5 +125,40 @@ describe('what is due', () => {
       { memberId: 'u2', what: 'training', name: 'Safeguarding', state: 'due', renewBy: '2026-12-10' },
     ]);
     expect(currentTraining(trainings.slice(0, 2)).map((training) => training.id)).toEqual(['t2']);
+  });
+});
+
+describe('the funder report', () => {
+  it('adds up hours by month and source, counts volunteers and courses completed in the period', () => {
+    const report = volunteerReport(
+      {
+        memberIds: ['u1', 'u2', 'u3'],
+        sessions: [
+          { id: 's1', startsAt: '2026-10-06T09:00:00Z', endsAt: '2026-10-06T11:00:00Z', facilitatorIds: ['u1', 'u2'] },
+          // Before the period.
+          { id: 's2', startsAt: '2026-03-06T10:00:00Z', endsAt: '2026-03-06T12:00:00Z', facilitatorIds: ['u3'] },
+        ],
+        visits: [{ id: 'v1', supporterId: 'u1', at: '2026-11-03T14:00:00Z', status: 'done', expectedMinutes: 90 }],
+        hours: [{ id: 'h1', memberId: 'u2', on: '2026-11-20', hours: 0.5 }],
+        trainings: [
+          { id: 't1', memberId: 'u1', name: 'Safeguarding', completedOn: '2026-10-01' },
+          { id: 't2', memberId: 'u2', name: 'safeguarding ', completedOn: '2026-10-02' },
+          { id: 't3', memberId: 'u3', name: 'First aid', completedOn: '2026-11-02' },
+          { id: 't4', memberId: 'u3', name: 'First aid', completedOn: '2025-11-02' },
+        ],
+      },
+      '2026-04-01',
+      '2026-11-24',
+    );
+    expect(report.totals).toEqual({ sessions: 4, visits: 1.5, entered: 0.5, total: 6 });
+    expect(report.byMonth).toEqual([
+      { month: '2026-10', hours: 4 },
+      { month: '2026-11', hours: 2 },
+    ]);
+    expect(report.volunteers).toBe(2);
+    expect(report.training).toEqual([
+      { name: 'Safeguarding', people: 2 },
+      { name: 'First aid', people: 1 },
+    ]);
   });
 });
