@@ -12,11 +12,7 @@ import { pvgFields, pvgRequired, type Pvg } from './pvg.ts';
 import { serviceFields, serviceRequired, type Service } from './service.ts';
 import { sessionFields, sessionRequired, type Session } from './session.ts';
 import { supervisionFields, supervisionRequired, type Supervision } from './supervision.ts';
-import {
-  supervisionNoteFields,
-  supervisionNoteRequired,
-  type SupervisionNote,
-} from './supervisionNote.ts';
+import { supervisionNoteFields, supervisionNoteRequired, type SupervisionNote } from './supervisionNote.ts';
 import { trainingFields, trainingRequired, type Training } from './training.ts';
 import { venueFields, venueRequired, type Venue } from './venue.ts';
 import { visitFields, visitRequired, type Visit } from './visit.ts';
