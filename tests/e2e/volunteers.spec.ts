@@ -48,6 +48,8 @@ test('a coordinator keeps their volunteering record, sees what is due on Today, 
   await hours.getByRole('button', { name: 'Save hours' }).click();
   await expect(page.getByRole('row', { name: /^Total/ })).toContainText('2.5 hours');
   await expectAccessible(page, 'My training & hours');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'volunteer');
 
   await shell.open('Today');
