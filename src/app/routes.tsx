@@ -152,6 +152,15 @@ const AlertPeriodsScreen = screen(() =>
 const PromotionScreen = screen(() =>
   import('./promotion/PromotionScreen.tsx').then((m) => ({ default: m.PromotionScreen })),
 );
+const MyVolunteeringScreen = screen(() =>
+  import('./volunteers/VolunteerScreen.tsx').then((m) => ({ default: m.MyVolunteeringScreen })),
+);
+const MemberVolunteeringScreen = screen(() =>
+  import('./volunteers/VolunteerScreen.tsx').then((m) => ({ default: m.MemberVolunteeringScreen })),
+);
+const VolunteerReportScreen = screen(() =>
+  import('./volunteers/VolunteerReportScreen.tsx').then((m) => ({ default: m.VolunteerReportScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -197,6 +206,7 @@ export function AppRoutes() {
           <Route path="signposting/new" element={<ServiceFormScreen />} />
           <Route path="signposting/:id/edit" element={<ServiceFormScreen />} />
           <Route path="reports" element={<ReportsScreen />} />
+          <Route path="reports/volunteers" element={<VolunteerReportScreen />} />
           <Route path="settings" element={<SettingsScreen />} />
           <Route path="settings/team" element={<TeamScreen />} />
           <Route path="settings/team/new" element={<AddMemberScreen />} />
@@ -207,6 +217,8 @@ export function AppRoutes() {
           <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
           <Route path="settings/audit" element={<AuditScreen />} />
           <Route path="settings/promotion" element={<PromotionScreen />} />
+          <Route path="settings/volunteering" element={<MyVolunteeringScreen />} />
+          <Route path="settings/team/:id/volunteering" element={<MemberVolunteeringScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

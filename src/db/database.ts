@@ -44,6 +44,9 @@ export interface MetaEntry {
 
 const DATABASE_NAME = 'coorie';
 
+/** The volunteer record kinds' tables, added in version 5. */
+const VOLUNTEER_TABLES = ['training', 'pvg', 'hours', 'supervision', 'supervisionNote'] as const;
+
 /** Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). */
 async function rederive(tx: Transaction): Promise<void> {
   for (const kind of Object.keys(DERIVED_INDEXES)) {
@@ -74,7 +77,9 @@ export class CoorieDb extends Dexie {
       rejected: '++seq, [kind+id]',
       meta: 'key',
     };
-    for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    // Kinds added later are declared in the version that added them, so that an existing database gets their tables.
+    const later = new Set<KindName>(VOLUNTEER_TABLES);
+    for (const kind of KIND_NAMES) if (!later.has(kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
     // Version 1 shipped with notes indexed on `concern` too.
     const notes = ['id', ...KIND_INDEXES.note].join(', ');
@@ -97,6 +102,12 @@ export class CoorieDb extends Dexie {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
+    // Version 5: new tables only (the volunteer records), so no upgrade of existing data is needed.
+    const version5: Record<string, string> = {};
+    for (const kind of VOLUNTEER_TABLES) {
+      version5[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    }
+    this.version(5).stores(version5);
   }
 
   /**

@@ -12,6 +12,12 @@ export const KIND_INDEXES = {
   activity: ['kind', 'minAgeMonths', 'maxAgeMonths'],
   service: ['locality'],
   feedback: ['sessionId'],
+  // The volunteer records: by member for their page, by renewal date for Today's "due" list.
+  training: ['memberId', 'renewBy'],
+  pvg: ['memberId', 'renewBy'],
+  hours: ['memberId', 'on'],
+  supervision: ['memberId', 'on'],
+  supervisionNote: ['supervisionId'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

@@ -3,12 +3,17 @@ import type { z } from 'zod';
 import { activityFields, activityRequired, type Activity } from './activity.ts';
 import { attendeeFields, attendeeRequired, type Attendee } from './attendee.ts';
 import { checkInFields, checkInRequired, type CheckIn } from './checkIn.ts';
+import { hoursFields, hoursRequired, type Hours } from './hours.ts';
 import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
 import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
 import { noteFields, noteRequired, type Note } from './note.ts';
 import { outreachFields, outreachRequired, type Outreach } from './outreach.ts';
+import { pvgFields, pvgRequired, type Pvg } from './pvg.ts';
 import { serviceFields, serviceRequired, type Service } from './service.ts';
 import { sessionFields, sessionRequired, type Session } from './session.ts';
+import { supervisionFields, supervisionRequired, type Supervision } from './supervision.ts';
+import { supervisionNoteFields, supervisionNoteRequired, type SupervisionNote } from './supervisionNote.ts';
+import { trainingFields, trainingRequired, type Training } from './training.ts';
 import { venueFields, venueRequired, type Venue } from './venue.ts';
 import { visitFields, visitRequired, type Visit } from './visit.ts';
 
@@ -44,6 +49,16 @@ export const KINDS = {
   activity: { fields: activityFields, required: activityRequired, indexes: KIND_INDEXES.activity },
   service: { fields: serviceFields, required: serviceRequired, indexes: KIND_INDEXES.service },
   feedback: { fields: feedbackFields, required: feedbackRequired, indexes: KIND_INDEXES.feedback },
+  // About team members (server users), not attendees: no personField, so a parent's erasure never reaches them.
+  training: { fields: trainingFields, required: trainingRequired, indexes: KIND_INDEXES.training },
+  pvg: { fields: pvgFields, required: pvgRequired, indexes: KIND_INDEXES.pvg },
+  hours: { fields: hoursFields, required: hoursRequired, indexes: KIND_INDEXES.hours },
+  supervision: { fields: supervisionFields, required: supervisionRequired, indexes: KIND_INDEXES.supervision },
+  supervisionNote: {
+    fields: supervisionNoteFields,
+    required: supervisionNoteRequired,
+    indexes: KIND_INDEXES.supervisionNote,
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -63,6 +78,11 @@ export interface KindRecords {
   activity: Activity;
   service: Service;
   feedback: Feedback;
+  training: Training;
+  pvg: Pvg;
+  hours: Hours;
+  supervision: Supervision;
+  supervisionNote: SupervisionNote;
 }
 
 export interface FieldProblem {

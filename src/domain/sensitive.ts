@@ -15,6 +15,11 @@ export const SENSITIVE_FIELDS = {
   activity: [],
   service: [],
   feedback: ['comment'],
+  training: [],
+  pvg: [],
+  hours: [],
+  supervision: [],
+  supervisionNote: ['content'],
 } as const satisfies Record<KindName, readonly string[]>;
 
 const SETS = new Map<string, ReadonlySet<string>>(

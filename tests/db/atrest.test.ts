@@ -65,6 +65,16 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
   activity: { title: 'Baby massage', kind: ACTIVITY_KIND },
   service: { name: 'Helpline' },
   feedback: { sessionId: 's1', comment: 'secret comment' },
+  training: { memberId: 'u1', name: 'Safeguarding', completedOn: '2026-01-10' },
+  pvg: { memberId: 'u1', status: 'member' },
+  hours: { memberId: 'u1', on: '2026-01-10', hours: 2 },
+  supervision: { memberId: 'u1', supervisorId: 'u2', on: '2026-01-10' },
+  supervisionNote: {
+    supervisionId: 'sv1',
+    memberId: 'u1',
+    supervisorId: 'u2',
+    content: 'Secret supervision: finding the visits hard',
+  },
 };
 
 async function withServerKey() {

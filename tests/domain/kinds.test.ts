@@ -20,6 +20,11 @@ describe('record kinds', () => {
         'session',
         'venue',
         'visit',
+        'training',
+        'pvg',
+        'hours',
+        'supervision',
+        'supervisionNote',
       ].sort(),
     );
     expect(isKindName('session')).toBe(true);

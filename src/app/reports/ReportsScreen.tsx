@@ -72,6 +72,9 @@ function CoordinatorReports() {
 
   return (
     <Screen title="Reports" className="reports-screen">
+      <p className="no-print">
+        <Link to="/reports/volunteers">Volunteer hours and training</Link>
+      </p>
       {data === undefined ? (
         <Loading />
       ) : data.sessions.length === 0 ? (

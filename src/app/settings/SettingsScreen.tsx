@@ -61,6 +61,9 @@ export function SettingsScreen() {
           <li>
             <Link to="/settings/devices">Devices</Link>
           </li>
+          <li>
+            <Link to="/settings/volunteering">My training &amp; hours</Link>
+          </li>
         </ul>
       </section>
       <LockSection />

@@ -12,6 +12,11 @@ const KIND_WORDS: Record<string, string> = {
   activity: 'Activity',
   service: 'Signposting entry',
   feedback: 'Feedback',
+  training: 'Training',
+  pvg: 'PVG membership',
+  hours: 'Volunteer hours',
+  supervision: 'Supervision',
+  supervisionNote: 'Supervision notes',
 };
 
 const OUT_OF_DATE = 'The server could not read it. Coorie on this device may need updating.';
@@ -44,6 +49,12 @@ export function refusedReason(change: RejectedChange): string {
   // a change marking a record erased, which no screen makes).
   if (change.code === 'forbidden' && change.kind === 'note') {
     return 'This note is private to the person who wrote it and the coordinators, so only they can change it.';
+  }
+  if (change.code === 'forbidden' && change.kind === 'pvg') {
+    return 'Only a coordinator records PVG membership.';
+  }
+  if (change.code === 'forbidden' && ['training', 'hours', 'supervision', 'supervisionNote'].includes(change.kind)) {
+    return 'Only the team member it is about and a coordinator (for supervision notes, their supervisor) can change this.';
   }
   return REASONS[change.code] ?? 'The server did not accept it.';
 }

@@ -1,6 +1,7 @@
 // One member of the team: their role and whether they can sign in, with changing the role and disabling (or
 // re-enabling) the account. Disabling says first what it does to their devices.
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { describeProblem, type Problem } from '../http/messages.ts';
 import { normalisePhone } from '../../domain/phone.ts';
 import { InputField, RadioGroup } from '../components/form/index.ts';
@@ -92,6 +93,9 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
           </span>
         </div>
         <div className="team-item-actions">
+          <Link className="button-secondary" to={`/settings/team/${member.id}/volunteering`}>
+            Training &amp; hours<span className="visually-hidden"> for {name}</span>
+          </Link>
           <button
             type="button"
             className="button-secondary"

@@ -18,6 +18,7 @@ import { FollowUps, OpenConcerns } from './TodayNotes.tsx';
 import { TodaySessions } from './TodaySessions.tsx';
 import { OverdueVisits, TodayVisits } from './TodayVisits.tsx';
 import { UrgentDrafts } from './UrgentDrafts.tsx';
+import { OwnPvgWarning, VolunteersDue } from './VolunteersDue.tsx';
 import { useNow } from './useNow.ts';
 import '../styles/today.css';
 
@@ -70,6 +71,7 @@ export function TodayScreen() {
       <p className="lede">{formatLongDate(now)}</p>
       <OverdueVisits visits={overdue} attendees={data.attendees} ownId={user.id} />
       <UrgentDrafts />
+      <OwnPvgWarning userId={user.id} today={today} />
       {nothing ? (
         <EmptyState>
           <p>Nothing planned for today.</p>
@@ -93,6 +95,7 @@ export function TodayScreen() {
           <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
         </>
       )}
+      {coordinator && <VolunteersDue today={today} />}
       <p className="today-signposting">
         <Link to="/signposting">Find a local service or helpline</Link>
       </p>

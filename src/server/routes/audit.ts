@@ -7,6 +7,8 @@ import { requireRole } from '../auth/signIn.ts';
 import { notFound } from '../errors.ts';
 import { listAudit } from '../store/audit.ts';
 import { readHistory } from '../store/history.ts';
+import { findRecord } from '../store/records.ts';
+import { canSee } from '../sync/visibility.ts';
 import { valid } from '../validation.ts';
 
 export default async function auditRoutes(fastify: FastifyInstance) {
@@ -31,6 +33,9 @@ export default async function auditRoutes(fastify: FastifyInstance) {
     const { user } = await requireRole(request, 'coordinator');
     const { kind, id } = valid(request).params;
     if (!isKindName(kind)) throw notFound('There is no such record.');
+    // A supervision note's history is its content: only the member and their supervisor may read it.
+    const record = await findRecord(db, user.organisationId, kind, id);
+    if (record && !canSee(user, record.privateTo)) throw notFound('There is no such record.');
     const changes = await readHistory(db, { organisationId: user.organisationId, kind, id });
     if (changes.length === 0) throw notFound('There is no such record.');
     return { kind, id, changes };

@@ -12,7 +12,7 @@ import { findTeamOutsidePrivate } from '../store/sight.ts';
 import { isStorageFull } from '../store/util.ts';
 import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
 import { openSealedChanges, type Opened } from './sealed.ts';
-import { canSee, privateToFor } from './visibility.ts';
+import { canSee, privateToFor, writeRefusal } from './visibility.ts';
 
 /** Whoever pushes: records go into their organisation, and notes take them as author. */
 export interface Pusher {
@@ -165,7 +165,11 @@ async function planChanges(trx: Kysely<Schema>, pusher: Pusher, opened: Opened[]
       continue;
     }
     if (stored && !canSee(pusher, stored.privateTo)) {
-      results.push(reject('forbidden', 'This note is private to the person who wrote it and the coordinators.'));
+      const whose =
+        change.kind === 'note'
+          ? 'This note is private to the person who wrote it and the coordinators.'
+          : 'This record is private to the team member it is about.';
+      results.push(reject('forbidden', whose));
       continue;
     }
     const problem = checkValues(change, !stored);
@@ -186,6 +190,17 @@ async function planChanges(trx: Kysely<Schema>, pusher: Pusher, opened: Opened[]
       authorId,
       privateTo: privateToFor(change.kind, record.values, authorId),
     };
+    const refusal = writeRefusal(pusher, change.kind, next.privateTo);
+    if (refusal) {
+      results.push(reject('forbidden', refusal));
+      continue;
+    }
+    // Only a note changes who may see it (shared or not); a volunteer record stays with its member for good, so
+    // that nobody can move it out of a colleague's sight or into their own.
+    if (stored && change.kind !== 'note' && stored.privateTo !== next.privateTo) {
+      results.push(reject('forbidden', 'The team member a volunteer record is about cannot be changed.'));
+      continue;
+    }
     records.set(recordKey(change.kind, change.id), next);
     const changedValues = Object.fromEntries(changedFields.map((field) => [field, record.values[field]]));
     const history = { userId: pusher.id, deviceId: pusher.deviceId ?? null, values: changedValues };
