@@ -74,7 +74,12 @@ export class CoorieDb extends Dexie {
       rejected: '++seq, [kind+id]',
       meta: 'key',
     };
-    for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    // Kinds added after version 1 get their tables in the version that added them, not here: declared in
+    // version 1 too, Dexie would see no change at the upgrade and never make the table on an existing device.
+    const version5: Record<string, string> = { booking: ['id', ...KIND_INDEXES.booking].join(', ') };
+    for (const kind of KIND_NAMES) {
+      if (!Object.hasOwn(version5, kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    }
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
     // Version 1 shipped with notes indexed on `concern` too.
     const notes = ['id', ...KIND_INDEXES.note].join(', ');
@@ -97,6 +102,8 @@ export class CoorieDb extends Dexie {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
+    // Version 5: new kinds' tables only (the crèche and travel bookings), so no upgrade of existing data.
+    this.version(5).stores(version5);
   }
 
   /**

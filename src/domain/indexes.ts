@@ -12,6 +12,7 @@ export const KIND_INDEXES = {
   activity: ['kind', 'minAgeMonths', 'maxAgeMonths'],
   service: ['locality'],
   feedback: ['sessionId'],
+  booking: ['sessionId', 'attendeeId'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

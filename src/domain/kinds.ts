@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { activityFields, activityRequired, type Activity } from './activity.ts';
 import { attendeeFields, attendeeRequired, type Attendee } from './attendee.ts';
+import { bookingFields, bookingRequired, type Booking } from './booking.ts';
 import { checkInFields, checkInRequired, type CheckIn } from './checkIn.ts';
 import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
 import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
@@ -44,6 +45,12 @@ export const KINDS = {
   activity: { fields: activityFields, required: activityRequired, indexes: KIND_INDEXES.activity },
   service: { fields: serviceFields, required: serviceRequired, indexes: KIND_INDEXES.service },
   feedback: { fields: feedbackFields, required: feedbackRequired, indexes: KIND_INDEXES.feedback },
+  booking: {
+    fields: bookingFields,
+    required: bookingRequired,
+    indexes: KIND_INDEXES.booking,
+    personField: 'attendeeId',
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -63,6 +70,7 @@ export interface KindRecords {
   activity: Activity;
   service: Service;
   feedback: Feedback;
+  booking: Booking;
 }
 
 export interface FieldProblem {
