@@ -10,7 +10,15 @@ import { copyOfSession, weeklySeries } from '../../domain/schedule.ts';
 import { SESSION_KINDS, THEMES, type Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
-import { CheckboxField, FieldFrame, FormActions, InputField, RadioGroup, TextAreaField, useDraft } from '../components/form/index.ts';
+import {
+  CheckboxField,
+  FieldFrame,
+  FormActions,
+  InputField,
+  RadioGroup,
+  TextAreaField,
+  useDraft,
+} from '../components/form/index.ts';
 import { FacilitatorsEditor, MaterialsEditor, OutlineEditor } from './ListEditors.tsx';
 import {
   KIND_LABELS,
