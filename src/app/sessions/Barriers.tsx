@@ -154,11 +154,11 @@ function BookingRow({
           Crèche place booked<span className="visually-hidden"> for {name}</span>
         </span>
       </label>
-      <fieldset className="field chips">
+      <fieldset className="field radio-field">
         <legend>Transport {name} needs</legend>
-        <div className="chip-row">
+        <div className="travel-choices">
           {TRAVEL_KINDS.map((kind) => (
-            <label key={kind} className="chip">
+            <label key={kind} className="radio-choice">
               <input
                 type="radio"
                 name={`${id}-travel`}
