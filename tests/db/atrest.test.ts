@@ -48,6 +48,7 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
     needs: ['secret need: housing'],
     heardVia: 'secret health visitor',
     cake: 'secret lemon drizzle',
+    dietary: ['nut allergy'],
     consent: { what: ['secret contact'], at: AT, wordingVersion: 'v2' },
   },
   checkIn: { sessionId: 's1', attendeeId: 'a1' },
@@ -65,6 +66,7 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
   activity: { title: 'Baby massage', kind: ACTIVITY_KIND },
   service: { name: 'Helpline' },
   feedback: { sessionId: 's1', comment: 'secret comment' },
+  booking: { sessionId: 's1', attendeeId: 'a1', travel: 'taxi', travelNote: 'secret taxi from Glenrothes' },
 };
 
 async function withServerKey() {

@@ -8,7 +8,7 @@ import {
   repeatAttendance,
 } from './attendance.ts';
 import type { Overview } from './attendance.ts';
-import { cameAfterContact, followUps, outreachOutcomes, support } from './barriers.ts';
+import { barriersPlanned, cameAfterContact, followUps, outreachOutcomes, support } from './barriers.ts';
 import { buildScope, type Period, type ReportData, type ReportFilters } from './scope.ts';
 import { showPeople } from './suppress.ts';
 import { shownText, type ReportTable } from './table.ts';
@@ -26,7 +26,13 @@ export interface Reports {
     heardVia: ReportTable;
     repeat: ReportTable;
   };
-  barriers: { support: ReportTable; outreach: ReportTable; afterContact: ReportTable; followUps: ReportTable };
+  barriers: {
+    support: ReportTable;
+    planned: ReportTable;
+    outreach: ReportTable;
+    afterContact: ReportTable;
+    followUps: ReportTable;
+  };
   wellbeing: {
     focusAreas: ReportTable;
     focusOverTime: ReportTable;
@@ -52,6 +58,7 @@ export function buildReports(data: ReportData, filters: ReportFilters, period: P
     },
     barriers: {
       support: support(scope),
+      planned: barriersPlanned(data, scope),
       outreach: outreachOutcomes(data, scope),
       afterContact: cameAfterContact(data, scope),
       followUps: followUps(scope, data, londonDate(now)),
