@@ -86,6 +86,8 @@ export interface CakeCount {
   count: number;
 }
 
+const capitalFirst = (text: string) => text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
+
 /** Tidies a cake's name so that "victoria sponge " and "Victoria Sponge" are one line for the baker. */
 function cakeKey(cake: string): string {
   return cake.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
@@ -93,7 +95,7 @@ function cakeKey(cake: string): string {
 
 /**
  * The baker's list: each cake these people said they would be, with how many, and no names. The first spelling
- * met is the one shown. Sorted most wanted first, then by name.
+ * met is the one shown, with a capital letter. Sorted most wanted first, then by name.
  */
 export function bakerList(attendees: readonly Attendee[]): CakeCount[] {
   const counts = new Map<string, CakeCount>();
@@ -102,7 +104,7 @@ export function bakerList(attendees: readonly Attendee[]): CakeCount[] {
     const key = cakeKey(attendee.cake);
     const known = counts.get(key);
     if (known) known.count += 1;
-    else counts.set(key, { cake: attendee.cake.trim().replace(/\s+/g, ' '), count: 1 });
+    else counts.set(key, { cake: capitalFirst(attendee.cake.trim().replace(/\s+/g, ' ')), count: 1 });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.cake.localeCompare(b.cake, 'en-GB'));
 }

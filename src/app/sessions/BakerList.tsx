@@ -67,7 +67,7 @@ export function BakerScreen() {
       {cakes.length === 0 ? (
         <p className="empty-line">Nobody coming has said what cake they would be yet.</p>
       ) : (
-        <ul className="baker-list">
+        <ul className="baker-list" aria-label="Cakes to bring">
           {cakes.map((entry) => (
             <li key={entry.cake}>
               {entry.count} × {entry.cake}
