@@ -27,9 +27,10 @@ export async function saveSessions(db: CoorieDb, sessions: readonly Session[], u
 /** Only the fields that differ, so that an edit never overwrites another tablet's change to a field left alone. */
 export function changedFields(before: Values, after: Values): Values {
   const changes: Values = {};
-  const blank = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  const blank = (value: unknown) =>
+    value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
   for (const [field, value] of Object.entries(after)) {
-    // A field never filled in and a field left empty on the form are the same: not a change.
+    // A field never filled in and a field left empty (or a box left unticked) on the form are the same: not a change.
     if (blank(before[field]) && blank(value)) continue;
     if (JSON.stringify(before[field]) !== JSON.stringify(value)) changes[field] = value;
   }

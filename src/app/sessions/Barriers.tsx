@@ -12,7 +12,7 @@ const TRAVEL_LABELS: Record<TravelKind, string> = { none: 'No transport', lift: 
 
 export interface BarriersProps {
   session: Session;
-  /** The people who may need a place or a lift: those expected, and anyone already booked. */
+  /** The people who may need a place or a lift: those expected or here, and anyone already booked. */
   people: readonly Attendee[];
   bookings: readonly Booking[];
 }
@@ -102,7 +102,7 @@ export function Barriers({ session, people, bookings }: BarriersProps) {
               aria-describedby={addError ? 'booking-person-error' : undefined}
               onChange={(event) => setAdding(event.target.value)}
             >
-              <option value="">Choose someone expected</option>
+              <option value="">Choose someone</option>
               {choices.map((person) => (
                 <option key={person.id} value={person.id}>
                   {person.displayName}

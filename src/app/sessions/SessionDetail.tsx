@@ -65,7 +65,7 @@ export function SessionDetail() {
   const session = row ?? undefined;
   const previous = session ? previousSession(session, sessions) : undefined;
   const series = session?.seriesId ? sessions.filter((other) => other.seriesId === session.seriesId) : [];
-  const checkInSessionIds = [...new Set([...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
+  const checkInSessionIds = [...new Set([id, ...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
   const checkInRows = useRecordsWhere('checkIn', 'sessionId', checkInSessionIds);
   const bookingRows = useRecordsWhere('booking', 'sessionId', [id]);
   const attendeeRows = usePeopleByIds(
@@ -93,10 +93,19 @@ export function SessionDetail() {
   const cakeSession = isCakeSession(session, sessions);
   const bookings = (bookingRows ?? []).filter((booking) => booking.deleted !== true);
   const booked = new Set(bookings.map((booking) => booking.attendeeId));
-  // Whom places and lifts can be planned for: those expected, and anyone already booked who no longer is.
+  // Whom places and lifts can be planned for: those expected, anyone checked in (a lift home), and anyone already
+  // booked who is neither any more.
+  const here = new Set(
+    checkIns
+      .filter((entry) => entry.sessionId === session.id && entry.present === true && entry.deleted !== true)
+      .map((entry) => entry.attendeeId),
+  );
+  const expectedIds = new Set(expected.map((person) => person.id));
   const planFor = [
     ...expected,
-    ...attendees.filter((person) => booked.has(person.id) && !expected.some((other) => other.id === person.id)),
+    ...attendees
+      .filter((person) => !expectedIds.has(person.id) && (here.has(person.id) || booked.has(person.id)))
+      .sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB')),
   ];
 
   return (
