@@ -5,7 +5,8 @@ import { bakerList, dietaryCounts, foodList } from '../../src/domain/food.ts';
 import { barriersPlanned } from '../../src/domain/reports/barriers.ts';
 import { buildScope, type ReportData } from '../../src/domain/reports/scope.ts';
 import { shownText } from '../../src/domain/reports/table.ts';
-import { copyOfSession, isCakeSession, weeklySeries } from '../../src/domain/schedule.ts';
+import { isCakeSession } from '../../src/domain/cakeSession.ts';
+import { copyOfSession, weeklySeries } from '../../src/domain/schedule.ts';
 import type { Session } from '../../src/domain/session.ts';
 
 describe('the food and drinks list', () => {

@@ -5,7 +5,7 @@ import { saveRecord } from '../../db/records.ts';
 import { usePeopleByIds, useSessionRun } from '../../db/sessions.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { expectedAttendees, previousSession } from '../../domain/expected.ts';
-import { isCakeSession } from '../../domain/schedule.ts';
+import { isCakeSession } from '../../domain/cakeSession.ts';
 import type { Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
