@@ -8,6 +8,7 @@ import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { saveRecord } from './records.ts';
+import { openRows } from './keyring.ts';
 
 /** A session's values without the sync bookkeeping, for the domain rules. */
 export function sessionValues(session: Session): Values {
@@ -72,8 +73,8 @@ export function useSessionRun(session: Session | null | undefined): KindRow<'ses
 }
 
 /**
- * The people with these ids, and whoever they were merged into (for resolveAttendee), read by key; deleted ones
- * left out. `undefined` while `ids` is (what they come from is loading) and until the first read answers; when
+ * The people with these ids, and whoever they were merged into (for resolveAttendee), read by key and opened;
+ * deleted ones left out. `undefined` while `ids` is (what they come from is loading) and until the first read answers; when
  * the ids change, the previous answer stands until the new one comes, so the screen does not blank.
  */
 export function usePeopleByIds(ids: readonly string[] | undefined): KindRow<'attendee'>[] | undefined {
@@ -92,7 +93,8 @@ export function usePeopleByIds(ids: readonly string[] | undefined): KindRow<'att
         if (row.mergedInto && !found.has(row.mergedInto)) wanted.push(row.mergedInto);
       }
     }
-    return { key, rows: [...found.values()] };
+    // Opened (sealed fields such as the cake and dietary needs), after every Dexie read of the query is done.
+    return { key, rows: await openRows('attendee', [...found.values()]) };
   }, [db, key]);
   if (key === null || result === undefined || result.key === null) return undefined;
   return result.rows;
