@@ -50,9 +50,16 @@ test('crèche, taxi, food and cakes: planned on the session, asked at check-in, 
   await expect(barriers).toContainText('0 of 4 places booked');
   await barriers.getByLabel('Plan for').selectOption({ label: 'Kirsty' });
   await barriers.getByRole('button', { name: 'Add' }).click();
-  await barriers.getByRole('checkbox', { name: 'Crèche place booked for Kirsty' }).check();
-  await barriers.getByRole('radio', { name: 'A taxi' }).check();
-  await barriers.getByRole('checkbox', { name: 'Arranged for Kirsty' }).check();
+  // Each tap saves at once, and the box shows the saved record: click, then wait for it.
+  const creche = barriers.getByRole('checkbox', { name: 'Crèche place booked for Kirsty' });
+  await creche.click();
+  await expect(creche).toBeChecked();
+  const taxi = barriers.getByRole('radio', { name: 'A taxi' });
+  await taxi.click();
+  await expect(taxi).toBeChecked();
+  const arranged = barriers.getByRole('checkbox', { name: 'Arranged for Kirsty' });
+  await arranged.click();
+  await expect(arranged).toBeChecked();
   await barriers.getByLabel('Who drives, or which firm, and when').fill('Moray Cabs at 9:30');
   await barriers.getByLabel('Who drives, or which firm, and when').blur();
   await expect(barriers).toContainText('1 of 4 places booked');
