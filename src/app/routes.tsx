@@ -80,6 +80,7 @@ const SessionsScreen = screen(() =>
 const NewSessionScreen = screen(() =>
   import('./sessions/PlanScreens.tsx').then((m) => ({ default: m.NewSessionScreen })),
 );
+const BakerScreen = screen(() => import('./sessions/BakerList.tsx').then((m) => ({ default: m.BakerScreen })));
 const SessionDetail = screen(() => import('./sessions/SessionDetail.tsx').then((m) => ({ default: m.SessionDetail })));
 const EditSessionScreen = screen(() =>
   import('./sessions/PlanScreens.tsx').then((m) => ({ default: m.EditSessionScreen })),
@@ -180,6 +181,7 @@ export function AppRoutes() {
           <Route path="sessions/new" element={<NewSessionScreen />} />
           <Route path="sessions/:id" element={<SessionDetail />} />
           <Route path="sessions/:id/edit" element={<EditSessionScreen />} />
+          <Route path="sessions/:id/cakes" element={<BakerScreen />} />
           <Route path="sessions/:id/check-in" element={<CheckInScreen />} />
           <Route path="sessions/:id/feedback" element={<KioskSetupScreen />} />
           <Route path="sessions/:id/reach-out" element={<OutreachScreen />} />

@@ -187,3 +187,8 @@ export async function addWalkIn(
     );
   });
 }
+
+/** The one-tap answer to "if you were a cake…" at check-in: only the person's `cake` changes (sealed at rest). */
+export async function setCake(db: CoorieDb, attendeeId: string, cake: string, userId: string): Promise<void> {
+  await saveRecord(db, 'attendee', attendeeId, { cake: cake.trim() }, { userId });
+}

@@ -44,8 +44,8 @@ export interface MetaEntry {
 
 const DATABASE_NAME = 'coorie';
 
-/** The volunteer record kinds' tables, added in version 5. */
-const VOLUNTEER_TABLES = ['training', 'pvg', 'hours', 'supervision', 'supervisionNote'] as const;
+/** The kinds whose tables version 5 added: the volunteer records and the crèche and travel bookings. */
+const VERSION_5_KINDS: readonly KindName[] = ['training', 'pvg', 'hours', 'supervision', 'supervisionNote', 'booking'];
 
 /** Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). */
 async function rederive(tx: Transaction): Promise<void> {
@@ -77,8 +77,9 @@ export class CoorieDb extends Dexie {
       rejected: '++seq, [kind+id]',
       meta: 'key',
     };
-    // Kinds added later are declared in the version that added them, so that an existing database gets their tables.
-    const later = new Set<KindName>(VOLUNTEER_TABLES);
+    // Kinds added after version 1 get their tables in the version that added them, not here: declared in
+    // version 1 too, Dexie would see no change at the upgrade and never make the table on an existing device.
+    const later = new Set<KindName>(VERSION_5_KINDS);
     for (const kind of KIND_NAMES) if (!later.has(kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
     // Version 1 shipped with notes indexed on `concern` too.
@@ -102,11 +103,9 @@ export class CoorieDb extends Dexie {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
-    // Version 5: new tables only (the volunteer records), so no upgrade of existing data is needed.
+    // Version 5: new kinds' tables only (volunteer records, bookings), so no upgrade of existing data is needed.
     const version5: Record<string, string> = {};
-    for (const kind of VOLUNTEER_TABLES) {
-      version5[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
-    }
+    for (const kind of VERSION_5_KINDS) version5[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
     this.version(5).stores(version5);
   }
 

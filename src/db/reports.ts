@@ -17,13 +17,14 @@ function setAt(row: KindRow, field: string): string | undefined {
 }
 
 async function readReportData(db: CoorieDb): Promise<ReportData> {
-  const [sessions, venues, attendees, checkIns, outreach, notes] = await Promise.all([
+  const [sessions, venues, attendees, checkIns, outreach, notes, bookings] = await Promise.all([
     db.records('session').toArray(),
     db.records('venue').toArray(),
     db.records('attendee').toArray(),
     db.records('checkIn').toArray(),
     db.records('outreach').toArray(),
     db.records('note').toArray(),
+    db.records('booking').toArray(),
   ]);
   // Every Dexie read is done: open the sealed fields the figures use (Web Crypto).
   const [openSessions, openAttendees, openNotes] = await Promise.all([
@@ -37,6 +38,7 @@ async function readReportData(db: CoorieDb): Promise<ReportData> {
     attendees: openAttendees,
     checkIns: live(checkIns),
     outreach: live(outreach),
+    bookings: live(bookings),
     notes: openNotes.map((row): ReportNote => ({
       ...row,
       pickedUpAt: row.concernPickedUpBy ? setAt(row, 'concernPickedUpBy') : undefined,

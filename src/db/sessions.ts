@@ -8,6 +8,7 @@ import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { saveRecord } from './records.ts';
+import { openRows } from './keyring.ts';
 
 /** A session's values without the sync bookkeeping, for the domain rules. */
 export function sessionValues(session: Session): Values {
@@ -27,9 +28,10 @@ export async function saveSessions(db: CoorieDb, sessions: readonly Session[], u
 /** Only the fields that differ, so that an edit never overwrites another tablet's change to a field left alone. */
 export function changedFields(before: Values, after: Values): Values {
   const changes: Values = {};
-  const blank = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  const blank = (value: unknown) =>
+    value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
   for (const [field, value] of Object.entries(after)) {
-    // A field never filled in and a field left empty on the form are the same: not a change.
+    // A field never filled in and a field left empty (or a box left unticked) on the form are the same: not a change.
     if (blank(before[field]) && blank(value)) continue;
     if (JSON.stringify(before[field]) !== JSON.stringify(value)) changes[field] = value;
   }
@@ -71,8 +73,8 @@ export function useSessionRun(session: Session | null | undefined): KindRow<'ses
 }
 
 /**
- * The people with these ids, and whoever they were merged into (for resolveAttendee), read by key; deleted ones
- * left out. `undefined` while `ids` is (what they come from is loading) and until the first read answers; when
+ * The people with these ids, and whoever they were merged into (for resolveAttendee), read by key and opened;
+ * deleted ones left out. `undefined` while `ids` is (what they come from is loading) and until the first read answers; when
  * the ids change, the previous answer stands until the new one comes, so the screen does not blank.
  */
 export function usePeopleByIds(ids: readonly string[] | undefined): KindRow<'attendee'>[] | undefined {
@@ -91,7 +93,8 @@ export function usePeopleByIds(ids: readonly string[] | undefined): KindRow<'att
         if (row.mergedInto && !found.has(row.mergedInto)) wanted.push(row.mergedInto);
       }
     }
-    return { key, rows: [...found.values()] };
+    // Opened (sealed fields such as the cake and dietary needs), after every Dexie read of the query is done.
+    return { key, rows: await openRows('attendee', [...found.values()]) };
   }, [db, key]);
   if (key === null || result === undefined || result.key === null) return undefined;
   return result.rows;

@@ -1,5 +1,6 @@
 // A parent: the minimum needed to welcome them, never a full name by default.
 import { z } from 'zod';
+import { DIETARY_NEEDS } from './food.ts';
 import { commonFields, date, dateTime, id, requiredText, text, textList } from './fields.ts';
 
 /** A baby's age as a parent gave it at a walk-in, when they did not give a date (see checkInList.ts). */
@@ -45,6 +46,8 @@ export const attendeeFields = z.strictObject({
   contact: contactPreferences,
   needs: textList,
   cake: text(200),
+  /** Dietary needs, for the food list's counts (never shown with names); health-ish, so sealed at rest. */
+  dietary: z.array(z.enum(DIETARY_NEEDS)).max(DIETARY_NEEDS.length),
   /** Set on a duplicate merged into another record, so late changes and erasure can follow the person. */
   mergedInto: id,
 });

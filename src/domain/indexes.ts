@@ -18,6 +18,7 @@ export const KIND_INDEXES = {
   hours: ['memberId', 'on'],
   supervision: ['memberId', 'on'],
   supervisionNote: ['supervisionId'],
+  booking: ['sessionId', 'attendeeId'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

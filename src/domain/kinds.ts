@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { activityFields, activityRequired, type Activity } from './activity.ts';
 import { attendeeFields, attendeeRequired, type Attendee } from './attendee.ts';
+import { bookingFields, bookingRequired, type Booking } from './booking.ts';
 import { checkInFields, checkInRequired, type CheckIn } from './checkIn.ts';
 import { hoursFields, hoursRequired, type Hours } from './hours.ts';
 import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
@@ -59,6 +60,12 @@ export const KINDS = {
     required: supervisionNoteRequired,
     indexes: KIND_INDEXES.supervisionNote,
   },
+  booking: {
+    fields: bookingFields,
+    required: bookingRequired,
+    indexes: KIND_INDEXES.booking,
+    personField: 'attendeeId',
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -83,6 +90,7 @@ export interface KindRecords {
   hours: Hours;
   supervision: Supervision;
   supervisionNote: SupervisionNote;
+  booking: Booking;
 }
 
 export interface FieldProblem {

@@ -22,6 +22,9 @@ function planOf(session: SessionValues): SessionValues {
   if (session.facilitatorIds !== undefined) plan.facilitatorIds = [...session.facilitatorIds];
   if (session.facilitators !== undefined) plan.facilitators = [...session.facilitators];
   if (session.childcare !== undefined) plan.childcare = session.childcare;
+  // The same hall at the same time: the same crèche and buses. Not the cakes: those come to one session.
+  if (session.crechePlaces !== undefined) plan.crechePlaces = session.crechePlaces;
+  if (session.busTimes !== undefined) plan.busTimes = session.busTimes;
   // A new session starts with nothing packed yet.
   if (session.materials !== undefined) plan.materials = session.materials.map(({ item }) => ({ item, done: false }));
   return plan;

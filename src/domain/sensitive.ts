@@ -7,7 +7,7 @@ import type { KindName } from './indexes.ts';
 export const SENSITIVE_FIELDS = {
   venue: [],
   session: ['reflection'],
-  attendee: ['contact', 'needs', 'heardVia', 'cake', 'consent'],
+  attendee: ['contact', 'needs', 'heardVia', 'cake', 'consent', 'dietary'],
   checkIn: [],
   outreach: [],
   note: ['body', 'focusAreas', 'concern', 'ons4', 'positives', 'followUp'],
@@ -20,6 +20,7 @@ export const SENSITIVE_FIELDS = {
   hours: [],
   supervision: [],
   supervisionNote: ['content'],
+  booking: ['travelNote'],
 } as const satisfies Record<KindName, readonly string[]>;
 
 const SETS = new Map<string, ReadonlySet<string>>(

@@ -21,6 +21,12 @@ export const sessionFields = z.strictObject({
   /** Who is facilitating, by name: team members' ids are not all known on a device that has never synced. */
   facilitators: textList,
   childcare: multiLineText(2000),
+  /** Crèche places offered: the bookings against them are kept per person (booking.ts). */
+  crechePlaces: z.number().int().min(0).max(100),
+  /** Buses to the venue, as a note for the team to pass on ("X from Elgin 9.40, back 12.15"). */
+  busTimes: multiLineText(1000),
+  /** The session to bring the "if you were a cake…" cakes to: any session, not only a course's last. */
+  cakeSession: z.boolean(),
   status: z.enum(SESSION_STATUSES),
   seriesId: id,
   reflection: multiLineText(),

@@ -48,6 +48,7 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
     needs: ['secret need: housing'],
     heardVia: 'secret health visitor',
     cake: 'secret lemon drizzle',
+    dietary: ['nut allergy'],
     consent: { what: ['secret contact'], at: AT, wordingVersion: 'v2' },
   },
   checkIn: { sessionId: 's1', attendeeId: 'a1' },
@@ -75,6 +76,7 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
     supervisorId: 'u2',
     content: 'Secret supervision: finding the visits hard',
   },
+  booking: { sessionId: 's1', attendeeId: 'a1', travel: 'taxi', travelNote: 'secret taxi from Glenrothes' },
 };
 
 async function withServerKey() {

@@ -11,6 +11,7 @@ describe('record kinds', () => {
     expect([...KIND_NAMES].sort()).toEqual(
       [
         'activity',
+        'booking',
         'attendee',
         'checkIn',
         'feedback',

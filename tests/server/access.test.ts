@@ -25,6 +25,7 @@ const SAMPLES: Partial<Record<KindName, Record<string, unknown>>> = {
   activity: { title: 'Treasure basket', kind: 'treasure basket' },
   service: { name: 'Moray Women’s Aid' },
   feedback: { sessionId: 's1', feltWelcome: 5 },
+  booking: { sessionId: 's1', attendeeId: 'a1', crecheBooked: true, travel: 'lift' },
 };
 
 interface RecordRule {

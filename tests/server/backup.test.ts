@@ -152,8 +152,9 @@ describe.each(databases())('backup and restore on $name', { timeout: 60_000 }, (
     expect(records.get('attendee/a3')?.values).toEqual({ deleted: true, erased: true });
     expect(records.get('attendee/a2')?.values.displayName).toBe('Eilidh');
     // A device that still held them pushes them again, as after any restore: refused, all of them.
-    const results = await push(after, [...personChanges('a1'), ...personChanges('a3', 'Shona')]);
-    expect(results.map((result) => result.code)).toEqual(Array(10).fill('erased'));
+    const again = [...personChanges('a1'), ...personChanges('a3', 'Shona')];
+    const results = await push(after, again);
+    expect(results.map((result) => result.code)).toEqual(Array(again.length).fill('erased'));
     // Re-applying again (the next start) finds nothing to do.
     expect(await reapplyErasures(server.store.db, server.config.erasureLedger)).toBe(0);
   });

@@ -30,6 +30,17 @@ describe.each(databases())('subject access export on $name', { timeout: 30_000 }
     expect(body.checkIns).toEqual([{ id: 's1:a1', sessionId: 's1', attendeeId: 'a1', withBaby: true }]);
     expect(body.outreach).toHaveLength(1);
     expect(body.visits).toEqual([{ id: 'v-a1', attendeeId: 'a1', at: '2026-11-20T10:00:00Z' }]);
+    expect(body.bookings).toEqual([
+      {
+        id: 's1:a1',
+        sessionId: 's1',
+        attendeeId: 'a1',
+        crecheBooked: true,
+        travel: 'taxi',
+        travelArranged: true,
+        travelNote: 'Taxi from the square at 9.30',
+      },
+    ]);
     // The visitor's private note is in it: a subject access request covers every note, and deleted ones
     // that are still held.
     expect(body.notes.map((note: { id: string }) => note.id).sort()).toEqual(['n-a1', 'n-dup1', 'n-gone']);

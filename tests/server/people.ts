@@ -37,6 +37,14 @@ export function personChanges(id: string, displayName = 'Kirsty') {
     change('outreach', `o-${id}`, { sessionId: 's1', attendeeId: id, method: 'text', outcome: 'coming' }),
     change('note', `n-${id}`, { attendeeId: id, body: `${displayName} seemed low today.`, concern: 'keep an eye' }),
     change('visit', `v-${id}`, { attendeeId: id, at: '2026-11-20T10:00:00Z' }),
+    change('booking', `s1:${id}`, {
+      sessionId: 's1',
+      attendeeId: id,
+      crecheBooked: true,
+      travel: 'taxi',
+      travelArranged: true,
+      travelNote: 'Taxi from the square at 9.30',
+    }),
   ];
 }
 

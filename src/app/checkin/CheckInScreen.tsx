@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import {
   addWalkIn,
   checkIn,
+  setCake,
   setCheckInToggle,
   undoCheckIn,
   useAttendeesById,
@@ -38,6 +39,7 @@ import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { VirtualList, type ListItemProps } from '../components/VirtualList.tsx';
 import { useDraft } from '../components/form/index.ts';
 import { formatDateTime } from '../format.ts';
+import { CakePrompt } from './CakePrompt.tsx';
 import { CheckInRow } from './CheckInRow.tsx';
 import { WalkInForm, emptyWalkIn } from './WalkInForm.tsx';
 import '../styles/checkin.css';
@@ -135,6 +137,8 @@ function CheckIn({
   const userId = user?.id ?? '';
   const [query, setQuery] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  // The person just checked in who has not said what cake they would be: asked once, outside the list.
+  const [cakeFor, setCakeFor] = useState<Attendee | null>(null);
   const draft = useDraft<WalkInInput>(`walk-in:${session.id}`, emptyWalkIn);
   const [adding, setAdding] = useState(false);
   // A walk-in half typed before a reload opens again with what was typed.
@@ -198,13 +202,15 @@ function CheckIn({
   const actions = useMemo<RowActions>(
     () => ({
       checkIn: (attendee) =>
-        void checkIn(db, session, attendee, { userId }).then(() =>
-          setAnnouncement(`${attendee.displayName ?? ''} checked in.`),
-        ),
+        void checkIn(db, session, attendee, { userId }).then(() => {
+          setAnnouncement(`${attendee.displayName ?? ''} checked in.`);
+          setCakeFor(attendee.cake?.trim() ? null : attendee);
+        }),
       undo: (attendee) =>
-        void undoCheckIn(db, session.id, attendee.id, userId).then(() =>
-          setAnnouncement(`${attendee.displayName ?? ''} is no longer checked in.`),
-        ),
+        void undoCheckIn(db, session.id, attendee.id, userId).then(() => {
+          setAnnouncement(`${attendee.displayName ?? ''} is no longer checked in.`);
+          setCakeFor((asked) => (asked?.id === attendee.id ? null : asked));
+        }),
       toggle: (attendee, field, value) => void setCheckInToggle(db, session.id, attendee.id, field, value, userId),
     }),
     [db, session, userId],
@@ -222,6 +228,7 @@ function CheckIn({
     setAdding(false);
     setQuery('');
     setAnnouncement(`${attendee.displayName ?? ''} added and checked in.`);
+    setCakeFor(attendee);
   }
 
   async function closeWalkIn() {
@@ -263,6 +270,19 @@ function CheckIn({
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
+      {cakeFor && (
+        <CakePrompt
+          key={cakeFor.id}
+          attendee={cakeFor}
+          onAnswer={(cake) =>
+            void setCake(db, cakeFor.id, cake, userId).then(() => {
+              setAnnouncement(`Saved: ${cakeFor.displayName ?? ''} would be ${cake}.`);
+              setCakeFor(null);
+            })
+          }
+          onSkip={() => setCakeFor(null)}
+        />
+      )}
       {walkInOpen ? (
         <WalkInForm
           value={draft.value}

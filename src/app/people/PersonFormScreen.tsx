@@ -9,6 +9,7 @@ import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import {
   CheckboxField,
+  CheckboxGroup,
   DraftNotice,
   FormActions,
   InputField,
@@ -28,7 +29,10 @@ import {
   type BabyDraft,
   type PersonDraft,
 } from './personForm.ts';
+import { DIETARY_LABELS, DIETARY_NEEDS } from '../../domain/food.ts';
 import '../styles/people.css';
+
+const DIETARY_OPTIONS = DIETARY_NEEDS.map((value) => ({ value, label: DIETARY_LABELS[value] }));
 
 export function NewPersonScreen() {
   return (
@@ -168,6 +172,14 @@ function PersonForm({ id, draftKey, initial }: { id?: string; draftKey: string; 
       <CheckboxField {...form.checkbox('needsTransport')} label="Transport" />
       <InputField {...form.field('needsOther')} label="Anything else" />
       <InputField {...form.field('cake')} label="If you were a cake, what cake would you be?" />
+      <CheckboxGroup
+        id="dietary"
+        legend="Dietary needs"
+        hint="For the food list: shown to the team as counts, never with names."
+        options={DIETARY_OPTIONS}
+        values={form.values.dietary}
+        onChange={(values) => form.set('dietary', values)}
+      />
 
       <FormActions
         problem={failure}

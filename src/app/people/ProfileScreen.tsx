@@ -1,4 +1,5 @@
 // One person's profile: babies and their ages, consent, contact preferences, needs, attendance and notes.
+import { DIETARY_LABELS } from '../../domain/food.ts';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
@@ -105,6 +106,12 @@ function Profile({ person }: { person: Attendee }) {
           <div>
             <dt>If they were a cake</dt>
             <dd>{person.cake || 'Not asked yet'}</dd>
+          </div>
+          <div>
+            <dt>Dietary needs</dt>
+            <dd>
+              {person.dietary?.length ? person.dietary.map((need) => DIETARY_LABELS[need]).join(', ') : 'None recorded'}
+            </dd>
           </div>
         </dl>
       </section>

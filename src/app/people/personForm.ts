@@ -1,4 +1,5 @@
 // The person form's rules in plain words, and the conversion between a draft and an attendee record.
+import type { DietaryNeed } from '../../domain/food.ts';
 import { addMonths, subYears } from 'date-fns';
 import type { Attendee, Baby } from '../../domain/attendee.ts';
 import { londonDate, londonInstant } from '../../domain/london.ts';
@@ -42,6 +43,7 @@ export interface PersonDraft {
   needsTransport: boolean;
   needsOther: string;
   cake: string;
+  dietary: DietaryNeed[];
 }
 
 export const MAX_BABIES = 10;
@@ -62,6 +64,7 @@ export const emptyPerson = (): PersonDraft => ({
   needsTransport: false,
   needsOther: '',
   cake: '',
+  dietary: [],
 });
 
 const isHeardVia = (value: string): value is HeardVia => (HEARD_VIA as readonly string[]).includes(value);
@@ -89,6 +92,7 @@ export function personToDraft(person: Attendee): PersonDraft {
     needsTransport: needs.includes('transport'),
     needsOther: needs.filter((need) => need !== 'childcare' && need !== 'transport').join('; '),
     cake: person.cake ?? '',
+    dietary: [...(person.dietary ?? [])],
   };
 }
 
@@ -120,6 +124,7 @@ export function draftToValues(draft: PersonDraft): Record<string, unknown> {
       ...(other ? [other] : []),
     ],
     cake: draft.cake.trim(),
+    dietary: [...draft.dietary],
   };
 }
 

@@ -17,6 +17,7 @@ const PERSON: Labels = {
   heardVia: 'Heard about us through',
   needs: 'Would help',
   cake: 'If they were a cake',
+  dietary: 'Dietary needs',
   mergedInto: 'Merged into record',
 };
 const BABY: Labels = {
@@ -37,6 +38,12 @@ const CONTACT: Labels = {
   okToText: 'OK to text',
   okToVoicemail: 'OK to leave a voicemail',
   okToNameCharity: 'OK to name the organisation',
+};
+const BOOKING: Labels = {
+  crecheBooked: 'Crèche place booked',
+  travel: 'Transport needed',
+  travelArranged: 'Transport arranged',
+  travelNote: 'Transport details',
 };
 const CHECK_IN: Labels = {
   present: 'Here',
@@ -107,7 +114,7 @@ export function ExportScreen() {
 
 function ExportPage({ exported, personId }: { exported: PersonExport; personId: string }) {
   const { person } = exported;
-  const sessionIds = [...exported.checkIns, ...exported.outreach]
+  const sessionIds = [...exported.checkIns, ...exported.outreach, ...exported.bookings]
     .map((record) => record.sessionId)
     .filter((value): value is string => typeof value === 'string');
   const sessions = useRecordsWhere('session', 'id', sessionIds);
@@ -185,6 +192,9 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
       </RecordList>
       <RecordList title="Visits and 1-2-1s" id="export-visits" records={exported.visits}>
         {(record) => ({ heading: datedHeading('Visit', record.at), labels: VISIT, skip: ['attendeeId'] })}
+      </RecordList>
+      <RecordList title="Crèche places, lifts and taxis" id="export-bookings" records={exported.bookings}>
+        {(record) => ({ heading: sessionHeading(sessionOf(record)), labels: BOOKING, skip: ['attendeeId'] })}
       </RecordList>
       <History changes={exported.history} />
     </>

@@ -18,6 +18,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   contact: 'contact details',
   needs: 'needs',
   cake: 'cake',
+  dietary: 'dietary needs',
   mergedInto: 'merged into another record',
   createdAt: 'created',
   createdBy: 'created by',

@@ -157,6 +157,12 @@ function ReportView({ reports, params, data }: { reports: Reports; params: Repor
           />
           <ReportFigure
             {...figure}
+            table={reports.barriers.planned}
+            chart={{ keys: ['met', 'notMet'], horizontal: true }}
+            note="From the crèche places and lifts or taxis planned on each session’s page. A crèche place is met when it is within the places offered."
+          />
+          <ReportFigure
+            {...figure}
             table={reports.barriers.outreach}
             chart={{ keys: ['contacted', 'came'], horizontal: true }}
             note="Each person’s last answer before each session, and whether they then came."

@@ -10,7 +10,15 @@ import { copyOfSession, weeklySeries } from '../../domain/schedule.ts';
 import { SESSION_KINDS, THEMES, type Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Screen } from '../components/Screen.tsx';
-import { FieldFrame, FormActions, InputField, RadioGroup, TextAreaField, useDraft } from '../components/form/index.ts';
+import {
+  CheckboxField,
+  FieldFrame,
+  FormActions,
+  InputField,
+  RadioGroup,
+  TextAreaField,
+  useDraft,
+} from '../components/form/index.ts';
 import { FacilitatorsEditor, MaterialsEditor, OutlineEditor } from './ListEditors.tsx';
 import {
   KIND_LABELS,
@@ -277,6 +285,33 @@ export function PlanEditor({ session, draftKey, initial }: PlanEditorProps) {
           error={shown('childcare')}
           onChange={(value) => set('childcare', value)}
           onBlur={blur('childcare')}
+        />
+        <InputField
+          id="crechePlaces"
+          label="Crèche places offered"
+          hint="Leave blank if there is no crèche. Bookings are made on the session page."
+          inputMode="numeric"
+          value={form.crechePlaces ?? ''}
+          error={shown('crechePlaces')}
+          onChange={(value) => set('crechePlaces', value)}
+          onBlur={blur('crechePlaces')}
+        />
+        <TextAreaField
+          id="busTimes"
+          label="Bus times to the venue"
+          hint="For the team to pass on, for example “Stagecoach 10 from Elgin 9:40, back 12:15”."
+          rows={2}
+          value={form.busTimes ?? ''}
+          error={shown('busTimes')}
+          onChange={(value) => set('busTimes', value)}
+          onBlur={blur('busTimes')}
+        />
+        <CheckboxField
+          id="cakeSession"
+          label="Bring the cakes to this session"
+          hint="The “if you were a cake…” cakes: any session can be the one, not only the last of a course."
+          checked={form.cakeSession === true}
+          onChange={(checked) => set('cakeSession', checked)}
         />
         <MaterialsEditor items={form.materials} onChange={(items) => set('materials', items)} />
         <FormActions

@@ -5,13 +5,15 @@ import { saveRecord } from '../../db/records.ts';
 import { usePeopleByIds, useSessionRun } from '../../db/sessions.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { expectedAttendees, previousSession } from '../../domain/expected.ts';
-import { isLastOfSeries } from '../../domain/schedule.ts';
+import { isCakeSession } from '../../domain/cakeSession.ts';
 import type { Session } from '../../domain/session.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate, formatTime } from '../format.ts';
 import { SessionNotFound } from './PlanScreens.tsx';
 import { KIND_LABELS, THEME_LABELS } from './planForm.ts';
+import { Barriers } from './Barriers.tsx';
+import { FoodList } from './FoodList.tsx';
 import { CakeList, MakeCourse, Reflection, Suggestions } from './SessionExtras.tsx';
 import '../styles/sessions.css';
 import { venueLabel } from '../../domain/venueWords.ts';
@@ -63,11 +65,12 @@ export function SessionDetail() {
   const session = row ?? undefined;
   const previous = session ? previousSession(session, sessions) : undefined;
   const series = session?.seriesId ? sessions.filter((other) => other.seriesId === session.seriesId) : [];
-  const checkInSessionIds = [...new Set([...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
+  const checkInSessionIds = [...new Set([id, ...series.map((s) => s.id), ...(previous ? [previous.id] : [])])].sort();
   const checkInRows = useRecordsWhere('checkIn', 'sessionId', checkInSessionIds);
+  const bookingRows = useRecordsWhere('booking', 'sessionId', [id]);
   const attendeeRows = usePeopleByIds(
-    outreachRows && checkInRows
-      ? [...outreachRows, ...checkInRows].map((entry) => entry.attendeeId ?? '').filter(Boolean)
+    outreachRows && checkInRows && bookingRows
+      ? [...outreachRows, ...checkInRows, ...bookingRows].map((entry) => entry.attendeeId ?? '').filter(Boolean)
       : undefined,
   );
 
@@ -78,6 +81,7 @@ export function SessionDetail() {
     attendeeRows === undefined ||
     outreachRows === undefined ||
     checkInRows === undefined ||
+    bookingRows === undefined ||
     (!!row?.venueId && venueRow === undefined);
   if (loading) return <Loading />;
   if (row === null || !session) return <SessionNotFound />;
@@ -86,7 +90,23 @@ export function SessionDetail() {
   const checkIns = checkInRows ?? [];
   const expected = expectedAttendees(session, sessions, outreachRows ?? [], checkIns, attendees);
   const started = !!session.startsAt && new Date(session.startsAt).getTime() <= Date.now();
-  const lastOfSeries = isLastOfSeries(session, sessions);
+  const cakeSession = isCakeSession(session, sessions);
+  const bookings = (bookingRows ?? []).filter((booking) => booking.deleted !== true);
+  const booked = new Set(bookings.map((booking) => booking.attendeeId));
+  // Whom places and lifts can be planned for: those expected, anyone checked in (a lift home), and anyone already
+  // booked who is neither any more.
+  const here = new Set(
+    checkIns
+      .filter((entry) => entry.sessionId === session.id && entry.present === true && entry.deleted !== true)
+      .map((entry) => entry.attendeeId),
+  );
+  const expectedIds = new Set(expected.map((person) => person.id));
+  const planFor = [
+    ...expected,
+    ...attendees
+      .filter((person) => !expectedIds.has(person.id) && (here.has(person.id) || booked.has(person.id)))
+      .sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '', 'en-GB')),
+  ];
 
   return (
     <Screen title={session.title || 'Untitled session'} className="session-detail">
@@ -173,9 +193,17 @@ export function SessionDetail() {
         )}
       </section>
       <Materials session={session} />
+      <Barriers session={session} people={planFor} bookings={bookings} />
+      <FoodList session={session} expected={expected} cakeSession={cakeSession} />
       <Suggestions session={session} expected={expected} />
       {started && <Reflection session={session} />}
-      {lastOfSeries && <CakeList sessionIds={series.map((s) => s.id)} checkIns={checkIns} attendees={attendees} />}
+      {cakeSession && (
+        <CakeList
+          sessionIds={series.length > 0 ? series.map((s) => s.id) : [session.id]}
+          checkIns={checkIns}
+          attendees={attendees}
+        />
+      )}
       {!session.seriesId && <MakeCourse session={session} />}
     </Screen>
   );

@@ -147,7 +147,7 @@ export function CakeList({ sessionIds, checkIns, attendees }: CakeListProps) {
   return (
     <section aria-labelledby="cakes-heading">
       <h2 id="cakes-heading">Everyone’s cakes</h2>
-      <p className="field-hint">The last session of the course: bring the cakes people said they would be.</p>
+      <p className="field-hint">The cake session: bring the cakes people said they would be.</p>
       {cakes.length === 0 ? (
         <p className="empty-line">Nobody on this course has said what cake they would be yet.</p>
       ) : (

@@ -27,11 +27,25 @@ export interface PlanForm {
   facilitators: string[];
   childcare: string;
   materials: { item: string; done: boolean }[];
+  /** Crèche places offered, as typed ('' for none). Old drafts lack the three fields below. */
+  crechePlaces?: string;
+  busTimes?: string;
+  cakeSession?: boolean;
   /** For a new course: how many weekly sessions to make. */
   weeks: string;
 }
 
-export type PlanField = 'title' | 'date' | 'start' | 'end' | 'newVenueName' | 'ownTheme' | 'childcare' | 'weeks';
+export type PlanField =
+  | 'title'
+  | 'date'
+  | 'start'
+  | 'end'
+  | 'newVenueName'
+  | 'ownTheme'
+  | 'childcare'
+  | 'crechePlaces'
+  | 'busTimes'
+  | 'weeks';
 export type PlanErrors = Partial<Record<PlanField, string>> & { outline?: (string | undefined)[] };
 
 const DEFAULT_OUTLINE = [
@@ -55,6 +69,8 @@ export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
   'changing sense of self': 'Changing sense of self',
   'attachment and bonding': 'Attachment and bonding',
 };
+
+const MAX_CRECHE_PLACES = 100;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -107,6 +123,9 @@ export function emptyPlan(now: Date): PlanForm {
     facilitators: [],
     childcare: '',
     materials: DEFAULT_MATERIALS.map((item) => ({ item, done: false })),
+    crechePlaces: '',
+    busTimes: '',
+    cakeSession: false,
     weeks: '6',
   };
 }
@@ -130,6 +149,9 @@ export function planFromSession(session: Session): PlanForm {
     facilitators: [...(session.facilitators ?? [])],
     childcare: session.childcare ?? '',
     materials: (session.materials ?? []).map((entry) => ({ ...entry })),
+    crechePlaces: session.crechePlaces === undefined ? '' : String(session.crechePlaces),
+    busTimes: session.busTimes ?? '',
+    cakeSession: session.cakeSession === true,
     weeks: '1',
   };
 }
@@ -164,6 +186,12 @@ export function validatePlan(form: PlanForm, isNewCourse: boolean): PlanErrors {
   );
   if (outline.some(Boolean)) errors.outline = outline;
   errors.childcare = tooLong(form.childcare, 2000, 'the childcare arrangements');
+  const places = (form.crechePlaces ?? '').trim();
+  if (places && !/^\d{1,3}$/.test(places)) errors.crechePlaces = 'Enter the crèche places as a whole number, like 6.';
+  else if (places && Number(places) > MAX_CRECHE_PLACES) {
+    errors.crechePlaces = `Enter ${MAX_CRECHE_PLACES} places or fewer.`;
+  }
+  errors.busTimes = tooLong(form.busTimes ?? '', 1000, 'the bus times');
   if (isNewCourse) {
     const weeks = Number(form.weeks);
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_SERIES_WEEKS) {
@@ -188,10 +216,15 @@ export function planValues(form: PlanForm, venueId: string | undefined): Values 
     outline: form.outline.map((step) => step.trim()),
     facilitators: form.facilitators.map((name) => name.trim()).filter(Boolean),
     childcare: form.childcare.trim(),
+    busTimes: (form.busTimes ?? '').trim(),
+    cakeSession: form.cakeSession === true,
     materials: form.materials
       .map(({ item, done }) => ({ item: item.trim(), done }))
       .filter(({ item }) => item.length > 0),
   };
+  const places = (form.crechePlaces ?? '').trim();
+  // Left out when blank, so that a plan saved without it keeps "not said" rather than "no places".
+  if (places) values.crechePlaces = Number(places);
   if (venueId) values.venueId = venueId;
   return values;
 }

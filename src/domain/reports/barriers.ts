@@ -154,3 +154,62 @@ export function followUps(scope: Scope, data: ReportData, today: string): Report
     ],
   };
 }
+
+/**
+ * Barriers planned, met and not met, from the bookings for the sessions in scope: crèche places booked (met when
+ * within the places offered) and lifts and taxis needed (met when arranged), with how many were used at check-in
+ * (the crèche used; transport help given). A booking for someone erased or merged counts for the person it
+ * now belongs to; a cancelled session's bookings do not count.
+ */
+export function barriersPlanned(data: ReportData, scope: Scope): ReportTable {
+  const ran = new Map(scope.sessions.map((session) => [session.id, session]));
+  const attended = new Map(scope.attendances.map((entry) => [pairKey(entry.session.id, entry.personId), entry]));
+  const creche = { needed: 0, met: 0, notMet: 0, used: 0 };
+  const lift = { needed: 0, met: 0, notMet: 0, used: 0 };
+  const taxi = { needed: 0, met: 0, notMet: 0, used: 0 };
+  const crecheBySession = new Map<string, number>();
+  for (const booking of data.bookings ?? []) {
+    const session = ran.get(booking.sessionId ?? '');
+    if (booking.deleted === true || !session || !booking.attendeeId) continue;
+    const came = attended.get(pairKey(session.id, scope.personOf(booking.attendeeId)));
+    if (booking.crecheBooked === true) {
+      const booked = (crecheBySession.get(session.id) ?? 0) + 1;
+      crecheBySession.set(session.id, booked);
+      creche.needed++;
+      if (booked <= (session.crechePlaces ?? 0)) creche.met++;
+      else creche.notMet++;
+      if (came?.checkIn.childcareUsed === true) creche.used++;
+    }
+    const travel = booking.travel === 'lift' ? lift : booking.travel === 'taxi' ? taxi : undefined;
+    if (travel) {
+      travel.needed++;
+      if (booking.travelArranged === true) travel.met++;
+      else travel.notMet++;
+      if (came?.checkIn.transportHelp === true) travel.used++;
+    }
+  }
+  const table: ReportTable = {
+    id: 'barriers-planned',
+    title: 'Crèche and transport: planned, met and not met',
+    columns: [
+      { key: 'label', label: 'Barrier', kind: 'label' },
+      { key: 'needed', label: 'Needed', kind: 'events' },
+      { key: 'met', label: 'Met', kind: 'events' },
+      { key: 'notMet', label: 'Not met', kind: 'events' },
+      { key: 'used', label: 'Used at check-in', kind: 'events' },
+    ],
+    rows: [
+      { label: 'A crèche place (met: within the places offered)', ...creche },
+      { label: 'A lift (met: arranged)', ...lift },
+      { label: 'A taxi (met: arranged)', ...taxi },
+    ],
+  };
+  // Met and not met add up to the needed shown beside them.
+  return keepBack(
+    table,
+    table.rows.map((_, row) => [
+      [row, 'met'],
+      [row, 'notMet'],
+    ]),
+  );
+}

@@ -9,7 +9,7 @@ import {
   repeatAttendance,
 } from './attendance.ts';
 import type { Overview } from './attendance.ts';
-import { cameAfterContact, followUps, outreachOutcomes, support } from './barriers.ts';
+import { barriersPlanned, cameAfterContact, followUps, outreachOutcomes, support } from './barriers.ts';
 import { buildScope, type Period, type ReportData, type ReportFilters } from './scope.ts';
 import { showPeople } from './suppress.ts';
 import { shownText, type ReportTable } from './table.ts';
@@ -29,7 +29,13 @@ export interface Reports {
     heardViaByRoute?: ReportTable;
     repeat: ReportTable;
   };
-  barriers: { support: ReportTable; outreach: ReportTable; afterContact: ReportTable; followUps: ReportTable };
+  barriers: {
+    support: ReportTable;
+    planned: ReportTable;
+    outreach: ReportTable;
+    afterContact: ReportTable;
+    followUps: ReportTable;
+  };
   wellbeing: {
     focusAreas: ReportTable;
     focusOverTime: ReportTable;
@@ -62,6 +68,7 @@ export function buildReports(
     },
     barriers: {
       support: support(scope),
+      planned: barriersPlanned(data, scope),
       outreach: outreachOutcomes(data, scope),
       afterContact: cameAfterContact(data, scope),
       followUps: followUps(scope, data, londonDate(now)),

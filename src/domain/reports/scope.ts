@@ -2,6 +2,7 @@
 // and the notes written in the range; with the calendar periods (week, month, quarter) they fall into.
 import { addDays, addMonths, format } from 'date-fns';
 import type { Attendee } from '../attendee.ts';
+import type { Booking } from '../booking.ts';
 import type { CheckIn } from '../checkIn.ts';
 import { CALENDAR, calendarDate, londonDate } from '../london.ts';
 import type { Note } from '../note.ts';
@@ -33,6 +34,8 @@ export interface ReportData {
   checkIns: readonly CheckIn[];
   outreach: readonly Outreach[];
   notes: readonly ReportNote[];
+  /** Crèche places and lifts or taxis planned; absent on a device read before bookings existed. */
+  bookings?: readonly Booking[];
 }
 
 export interface Attendance {

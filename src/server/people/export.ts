@@ -29,6 +29,8 @@ export interface PersonExport {
   outreach: Exported[];
   notes: Exported[];
   visits: Exported[];
+  /** Crèche places and lifts or taxis planned for them. */
+  bookings: Exported[];
   /** Every change kept in the records' history, oldest first: earlier values (an old phone number) included. */
   history: ExportedChange[];
   exportedAt: string;
@@ -81,6 +83,7 @@ export async function exportPerson(
     outreach: of('outreach'),
     notes: of('note'),
     visits: of('visit'),
+    bookings: of('booking'),
     history,
     exportedAt: new Date(now).toISOString(),
   };

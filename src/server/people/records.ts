@@ -9,7 +9,7 @@ export interface PersonRecords {
   person: LoadedRecord;
   /** Duplicates merged into the person (`mergedInto`), followed to any depth. */
   merged: LoadedRecord[];
-  /** Check-ins, outreach, notes and visits about the person or a duplicate of them. */
+  /** Check-ins, outreach, notes, visits and bookings about the person or a duplicate of them. */
   related: LoadedRecord[];
 }
 
