@@ -20,6 +20,7 @@ export const personExportAnswer = z.object({
   outreach: z.array(exported),
   notes: z.array(exported),
   visits: z.array(exported),
+  referrals: z.array(exported),
   /** Every change the history keeps, oldest first: earlier values included; `by` is a team member's name. */
   history: z.array(
     z.object({
@@ -40,6 +41,7 @@ export const erasedCountsSchema = z.object({
   outreach: z.number(),
   note: z.number(),
   visit: z.number(),
+  referral: z.number(),
 });
 export type ErasedCounts = z.infer<typeof erasedCountsSchema>;
 

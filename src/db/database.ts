@@ -44,9 +44,15 @@ export interface MetaEntry {
 
 const DATABASE_NAME = 'coorie';
 
-/** Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). */
+/** Kinds whose tables a later version than 1 added. */
+const LATER_KINDS: ReadonlySet<string> = new Set(['partner', 'referral']);
+
+/**
+ * Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). Kinds added
+ * later have no table yet at the versions that ran this, and their rows get their keys when written.
+ */
 async function rederive(tx: Transaction): Promise<void> {
-  for (const kind of Object.keys(DERIVED_INDEXES)) {
+  for (const kind of Object.keys(DERIVED_INDEXES).filter((name) => !LATER_KINDS.has(name))) {
     await tx
       .table(kind)
       .toCollection()
@@ -74,7 +80,10 @@ export class CoorieDb extends Dexie {
       rejected: '++seq, [kind+id]',
       meta: 'key',
     };
-    for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    // Kinds added after version 1 get their tables in the version that added them.
+    for (const kind of KIND_NAMES) {
+      if (!LATER_KINDS.has(kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    }
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
     // Version 1 shipped with notes indexed on `concern` too.
     const notes = ['id', ...KIND_INDEXES.note].join(', ');
@@ -93,10 +102,16 @@ export class CoorieDb extends Dexie {
     // (domain/sensitive.ts), and an index would keep it in clear. Existing rows lose those keys here; their values
     // are sealed on the first unlock (db/sealAtRest.ts).
     const derived: Record<string, string> = {};
-    for (const [kind, indexes] of Object.entries(DERIVED_INDEXES)) {
+    for (const [kind, indexes] of Object.entries(DERIVED_INDEXES).filter(([kind]) => !LATER_KINDS.has(kind))) {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
+    // Version 5: partner organisations and the referrals made to them (new tables, so no upgrade); a referral's
+    // follow-up still to do is indexed through its derived key, as a note's is.
+    this.version(5).stores({
+      partner: ['id', ...KIND_INDEXES.partner].join(', '),
+      referral: ['id', ...KIND_INDEXES.referral, ...DERIVED_INDEXES.referral].join(', '),
+    });
   }
 
   /**

@@ -12,6 +12,9 @@ export const KIND_INDEXES = {
   activity: ['kind', 'minAgeMonths', 'maxAgeMonths'],
   service: ['locality'],
   feedback: ['sessionId'],
+  partner: ['name'],
+  // Not `followUpDue`: Today reads the derived `_i.due` (db/derived.ts), which only open follow-ups carry.
+  referral: ['attendeeId', 'partnerId', 'madeAt'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

@@ -6,6 +6,8 @@ import { checkInFields, checkInRequired, type CheckIn } from './checkIn.ts';
 import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
 import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
 import { noteFields, noteRequired, type Note } from './note.ts';
+import { partnerFields, partnerRequired, type Partner } from './partner.ts';
+import { referralFields, referralRequired, type Referral } from './referral.ts';
 import { outreachFields, outreachRequired, type Outreach } from './outreach.ts';
 import { serviceFields, serviceRequired, type Service } from './service.ts';
 import { sessionFields, sessionRequired, type Session } from './session.ts';
@@ -44,6 +46,13 @@ export const KINDS = {
   activity: { fields: activityFields, required: activityRequired, indexes: KIND_INDEXES.activity },
   service: { fields: serviceFields, required: serviceRequired, indexes: KIND_INDEXES.service },
   feedback: { fields: feedbackFields, required: feedbackRequired, indexes: KIND_INDEXES.feedback },
+  partner: { fields: partnerFields, required: partnerRequired, indexes: KIND_INDEXES.partner },
+  referral: {
+    fields: referralFields,
+    required: referralRequired,
+    indexes: KIND_INDEXES.referral,
+    personField: 'attendeeId',
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -63,6 +72,8 @@ export interface KindRecords {
   activity: Activity;
   service: Service;
   feedback: Feedback;
+  partner: Partner;
+  referral: Referral;
 }
 
 export interface FieldProblem {

@@ -15,6 +15,8 @@ export const SENSITIVE_FIELDS = {
   activity: [],
   service: [],
   feedback: ['comment'],
+  partner: [],
+  referral: ['reason'],
 } as const satisfies Record<KindName, readonly string[]>;
 
 const SETS = new Map<string, ReadonlySet<string>>(

@@ -65,6 +65,8 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
   activity: { title: 'Baby massage', kind: ACTIVITY_KIND },
   service: { name: 'Helpline' },
   feedback: { sessionId: 's1', comment: 'secret comment' },
+  partner: { name: 'Moray Wellbeing Hub', type: 'wellbeing hub' },
+  referral: { attendeeId: 'a1', madeAt: AT, partnerId: 'p1', reason: 'Secret reason: debt worries' },
 };
 
 async function withServerKey() {

@@ -25,6 +25,8 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
   activity: { title: 'Treasure basket', kind: 'treasure basket' },
   service: { name: 'Moray Women’s Aid' },
   feedback: { sessionId: 's1', feltWelcome: 5 },
+  partner: { name: 'Elgin Health Visiting Team', type: 'health visiting team' },
+  referral: { attendeeId: 'a1', partnerId: 'p1', madeAt: '2026-11-25T14:00:00Z', reason: 'Money worries' },
 };
 
 interface RecordRule {

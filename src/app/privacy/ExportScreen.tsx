@@ -79,6 +79,19 @@ const VISIT: Labels = {
   supporterId: 'Supporter',
 };
 
+const REFERRAL: Labels = {
+  type: 'Referral or signposting',
+  partnerId: 'Partner (id)',
+  serviceId: 'Directory entry (id)',
+  reason: 'Why',
+  consentGiven: 'Consent given',
+  consentWording: 'What they agreed to',
+  madeAt: 'Made',
+  followUpDue: 'Follow-up due',
+  outcome: 'Outcome',
+  outcomeAt: 'Outcome recorded',
+};
+
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
@@ -186,6 +199,9 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
       <RecordList title="Visits and 1-2-1s" id="export-visits" records={exported.visits}>
         {(record) => ({ heading: datedHeading('Visit', record.at), labels: VISIT, skip: ['attendeeId'] })}
       </RecordList>
+      <RecordList title="Referrals and signposting" id="export-referrals" records={exported.referrals}>
+        {(record) => ({ heading: datedHeading('Referral', record.madeAt), labels: REFERRAL, skip: ['attendeeId'] })}
+      </RecordList>
       <History changes={exported.history} />
     </>
   );
@@ -242,6 +258,7 @@ const KIND_WORDS: Readonly<Record<string, { what: string; labels: Labels }>> = {
   outreach: { what: 'Text or call', labels: OUTREACH },
   note: { what: 'Note', labels: NOTE },
   visit: { what: 'Visit', labels: VISIT },
+  referral: { what: 'Referral', labels: REFERRAL },
 };
 
 /** Every change the server's history keeps, so that earlier values (an old phone number) are shown too. */

@@ -25,6 +25,7 @@ export interface ErasedCounts {
   outreach: number;
   note: number;
   visit: number;
+  referral: number;
 }
 
 export interface Eraser {
@@ -88,7 +89,7 @@ export async function erasePerson(
       history,
     }));
     await writeNumberedChanges(trx, counter, tombstones, now);
-    const counts: ErasedCounts = { attendee: 0, checkIn: 0, outreach: 0, note: 0, visit: 0 };
+    const counts: ErasedCounts = { attendee: 0, checkIn: 0, outreach: 0, note: 0, visit: 0, referral: 0 };
     for (const record of records) if (record.kind in counts) counts[record.kind as keyof ErasedCounts] += 1;
     await writeAudit(
       trx,

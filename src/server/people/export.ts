@@ -29,6 +29,8 @@ export interface PersonExport {
   outreach: Exported[];
   notes: Exported[];
   visits: Exported[];
+  /** Referrals and signposting made for the person, with their outcomes. */
+  referrals: Exported[];
   /** Every change kept in the records' history, oldest first: earlier values (an old phone number) included. */
   history: ExportedChange[];
   exportedAt: string;
@@ -81,6 +83,7 @@ export async function exportPerson(
     outreach: of('outreach'),
     notes: of('note'),
     visits: of('visit'),
+    referrals: of('referral'),
     history,
     exportedAt: new Date(now).toISOString(),
   };
