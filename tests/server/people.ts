@@ -29,7 +29,7 @@ export async function pullAll(client: Client, cursor = '') {
   throw new Error('pull never finished');
 }
 
-/** A person `id` with a check-in, an outreach, a private note and a visit about them. */
+/** A person `id` with a check-in, an outreach, a private note, a visit and a referral about them. */
 export function personChanges(id: string, displayName = 'Kirsty') {
   return [
     change('attendee', id, { displayName, cake: 'lemon drizzle', contact: contact() }),
@@ -37,6 +37,14 @@ export function personChanges(id: string, displayName = 'Kirsty') {
     change('outreach', `o-${id}`, { sessionId: 's1', attendeeId: id, method: 'text', outcome: 'coming' }),
     change('note', `n-${id}`, { attendeeId: id, body: `${displayName} seemed low today.`, concern: 'keep an eye' }),
     change('visit', `v-${id}`, { attendeeId: id, at: '2026-11-20T10:00:00Z' }),
+    change('referral', `r-${id}`, {
+      attendeeId: id,
+      partnerId: 'p-hub',
+      reason: `${displayName} asked about money advice.`,
+      consentGiven: true,
+      madeAt: '2026-11-20T11:00:00Z',
+      followUpDue: '2026-12-04',
+    }),
   ];
 }
 

@@ -1,0 +1,146 @@
+// Referrals and partners on the device: the person's referrals, the partners most recently referred to (for the
+// form's picker), the follow-ups due for Today, and the writes: a referral made, its outcome, a partner saved.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Attendee } from '../domain/attendee.ts';
+import type { Partner } from '../domain/partner.ts';
+import type { Referral } from '../domain/referral.ts';
+import { followsUp, type ReferralOutcome } from '../domain/referralRules.ts';
+import type { CoorieDb } from './database.ts';
+import { useDb } from './hooks.ts';
+import { openRows } from './keyring.ts';
+import { correctedNow, saveRecord } from './records.ts';
+
+const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
+
+/** How many recent partners the referral form offers at a tap. */
+export const RECENT_PARTNERS = 4;
+
+export function usePartners(): Partner[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => live(await db.records('partner').orderBy('name').toArray()), [db]);
+}
+
+/** A person's referrals, newest first, reasons opened. */
+export function usePersonReferrals(attendeeId: string): Referral[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const rows = live(await db.records('referral').where('attendeeId').equals(attendeeId).toArray());
+    const opened = await openRows('referral', rows);
+    return opened.sort((a, b) => (b.madeAt ?? '').localeCompare(a.madeAt ?? ''));
+  }, [db, attendeeId]);
+}
+
+/** The partners of the latest referrals on this device, most recent first, each once. */
+export async function recentPartnerIds(db: CoorieDb, limit = RECENT_PARTNERS): Promise<string[]> {
+  const ids: string[] = [];
+  // Newest first through the `madeAt` index; stops as soon as enough partners are found.
+  await db
+    .records('referral')
+    .orderBy('madeAt')
+    .reverse()
+    .until(() => ids.length >= limit)
+    .each((row) => {
+      const target = row.partnerId ? `partner:${row.partnerId}` : row.serviceId ? `service:${row.serviceId}` : '';
+      if (row.deleted !== true && target && !ids.includes(target)) ids.push(target);
+    });
+  return ids;
+}
+
+export function useRecentPartnerIds(): string[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => recentPartnerIds(db), [db]);
+}
+
+export interface ReferralInput {
+  attendeeId: string;
+  /** `partner:<id>` or `service:<id>`. */
+  target: string;
+  type: 'referral' | 'signposting';
+  reason: string;
+  consentWording: string;
+  followUpDue: string;
+}
+
+export async function makeReferral(db: CoorieDb, id: string, input: ReferralInput, userId: string): Promise<void> {
+  const [what, targetId] = input.target.split(/:(.*)/s);
+  const madeAt = new Date(await correctedNow(db)).toISOString();
+  await saveRecord(
+    db,
+    'referral',
+    id,
+    {
+      attendeeId: input.attendeeId,
+      ...(what === 'service' ? { serviceId: targetId } : { partnerId: targetId }),
+      type: input.type,
+      ...(input.reason.trim() ? { reason: input.reason.trim() } : {}),
+      consentGiven: true,
+      consentWording: input.consentWording.trim(),
+      madeAt,
+      followUpDue: input.followUpDue,
+    },
+    { userId },
+  );
+}
+
+export async function recordOutcome(
+  db: CoorieDb,
+  referralId: string,
+  outcome: ReferralOutcome,
+  userId: string,
+): Promise<void> {
+  const outcomeAt = new Date(await correctedNow(db)).toISOString();
+  await saveRecord(db, 'referral', referralId, { outcome, outcomeAt }, { userId });
+}
+
+export interface ReferralFollowUps {
+  referrals: Referral[];
+  attendees: Map<string, Attendee>;
+  /** Partner names by id; a directory entry's name is found by the screen. */
+  partners: Map<string, string>;
+}
+
+/**
+ * Referrals whose "did they get there?" is due by `today` (a London date) and has no outcome, through the derived
+ * `_i.due` index (derived.ts): whoever made them sees them, and coordinators see all.
+ */
+export function useReferralFollowUps(
+  today: string,
+  user: { id: string; role: string } | undefined,
+): ReferralFollowUps | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    if (!user) return { referrals: [], attendees: new Map(), partners: new Map() };
+    const due = live(await db.records('referral').where('_i.due').belowOrEqual(today).toArray()).filter((row) =>
+      followsUp(row, user),
+    );
+    const people = await db.records('attendee').bulkGet([...new Set(due.map((row) => row.attendeeId ?? ''))]);
+    const partnerRows = await db.records('partner').bulkGet([...new Set(due.map((row) => row.partnerId ?? ''))]);
+    const found = <T>(row: T | undefined): row is T => row !== undefined;
+    const attendees = new Map<string, Attendee>();
+    for (const row of await openRows('attendee', live(people.filter(found)))) attendees.set(row.id, row);
+    const partners = new Map(partnerRows.filter(found).map((row) => [row.id, row.name ?? '']));
+    const referrals = due.toSorted((a, b) => (a.followUpDue ?? '').localeCompare(b.followUpDue ?? ''));
+    return { referrals, attendees, partners };
+  }, [db, today, user?.id, user?.role]);
+}
+
+export async function savePartner(db: CoorieDb, id: string, values: Record<string, unknown>, userId: string) {
+  await saveRecord(db, 'partner', id, values, { userId });
+}
+
+export interface ReferralReportData {
+  referrals: Referral[];
+  partners: Partner[];
+}
+
+/** Every referral and partner, for the reports (no reason is read: the figures never need it). */
+export function useReferralReportData(): ReferralReportData | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [referrals, partners] = await Promise.all([
+      db.records('referral').toArray(),
+      db.records('partner').toArray(),
+    ]);
+    return { referrals: live(referrals), partners: live(partners) };
+  }, [db]);
+}
