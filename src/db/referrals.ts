@@ -55,6 +55,7 @@ export interface ReferralInput {
   attendeeId: string;
   /** `partner:<id>` or `service:<id>`. */
   target: string;
+  toName: string;
   type: 'referral' | 'signposting';
   reason: string;
   consentWording: string;
@@ -71,6 +72,7 @@ export async function makeReferral(db: CoorieDb, id: string, input: ReferralInpu
     {
       attendeeId: input.attendeeId,
       ...(what === 'service' ? { serviceId: targetId } : { partnerId: targetId }),
+      toName: input.toName.slice(0, 120),
       type: input.type,
       ...(input.reason.trim() ? { reason: input.reason.trim() } : {}),
       consentGiven: true,

@@ -12,6 +12,8 @@ export const referralFields = z.strictObject({
   /** The partner organisation; or `serviceId` for an entry of the signposting directory. One of the two. */
   partnerId: id,
   serviceId: id,
+  /** Its name when the referral was made, so that Today and the export read it without the directory. */
+  toName: text(120),
   type: z.enum(REFERRAL_TYPES),
   reason: multiLineText(2000),
   consentGiven: z.boolean(),

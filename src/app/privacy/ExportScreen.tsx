@@ -83,6 +83,7 @@ const REFERRAL: Labels = {
   type: 'Referral or signposting',
   partnerId: 'Partner (id)',
   serviceId: 'Directory entry (id)',
+  toName: 'To',
   reason: 'Why',
   consentGiven: 'Consent given',
   consentWording: 'What they agreed to',

@@ -14,6 +14,7 @@ import { formatLongDate } from '../format.ts';
 import { InstallHint } from '../pwa/InstallHint.tsx';
 import { NotStartedVisits } from './NotStartedVisits.tsx';
 import { FollowUps, OpenConcerns } from './TodayNotes.tsx';
+import { TodayReferrals } from './TodayReferrals.tsx';
 import { TodaySessions } from './TodaySessions.tsx';
 import { OverdueVisits, TodayVisits } from './TodayVisits.tsx';
 import { UrgentDrafts } from './UrgentDrafts.tsx';
@@ -91,6 +92,7 @@ export function TodayScreen() {
           <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
         </>
       )}
+      <TodayReferrals today={today} user={user} />
       <p className="today-signposting">
         <Link to="/signposting">Find a local service or helpline</Link>
       </p>
