@@ -149,6 +149,15 @@ const RetentionScreen = screen(() =>
 const AlertPeriodsScreen = screen(() =>
   import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ default: m.AlertPeriodsScreen })),
 );
+const ReferralFormScreen = screen(() =>
+  import('./referrals/ReferralFormScreen.tsx').then((m) => ({ default: m.ReferralFormScreen })),
+);
+const PartnersScreen = screen(() =>
+  import('./referrals/PartnersScreen.tsx').then((m) => ({ default: m.PartnersScreen })),
+);
+const PartnerFormScreen = screen(() =>
+  import('./referrals/PartnerFormScreen.tsx').then((m) => ({ default: m.PartnerFormScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -179,6 +188,7 @@ export function AppRoutes() {
           <Route path="people/:id/export" element={<ExportScreen />} />
           <Route path="people/:id/erase" element={<EraseScreen />} />
           <Route path="records/:kind/:id/history" element={<HistoryScreen />} />
+          <Route path="people/:id/refer" element={<ReferralFormScreen />} />
           <Route path="people/:id/notes/new" element={<NewNoteScreen />} />
           <Route path="sessions/:id/notes" element={<QuickRoundScreen />} />
           <Route path="notes/escalation" element={<EscalationScreen />} />
@@ -203,6 +213,9 @@ export function AppRoutes() {
           <Route path="settings/retention" element={<RetentionScreen />} />
           <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
           <Route path="settings/audit" element={<AuditScreen />} />
+          <Route path="settings/partners" element={<PartnersScreen />} />
+          <Route path="settings/partners/new" element={<PartnerFormScreen />} />
+          <Route path="settings/partners/:id/edit" element={<PartnerFormScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>
