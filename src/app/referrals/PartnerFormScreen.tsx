@@ -103,7 +103,7 @@ function PartnerForm({ editingId, initial }: { editingId?: string; initial: Part
           hint="Leave empty if there is none."
           {...form.field('phone')}
         />
-        <InputField label="Email" type="email" inputMode="email" {...form.field('email')} />
+        <InputField label="Email" type="email" {...form.field('email')} />
         <InputField label="Website" type="url" inputMode="url" hint="Like www.example.org" {...form.field('web')} />
         <InputField label="Area" hint="Like Elgin, Forres or Moray" {...form.field('locality')} />
         <TextAreaField
