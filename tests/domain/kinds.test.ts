@@ -16,6 +16,8 @@ describe('record kinds', () => {
         'feedback',
         'note',
         'outreach',
+        'partner',
+        'referral',
         'service',
         'session',
         'venue',
