@@ -1,10 +1,8 @@
 // Referrals and partners on the device: the person's referrals, the partners most recently referred to (for the
-// form's picker), the follow-ups due for Today, and the writes: a referral made, its outcome, a partner saved.
+// form's picker), and the writes: a referral made, a partner saved. Today's part is in referralFollowUps.ts.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Attendee } from '../domain/attendee.ts';
 import type { Partner } from '../domain/partner.ts';
 import type { Referral } from '../domain/referral.ts';
-import { followsUp, type ReferralOutcome } from '../domain/referralRules.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
 import { openRows } from './keyring.ts';
@@ -84,48 +82,6 @@ export async function makeReferral(db: CoorieDb, id: string, input: ReferralInpu
   );
 }
 
-export async function recordOutcome(
-  db: CoorieDb,
-  referralId: string,
-  outcome: ReferralOutcome,
-  userId: string,
-): Promise<void> {
-  const outcomeAt = new Date(await correctedNow(db)).toISOString();
-  await saveRecord(db, 'referral', referralId, { outcome, outcomeAt }, { userId });
-}
-
-export interface ReferralFollowUps {
-  referrals: Referral[];
-  attendees: Map<string, Attendee>;
-  /** Partner names by id; a directory entry's name is found by the screen. */
-  partners: Map<string, string>;
-}
-
-/**
- * Referrals whose "did they get there?" is due by `today` (a London date) and has no outcome, through the derived
- * `_i.due` index (derived.ts): whoever made them sees them, and coordinators see all.
- */
-export function useReferralFollowUps(
-  today: string,
-  user: { id: string; role: string } | undefined,
-): ReferralFollowUps | undefined {
-  const db = useDb();
-  return useLiveQuery(async () => {
-    if (!user) return { referrals: [], attendees: new Map(), partners: new Map() };
-    const due = live(await db.records('referral').where('_i.due').belowOrEqual(today).toArray()).filter((row) =>
-      followsUp(row, user),
-    );
-    const people = await db.records('attendee').bulkGet([...new Set(due.map((row) => row.attendeeId ?? ''))]);
-    const partnerRows = await db.records('partner').bulkGet([...new Set(due.map((row) => row.partnerId ?? ''))]);
-    const found = <T>(row: T | undefined): row is T => row !== undefined;
-    const attendees = new Map<string, Attendee>();
-    for (const row of await openRows('attendee', live(people.filter(found)))) attendees.set(row.id, row);
-    const partners = new Map(partnerRows.filter(found).map((row) => [row.id, row.name ?? '']));
-    const referrals = due.toSorted((a, b) => (a.followUpDue ?? '').localeCompare(b.followUpDue ?? ''));
-    return { referrals, attendees, partners };
-  }, [db, today, user?.id, user?.role]);
-}
-
 export async function savePartner(db: CoorieDb, id: string, values: Record<string, unknown>, userId: string) {
   await saveRecord(db, 'partner', id, values, { userId });
 }
@@ -146,3 +102,5 @@ export function useReferralReportData(): ReferralReportData | undefined {
     return { referrals: live(referrals), partners: live(partners) };
   }, [db]);
 }
+
+export { recordOutcome } from './referralFollowUps.ts';

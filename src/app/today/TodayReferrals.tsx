@@ -2,7 +2,7 @@
 // outcome recorded in one tap. Kept small and free of the schemas: it loads with Today.
 import { Link } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
-import { recordOutcome, useReferralFollowUps } from '../../db/referrals.ts';
+import { recordOutcome, useReferralFollowUps } from '../../db/referralFollowUps.ts';
 import { OUTCOME_LABELS, REFERRAL_OUTCOMES } from '../../domain/referralRules.ts';
 import { dateLabel } from './labels.ts';
 
