@@ -174,3 +174,20 @@ describe('partners', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('link', { name: /Edit/ })).toBeNull();
   });
 });
+
+describe('the way in from a note', { timeout: 30_000 }, () => {
+  it('offers a referral from the note form and from the urgent concern screen', async () => {
+    const db = await seed();
+    const view = await renderApp('/people/a1/notes/new', { db, user: MORAG });
+    expect(await screen.findByRole('link', { name: 'Refer or signpost Kirsty' })).toHaveAttribute(
+      'href',
+      '/people/a1/refer',
+    );
+    view.unmount();
+    await renderApp(`/notes/escalation?back=${encodeURIComponent('/people/a1/notes/new')}`, { db, user: MORAG });
+    expect(await screen.findByRole('link', { name: 'Record a referral for them' })).toHaveAttribute(
+      'href',
+      '/people/a1/refer',
+    );
+  });
+});
