@@ -191,3 +191,32 @@ describe('the way in from a note', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('referrals in the reports', { timeout: 30_000 }, () => {
+  it('shows referrals by partner and outcome, small numbers as "<5"', async () => {
+    const db = await seed();
+    await saveRecord(db, 'session', 's1', { title: 'Drop-in', startsAt: '2026-11-17T10:00:00Z' });
+    const made = (id: string, partnerId: string, outcome?: string) =>
+      saveRecord(db, 'referral', id, {
+        attendeeId: 'a1',
+        partnerId,
+        madeAt: '2026-11-18T10:00:00Z',
+        ...(outcome ? { outcome } : {}),
+      });
+    for (let i = 0; i < 6; i++) await made(`hub${i}`, 'p-hub', 'got there');
+    await made('hv', 'p-hv', 'declined');
+    await renderApp('/reports?view=barriers&from=2026-11-01&to=2026-11-24', { db, user: ALEX });
+    const figure = await screen.findByRole('region', { name: 'Referrals and signposting by partner' });
+    const row = (name: string) =>
+      within(figure)
+        .getAllByRole('row')
+        .find((r) => within(r).queryByRole('rowheader', { name }));
+    await waitFor(() => expect(row('Moray Wellbeing Hub')).toBeDefined());
+    const cells = (name: string) =>
+      within(row(name) as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent);
+    expect(cells('Elgin Health Visiting Team')).toEqual(['<5', '0', '0', '<5', '0', '0']);
+    expect(cells('Moray Wellbeing Hub')).toEqual(['6', '6', '0', '0', '0', '0']);
+  });
+});

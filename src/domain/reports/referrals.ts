@@ -4,7 +4,7 @@
 import type { Partner } from '../partner.ts';
 import type { Referral } from '../referral.ts';
 import { londonDate } from '../london.ts';
-import { columnSums, keepBack, type CellRef, type ReportTable, type Row } from './table.ts';
+import { keepBack, type CellRef, type ReportTable, type Row } from './table.ts';
 
 const OUTCOME_COLUMNS = [
   { key: 'gotThere', label: 'Got there', outcome: 'got there' },
@@ -41,11 +41,6 @@ export function referralsByPartner(
     byPartner.set(key, row);
   }
   const rows = [...byPartner.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'en-GB'));
-  const total = blank('All partners');
-  for (const row of rows) {
-    total.total += row.total;
-    for (const { key } of OUTCOME_COLUMNS) total[key] = (total[key] as number) + (row[key] as number);
-  }
   const table: ReportTable = {
     id: 'referrals-by-partner',
     title: 'Referrals and signposting by partner',
@@ -54,14 +49,11 @@ export function referralsByPartner(
       { key: 'total', label: 'Referrals', kind: 'events' },
       ...OUTCOME_COLUMNS.map(({ key, label }) => ({ key, label, kind: 'events' as const })),
     ],
-    rows: rows.length > 0 ? [...rows, total] : [],
+    rows,
   };
-  // Each row's outcomes add up to its referrals, and the partners' rows add up to the total row.
+  // Each row's outcomes add up to its referrals. No total row: with one, a partner's total hidden to protect
+  // another's "<5" could be worked out again from its own outcomes, so each row stands alone.
   const outcomeKeys = OUTCOME_COLUMNS.map(({ key }) => key);
-  const partnerRows = rows.map((_, index) => index);
-  const sums: CellRef[][] = [
-    ...table.rows.map((_, row) => outcomeKeys.map((key): CellRef => [row, key])),
-    ...columnSums(table, ['total', ...outcomeKeys], partnerRows),
-  ];
+  const sums: CellRef[][] = table.rows.map((_, row) => outcomeKeys.map((key): CellRef => [row, key]));
   return keepBack(table, sums);
 }
