@@ -153,6 +153,7 @@ test('a referral made offline syncs, comes up on Today when due, and is counted 
   await expect
     .poll(() => reports.row('Referrals and signposting by partner', 'Moray Wellbeing Hub'))
     .toEqual(['<5', '<5', '0', '0', '0', '0']);
+  await figure.scrollIntoViewIfNeeded();
   await screenshot(page, 'referral-report');
   await expectAccessible(page, 'reports with referrals');
 
