@@ -21,6 +21,7 @@ export const personExportAnswer = z.object({
   notes: z.array(exported),
   visits: z.array(exported),
   bookings: z.array(exported),
+  referrals: z.array(exported),
   /** Every change the history keeps, oldest first: earlier values included; `by` is a team member's name. */
   history: z.array(
     z.object({
@@ -42,6 +43,7 @@ export const erasedCountsSchema = z.object({
   note: z.number(),
   visit: z.number(),
   booking: z.number(),
+  referral: z.number(),
 });
 export type ErasedCounts = z.infer<typeof erasedCountsSchema>;
 

@@ -162,6 +162,15 @@ const MemberVolunteeringScreen = screen(() =>
 const VolunteerReportScreen = screen(() =>
   import('./volunteers/VolunteerReportScreen.tsx').then((m) => ({ default: m.VolunteerReportScreen })),
 );
+const ReferralFormScreen = screen(() =>
+  import('./referrals/ReferralFormScreen.tsx').then((m) => ({ default: m.ReferralFormScreen })),
+);
+const PartnersScreen = screen(() =>
+  import('./referrals/PartnersScreen.tsx').then((m) => ({ default: m.PartnersScreen })),
+);
+const PartnerFormScreen = screen(() =>
+  import('./referrals/PartnerFormScreen.tsx').then((m) => ({ default: m.PartnerFormScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -193,6 +202,7 @@ export function AppRoutes() {
           <Route path="people/:id/export" element={<ExportScreen />} />
           <Route path="people/:id/erase" element={<EraseScreen />} />
           <Route path="records/:kind/:id/history" element={<HistoryScreen />} />
+          <Route path="people/:id/refer" element={<ReferralFormScreen />} />
           <Route path="people/:id/notes/new" element={<NewNoteScreen />} />
           <Route path="sessions/:id/notes" element={<QuickRoundScreen />} />
           <Route path="notes/escalation" element={<EscalationScreen />} />
@@ -221,6 +231,9 @@ export function AppRoutes() {
           <Route path="settings/promotion" element={<PromotionScreen />} />
           <Route path="settings/volunteering" element={<MyVolunteeringScreen />} />
           <Route path="settings/team/:id/volunteering" element={<MemberVolunteeringScreen />} />
+          <Route path="settings/partners" element={<PartnersScreen />} />
+          <Route path="settings/partners/new" element={<PartnerFormScreen />} />
+          <Route path="settings/partners/:id/edit" element={<PartnerFormScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -44,12 +44,26 @@ export interface MetaEntry {
 
 const DATABASE_NAME = 'coorie';
 
-/** The kinds whose tables version 5 added: the volunteer records and the crèche and travel bookings. */
-const VERSION_5_KINDS: readonly KindName[] = ['training', 'pvg', 'hours', 'supervision', 'supervisionNote', 'booking'];
+/** The kinds whose tables version 5 added: volunteer records, crèche and travel bookings, partners and referrals. */
+const VERSION_5_KINDS: readonly KindName[] = [
+  'training',
+  'pvg',
+  'hours',
+  'supervision',
+  'supervisionNote',
+  'booking',
+  'partner',
+  'referral',
+];
+/** Kinds whose tables a later version than 1 added. */
+const LATER_KINDS: ReadonlySet<string> = new Set(VERSION_5_KINDS);
 
-/** Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). */
+/**
+ * Gives every note and visit the keys derived.ts derives now (an upgrade when those keys change). Kinds added
+ * later have no table yet at the versions that ran this, and their rows get their keys when written.
+ */
 async function rederive(tx: Transaction): Promise<void> {
-  for (const kind of Object.keys(DERIVED_INDEXES)) {
+  for (const kind of Object.keys(DERIVED_INDEXES).filter((name) => !LATER_KINDS.has(name))) {
     await tx
       .table(kind)
       .toCollection()
@@ -79,8 +93,9 @@ export class CoorieDb extends Dexie {
     };
     // Kinds added after version 1 get their tables in the version that added them, not here: declared in
     // version 1 too, Dexie would see no change at the upgrade and never make the table on an existing device.
-    const later = new Set<KindName>(VERSION_5_KINDS);
-    for (const kind of KIND_NAMES) if (!later.has(kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    for (const kind of KIND_NAMES) {
+      if (!LATER_KINDS.has(kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    }
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
     // Version 1 shipped with notes indexed on `concern` too.
     const notes = ['id', ...KIND_INDEXES.note].join(', ');
@@ -99,13 +114,18 @@ export class CoorieDb extends Dexie {
     // (domain/sensitive.ts), and an index would keep it in clear. Existing rows lose those keys here; their values
     // are sealed on the first unlock (db/sealAtRest.ts).
     const derived: Record<string, string> = {};
-    for (const [kind, indexes] of Object.entries(DERIVED_INDEXES)) {
+    for (const [kind, indexes] of Object.entries(DERIVED_INDEXES).filter(([kind]) => !LATER_KINDS.has(kind))) {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
-    // Version 5: new kinds' tables only (volunteer records, bookings), so no upgrade of existing data is needed.
+    // Version 5: new kinds' tables only (volunteer records, bookings, partners and referrals), so no upgrade of
+    // existing data; a referral's follow-up still to do is indexed through its derived key, as a note's is.
     const version5: Record<string, string> = {};
-    for (const kind of VERSION_5_KINDS) version5[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    for (const kind of VERSION_5_KINDS) {
+      const derivedIndexes: readonly string[] =
+        (DERIVED_INDEXES as Partial<Record<string, readonly string[]>>)[kind] ?? [];
+      version5[kind] = ['id', ...KIND_INDEXES[kind], ...derivedIndexes].join(', ');
+    }
     this.version(5).stores(version5);
   }
 

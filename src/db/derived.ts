@@ -7,7 +7,7 @@
 import type { Values } from '../sync/merge.ts';
 
 export interface DerivedKeys {
-  /** A note's follow-up date while the follow-up is not done. */
+  /** A note's follow-up date while the follow-up is not done; a referral's while no outcome is recorded. */
   due?: string;
   /** When a visitor arrived, while they have not said they have left. */
   open?: string;
@@ -18,13 +18,16 @@ export interface DerivedKeys {
 /** The derived index names per kind, as Dexie declares them (version 4 of the database). */
 export const DERIVED_INDEXES = {
   note: ['_i.due'],
+  referral: ['_i.due'],
   visit: ['_i.open', '_i.unfinished'],
 } as const;
 
 export function derivedKeys(values: Values): DerivedKeys | undefined {
   if (values.deleted === true) return undefined;
   const keys: DerivedKeys = {};
-  if (typeof values.followUpDue === 'string' && values.followUpDone !== true) keys.due = values.followUpDue;
+  if (typeof values.followUpDue === 'string' && values.followUpDone !== true && values.outcome === undefined) {
+    keys.due = values.followUpDue;
+  }
   if (typeof values.arrivedAt === 'string' && values.arrivedAt !== '' && !values.leftAt) keys.open = values.arrivedAt;
   if (typeof values.at === 'string' && !values.leftAt && values.status !== 'done' && values.status !== 'cancelled') {
     keys.unfinished = values.at;

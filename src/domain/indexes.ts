@@ -19,6 +19,9 @@ export const KIND_INDEXES = {
   supervision: ['memberId', 'on'],
   supervisionNote: ['supervisionId'],
   booking: ['sessionId', 'attendeeId'],
+  partner: ['name'],
+  // Not `followUpDue`: Today reads the derived `_i.due` (db/derived.ts), which only open follow-ups carry.
+  referral: ['attendeeId', 'partnerId', 'madeAt'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

@@ -8,6 +8,8 @@ import { hoursFields, hoursRequired, type Hours } from './hours.ts';
 import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
 import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
 import { noteFields, noteRequired, type Note } from './note.ts';
+import { partnerFields, partnerRequired, type Partner } from './partner.ts';
+import { referralFields, referralRequired, type Referral } from './referral.ts';
 import { outreachFields, outreachRequired, type Outreach } from './outreach.ts';
 import { pvgFields, pvgRequired, type Pvg } from './pvg.ts';
 import { serviceFields, serviceRequired, type Service } from './service.ts';
@@ -66,6 +68,13 @@ export const KINDS = {
     indexes: KIND_INDEXES.booking,
     personField: 'attendeeId',
   },
+  partner: { fields: partnerFields, required: partnerRequired, indexes: KIND_INDEXES.partner },
+  referral: {
+    fields: referralFields,
+    required: referralRequired,
+    indexes: KIND_INDEXES.referral,
+    personField: 'attendeeId',
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -91,6 +100,8 @@ export interface KindRecords {
   supervision: Supervision;
   supervisionNote: SupervisionNote;
   booking: Booking;
+  partner: Partner;
+  referral: Referral;
 }
 
 export interface FieldProblem {

@@ -21,6 +21,8 @@ export const SENSITIVE_FIELDS = {
   supervision: [],
   supervisionNote: ['content'],
   booking: ['travelNote'],
+  partner: [],
+  referral: ['reason'],
 } as const satisfies Record<KindName, readonly string[]>;
 
 const SETS = new Map<string, ReadonlySet<string>>(

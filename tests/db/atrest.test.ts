@@ -77,6 +77,8 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
     content: 'Secret supervision: finding the visits hard',
   },
   booking: { sessionId: 's1', attendeeId: 'a1', travel: 'taxi', travelNote: 'secret taxi from Glenrothes' },
+  partner: { name: 'Moray Wellbeing Hub', type: 'wellbeing hub' },
+  referral: { attendeeId: 'a1', madeAt: AT, partnerId: 'p1', reason: 'Secret reason: debt worries' },
 };
 
 async function withServerKey() {

@@ -17,6 +17,8 @@ describe('record kinds', () => {
         'feedback',
         'note',
         'outreach',
+        'partner',
+        'referral',
         'service',
         'session',
         'venue',

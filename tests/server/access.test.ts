@@ -26,6 +26,8 @@ const SAMPLES: Partial<Record<KindName, Record<string, unknown>>> = {
   service: { name: 'Moray Women’s Aid' },
   feedback: { sessionId: 's1', feltWelcome: 5 },
   booking: { sessionId: 's1', attendeeId: 'a1', crecheBooked: true, travel: 'lift' },
+  partner: { name: 'Elgin Health Visiting Team', type: 'health visiting team' },
+  referral: { attendeeId: 'a1', partnerId: 'p1', madeAt: '2026-11-25T14:00:00Z', reason: 'Money worries' },
 };
 
 interface RecordRule {

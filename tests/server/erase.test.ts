@@ -6,11 +6,19 @@ import { databases, useServer } from './helpers.ts';
 import { personChanges, pullAll, push } from './people.ts';
 
 const TOMBSTONE = { deleted: true, erased: true };
-const RELATED = ['attendee/a1', 'checkIn/s1:a1', 'outreach/o-a1', 'note/n-a1', 'visit/v-a1', 'booking/s1:a1'];
+const RELATED = [
+  'attendee/a1',
+  'checkIn/s1:a1',
+  'outreach/o-a1',
+  'note/n-a1',
+  'visit/v-a1',
+  'booking/s1:a1',
+  'referral/r-a1',
+];
 
 describe('the erasure tombstone', () => {
   it("passes every person kind's own validation, so devices can take it in", () => {
-    for (const kind of ['attendee', 'checkIn', 'outreach', 'note', 'visit', 'booking'] as const) {
+    for (const kind of ['attendee', 'checkIn', 'outreach', 'note', 'visit', 'booking', 'referral'] as const) {
       expect(validateValues(kind, TOMBSTONE, true)).toEqual([]);
     }
   });
@@ -31,7 +39,9 @@ describe.each(databases())('erasing a person on $name', { timeout: 30_000 }, (da
 
     const erased = await coordinator.post('/api/people/a1/erase');
     expect(erased.status).toBe(200);
-    expect(erased.body).toEqual({ erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1 } });
+    expect(erased.body).toEqual({
+      erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1 },
+    });
 
     // The facilitator's next pull carries exactly the tombstones, each winning over what the device holds.
     const after = await pullAll(facilitator, before.cursor);
@@ -63,7 +73,15 @@ describe.each(databases())('erasing a person on $name', { timeout: 30_000 }, (da
       change('note', 'n-dup2', { attendeeId: 'dup2', body: 'Came with her sister.' }),
     ]);
     const erased = await coordinator.post('/api/people/a1/erase');
-    expect(erased.body.erased).toEqual({ attendee: 3, checkIn: 1, outreach: 1, note: 2, visit: 1, booking: 1 });
+    expect(erased.body.erased).toEqual({
+      attendee: 3,
+      checkIn: 1,
+      outreach: 1,
+      note: 2,
+      visit: 1,
+      booking: 1,
+      referral: 1,
+    });
     const { records } = await pullAll(coordinator);
     for (const key of ['attendee/dup1', 'attendee/dup2', 'note/n-dup2']) {
       expect(records.get(key)?.values).toEqual(TOMBSTONE);
@@ -148,7 +166,7 @@ describe.each(databases())('erasing a person on $name', { timeout: 30_000 }, (da
       expect.objectContaining({
         action: 'person_erased',
         userName: 'Ailsa',
-        detail: { erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1 } },
+        detail: { erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1 } },
       }),
     ]);
   });

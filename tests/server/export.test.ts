@@ -41,6 +41,18 @@ describe.each(databases())('subject access export on $name', { timeout: 30_000 }
         travelNote: 'Taxi from the square at 9.30',
       },
     ]);
+    // Referrals are personal data: in the copy with their reason, as plain values.
+    expect(body.referrals).toEqual([
+      {
+        id: 'r-a1',
+        attendeeId: 'a1',
+        partnerId: 'p-hub',
+        reason: 'Kirsty asked about money advice.',
+        consentGiven: true,
+        madeAt: '2026-11-20T11:00:00Z',
+        followUpDue: '2026-12-04',
+      },
+    ]);
     // The visitor's private note is in it: a subject access request covers every note, and deleted ones
     // that are still held.
     expect(body.notes.map((note: { id: string }) => note.id).sort()).toEqual(['n-a1', 'n-dup1', 'n-gone']);

@@ -29,7 +29,7 @@ export async function pullAll(client: Client, cursor = '') {
   throw new Error('pull never finished');
 }
 
-/** A person `id` with a check-in, an outreach, a private note and a visit about them. */
+/** A person `id` with a check-in, an outreach, a private note, a visit and a referral about them. */
 export function personChanges(id: string, displayName = 'Kirsty') {
   return [
     change('attendee', id, { displayName, cake: 'lemon drizzle', contact: contact() }),
@@ -44,6 +44,14 @@ export function personChanges(id: string, displayName = 'Kirsty') {
       travel: 'taxi',
       travelArranged: true,
       travelNote: 'Taxi from the square at 9.30',
+    }),
+    change('referral', `r-${id}`, {
+      attendeeId: id,
+      partnerId: 'p-hub',
+      reason: `${displayName} asked about money advice.`,
+      consentGiven: true,
+      madeAt: '2026-11-20T11:00:00Z',
+      followUpDue: '2026-12-04',
     }),
   ];
 }

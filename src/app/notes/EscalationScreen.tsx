@@ -46,6 +46,8 @@ function ServiceCall({ service }: { service: Service }) {
 export function EscalationScreen() {
   const [params] = useSearchParams();
   const back = safeBack(params.get('back'));
+  // Come from a note about someone: a referral for them is a tap away (their note is kept as a draft).
+  const personId = back && /^\/people\/([^/?#]+)\//.exec(back)?.[1];
   const rows = useRecords('service');
   const services = directory(rows);
   const local = (rows ?? []).filter((row) => !row.builtIn && row.phone?.trim());
@@ -105,6 +107,14 @@ export function EscalationScreen() {
           <Link className="button-link button-secondary" to={back}>
             Back to the note you were writing
           </Link>
+          {personId && (
+            <>
+              {' '}
+              <Link className="button-link button-secondary" to={`/people/${personId}/refer`}>
+                Record a referral for them
+              </Link>
+            </>
+          )}
         </p>
       )}
     </Screen>

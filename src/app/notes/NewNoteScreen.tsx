@@ -28,6 +28,9 @@ export function NewNoteScreen() {
     <Screen title={`Note about ${name}`} className="people-notes">
       <p>
         <Link to={`/people/${id}`}>Back to {name}’s page</Link>
+        {' · '}
+        {/* The note is kept as a draft meanwhile. */}
+        <Link to={`/people/${id}/refer`}>Refer or signpost {name}</Link>
       </p>
       <ConsentGate person={person}>
         <NoteForm

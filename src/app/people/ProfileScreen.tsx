@@ -14,6 +14,7 @@ import { ConsentSection } from './ConsentSection.tsx';
 import { capitalise } from '../components/form/index.ts';
 import { NotesList, Ons4History, WriteNoteLink } from './ProfileNotes.tsx';
 import { ProfilePrivacy } from './ProfilePrivacy.tsx';
+import { ProfileReferrals } from '../referrals/ProfileReferrals.tsx';
 import '../styles/people.css';
 
 export function ProfileScreen() {
@@ -66,6 +67,9 @@ function Profile({ person }: { person: Attendee }) {
           Change details
         </Link>
         <WriteNoteLink personId={person.id} allowed={hasConsentForNotes(person)} />
+        <Link className="button-link button-secondary" to={`/people/${person.id}/refer`}>
+          Refer or signpost
+        </Link>
       </div>
 
       <section aria-labelledby="profile-about" className="profile-section">
@@ -176,6 +180,11 @@ function Profile({ person }: { person: Attendee }) {
       <section aria-labelledby="profile-notes" className="profile-section">
         <h2 id="profile-notes">Notes</h2>
         {visibleNotes === undefined ? <Loading /> : <NotesList notes={visibleNotes} />}
+      </section>
+
+      <section aria-labelledby="profile-referrals" className="profile-section">
+        <h2 id="profile-referrals">Referrals and signposting</h2>
+        <ProfileReferrals personId={person.id} name={name} />
       </section>
 
       {user?.role === 'coordinator' && <ProfilePrivacy person={person} />}

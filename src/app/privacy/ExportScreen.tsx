@@ -86,6 +86,20 @@ const VISIT: Labels = {
   supporterId: 'Supporter',
 };
 
+const REFERRAL: Labels = {
+  type: 'Referral or signposting',
+  partnerId: 'Partner (id)',
+  serviceId: 'Directory entry (id)',
+  toName: 'To',
+  reason: 'Why',
+  consentGiven: 'Consent given',
+  consentWording: 'What they agreed to',
+  madeAt: 'Made',
+  followUpDue: 'Follow-up due',
+  outcome: 'Outcome',
+  outcomeAt: 'Outcome recorded',
+};
+
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
@@ -196,6 +210,9 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
       <RecordList title="Crèche places, lifts and taxis" id="export-bookings" records={exported.bookings}>
         {(record) => ({ heading: sessionHeading(sessionOf(record)), labels: BOOKING, skip: ['attendeeId'] })}
       </RecordList>
+      <RecordList title="Referrals and signposting" id="export-referrals" records={exported.referrals}>
+        {(record) => ({ heading: datedHeading('Referral', record.madeAt), labels: REFERRAL, skip: ['attendeeId'] })}
+      </RecordList>
       <History changes={exported.history} />
     </>
   );
@@ -252,6 +269,7 @@ const KIND_WORDS: Readonly<Record<string, { what: string; labels: Labels }>> = {
   outreach: { what: 'Text or call', labels: OUTREACH },
   note: { what: 'Note', labels: NOTE },
   visit: { what: 'Visit', labels: VISIT },
+  referral: { what: 'Referral', labels: REFERRAL },
 };
 
 /** Every change the server's history keeps, so that earlier values (an old phone number) are shown too. */

@@ -11,6 +11,7 @@ import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { FiltersPanel } from './FiltersPanel.tsx';
 import { rangeText, readParams, VIEWS, type ReportParams } from './filters.ts';
 import { FunderSummary } from './FunderSummary.tsx';
+import { ReferralsFigure } from './ReferralsFigure.tsx';
 import { ReportFigure } from './ReportFigure.tsx';
 import { usePromotedRoutes } from './usePromotedRoutes.ts';
 import '../styles/reports.css';
@@ -174,6 +175,7 @@ function ReportView({ reports, params, data }: { reports: Reports; params: Repor
             chart={{ keys: ['followUps'], horizontal: true }}
             note="Follow-ups due in these dates, done by the day they were due or not."
           />
+          <ReferralsFigure from={from} to={to} />
         </>
       );
     case 'wellbeing':

@@ -93,6 +93,10 @@ export function SettingsScreen() {
           <Link to="/signposting">Signposting directory</Link>: national lines and your local services, with the date
           each was last checked.
         </p>
+        <p>
+          <Link to="/settings/partners">Partners</Link>: the organisations you refer people to, and who to ask for
+          there.
+        </p>
       </section>
       {user?.role === 'coordinator' && (
         <section aria-labelledby="settings-promotion">

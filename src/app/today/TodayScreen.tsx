@@ -15,6 +15,7 @@ import { formatLongDate } from '../format.ts';
 import { InstallHint } from '../pwa/InstallHint.tsx';
 import { NotStartedVisits } from './NotStartedVisits.tsx';
 import { FollowUps, OpenConcerns } from './TodayNotes.tsx';
+import { TodayReferrals } from './TodayReferrals.tsx';
 import { TodaySessions } from './TodaySessions.tsx';
 import { OverdueVisits, TodayVisits } from './TodayVisits.tsx';
 import { UrgentDrafts } from './UrgentDrafts.tsx';
@@ -96,6 +97,7 @@ export function TodayScreen() {
         </>
       )}
       {coordinator && <VolunteersDue today={today} />}
+      <TodayReferrals today={today} user={user} />
       <p className="today-signposting">
         <Link to="/signposting">Find a local service or helpline</Link>
       </p>

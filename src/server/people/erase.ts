@@ -26,6 +26,7 @@ export interface ErasedCounts {
   note: number;
   visit: number;
   booking: number;
+  referral: number;
 }
 
 export interface Eraser {
@@ -89,7 +90,7 @@ export async function erasePerson(
       history,
     }));
     await writeNumberedChanges(trx, counter, tombstones, now);
-    const counts: ErasedCounts = { attendee: 0, checkIn: 0, outreach: 0, note: 0, visit: 0, booking: 0 };
+    const counts: ErasedCounts = { attendee: 0, checkIn: 0, outreach: 0, note: 0, visit: 0, booking: 0, referral: 0 };
     for (const record of records) if (record.kind in counts) counts[record.kind as keyof ErasedCounts] += 1;
     await writeAudit(
       trx,

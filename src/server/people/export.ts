@@ -31,6 +31,8 @@ export interface PersonExport {
   visits: Exported[];
   /** Crèche places and lifts or taxis planned for them. */
   bookings: Exported[];
+  /** Referrals and signposting made for the person, with their outcomes. */
+  referrals: Exported[];
   /** Every change kept in the records' history, oldest first: earlier values (an old phone number) included. */
   history: ExportedChange[];
   exportedAt: string;
@@ -84,6 +86,7 @@ export async function exportPerson(
     notes: of('note'),
     visits: of('visit'),
     bookings: of('booking'),
+    referrals: of('referral'),
     history,
     exportedAt: new Date(now).toISOString(),
   };
