@@ -74,7 +74,14 @@ export class CoorieDb extends Dexie {
       rejected: '++seq, [kind+id]',
       meta: 'key',
     };
-    for (const kind of KIND_NAMES) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    // Version 5: the kinds added with it (peer-research questionnaires and their answers), new tables only.
+    const version5: Record<string, string> = {
+      questionnaire: ['id', ...KIND_INDEXES.questionnaire].join(', '),
+      response: ['id', ...KIND_INDEXES.response].join(', '),
+    };
+    for (const kind of KIND_NAMES) {
+      if (!Object.hasOwn(version5, kind)) stores[kind] = ['id', ...KIND_INDEXES[kind]].join(', ');
+    }
     // Each version stays as it shipped; a later one adds below it, with its .upgrade() when data must move.
     // Version 1 shipped with notes indexed on `concern` too.
     const notes = ['id', ...KIND_INDEXES.note].join(', ');
@@ -97,6 +104,7 @@ export class CoorieDb extends Dexie {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
+    this.version(5).stores(version5);
   }
 
   /**

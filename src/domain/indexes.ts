@@ -12,6 +12,8 @@ export const KIND_INDEXES = {
   activity: ['kind', 'minAgeMonths', 'maxAgeMonths'],
   service: ['locality'],
   feedback: ['sessionId'],
+  questionnaire: ['status', 'linkId'],
+  response: ['questionnaireId', 'attendeeId'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

@@ -6,6 +6,8 @@ import { checkInFields, checkInRequired, type CheckIn } from './checkIn.ts';
 import { feedbackFields, feedbackRequired, type Feedback } from './feedback.ts';
 import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.ts';
 import { noteFields, noteRequired, type Note } from './note.ts';
+import { questionnaireFields, questionnaireRequired, type Questionnaire } from './questionnaire.ts';
+import { responseFields, responseRequired, type QuestionnaireResponse } from './response.ts';
 import { outreachFields, outreachRequired, type Outreach } from './outreach.ts';
 import { serviceFields, serviceRequired, type Service } from './service.ts';
 import { sessionFields, sessionRequired, type Session } from './session.ts';
@@ -44,6 +46,18 @@ export const KINDS = {
   activity: { fields: activityFields, required: activityRequired, indexes: KIND_INDEXES.activity },
   service: { fields: serviceFields, required: serviceRequired, indexes: KIND_INDEXES.service },
   feedback: { fields: feedbackFields, required: feedbackRequired, indexes: KIND_INDEXES.feedback },
+  questionnaire: {
+    fields: questionnaireFields,
+    required: questionnaireRequired,
+    indexes: KIND_INDEXES.questionnaire,
+  },
+  // Anonymous answers name nobody; those recorded with a parent's consent follow the parent.
+  response: {
+    fields: responseFields,
+    required: responseRequired,
+    indexes: KIND_INDEXES.response,
+    personField: 'attendeeId',
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -63,6 +77,8 @@ export interface KindRecords {
   activity: Activity;
   service: Service;
   feedback: Feedback;
+  questionnaire: Questionnaire;
+  response: QuestionnaireResponse;
 }
 
 export interface FieldProblem {

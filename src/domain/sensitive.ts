@@ -15,6 +15,9 @@ export const SENSITIVE_FIELDS = {
   activity: [],
   service: [],
   feedback: ['comment'],
+  questionnaire: [],
+  // Sealed whether anonymous or not: free text can name someone, and answers kept with a person are about them.
+  response: ['answers', 'other'],
 } as const satisfies Record<KindName, readonly string[]>;
 
 const SETS = new Map<string, ReadonlySet<string>>(

@@ -65,6 +65,18 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
   activity: { title: 'Baby massage', kind: ACTIVITY_KIND },
   service: { name: 'Helpline' },
   feedback: { sessionId: 's1', comment: 'secret comment' },
+  questionnaire: {
+    title: 'What would help',
+    versions: [{ number: 1, createdAt: AT, questions: [{ id: 'q1', type: 'shortText', text: 'Anything?' }] }],
+  },
+  response: {
+    questionnaireId: 'q',
+    version: 1,
+    how: 'visit',
+    attendeeId: 'a1',
+    answers: { q1: 'secret answer about Ann' },
+    other: { q2: 'secret other' },
+  },
 };
 
 async function withServerKey() {

@@ -10,6 +10,7 @@ import * as alertPeriods from './0008_alert_periods.ts';
 import * as sealKeys from './0009_seal_keys.ts';
 import * as epoch from './0010_epoch.ts';
 import * as sharedState from './0011_shared_state.ts';
+import * as peerResearcher from './0014_peer_researcher.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0009_seal_keys': sealKeys,
   '0010_epoch': epoch,
   '0011_shared_state': sharedState,
+  '0014_peer_researcher': peerResearcher,
 };
 
 export const migrationProvider: MigrationProvider = {
