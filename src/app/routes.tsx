@@ -149,6 +149,15 @@ const RetentionScreen = screen(() =>
 const AlertPeriodsScreen = screen(() =>
   import('./settings/AlertPeriodsScreen.tsx').then((m) => ({ default: m.AlertPeriodsScreen })),
 );
+const ResearchScreen = screen(() =>
+  import('./research/ResearchScreens.tsx').then((m) => ({ default: m.ResearchScreen })),
+);
+const QuestionnaireScreen = screen(() =>
+  import('./research/ResearchScreens.tsx').then((m) => ({ default: m.QuestionnaireScreen })),
+);
+const DesignerScreen = screen(() =>
+  import('./research/DesignerScreen.tsx').then((m) => ({ default: m.DesignerScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -203,6 +212,10 @@ export function AppRoutes() {
           <Route path="settings/retention" element={<RetentionScreen />} />
           <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
           <Route path="settings/audit" element={<AuditScreen />} />
+          <Route path="research" element={<ResearchScreen />} />
+          <Route path="research/new" element={<DesignerScreen />} />
+          <Route path="research/:id" element={<QuestionnaireScreen />} />
+          <Route path="research/:id/edit" element={<DesignerScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -16,6 +16,8 @@ describe('record kinds', () => {
         'feedback',
         'note',
         'outreach',
+        'questionnaire',
+        'response',
         'service',
         'session',
         'venue',

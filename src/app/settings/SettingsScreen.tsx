@@ -91,6 +91,13 @@ export function SettingsScreen() {
           each was last checked.
         </p>
       </section>
+      <section aria-labelledby="settings-research">
+        <h2 id="settings-research">Peer research</h2>
+        <p>
+          <Link to="/research">Research questionnaires</Link>: design them, collect anonymous answers, and see the
+          results.
+        </p>
+      </section>
       {user?.role === 'coordinator' && (
         <section aria-labelledby="settings-data-protection">
           <h2 id="settings-data-protection">Data protection</h2>
