@@ -181,15 +181,15 @@ export function QuestionnaireScreen() {
             />
           )}
           {result.withheld && (
-            <section className="report-figure">
-              <h2>{result.question.text}</h2>
+            <section className="report-figure" aria-labelledby={`held-${result.question.id}`}>
+              <h2 id={`held-${result.question.id}`}>{result.question.text}</h2>
               <p>Figures held back: with {showPeople(result.answered)} answers, any of them could point to someone.</p>
             </section>
           )}
           {result.summary && <ReportFigure table={result.summary} from={from} to={to} />}
           {result.texts && (
-            <section className="report-figure">
-              <h2>{result.question.text}: what people wrote</h2>
+            <section className="report-figure" aria-labelledby={`texts-${result.question.id}`}>
+              <h2 id={`texts-${result.question.id}`}>{result.question.text}: what people wrote</h2>
               <p className="report-note">For the team only: never published or printed in a summary.</p>
               <ul className="research-texts">
                 {result.texts.map((text, index) => (
