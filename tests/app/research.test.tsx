@@ -38,7 +38,7 @@ async function seedQuestionnaire(db = freshDb()) {
   return db;
 }
 
-describe('the questionnaire designer', { timeout: 30_000 }, () => {
+describe('the questionnaire designer', { timeout: 60_000 }, () => {
   it('builds a questionnaire offline: questions, order, a skip rule, a preview, and says what to fix', async () => {
     stubNoNetwork();
     const { db, router } = await renderApp('/research/new', { user: ALEX });
@@ -149,5 +149,39 @@ describe('questionnaire results', { timeout: 30_000 }, () => {
 
     await userEvent.setup().selectOptions(screen.getByLabelText('How answered'), 'link');
     expect(await screen.findByText('No answers yet for these filters.')).toBeInTheDocument();
+  });
+});
+
+describe('a questionnaire on the kiosk', { timeout: 30_000 }, () => {
+  it('is answered offline, anonymously, behind the kiosk lock, with what to fix shown beside the question', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'session', 's1', { title: 'Bumps and babies', startsAt: AT });
+    const { router } = await renderApp('/sessions/s1/feedback', { db, user: ALEX });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Hand over “What would help you?”' }, WAIT));
+    await screen.findByRole('heading', { level: 1, name: 'What would help you?' }, WAIT);
+    expect(screen.queryByRole('navigation', { name: 'Sections' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Choose an answer.')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('No'));
+    // "No" skips "What did you like?".
+    expect(screen.queryByLabelText(/What did you like/)).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Transport'));
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('heading', { name: 'Thank you' })).toBeInTheDocument();
+
+    const [response] = await listRecords(db, 'response');
+    expect(response).toMatchObject({
+      questionnaireId: 'qn1',
+      version: 1,
+      how: 'kiosk',
+      sessionId: 's1',
+      answers: { came: false, why: 'car' },
+    });
+    expect(response?.attendeeId).toBeUndefined();
+    await router.navigate('/people');
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/kiosk'), WAIT);
   });
 });
