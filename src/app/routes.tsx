@@ -158,6 +158,7 @@ const QuestionnaireScreen = screen(() =>
 const DesignerScreen = screen(() =>
   import('./research/DesignerScreen.tsx').then((m) => ({ default: m.DesignerScreen })),
 );
+const AnswerScreen = screen(() => import('./research/AnswerScreen.tsx').then((m) => ({ default: m.AnswerScreen })));
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -171,6 +172,8 @@ export function AppRoutes() {
         </Route>
         {/* The feedback kiosk, outside the shell so that its navigation is not there to be tapped. */}
         <Route path="kiosk" element={<KioskScreen />} />
+        {/* A questionnaire opened from a public link: for anyone, signed in or not. */}
+        <Route path="answer/:linkId" element={<AnswerScreen />} />
         <Route element={<SignedInOnly />}>
           <Route index element={<TodayScreen />} />
           <Route path="sessions" element={<SessionsScreen />} />

@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
-import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
+import { ALEX, freshDb, json, renderApp, stubNoNetwork, stubServer } from './helpers.tsx';
 
 const WAIT = { timeout: 5000 };
 const AT = '2026-11-24T10:00:00Z';
@@ -183,5 +183,37 @@ describe('a questionnaire on the kiosk', { timeout: 30_000 }, () => {
     expect(response?.attendeeId).toBeUndefined();
     await router.navigate('/people');
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/kiosk'), WAIT);
+  });
+});
+
+describe('the public questionnaire page', { timeout: 30_000 }, () => {
+  it('says who runs it, keeps answers on the phone while offline, and sends them with no cookie when online', async () => {
+    localStorage.clear();
+    const questionnaire = {
+      title: 'What would help you?',
+      about: 'Run by Moray Peers.',
+      version: 1,
+      questions: QUESTIONS,
+    };
+    stubServer({ 'GET /api/public/questionnaires/L1': () => json(200, { questionnaire }) });
+    await renderApp('/answer/L1');
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'What would help you?' }, WAIT);
+    expect(screen.getByText('Run by Moray Peers.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByText('Choose an answer.')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Yes'));
+    await user.type(screen.getByLabelText(/What did you like/), 'The tea');
+
+    stubNoNetwork();
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByText(/saved on this phone and will be sent when you have signal/)).toBeInTheDocument();
+
+    const calls = stubServer({ 'POST /api/public/questionnaires/L1/responses': () => json(200, { status: 'saved' }) });
+    window.dispatchEvent(new Event('online'));
+    expect(await screen.findByText('Your answers have been sent.', undefined, WAIT)).toBeInTheDocument();
+    expect(calls[0]?.body).toMatchObject({ version: 1, answers: { came: true, liked: 'The tea' } });
+    const fetchStub = vi.mocked(fetch);
+    expect(fetchStub.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit' });
   });
 });
