@@ -93,6 +93,24 @@ describe.each(databases())('peer research on $name', { timeout: 60_000 }, (datab
     expect((await push(coordinator, [consented]))[0]?.status).toBe('applied');
   });
 
+  it('exports and erases answers kept with a person along with the person', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const values = { questionnaireId: 'qn1', version: 1, how: 'visit', answers: { came: true }, attendeeId: 'a1' };
+    await push(coordinator, [
+      change('attendee', 'a1', { displayName: 'Kirsty' }),
+      change('response', 'r1', { ...values, consent: true }),
+      change('response', 'r2', { questionnaireId: 'qn1', version: 1, how: 'kiosk', answers: { came: false } }),
+    ]);
+    const exported = await coordinator.get('/api/people/a1/export');
+    expect(JSON.stringify(exported.body)).toContain('"r1"');
+    expect(JSON.stringify(exported.body)).not.toContain('"r2"');
+    const erased = await coordinator.post('/api/people/a1/erase');
+    expect(erased.status).toBe(200);
+    const { records } = await pullAll(coordinator);
+    expect(records.get('response/r1')?.values).toEqual({ deleted: true, erased: true });
+    expect(records.get('response/r2')?.values.answers).toEqual({ came: false });
+  });
+
   it('shows an open questionnaire by its link, without a cookie, and nothing for a draft, a closed or an unknown one', async () => {
     const { coordinator, linkId } = await publish();
     const signedOut = new Client(server.app);
