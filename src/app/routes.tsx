@@ -159,6 +159,9 @@ const DesignerScreen = screen(() =>
   import('./research/DesignerScreen.tsx').then((m) => ({ default: m.DesignerScreen })),
 );
 const AnswerScreen = screen(() => import('./research/AnswerScreen.tsx').then((m) => ({ default: m.AnswerScreen })));
+const PersonAnswersScreen = screen(() =>
+  import('./research/PersonAnswersScreen.tsx').then((m) => ({ default: m.PersonAnswersScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -215,6 +218,7 @@ export function AppRoutes() {
           <Route path="settings/retention" element={<RetentionScreen />} />
           <Route path="settings/alert-periods" element={<AlertPeriodsScreen />} />
           <Route path="settings/audit" element={<AuditScreen />} />
+          <Route path="people/:id/research" element={<PersonAnswersScreen />} />
           <Route path="research" element={<ResearchScreen />} />
           <Route path="research/new" element={<DesignerScreen />} />
           <Route path="research/:id" element={<QuestionnaireScreen />} />

@@ -217,3 +217,20 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
     expect(fetchStub.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit' });
   });
 });
+
+describe('research questions during a visit', { timeout: 30_000 }, () => {
+  it('keeps the answers with the parent only when they consent', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Kirsty' });
+    const { router } = await renderApp('/people/a1/research', { db, user: ALEX });
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Questionnaire', undefined, WAIT), 'What would help you?');
+    await user.click(screen.getByLabelText(/Kirsty agreed/));
+    await user.click(screen.getByLabelText('Yes'));
+    await user.click(screen.getByRole('button', { name: 'Save answers' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/people/a1'), WAIT);
+    const [response] = await listRecords(db, 'response');
+    expect(response).toMatchObject({ how: 'visit', attendeeId: 'a1', consent: true, answers: { came: true } });
+  });
+});
