@@ -9,6 +9,8 @@ export const teamMemberSchema = userSchema.extend({
   createdAt: z.string(),
   /** E.164, coordinator-managed; null when none is set. */
   workPhone: z.string().nullable().default(null),
+  /** May design peer-research questionnaires (coordinators always may). */
+  peerResearcher: z.boolean().default(false),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
@@ -24,8 +26,12 @@ export const memberPatchBody = z
     disabled: z.boolean().optional(),
     name: personName.optional(),
     workPhone: workPhone.optional(),
+    peerResearcher: z.boolean().optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'Say what to change: role, disabled, name or workPhone.');
+  .refine(
+    (patch) => Object.keys(patch).length > 0,
+    'Say what to change: role, disabled, name, workPhone or peerResearcher.',
+  );
 export const memberAnswer = z.object({ user: teamMemberSchema });
 
 /** POST /api/invites */

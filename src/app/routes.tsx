@@ -171,6 +171,19 @@ const PartnersScreen = screen(() =>
 const PartnerFormScreen = screen(() =>
   import('./referrals/PartnerFormScreen.tsx').then((m) => ({ default: m.PartnerFormScreen })),
 );
+const ResearchScreen = screen(() =>
+  import('./research/ResearchScreens.tsx').then((m) => ({ default: m.ResearchScreen })),
+);
+const QuestionnaireScreen = screen(() =>
+  import('./research/ResearchScreens.tsx').then((m) => ({ default: m.QuestionnaireScreen })),
+);
+const DesignerScreen = screen(() =>
+  import('./research/DesignerScreen.tsx').then((m) => ({ default: m.DesignerScreen })),
+);
+const AnswerScreen = screen(() => import('./research/AnswerScreen.tsx').then((m) => ({ default: m.AnswerScreen })));
+const PersonAnswersScreen = screen(() =>
+  import('./research/PersonAnswersScreen.tsx').then((m) => ({ default: m.PersonAnswersScreen })),
+);
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
 
 export function AppRoutes() {
@@ -184,6 +197,8 @@ export function AppRoutes() {
         </Route>
         {/* The feedback kiosk, outside the shell so that its navigation is not there to be tapped. */}
         <Route path="kiosk" element={<KioskScreen />} />
+        {/* A questionnaire opened from a public link: for anyone, signed in or not. */}
+        <Route path="answer/:linkId" element={<AnswerScreen />} />
         <Route element={<SignedInOnly />}>
           <Route index element={<TodayScreen />} />
           <Route path="sessions" element={<SessionsScreen />} />
@@ -234,6 +249,11 @@ export function AppRoutes() {
           <Route path="settings/partners" element={<PartnersScreen />} />
           <Route path="settings/partners/new" element={<PartnerFormScreen />} />
           <Route path="settings/partners/:id/edit" element={<PartnerFormScreen />} />
+          <Route path="people/:id/research" element={<PersonAnswersScreen />} />
+          <Route path="research" element={<ResearchScreen />} />
+          <Route path="research/new" element={<DesignerScreen />} />
+          <Route path="research/:id" element={<QuestionnaireScreen />} />
+          <Route path="research/:id/edit" element={<DesignerScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -44,7 +44,8 @@ export interface MetaEntry {
 
 const DATABASE_NAME = 'coorie';
 
-/** The kinds whose tables version 5 added: volunteer records, crèche and travel bookings, partners and referrals. */
+/** The kinds whose tables version 5 added: volunteer records, crèche and travel bookings, partners and
+ * referrals, peer-research questionnaires and their answers. */
 const VERSION_5_KINDS: readonly KindName[] = [
   'training',
   'pvg',
@@ -54,6 +55,8 @@ const VERSION_5_KINDS: readonly KindName[] = [
   'booking',
   'partner',
   'referral',
+  'questionnaire',
+  'response',
 ];
 /** Kinds whose tables a later version than 1 added. */
 const LATER_KINDS: ReadonlySet<string> = new Set(VERSION_5_KINDS);
@@ -118,7 +121,7 @@ export class CoorieDb extends Dexie {
       derived[kind] = ['id', ...KIND_INDEXES[kind as keyof typeof DERIVED_INDEXES], ...indexes].join(', ');
     }
     this.version(4).stores(derived).upgrade(rederive);
-    // Version 5: new kinds' tables only (volunteer records, bookings, partners and referrals), so no upgrade of
+    // Version 5: new kinds' tables only (volunteer records, bookings, partners, referrals, questionnaires, answers), so no upgrade of
     // existing data; a referral's follow-up still to do is indexed through its derived key, as a note's is.
     const version5: Record<string, string> = {};
     for (const kind of VERSION_5_KINDS) {

@@ -8,6 +8,8 @@ import { useDb } from './hooks.ts';
 export interface KioskState {
   sessionId: string;
   startedAt: string;
+  /** A peer-research questionnaire handed over instead of the two feedback questions. */
+  questionnaireId?: string;
 }
 
 // Not in MetaValues: only the kiosk reads and writes this entry, through this file.

@@ -22,6 +22,8 @@ export const KIND_INDEXES = {
   partner: ['name'],
   // Not `followUpDue`: Today reads the derived `_i.due` (db/derived.ts), which only open follow-ups carry.
   referral: ['attendeeId', 'partnerId', 'madeAt'],
+  questionnaire: ['status', 'linkId'],
+  response: ['questionnaireId', 'attendeeId'],
 } as const;
 
 export type KindName = keyof typeof KIND_INDEXES;

@@ -10,6 +10,8 @@ import { isKindName, KIND_INDEXES, KIND_NAMES, type KindName } from './indexes.t
 import { noteFields, noteRequired, type Note } from './note.ts';
 import { partnerFields, partnerRequired, type Partner } from './partner.ts';
 import { referralFields, referralRequired, type Referral } from './referral.ts';
+import { questionnaireFields, questionnaireRequired, type Questionnaire } from './questionnaire.ts';
+import { responseFields, responseRequired, type QuestionnaireResponse } from './response.ts';
 import { outreachFields, outreachRequired, type Outreach } from './outreach.ts';
 import { pvgFields, pvgRequired, type Pvg } from './pvg.ts';
 import { serviceFields, serviceRequired, type Service } from './service.ts';
@@ -75,6 +77,18 @@ export const KINDS = {
     indexes: KIND_INDEXES.referral,
     personField: 'attendeeId',
   },
+  questionnaire: {
+    fields: questionnaireFields,
+    required: questionnaireRequired,
+    indexes: KIND_INDEXES.questionnaire,
+  },
+  // Anonymous answers name nobody; those recorded with a parent's consent follow the parent.
+  response: {
+    fields: responseFields,
+    required: responseRequired,
+    indexes: KIND_INDEXES.response,
+    personField: 'attendeeId',
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export { isKindName, KIND_NAMES, type KindName };
@@ -102,6 +116,8 @@ export interface KindRecords {
   booking: Booking;
   partner: Partner;
   referral: Referral;
+  questionnaire: Questionnaire;
+  response: QuestionnaireResponse;
 }
 
 export interface FieldProblem {

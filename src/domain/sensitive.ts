@@ -23,6 +23,9 @@ export const SENSITIVE_FIELDS = {
   booking: ['travelNote'],
   partner: [],
   referral: ['reason'],
+  questionnaire: [],
+  // Sealed whether anonymous or not: free text can name someone, and answers kept with a person are about them.
+  response: ['answers', 'other'],
 } as const satisfies Record<KindName, readonly string[]>;
 
 const SETS = new Map<string, ReadonlySet<string>>(

@@ -26,6 +26,7 @@ import organisationRoutes from './routes/organisations.ts';
 import peopleRoutes from './routes/people.ts';
 import publicityRoutes from './routes/publicity.ts';
 import pushRoutes from './routes/push.ts';
+import researchRoutes from './routes/research.ts';
 import retentionRoutes from './routes/retention.ts';
 import syncRoutes from './routes/sync.ts';
 import userRoutes from './routes/users.ts';
@@ -123,6 +124,7 @@ export async function buildApp({
   await app.register(auditRoutes);
   await app.register(inviteRoutes);
   await app.register(retentionRoutes);
+  await app.register(researchRoutes);
   await app.register(pushRoutes);
   await app.register(metricsRoutes);
   await app.register(publicityRoutes);

@@ -79,6 +79,18 @@ const SAMPLES: Record<KindName, Record<string, unknown>> = {
   booking: { sessionId: 's1', attendeeId: 'a1', travel: 'taxi', travelNote: 'secret taxi from Glenrothes' },
   partner: { name: 'Moray Wellbeing Hub', type: 'wellbeing hub' },
   referral: { attendeeId: 'a1', madeAt: AT, partnerId: 'p1', reason: 'Secret reason: debt worries' },
+  questionnaire: {
+    title: 'What would help',
+    versions: [{ number: 1, createdAt: AT, questions: [{ id: 'q1', type: 'shortText', text: 'Anything?' }] }],
+  },
+  response: {
+    questionnaireId: 'q',
+    version: 1,
+    how: 'visit',
+    attendeeId: 'a1',
+    answers: { q1: 'secret answer about Ann' },
+    other: { q2: 'secret other' },
+  },
 };
 
 async function withServerKey() {

@@ -19,6 +19,8 @@ describe('record kinds', () => {
         'outreach',
         'partner',
         'referral',
+        'questionnaire',
+        'response',
         'service',
         'session',
         'venue',

@@ -28,6 +28,12 @@ const SAMPLES: Partial<Record<KindName, Record<string, unknown>>> = {
   booking: { sessionId: 's1', attendeeId: 'a1', crecheBooked: true, travel: 'lift' },
   partner: { name: 'Elgin Health Visiting Team', type: 'health visiting team' },
   referral: { attendeeId: 'a1', partnerId: 'p1', madeAt: '2026-11-25T14:00:00Z', reason: 'Money worries' },
+  questionnaire: {
+    title: 'What would help you?',
+    status: 'open',
+    versions: [{ number: 1, createdAt: '2026-11-24T10:00:00Z', questions: [{ id: 'q1', type: 'yesno', text: 'Ok?' }] }],
+  },
+  response: { questionnaireId: 'q', version: 1, how: 'kiosk', answers: { q1: true } },
 };
 
 interface RecordRule {
@@ -38,16 +44,29 @@ interface RecordRule {
   read: Who[];
   /** Whose change to it is applied (others in A get `forbidden`; B writes only its own record). */
   write: Who[];
+  /** Who writes it first: A's facilitator unless said. */
+  author?: Who;
 }
 
 const RECORD_RULES: RecordRule[] = [
-  ...(Object.entries(SAMPLES) as [KindName, Record<string, unknown>][]).map(([kind, values]) => ({
-    row: kind === 'note' ? 'note (shared with the team)' : kind,
-    kind,
-    values,
+  ...(Object.entries(SAMPLES) as [KindName, Record<string, unknown>][])
+    .filter(([kind]) => kind !== 'questionnaire')
+    .map(([kind, values]) => ({
+      row: kind === 'note' ? 'note (shared with the team)' : kind,
+      kind,
+      values,
+      read: ALL_OF_A,
+      write: ALL_OF_A,
+    })),
+  // Designed by coordinators and peer researchers (tests/server/research.test.ts has the peer researcher).
+  {
+    row: 'questionnaire',
+    kind: 'questionnaire',
+    values: SAMPLES.questionnaire!,
     read: ALL_OF_A,
-    write: ALL_OF_A,
-  })),
+    write: ['coordinator'],
+    author: 'coordinator',
+  },
   {
     row: 'note (private: the default)',
     kind: 'note',
@@ -155,7 +174,7 @@ describe.each(databases())('access rules on $name', { timeout: 60_000 }, (databa
 
   it.each(RECORD_RULES)('records: $row', async (rule) => {
     const clients = await world(server.app);
-    await push(clients.facilitator, [change(rule.kind, 'r1', rule.values, hlc(Date.now() - 10_000))]);
+    await push(clients[rule.author ?? 'facilitator'], [change(rule.kind, 'r1', rule.values, hlc(Date.now() - 10_000))]);
     for (const who of WHO) {
       if (who === 'signedOut') {
         expect((await clients.signedOut.get('/api/sync/pull')).status, 'signed out reads').toBe(401);

@@ -11,6 +11,7 @@ import { useAutoSync } from '../sync/SyncContext.ts';
 import { FeedbackQuestions, emptyAnswers, feedbackValues, hasAnswer, type KioskAnswers } from './FeedbackQuestions.tsx';
 import { wrongPinMessage } from '../lock/LockScreen.tsx';
 import { MAX_WRONG_PINS, PIN_MAX } from '../lock/pin.ts';
+import { KioskQuestionnaire } from './KioskQuestionnaire.tsx';
 import { unlockKiosk } from './kioskLock.ts';
 import '../styles/feedback.css';
 
@@ -36,10 +37,18 @@ export function KioskScreen() {
   if (kiosk === null) {
     return <Navigate to={lastSessionId ? `/sessions/${encodeURIComponent(lastSessionId)}/feedback` : '/'} replace />;
   }
-  return <Kiosk sessionId={kiosk.sessionId} userId={user.id} />;
+  return <Kiosk sessionId={kiosk.sessionId} userId={user.id} questionnaireId={kiosk.questionnaireId} />;
 }
 
-function Kiosk({ sessionId, userId }: { sessionId: string; userId: string }) {
+function Kiosk({
+  sessionId,
+  userId,
+  questionnaireId,
+}: {
+  sessionId: string;
+  userId: string;
+  questionnaireId: string | undefined;
+}) {
   const [thanks, setThanks] = useState(false);
   const [finishing, setFinishing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -65,6 +74,13 @@ function Kiosk({ sessionId, userId }: { sessionId: string; userId: string }) {
               Next person
             </button>
           </div>
+        ) : questionnaireId ? (
+          <KioskQuestionnaire
+            questionnaireId={questionnaireId}
+            sessionId={sessionId}
+            userId={userId}
+            onSent={() => setThanks(true)}
+          />
         ) : (
           <KioskForm sessionId={sessionId} userId={userId} onSent={() => setThanks(true)} />
         )}

@@ -1,8 +1,9 @@
 // Before handing the tablet to parents: what the kiosk is, and the button that locks Coorie into it. The
 // facilitator's app PIN unlocks it again.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
+import { useRecords } from '../../db/hooks.ts';
 import { useFeedbackSummary } from '../../db/kiosk.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatDateTime } from '../format.ts';
@@ -45,6 +46,7 @@ export function KioskSetupScreen() {
         it with your PIN.
       </p>
       <HandOver sessionId={session.id} />
+      <QuestionnaireHandOver sessionId={session.id} />
       <p>
         <Link to={`/sessions/${encodeURIComponent(session.id)}/check-in`}>Back to check-in</Link>
       </p>
@@ -52,7 +54,31 @@ export function KioskSetupScreen() {
   );
 }
 
-function HandOver({ sessionId }: { sessionId: string }) {
+/** A peer-research questionnaire open to answers, handed over on the same kiosk, with the same lock. */
+function QuestionnaireHandOver({ sessionId }: { sessionId: string }) {
+  const open = useRecords('questionnaire')?.filter((questionnaire) => questionnaire.status === 'open');
+  if (!open?.length) return null;
+  return (
+    <section aria-labelledby="kiosk-research">
+      <h2 id="kiosk-research">Or a research questionnaire</h2>
+      {open.map((questionnaire) => (
+        <HandOver key={questionnaire.id} sessionId={sessionId} questionnaireId={questionnaire.id}>
+          Hand over “{questionnaire.title}”
+        </HandOver>
+      ))}
+    </section>
+  );
+}
+
+function HandOver({
+  sessionId,
+  questionnaireId,
+  children = 'Hand to parents',
+}: {
+  sessionId: string;
+  questionnaireId?: string;
+  children?: ReactNode;
+}) {
   const db = useDb();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -61,7 +87,7 @@ function HandOver({ sessionId }: { sessionId: string }) {
     if (busy) return;
     setBusy(true);
     try {
-      await startKiosk(db, sessionId);
+      await startKiosk(db, sessionId, new Date(), questionnaireId);
       await navigate(KIOSK_PATH);
     } finally {
       setBusy(false);
@@ -71,7 +97,7 @@ function HandOver({ sessionId }: { sessionId: string }) {
   return (
     <p>
       <button type="button" className="button-primary" disabled={busy} onClick={() => void start()}>
-        Hand to parents
+        {children}
       </button>
     </p>
   );

@@ -10,10 +10,15 @@ import { checkPin, type PinCheck } from '../lock/pin.ts';
 export { KIOSK_PATH } from './kioskPath.ts';
 
 /** Turns the kiosk on for a session: from now until unlocked, the device shows only the feedback questions. */
-export async function startKiosk(db: CoorieDb, sessionId: string, now = new Date()): Promise<void> {
+export async function startKiosk(
+  db: CoorieDb,
+  sessionId: string,
+  now = new Date(),
+  questionnaireId?: string,
+): Promise<void> {
   // The kiosk only writes (sealing needs no private key): whoever holds the tablet gets no key in memory.
   forgetDeviceKey();
-  await setKiosk(db, { sessionId, startedAt: now.toISOString() });
+  await setKiosk(db, { sessionId, startedAt: now.toISOString(), ...(questionnaireId ? { questionnaireId } : {}) });
 }
 
 export type UnlockResult = { unlocked: true; sessionId: string } | { unlocked: false; check: PinCheck | 'off' };

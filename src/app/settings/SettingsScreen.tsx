@@ -98,6 +98,13 @@ export function SettingsScreen() {
           there.
         </p>
       </section>
+      <section aria-labelledby="settings-research">
+        <h2 id="settings-research">Peer research</h2>
+        <p>
+          <Link to="/research">Research questionnaires</Link>: design them, collect anonymous answers, and see the
+          results.
+        </p>
+      </section>
       {user?.role === 'coordinator' && (
         <section aria-labelledby="settings-promotion">
           <h2 id="settings-promotion">Promotion</h2>

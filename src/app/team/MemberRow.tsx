@@ -91,6 +91,9 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
           <span className="record-meta">
             {member.workPhone ? `Work phone ${displayPhone(member.workPhone)}` : 'No work phone'}
           </span>
+          {member.role !== 'coordinator' && member.peerResearcher && (
+            <span className="record-meta">Peer researcher: can design questionnaires</span>
+          )}
         </div>
         <div className="team-item-actions">
           <Link className="button-secondary" to={`/settings/team/${member.id}/volunteering`}>
@@ -112,6 +115,24 @@ export function MemberRow({ member, isMe, onChanged }: Props) {
           >
             Work phone<span className="visually-hidden"> for {name}</span>
           </button>
+          {member.role !== 'coordinator' && (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              aria-pressed={member.peerResearcher}
+              onClick={() =>
+                void change(
+                  { peerResearcher: !member.peerResearcher },
+                  member.peerResearcher
+                    ? `${name} can no longer design questionnaires.`
+                    : `${name} can now design questionnaires.`,
+                )
+              }
+            >
+              Peer researcher<span className="visually-hidden"> ({name})</span>
+            </button>
+          )}
           {!isMe &&
             (member.disabled ? (
               <button

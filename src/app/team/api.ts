@@ -37,6 +37,8 @@ export interface MemberPatch {
   disabled?: boolean;
   /** A UK number as typed; the server keeps it in E.164. Null clears it. */
   workPhone?: string | null;
+  /** May design peer-research questionnaires. */
+  peerResearcher?: boolean;
 }
 
 export async function changeMember(id: string, patch: MemberPatch): Promise<TeamMember> {

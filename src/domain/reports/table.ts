@@ -162,7 +162,7 @@ export function showMinutes(minutes: number): string {
 }
 
 /** A field for a CSV file: quoted when needed, and never read as a formula by a spreadsheet. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

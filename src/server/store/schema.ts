@@ -37,6 +37,8 @@ export interface UsersTable {
   created_at: string;
   /** E.164, UK only; null when none is given. Shown to signed-in staff only (README, "Alerts"). */
   work_phone: Generated<string | null>;
+  /** 1: may design peer-research questionnaires besides coordinators (migration 0014). */
+  peer_researcher: Generated<number>;
 }
 
 export interface DeviceSessionsTable {

@@ -21,6 +21,8 @@ export interface TeamMember extends User {
   createdAt: string;
   /** E.164, or null when none is given. */
   workPhone: string | null;
+  /** May design peer-research questionnaires (coordinators always may). */
+  peerResearcher: boolean;
 }
 
 /** Someone to call: what every signed-in member of staff's device is told about the team (no email). */
@@ -40,7 +42,13 @@ export function toUser(row: Pick<UserRow, 'id' | 'name' | 'email' | 'role' | 'or
 }
 
 function toTeamMember(row: UserRow): TeamMember {
-  return { ...toUser(row), disabled: row.disabled === 1, createdAt: row.created_at, workPhone: row.work_phone };
+  return {
+    ...toUser(row),
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    workPhone: row.work_phone,
+    peerResearcher: row.peer_researcher === 1,
+  };
 }
 
 export const emailTaken = () =>
@@ -103,9 +111,10 @@ export async function listUsers(db: Kysely<Schema>, organisationId: string): Pro
 export async function updateUser(
   db: Kysely<Schema>,
   id: string,
-  patch: { role?: Role; disabled?: boolean; name?: string; workPhone?: string | null },
+  patch: { role?: Role; disabled?: boolean; name?: string; workPhone?: string | null; peerResearcher?: boolean },
 ): Promise<TeamMember | undefined> {
   const values = {
+    ...(patch.peerResearcher === undefined ? {} : { peer_researcher: patch.peerResearcher ? 1 : 0 }),
     ...(patch.workPhone === undefined ? {} : { work_phone: patch.workPhone }),
     ...(patch.role === undefined ? {} : { role: patch.role }),
     ...(patch.name === undefined ? {} : { name: patch.name }),
@@ -145,4 +154,14 @@ export async function countActiveCoordinators(db: Kysely<Schema>, organisationId
 /** Gives an account a new password (already hashed); its signed-in devices stay signed in. */
 export async function setPasswordHash(db: Kysely<Schema>, id: string, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}
+
+/** Whether this user may design questionnaires: a coordinator, or a member marked as a peer researcher. */
+export async function mayDesignQuestionnaires(db: Kysely<Schema>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select(['role', 'peer_researcher'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined && (row.role === 'coordinator' || row.peer_researcher === 1);
 }

@@ -9,6 +9,7 @@ import { lockChangeCounter, writeNumberedChanges, type NumberedChange } from '..
 import { loadRecords, readChangeSeqs, recordKey, type LoadedRecord, type StoredRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
 import { findTeamOutsidePrivate } from '../store/sight.ts';
+import { mayDesignQuestionnaires } from '../store/users.ts';
 import { isStorageFull } from '../store/util.ts';
 import { checkEnvelope, checkValues, reject, type CheckedChange } from './checkChange.ts';
 import { openSealedChanges, type Opened } from './sealed.ts';
@@ -144,6 +145,10 @@ async function planChanges(trx: Kysely<Schema>, pusher: Pusher, opened: Opened[]
     });
   }
   const erasedPeople = erased.ids;
+  // Read only when the batch holds a questionnaire: most pushes never need it.
+  const designs = valid.some((change) => change.kind === 'questionnaire')
+    ? await mayDesignQuestionnaires(trx, pusher.id)
+    : false;
   // Updated as the changes are merged: a batch may change one record twice.
   const records: Map<string, StoredRecord> = loaded;
   const results: ChangeResult[] = [];
@@ -164,6 +169,10 @@ async function planChanges(trx: Kysely<Schema>, pusher: Pusher, opened: Opened[]
       results.push(reject('forbidden', 'Only the server marks a record as erased.'));
       continue;
     }
+    if (change.kind === 'questionnaire' && !designs) {
+      results.push(reject('forbidden', 'Only coordinators and peer researchers can change a questionnaire.'));
+      continue;
+    }
     if (stored && !canSee(pusher, stored.privateTo)) {
       const whose =
         change.kind === 'note'
@@ -178,6 +187,10 @@ async function planChanges(trx: Kysely<Schema>, pusher: Pusher, opened: Opened[]
       continue;
     }
     const { record, changedFields } = merge(stored, change);
+    if (change.kind === 'response' && record.values.attendeeId !== undefined && record.values.consent !== true) {
+      results.push(reject('invalid_value', 'Answers kept with a person need their consent (consent: true).'));
+      continue;
+    }
     if (changedFields.length === 0) {
       results.push({ status: 'unchanged' });
       continue;

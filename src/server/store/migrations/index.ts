@@ -11,6 +11,7 @@ import * as sealKeys from './0009_seal_keys.ts';
 import * as epoch from './0010_epoch.ts';
 import * as sharedState from './0011_shared_state.ts';
 import * as publicity from './0013_publicity.ts';
+import * as peerResearcher from './0014_peer_researcher.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0010_epoch': epoch,
   '0011_shared_state': sharedState,
   '0013_publicity': publicity,
+  '0014_peer_researcher': peerResearcher,
 };
 
 export const migrationProvider: MigrationProvider = {

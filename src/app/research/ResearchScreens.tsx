@@ -1,0 +1,205 @@
+// Peer research: the questionnaires, and each one's results under the reports' small-number rules, with the
+// public link to share and a CSV of the anonymous answers.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useRecord, useRecords, useRecordsWhere } from '../../db/hooks.ts';
+import { STARTER_QUESTIONNAIRES } from '../../domain/questionnaireStarters.ts';
+import { answersCsv, questionnaireResults, type ResultFilters } from '../../domain/questionnaireResults.ts';
+import { ANSWER_WAYS, ANSWER_WAY_LABELS, type AnswerWay } from '../../domain/response.ts';
+import { showPeople } from '../../domain/reports/suppress.ts';
+import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
+import { ReportFigure } from '../reports/ReportFigure.tsx';
+import '../styles/controls.css';
+import '../styles/reports.css';
+import '../styles/research.css';
+
+const STATUS_WORDS = { draft: 'Draft', open: 'Open to answers', closed: 'Closed' } as const;
+
+export function ResearchScreen() {
+  const questionnaires = useRecords('questionnaire');
+  return (
+    <Screen title="Research">
+      <p className="lede">
+        Questionnaires that parents answer anonymously: on the kiosk, by a link, or during a visit.
+      </p>
+      <p>
+        <Link to="/research/new" className="button-secondary button-link">
+          New questionnaire
+        </Link>
+      </p>
+      <h2>Start from a ready-made one</h2>
+      <ul>
+        {STARTER_QUESTIONNAIRES.map((starter) => (
+          <li key={starter.key}>
+            <Link to={`/research/new?starter=${starter.key}`}>{starter.title}</Link>
+          </li>
+        ))}
+      </ul>
+      <h2>Your questionnaires</h2>
+      {questionnaires === undefined ? (
+        <Loading />
+      ) : questionnaires.length === 0 ? (
+        <EmptyState>
+          <p>No questionnaires yet.</p>
+        </EmptyState>
+      ) : (
+        <ul aria-label="Questionnaires">
+          {questionnaires.map((questionnaire) => (
+            <li key={questionnaire.id}>
+              <Link to={`/research/${encodeURIComponent(questionnaire.id)}`}>{questionnaire.title}</Link> ·{' '}
+              {STATUS_WORDS[questionnaire.status ?? 'draft']}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Screen>
+  );
+}
+
+export function QuestionnaireScreen() {
+  const { id = '' } = useParams();
+  const questionnaire = useRecord('questionnaire', id);
+  const responses = useRecordsWhere('response', 'questionnaireId', [id]);
+  const [filters, setFilters] = useState<ResultFilters>({});
+  if (questionnaire === undefined || responses === undefined) {
+    return (
+      <Screen title="Questionnaire">
+        <Loading />
+      </Screen>
+    );
+  }
+  if (questionnaire === null) return <NotFound thing="questionnaire" back="/research" backLabel="Go to Research" />;
+  const versions = questionnaire.versions ?? [];
+  const results = questionnaireResults(versions, responses, filters);
+  const from = filters.from ?? 'start';
+  const to = filters.to ?? 'now';
+  const link =
+    questionnaire.linkId && questionnaire.status === 'open'
+      ? `${globalThis.location?.origin ?? ''}/answer/${questionnaire.linkId}`
+      : undefined;
+
+  function downloadAnswers() {
+    const blob = new Blob(['\uFEFF', answersCsv(versions, responses ?? [], filters)], {
+      type: 'text/csv;charset=utf-8',
+    });
+    const url = URL.createObjectURL(blob);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = `coorie-answers-${questionnaire?.id ?? 'questionnaire'}.csv`;
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  return (
+    <Screen title={questionnaire.title ?? 'Questionnaire'}>
+      <p className="lede">
+        {STATUS_WORDS[questionnaire.status ?? 'draft']} · version {versions.at(-1)?.number ?? 1}
+      </p>
+      <p className="designer-actions">
+        <Link to={`/research/${encodeURIComponent(id)}/edit`} className="button-secondary button-link">
+          Edit questions
+        </Link>
+      </p>
+      {link && (
+        <p>
+          Public link for parents’ own phones: <code>{link}</code>
+        </p>
+      )}
+      <h2>Results</h2>
+      <fieldset className="report-filters">
+        <legend>Show answers</legend>
+        <div className="field">
+          <label htmlFor="r-from">From (YYYY-MM-DD)</label>
+          <input
+            id="r-from"
+            type="date"
+            value={filters.from ?? ''}
+            onChange={(event) => setFilters({ ...filters, from: event.target.value || undefined })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="r-to">To (YYYY-MM-DD)</label>
+          <input
+            id="r-to"
+            type="date"
+            value={filters.to ?? ''}
+            onChange={(event) => setFilters({ ...filters, to: event.target.value || undefined })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="r-version">Version</label>
+          <select
+            id="r-version"
+            value={filters.version ?? ''}
+            onChange={(event) =>
+              setFilters({ ...filters, version: event.target.value ? Number(event.target.value) : undefined })
+            }
+          >
+            <option value="">Every version</option>
+            {versions.map((version) => (
+              <option key={version.number} value={version.number}>
+                Version {version.number}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="r-how">How answered</label>
+          <select
+            id="r-how"
+            value={filters.how ?? ''}
+            onChange={(event) => setFilters({ ...filters, how: (event.target.value || undefined) as AnswerWay })}
+          >
+            <option value="">Every way</option>
+            {ANSWER_WAYS.map((way) => (
+              <option key={way} value={way}>
+                {ANSWER_WAY_LABELS[way]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      <p role="status">
+        {results.responses === 0 ? 'No answers yet for these filters.' : `${showPeople(results.responses)} answers.`}
+      </p>
+      <p>
+        <button type="button" className="button-secondary" onClick={downloadAnswers}>
+          Download anonymous answers (CSV)
+        </button>
+      </p>
+      {results.questions.map((result) => (
+        <div key={result.question.id}>
+          {result.table && (
+            <ReportFigure
+              table={result.table}
+              chart={{ keys: ['people'], horizontal: true }}
+              from={from}
+              to={to}
+              note={`${showPeople(result.answered)} answered.`}
+            />
+          )}
+          {result.withheld && (
+            <section className="report-figure" aria-labelledby={`held-${result.question.id}`}>
+              <h2 id={`held-${result.question.id}`}>{result.question.text}</h2>
+              <p>Figures held back: with {showPeople(result.answered)} answers, any of them could point to someone.</p>
+            </section>
+          )}
+          {result.summary && <ReportFigure table={result.summary} from={from} to={to} />}
+          {result.texts && (
+            <section className="report-figure" aria-labelledby={`texts-${result.question.id}`}>
+              <h2 id={`texts-${result.question.id}`}>{result.question.text}: what people wrote</h2>
+              <p className="report-note">For the team only: never published or printed in a summary.</p>
+              <ul className="research-texts">
+                {result.texts.map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      ))}
+    </Screen>
+  );
+}

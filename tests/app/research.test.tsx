@@ -1,0 +1,236 @@
+// The research screens: designing a questionnaire offline (questions, order, skip rules, preview), a new version
+// once answers exist, and results that keep small numbers back.
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
+import { ALEX, freshDb, json, renderApp, stubNoNetwork, stubServer } from './helpers.tsx';
+
+const WAIT = { timeout: 5000 };
+const AT = '2026-11-24T10:00:00Z';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const QUESTIONS = [
+  { id: 'came', type: 'yesno', text: 'Have you been to a group?', required: true, skip: [{ when: 'no', to: 'why' }] },
+  { id: 'liked', type: 'shortText', text: 'What did you like?' },
+  {
+    id: 'why',
+    type: 'single',
+    text: 'What gets in the way?',
+    options: [
+      { id: 'car', label: 'Transport' },
+      { id: 'kids', label: 'Childcare' },
+    ],
+  },
+];
+
+async function seedQuestionnaire(db = freshDb()) {
+  await saveRecord(db, 'questionnaire', 'qn1', {
+    title: 'What would help you?',
+    about: 'Run by Moray Peers.',
+    status: 'open',
+    linkId: 'abcdefghijklmnopqrstuv',
+    versions: [{ number: 1, createdAt: AT, questions: QUESTIONS }],
+  });
+  return db;
+}
+
+describe('the questionnaire designer', { timeout: 60_000 }, () => {
+  it('builds a questionnaire offline: questions, order, a skip rule, a preview, and says what to fix', async () => {
+    stubNoNetwork();
+    const { db, router } = await renderApp('/research/new', { user: ALEX });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'New questionnaire' });
+
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    const problems = await screen.findByRole('alert');
+    expect(problems).toHaveTextContent('Give the questionnaire a title.');
+
+    await user.type(screen.getByLabelText('Title'), 'After the group');
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'yesno');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'shortText');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'single');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.type(screen.getByLabelText('Question 1'), 'Did you come by bus?');
+    await user.type(screen.getByLabelText('Question 2'), 'Which bus?');
+    await user.type(screen.getByLabelText('Question 3'), 'How was it?');
+    await user.type(screen.getByLabelText(/Answers to choose from.*question 3/), 'Good{Enter}Not good');
+    await user.click(screen.getByLabelText(/Answer required for question 1/));
+    // "No" skips the bus question.
+    await user.selectOptions(screen.getByLabelText(/answer is “No”, go to/), 'Question 3: How was it?');
+    // Moved down and back up: the order stays.
+    await user.click(screen.getByRole('button', { name: 'Move down question 2' }));
+    await user.click(screen.getByRole('button', { name: 'Move up question 3' }));
+
+    await user.click(screen.getByRole('button', { name: 'Preview as a parent sees it' }));
+    const preview = screen.getByRole('region', { name: 'Preview: After the group' });
+    expect(within(preview).getByText('Which bus? (optional)')).toBeInTheDocument();
+    await user.click(within(preview).getByLabelText('No'));
+    expect(within(preview).queryByText('Which bus? (optional)')).not.toBeInTheDocument();
+    expect(within(preview).getByText('How was it? (optional)')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toMatch(/^\/research\/[^/]+$/), WAIT);
+    const [saved] = await listRecords(db, 'questionnaire');
+    expect(saved).toMatchObject({ title: 'After the group', status: 'draft' });
+    const questions = saved?.versions?.[0]?.questions ?? [];
+    expect(questions.map((question) => question.text)).toEqual(['Did you come by bus?', 'Which bus?', 'How was it?']);
+    expect(questions[0]).toMatchObject({ required: true, skip: [{ when: 'no', to: questions[2]?.id }] });
+    expect(questions[2]?.options?.map((option) => option.label)).toEqual(['Good', 'Not good']);
+  });
+
+  it('starts from a starter questionnaire', async () => {
+    stubNoNetwork();
+    await renderApp('/research', { user: ALEX });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: 'End of course feedback' }));
+    expect(await screen.findByLabelText('Title')).toHaveValue('End of course feedback');
+    expect(screen.getByLabelText('Question 2')).toHaveValue('How many of the sessions did you come to?');
+  });
+
+  it('makes a new version once the newest has answers, and the answers keep their wording', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'response', 'r1', {
+      questionnaireId: 'qn1',
+      version: 1,
+      how: 'kiosk',
+      answers: { came: true },
+    });
+    const { router } = await renderApp('/research/qn1/edit', { db, user: ALEX });
+    const user = userEvent.setup();
+    expect(await screen.findByText(/Version 1 already has answers/)).toBeInTheDocument();
+    const wording = screen.getByLabelText('Question 1');
+    await user.clear(wording);
+    await user.type(wording, 'Have you come to a group yet?');
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/research/qn1'), WAIT);
+    const saved = await getRecord(db, 'questionnaire', 'qn1');
+    expect(saved?.versions?.map((version) => version.questions[0]?.text)).toEqual([
+      'Have you been to a group?',
+      'Have you come to a group yet?',
+    ]);
+  });
+});
+
+describe('questionnaire results', { timeout: 30_000 }, () => {
+  it('shows counts with small numbers kept back, the link, and free text for the team only', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    const answers = [
+      ...Array.from({ length: 9 }, () => ({ came: true, liked: 'The tea' })),
+      ...Array.from({ length: 2 }, () => ({ came: false, why: 'car' })),
+    ];
+    for (const [index, given] of answers.entries()) {
+      await saveRecord(db, 'response', `r${index}`, {
+        questionnaireId: 'qn1',
+        version: 1,
+        how: 'kiosk',
+        answeredOn: '2026-11-24',
+        answers: given,
+      });
+    }
+    await renderApp('/research/qn1', { db, user: ALEX });
+    const figure = await screen.findByRole('region', { name: 'Have you been to a group?' }, WAIT);
+    const rows = within(figure)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['AnswerPeopleShare', 'Yeshiddenhidden', 'No<5<5']);
+    expect(screen.getByText('11 answers.')).toBeInTheDocument();
+    expect(screen.getByText(/abcdefghijklmnopqrstuv/)).toBeInTheDocument();
+    const texts = screen.getByRole('region', { name: 'What did you like?: what people wrote' });
+    expect(within(texts).getAllByText('The tea')).toHaveLength(9);
+    expect(within(texts).getByText(/For the team only/)).toBeInTheDocument();
+
+    await userEvent.setup().selectOptions(screen.getByLabelText('How answered'), 'link');
+    expect(await screen.findByText('No answers yet for these filters.')).toBeInTheDocument();
+  });
+});
+
+describe('a questionnaire on the kiosk', { timeout: 30_000 }, () => {
+  it('is answered offline, anonymously, behind the kiosk lock, with what to fix shown beside the question', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'session', 's1', { title: 'Bumps and babies', startsAt: AT });
+    const { router } = await renderApp('/sessions/s1/feedback', { db, user: ALEX });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Hand over “What would help you?”' }, WAIT));
+    await screen.findByRole('heading', { level: 1, name: 'What would help you?' }, WAIT);
+    expect(screen.queryByRole('navigation', { name: 'Sections' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Choose an answer.')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('No'));
+    // "No" skips "What did you like?".
+    expect(screen.queryByLabelText(/What did you like/)).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Transport'));
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('heading', { name: 'Thank you' })).toBeInTheDocument();
+
+    const [response] = await listRecords(db, 'response');
+    expect(response).toMatchObject({
+      questionnaireId: 'qn1',
+      version: 1,
+      how: 'kiosk',
+      sessionId: 's1',
+      answers: { came: false, why: 'car' },
+    });
+    expect(response?.attendeeId).toBeUndefined();
+    await router.navigate('/people');
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/kiosk'), WAIT);
+  });
+});
+
+describe('the public questionnaire page', { timeout: 30_000 }, () => {
+  it('says who runs it, keeps answers on the phone while offline, and sends them with no cookie when online', async () => {
+    localStorage.clear();
+    const questionnaire = {
+      title: 'What would help you?',
+      about: 'Run by Moray Peers.',
+      version: 1,
+      questions: QUESTIONS,
+    };
+    stubServer({ 'GET /api/public/questionnaires/L1': () => json(200, { questionnaire }) });
+    await renderApp('/answer/L1');
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'What would help you?' }, WAIT);
+    expect(screen.getByText('Run by Moray Peers.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByText('Choose an answer.')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Yes'));
+    await user.type(screen.getByLabelText(/What did you like/), 'The tea');
+
+    stubNoNetwork();
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByText(/saved on this phone and will be sent when you have signal/)).toBeInTheDocument();
+
+    const calls = stubServer({ 'POST /api/public/questionnaires/L1/responses': () => json(200, { status: 'saved' }) });
+    window.dispatchEvent(new Event('online'));
+    expect(await screen.findByText('Your answers have been sent.', undefined, WAIT)).toBeInTheDocument();
+    expect(calls[0]?.body).toMatchObject({ version: 1, answers: { came: true, liked: 'The tea' } });
+    const fetchStub = vi.mocked(fetch);
+    expect(fetchStub.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit' });
+  });
+});
+
+describe('research questions during a visit', { timeout: 30_000 }, () => {
+  it('keeps the answers with the parent only when they consent', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Kirsty' });
+    const { router } = await renderApp('/people/a1/research', { db, user: ALEX });
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Questionnaire', undefined, WAIT), 'What would help you?');
+    await user.click(screen.getByLabelText(/Kirsty agreed/));
+    await user.click(screen.getByLabelText('Yes'));
+    await user.click(screen.getByRole('button', { name: 'Save answers' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/people/a1'), WAIT);
+    const [response] = await listRecords(db, 'response');
+    expect(response).toMatchObject({ how: 'visit', attendeeId: 'a1', consent: true, answers: { came: true } });
+  });
+});
