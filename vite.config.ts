@@ -20,10 +20,11 @@ const UNLOCK_MODULES = [
 ];
 const TODAY_MODULES = [
   'src/app/layout/(Shell|icons|sections|SyncStatus|syncStatusText|useOnline)\\.',
-  'src/app/today/(TodayScreen|TodayNotes|TodayVisits|TodaySessions|NotStartedVisits|UrgentDrafts|useNow|labels)\\.',
+  'src/app/today/(TodayScreen|TodayNotes|TodayVisits|TodaySessions|NotStartedVisits|UrgentDrafts|TodayReferrals|VolunteersDue|useNow|labels)\\.',
+  'src/app/alerts/alertPeriods\\.',
   'src/app/(visits/useNow|pwa/InstallHint|format)\\.',
-  'src/db/(today|urgentDrafts|persistence)\\.',
-  'src/domain/(today|schedule|visitTiming|checkInTime|london)\\.',
+  'src/db/(today|urgentDrafts|persistence|referralFollowUps)\\.',
+  'src/domain/(today|schedule|visitTiming|checkInTime|london|referralRules|volunteering)\\.',
   'node_modules/@?date-fns/',
 ];
 
