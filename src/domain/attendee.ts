@@ -1,6 +1,6 @@
 // A parent: the minimum needed to welcome them, never a full name by default.
 import { z } from 'zod';
-import { DIETARY_NEEDS } from './food.ts';
+import { DIETARY_NEEDS } from './dietary.ts';
 import { commonFields, date, dateTime, id, requiredText, text, textList } from './fields.ts';
 
 /** A baby's age as a parent gave it at a walk-in, when they did not give a date (see checkInList.ts). */

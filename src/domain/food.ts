@@ -2,16 +2,8 @@
 // the dietary needs of those people as counts without names.
 import type { Attendee } from './attendee.ts';
 
-export const DIETARY_NEEDS = [
-  'vegetarian',
-  'vegan',
-  'gluten-free',
-  'dairy-free',
-  'nut allergy',
-  'halal',
-  'other',
-] as const;
-export type DietaryNeed = (typeof DIETARY_NEEDS)[number];
+export { DIETARY_NEEDS, type DietaryNeed } from './dietary.ts';
+import { DIETARY_NEEDS, type DietaryNeed } from './dietary.ts';
 
 export const DIETARY_LABELS: Record<DietaryNeed, string> = {
   vegetarian: 'Vegetarian',

@@ -2,7 +2,7 @@
 // keep the words they answered (questionnaireRules.ts decides when an edit makes a new version).
 import { z } from 'zod';
 import { commonFields, dateTime, id, multiLineText, requiredText, text } from './fields.ts';
-import { questionProblems } from './questionnaireRules.ts';
+import { questionProblems } from './questionnaireChecks.ts';
 
 export const QUESTION_TYPES = [
   'single',
@@ -32,7 +32,7 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
 
 export const SCALES = ['1-5', '0-10'] as const;
 export const QUESTIONNAIRE_STATUSES = ['draft', 'open', 'closed'] as const;
-export { SKIP_TO_END } from './questionnaireRules.ts';
+export { SKIP_TO_END } from './questionnaireChecks.ts';
 
 const optionSchema = z.strictObject({ id, label: requiredText(200) });
 

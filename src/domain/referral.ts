@@ -4,7 +4,7 @@
 // whoever next sees the person can ask how it went; the reason is the only free text, and it is sealed on devices.
 import { z } from 'zod';
 import { commonFields, date, dateTime, id, multiLineText, text } from './fields.ts';
-import { REFERRAL_OUTCOMES, REFERRAL_TYPES } from './referralRules.ts';
+import { REFERRAL_OUTCOMES, REFERRAL_TYPES } from './referralTerms.ts';
 
 export const referralFields = z.strictObject({
   ...commonFields,

@@ -1,9 +1,8 @@
 // A referral's rules and words, kept free of zod so that Today can use them without loading the schemas.
 import type { Referral } from './referral.ts';
 
-export const REFERRAL_TYPES = ['referral', 'signposting'] as const;
-export const REFERRAL_OUTCOMES = ['got there', "didn't get there", 'declined', 'unknown'] as const;
-export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+export { REFERRAL_OUTCOMES, REFERRAL_TYPES, type ReferralOutcome } from './referralTerms.ts';
+import type { ReferralOutcome } from './referralTerms.ts';
 
 export const OUTCOME_LABELS: Record<ReferralOutcome, string> = {
   'got there': 'Got there',
