@@ -219,6 +219,19 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
 });
 
 describe('research questions during a visit', { timeout: 30_000 }, () => {
+  it('opens from the parent’s page', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Kirsty' });
+    const { router } = await renderApp('/people/a1', { db, user: ALEX });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: 'Answer a questionnaire with them' }, WAIT));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Research questions with Kirsty' }, WAIT),
+    ).toBeVisible();
+    expect(router.state.location.pathname).toBe('/people/a1/research');
+  });
+
   it('keeps the answers with the parent only when they consent', async () => {
     stubNoNetwork();
     const db = await seedQuestionnaire();
