@@ -102,6 +102,20 @@ test('a questionnaire designed offline is answered on the kiosk and by its publi
   const linkId = questionnaire.values.linkId as string;
   expect(linkId).toEqual(expect.any(String));
 
+  // The poster to print, with the link's QR code: a page of the server's, in a new tab.
+  await page.goto(`/research/${questionnaire.id}`);
+  await shell.expectHeading(TITLE);
+  const [poster] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('link', { name: /Poster with a QR code of the link/ }).click(),
+  ]);
+  await expect(poster.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(poster.getByRole('img', { name: `QR code: answer “${TITLE}”` })).toBeVisible();
+  await expect(poster.getByText(`/answer/${linkId}`)).toBeVisible();
+  await expectAccessible(poster, 'questionnaire poster');
+  await screenshot(poster, 'research-poster');
+  await poster.close();
+
   // A parent's own phone: no sign-in; the signal goes after the page has opened.
   const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 } });
   const parent = await phone.newPage();
