@@ -1,5 +1,6 @@
 // Coorie's service worker. Its jobs: precache the app shell so Coorie opens with no network, send every
-// navigation to the cached index.html (but never /api/, nor the server's public timetable pages under /t/),
+// navigation to the cached index.html (but never /api/, nor the server's public timetable pages under /t/, nor
+// questionnaire posters under /q/),
 // take over on "Reload" (SKIP_WAITING), and wake the sync engine on Background Sync, Periodic Sync and a {type:'SYNC'} message from a page; show alerts that
 // arrive by Web Push, and open the screen an alert names when it is tapped.
 import { clientsClaim } from 'workbox-core';
@@ -18,7 +19,9 @@ interface SyncEvent extends ExtendableEvent {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/t\//] }));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/t\//, /^\/q\//] }),
+);
 
 // The worker's own connection to the same IndexedDB database as the pages; the Web Lock named `sync`
 // inside syncOnce keeps it from syncing at the same time as a page.

@@ -143,12 +143,28 @@ describe('questionnaire results', { timeout: 30_000 }, () => {
     expect(rows).toEqual(['AnswerPeopleShare', 'Yeshiddenhidden', 'No<5<5']);
     expect(screen.getByText('11 answers.')).toBeInTheDocument();
     expect(screen.getByText(/abcdefghijklmnopqrstuv/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Poster with a QR code of the link/ })).toHaveAttribute(
+      'href',
+      '/q/abcdefghijklmnopqrstuv/poster',
+    );
     const texts = screen.getByRole('region', { name: 'What did you like?: what people wrote' });
     expect(within(texts).getAllByText('The tea')).toHaveLength(9);
     expect(within(texts).getByText(/For the team only/)).toBeInTheDocument();
 
     await userEvent.setup().selectOptions(screen.getByLabelText('How answered'), 'link');
     expect(await screen.findByText('No answers yet for these filters.')).toBeInTheDocument();
+  });
+});
+
+describe('a questionnaire that is not open', { timeout: 30_000 }, () => {
+  it('offers no public link and no poster', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'questionnaire', 'qn1', { status: 'draft' });
+    await renderApp('/research/qn1', { db, user: ALEX });
+    await screen.findByText(/Draft · version 1/, undefined, WAIT);
+    expect(screen.queryByText(/abcdefghijklmnopqrstuv/)).toBeNull();
+    expect(screen.queryByRole('link', { name: /Poster with a QR code/ })).toBeNull();
   });
 });
 
@@ -219,6 +235,19 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
 });
 
 describe('research questions during a visit', { timeout: 30_000 }, () => {
+  it('opens from the parent’s page', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Kirsty' });
+    const { router } = await renderApp('/people/a1', { db, user: ALEX });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: 'Answer a questionnaire with them' }, WAIT));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Research questions with Kirsty' }, WAIT),
+    ).toBeVisible();
+    expect(router.state.location.pathname).toBe('/people/a1/research');
+  });
+
   it('keeps the answers with the parent only when they consent', async () => {
     stubNoNetwork();
     const db = await seedQuestionnaire();

@@ -134,6 +134,39 @@ describe.each(databases())('peer research on $name', { timeout: 60_000 }, (datab
     expect((await send('no-such-link', { id: answerId(), version: 1, answers: {} }, nextAddress())).status).toBe(404);
   });
 
+  it('prints the open link as a poster with its QR code, and as the QR code alone, for anyone with the link', async () => {
+    const { coordinator, linkId } = await publish({ title: 'What would <help> you?' });
+    const signedOut = new Client(server.app);
+    const poster = await signedOut.get(`/q/${linkId}/poster`, { host: 'coorie.example.org' });
+    expect(poster.status).toBe(200);
+    expect(poster.setCookie).toEqual([]);
+    expect(poster.headers['content-type']).toContain('text/html');
+    expect(poster.headers['content-security-policy']).toContain("default-src 'none'");
+    const html = String(poster.body);
+    expect(html).toContain('@page{size:A4');
+    expect(html).toContain('<h1>What would &lt;help&gt; you?</h1>');
+    expect(html).toContain('Run by Moray Peers. No names.');
+    expect(html).toMatch(/<svg[^>]*class="qr"/);
+    expect(html).toContain(`http://coorie.example.org/answer/${linkId}`);
+    // Nothing but what the public link itself shows: no question wording, no answers.
+    expect(html).not.toContain('Have you been to a group?');
+
+    const qr = await signedOut.get(`/q/${linkId}/qr.svg`, { host: 'coorie.example.org' });
+    expect(qr.status).toBe(200);
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    expect(String(qr.body)).toMatch(/^<svg[^>]*aria-label="QR code: answer “What would &lt;help&gt; you\?”"/);
+
+    expect((await coordinator.get(`/q/${linkId}/poster`)).status).toBe(200);
+    expect((await signedOut.get('/q/nothing-here/poster')).status).toBe(404);
+    expect((await signedOut.get('/q/nothing-here/qr.svg')).status).toBe(404);
+    expect((await signedOut.get('/q/bad%20id/poster')).status).toBe(400);
+    await push(coordinator, [change('questionnaire', 'qn1', { status: 'draft' })]);
+    expect((await signedOut.get(`/q/${linkId}/poster`)).status).toBe(404);
+    await push(coordinator, [change('questionnaire', 'qn1', { status: 'closed' })]);
+    expect((await signedOut.get(`/q/${linkId}/poster`)).status).toBe(410);
+    expect((await signedOut.get(`/q/${linkId}/qr.svg`)).status).toBe(410);
+  });
+
   it('stores answers by link with no address, device or person, once however often they are sent', async () => {
     const { coordinator, linkId } = await publish();
     const ip = nextAddress();

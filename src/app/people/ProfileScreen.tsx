@@ -70,6 +70,9 @@ function Profile({ person }: { person: Attendee }) {
         <Link className="button-link button-secondary" to={`/people/${person.id}/refer`}>
           Refer or signpost
         </Link>
+        <Link className="button-link button-secondary" to={`/people/${person.id}/research`}>
+          Answer a questionnaire with them
+        </Link>
       </div>
 
       <section aria-labelledby="profile-about" className="profile-section">

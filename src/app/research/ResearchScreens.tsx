@@ -102,10 +102,18 @@ export function QuestionnaireScreen() {
           Edit questions
         </Link>
       </p>
-      {link && (
-        <p>
-          Public link for parents’ own phones: <code>{link}</code>
-        </p>
+      {link && questionnaire.linkId && (
+        <>
+          <p>
+            Public link for parents’ own phones: <code>{link}</code>
+          </p>
+          <p>
+            {/* A page of the server's, not of the app: a full load, and only with signal. */}
+            <a href={`/q/${encodeURIComponent(questionnaire.linkId)}/poster`} target="_blank" rel="noreferrer">
+              Poster with a QR code of the link, to print (opens in a new tab; needs signal)
+            </a>
+          </p>
+        </>
       )}
       <h2>Results</h2>
       <fieldset className="report-filters">

@@ -27,7 +27,7 @@ footer{margin-top:2rem;font-size:.9rem;color:#3d3d3d}
 .poster-link{display:inline-block;min-height:44px;line-height:44px}
 `;
 
-const POSTER_CSS = `
+export const POSTER_CSS = `
 @page{size:A4;margin:14mm}
 :root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#000;background:#fff}
 body{margin:0 auto;max-width:182mm}
@@ -88,7 +88,7 @@ ${facilities.length ? `<p class="meta">At the venue: ${esc(facilities.join(', ')
 </li>`;
 }
 
-function page(title: string, css: string, body: string): string {
+export function page(title: string, css: string, body: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>

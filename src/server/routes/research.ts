@@ -20,6 +20,8 @@ import type { QuestionnaireVersion } from '../../domain/questionnaire.ts';
 import { answerProblems, currentVersion, findVersion, keptAnswers } from '../../domain/questionnaireRules.ts';
 import { formatHlc } from '../../sync/hlc.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { PAGE_HELMET } from '../publicity/pages.ts';
+import { questionnairePosterPage, questionnaireQr } from '../publicity/questionnairePoster.ts';
 import { countRequest, readCount } from '../store/rateLimits.ts';
 import { findQuestionnaireByLink, responseExists, type LinkedQuestionnaire } from '../store/research.ts';
 import { applyChanges } from '../sync/push.ts';
@@ -30,6 +32,8 @@ const HOUR = 60 * 60 * 1000;
 const FOR_GOOD = 10 * 365 * 24 * HOUR;
 /** Who wrote an answer that came by link: nobody of the team, and no one else either. */
 const LINK_AUTHOR = 'public-link';
+/** The poster and its QR code, like the timetable's pages: generous for people, tight for a script. */
+const POSTER_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
 
 const unknownLink = () =>
   notFound('There is no questionnaire at this link. Check the link, or ask the group that gave it to you.');
@@ -126,5 +130,32 @@ export default async function researchRoutes(fastify: FastifyInstance) {
     }
     await countRequest(db, capKey, FOR_GOOD, now);
     return { status: 'saved' as const };
+  });
+
+  // A printable poster of the public link with its QR code, and the QR code alone (for a leaflet of the group's
+  // own). Public like the link itself; 404 for a draft or an unknown link, 410 once closed.
+  const posterRoute = {
+    config: { rateLimit: POSTER_RATE_LIMIT },
+    helmet: PAGE_HELMET,
+    schema: { params: linkParams },
+  };
+  const posterOf = async (linkId: string) => {
+    const found = await openQuestionnaire(fastify, linkId);
+    const title = String(found.record.values.title ?? '');
+    return { title, about: String(found.record.values.about ?? '') };
+  };
+  const answerUrl = (host: string, protocol: string, linkId: string) =>
+    `${protocol}://${host}/answer/${encodeURIComponent(linkId)}`;
+
+  app.get('/q/:linkId/poster', posterRoute, async (request, reply) => {
+    const { linkId } = valid(request).params;
+    const html = questionnairePosterPage(await posterOf(linkId), answerUrl(request.host, request.protocol, linkId));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+
+  app.get('/q/:linkId/qr.svg', posterRoute, async (request, reply) => {
+    const { linkId } = valid(request).params;
+    const svg = questionnaireQr(await posterOf(linkId), answerUrl(request.host, request.protocol, linkId));
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'no-store').send(svg);
   });
 }
