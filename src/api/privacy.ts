@@ -22,6 +22,8 @@ export const personExportAnswer = z.object({
   visits: z.array(exported),
   bookings: z.array(exported),
   referrals: z.array(exported),
+  /** Research answers kept with the person, with their consent. */
+  responses: z.array(exported),
   /** Every change the history keeps, oldest first: earlier values included; `by` is a team member's name. */
   history: z.array(
     z.object({
@@ -44,6 +46,7 @@ export const erasedCountsSchema = z.object({
   visit: z.number(),
   booking: z.number(),
   referral: z.number(),
+  response: z.number(),
 });
 export type ErasedCounts = z.infer<typeof erasedCountsSchema>;
 

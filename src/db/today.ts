@@ -3,9 +3,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from 'date-fns';
 import type { Attendee } from '../domain/attendee.ts';
-import type { Note } from '../domain/note.ts';
 import type { Session } from '../domain/session.ts';
 import { sealPlace } from '../domain/sensitive.ts';
+import { isConcernPickedUp, type VersionedNote } from '../domain/today.ts';
 import type { Visit } from '../domain/visit.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
@@ -19,7 +19,7 @@ export interface TodayData {
    * Notes with a follow-up not done and due up to `upTo`, notes with a concern nobody has picked up, and notes
    * with a concern written in the last PICKED_UP_DAYS (for who picked them up lately).
    */
-  notes: Note[];
+  notes: VersionedNote[];
   /** Visits today and visits started but not ended, whenever they began. */
   visits: Visit[];
   attendees: Map<string, Attendee>;
@@ -70,8 +70,7 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   const shown = notes.filter((note, index) => {
     if (due.has(note.id)) return true;
     if (!CONCERNS.includes(concerns[index])) return false;
-    const pickedUp = typeof note.concernPickedUpBy === 'string' && note.concernPickedUpBy.trim() !== '';
-    return !pickedUp || (typeof note.createdAt === 'string' && note.createdAt >= since);
+    return !isConcernPickedUp(note) || (typeof note.createdAt === 'string' && note.createdAt >= since);
   });
   const openedNotes = await openRows('note', shown);
   const visits = await openRows('visit', [...visitRows.values()]);

@@ -24,14 +24,30 @@ export function isFollowUpOverdue(note: Note, today: Date | string): boolean {
 
 const CONCERN_ORDER = { urgent: 0, 'talk to coordinator': 1 } as const;
 
+/** A note as a device's table holds it: its fields and, in `_v`, the version each was last set at. */
+export type VersionedNote = Note & { _v?: Readonly<Record<string, string>> };
+
+/**
+ * Whether a note's concern is picked up. As on the server (push/alerts.ts), a pick-up counts for the raise it came
+ * after: one from before the concern was last set (lowered and raised again since) leaves the concern open. A note
+ * without versions (not read from a table) goes by the name alone.
+ */
+export function isConcernPickedUp(note: VersionedNote): boolean {
+  if (!note.concernPickedUpBy?.trim()) return false;
+  const pickedUpAt = note._v?.concernPickedUpBy;
+  const raisedAt = note._v?.concern;
+  if (note._v === undefined) return true;
+  return pickedUpAt !== undefined && (raisedAt === undefined || pickedUpAt >= raisedAt);
+}
+
 /** Concerns a coordinator has not yet picked up: urgent first, then the longest-waiting. */
-export function openConcerns(notes: readonly Note[]): Note[] {
+export function openConcerns<T extends VersionedNote>(notes: readonly T[]): T[] {
   return notes
     .filter(
       (note) =>
         note.deleted !== true &&
         (note.concern === 'urgent' || note.concern === 'talk to coordinator') &&
-        !note.concernPickedUpBy?.trim(),
+        !isConcernPickedUp(note),
     )
     .sort(
       (a, b) =>

@@ -72,6 +72,17 @@ describe('everything we hold about a person', () => {
 
   it('shows every section in words and London time, text as text, and logs the export', async () => {
     const coordinator = await kirstyOnTheServer();
+    await push(coordinator, [
+      change('response', 'q1', {
+        questionnaireId: 'qn1',
+        version: 1,
+        how: 'visit',
+        answeredOn: '2026-11-20',
+        answers: { came: true },
+        attendeeId: 'a1',
+        consent: true,
+      }),
+    ]);
     routeFetchTo(coordinator);
     const me = await whoIs(coordinator);
     const db = freshDb();
@@ -97,6 +108,9 @@ describe('everything we hold about a person', () => {
     expect(document.querySelector('img, .screen script')).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Visits and 1-2-1s (1)' })).getByText('At home'));
     expect(within(screen.getByRole('region', { name: 'Texts and calls before a group (0)' })).getByText('None.'));
+    const answers = screen.getByRole('region', { name: 'Research answers (1)' });
+    expect(within(answers).getByRole('heading', { name: 'Answers given 20 Nov 2026' }));
+    expect(within(answers).getByText('Agreed to the answers being kept with their record')).toBeInTheDocument();
 
     const log = await coordinator.get('/api/audit?action=person_exported');
     expect(log.body.entries).toEqual([expect.objectContaining({ kind: 'attendee', recordId: 'a1' })]);

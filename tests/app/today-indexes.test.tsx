@@ -136,6 +136,31 @@ describe('Today with a year of notes and visits', { timeout: 60_000 }, () => {
     expect(data.visits).toEqual([]);
   });
 
+  it('shows a concern picked up, then lowered and raised again, as nobody having picked it up', async () => {
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+    // Written long ago, so Today reads it only while nobody has picked it up.
+    await saveRecord(db, 'note', 'raised', {
+      attendeeId: 'morag',
+      body: 'x',
+      concern: 'urgent',
+      createdAt: daysAgo(200),
+    });
+    await saveRecord(db, 'note', 'raised', { concernPickedUpBy: 'Iona' });
+    expect((await readToday(db, NOW, TODAY)).notes).toEqual([]);
+
+    await saveRecord(db, 'note', 'raised', { concern: 'none' });
+    await saveRecord(db, 'note', 'raised', { concern: 'urgent' });
+    const data = await readToday(db, NOW, TODAY);
+    expect(data.notes.map((note) => note.id)).toEqual(['raised']);
+    expect(data.notes[0]?.concernPickedUpBy).toBe('Iona');
+
+    await renderApp('/', { db, user: ALEX });
+    const concerns = await screen.findByRole('region', { name: 'Concerns nobody has picked up' }, WAIT);
+    expect(within(concerns).getByText('1 urgent concern waits for a coordinator.')).toBeInTheDocument();
+    expect(within(concerns).queryByText(/Picked up lately/)).toBeNull();
+  });
+
   it('gives the rows of a database made before these indexes their keys when it opens', async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The database as version 2 of Coorie made it: the first indexes and the drafts, rows without derived keys.

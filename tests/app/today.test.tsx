@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoorieDb } from '../../src/db/database.ts';
-import type { SignedInUser } from '../../src/db/meta.ts';
+import { setMeta, type SignedInUser } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 
@@ -182,6 +182,36 @@ describe('Today', { timeout: 30_000 }, () => {
       'href',
       '/signposting',
     );
+  });
+
+  it('does not say nothing is planned above a referral whose follow-up is due', async () => {
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+    await saveRecord(
+      db,
+      'referral',
+      'r-due',
+      { attendeeId: 'morag', toName: 'Moray Wellbeing Hub', madeAt: '2026-11-10T10:00:00Z', followUpDue: '2026-11-24' },
+      { userId: ALEX.id },
+    );
+    await renderApp('/', { db, user: ALEX });
+    expect(await screen.findByRole('heading', { name: 'Did they get there?' }, WAIT)).toBeInTheDocument();
+    expect(screen.queryByText('Nothing planned for today.')).not.toBeInTheDocument();
+  });
+
+  it('does not say nothing is planned above a coordinator’s volunteer renewals, only where none are shown', async () => {
+    const db = freshDb();
+    await setMeta(db, 'contacts', [{ id: 'u3', name: 'Isla Grant', role: 'visitor', workPhone: null }]);
+    await saveRecord(db, 'pvg', 'pvg:u3', { memberId: 'u3', status: 'lapsed' });
+    const { unmount } = await renderApp('/', { db, user: ALEX });
+    expect(await screen.findByRole('heading', { name: 'Due for volunteers' }, WAIT)).toBeInTheDocument();
+    expect(screen.queryByText('Nothing planned for today.')).not.toBeInTheDocument();
+    unmount();
+
+    // A facilitator is not shown the team's renewals: for them the day is still empty.
+    await renderApp('/', { db, user: FIONA });
+    expect(await screen.findByText('Nothing planned for today.', undefined, WAIT)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Due for volunteers' })).not.toBeInTheDocument();
   });
 
   it('updates at once when a session is added', async () => {

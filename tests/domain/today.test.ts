@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/domain/note.ts';
 import {
   followUpsDue,
+  isConcernPickedUp,
   isFollowUpOverdue,
   openConcerns,
   overdueVisits,
   visitsInProgress,
+  type VersionedNote,
 } from '../../src/domain/today.ts';
 import type { Visit } from '../../src/domain/visit.ts';
 
@@ -51,6 +53,35 @@ describe('the Today screen', () => {
       { id: 'gone', concern: 'urgent', deleted: true },
     ];
     expect(ids(openConcerns(concerns))).toEqual(['urgent', 'blank-pickup', 'coordinator-old', 'coordinator-new']);
+  });
+
+  it('counts a pick-up only for the raise it came after, by the fields’ versions', () => {
+    const raised = '1764000000000-0000-devicea1';
+    const pickedUp = '1764000100000-0000-deviceb2';
+    const raisedAgain = '1764000200000-0000-devicea1';
+    const concerns: VersionedNote[] = [
+      {
+        id: 'taken',
+        concern: 'urgent',
+        concernPickedUpBy: 'Iona',
+        _v: { concern: raised, concernPickedUpBy: pickedUp },
+      },
+      {
+        id: 'raised-again',
+        concern: 'urgent',
+        concernPickedUpBy: 'Iona',
+        _v: { concern: raisedAgain, concernPickedUpBy: pickedUp },
+      },
+      // Raised and picked up in one save: the same version, picked up.
+      {
+        id: 'same-save',
+        concern: 'urgent',
+        concernPickedUpBy: 'Iona',
+        _v: { concern: raised, concernPickedUpBy: raised },
+      },
+    ];
+    expect(ids(openConcerns(concerns))).toEqual(['raised-again']);
+    expect(concerns.map(isConcernPickedUp)).toEqual([true, false, true]);
   });
 
   it('shows visits in progress and which are overdue', () => {

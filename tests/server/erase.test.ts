@@ -14,11 +14,21 @@ const RELATED = [
   'visit/v-a1',
   'booking/s1:a1',
   'referral/r-a1',
+  'response/q-a1',
 ];
 
 describe('the erasure tombstone', () => {
   it("passes every person kind's own validation, so devices can take it in", () => {
-    for (const kind of ['attendee', 'checkIn', 'outreach', 'note', 'visit', 'booking', 'referral'] as const) {
+    for (const kind of [
+      'attendee',
+      'checkIn',
+      'outreach',
+      'note',
+      'visit',
+      'booking',
+      'referral',
+      'response',
+    ] as const) {
       expect(validateValues(kind, TOMBSTONE, true)).toEqual([]);
     }
   });
@@ -40,7 +50,7 @@ describe.each(databases())('erasing a person on $name', { timeout: 30_000 }, (da
     const erased = await coordinator.post('/api/people/a1/erase');
     expect(erased.status).toBe(200);
     expect(erased.body).toEqual({
-      erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1 },
+      erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1, response: 1 },
     });
 
     // The facilitator's next pull carries exactly the tombstones, each winning over what the device holds.
@@ -81,6 +91,7 @@ describe.each(databases())('erasing a person on $name', { timeout: 30_000 }, (da
       visit: 1,
       booking: 1,
       referral: 1,
+      response: 1,
     });
     const { records } = await pullAll(coordinator);
     for (const key of ['attendee/dup1', 'attendee/dup2', 'note/n-dup2']) {
@@ -166,7 +177,9 @@ describe.each(databases())('erasing a person on $name', { timeout: 30_000 }, (da
       expect.objectContaining({
         action: 'person_erased',
         userName: 'Ailsa',
-        detail: { erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1 } },
+        detail: {
+          erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1, response: 1 },
+        },
       }),
     ]);
   });

@@ -16,6 +16,7 @@ describe.each(databases())('subject access export on $name', { timeout: 30_000 }
       change('attendee', 'dup1', { displayName: 'Kirsty M', mergedInto: 'a1' }),
       change('note', 'n-dup1', { attendeeId: 'dup1', body: 'Asked about the baby massage class.' }),
       change('note', 'n-gone', { attendeeId: 'a1', body: 'Written in error.', deleted: true }),
+      change('response', 'q-anon', { questionnaireId: 'qn1', version: 1, how: 'kiosk', answers: { came: false } }),
     ]);
     const answer = await coordinator.get('/api/people/a1/export');
     expect(answer.status).toBe(200);
@@ -51,6 +52,19 @@ describe.each(databases())('subject access export on $name', { timeout: 30_000 }
         consentGiven: true,
         madeAt: '2026-11-20T11:00:00Z',
         followUpDue: '2026-12-04',
+      },
+    ]);
+    // Research answers kept with her, with her consent, are hers to see; anonymous answers name nobody.
+    expect(body.responses).toEqual([
+      {
+        id: 'q-a1',
+        questionnaireId: 'qn1',
+        version: 1,
+        how: 'visit',
+        answeredOn: '2026-11-20',
+        answers: { came: true, wish: 'Kirsty would like an evening group.' },
+        attendeeId: 'a1',
+        consent: true,
       },
     ]);
     // The visitor's private note is in it: a subject access request covers every note, and deleted ones

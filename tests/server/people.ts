@@ -29,7 +29,10 @@ export async function pullAll(client: Client, cursor = '') {
   throw new Error('pull never finished');
 }
 
-/** A person `id` with a check-in, an outreach, a private note, a visit and a referral about them. */
+/**
+ * A person `id` with a check-in, an outreach, a private note, a visit, a booking, a referral and research answers
+ * kept with them (with their consent) about them.
+ */
 export function personChanges(id: string, displayName = 'Kirsty') {
   return [
     change('attendee', id, { displayName, cake: 'lemon drizzle', contact: contact() }),
@@ -52,6 +55,15 @@ export function personChanges(id: string, displayName = 'Kirsty') {
       consentGiven: true,
       madeAt: '2026-11-20T11:00:00Z',
       followUpDue: '2026-12-04',
+    }),
+    change('response', `q-${id}`, {
+      questionnaireId: 'qn1',
+      version: 1,
+      how: 'visit',
+      answeredOn: '2026-11-20',
+      answers: { came: true, wish: `${displayName} would like an evening group.` },
+      attendeeId: id,
+      consent: true,
     }),
   ];
 }

@@ -50,7 +50,10 @@ describe.each(databases())('retention on $name', { timeout: 30_000 }, (database)
     const run = await coordinator.post('/api/retention/run', { ids: ['a1'] });
     expect(run.status).toBe(200);
     expect(run.body.erased).toEqual([
-      { id: 'a1', erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1 } },
+      {
+        id: 'a1',
+        erased: { attendee: 1, checkIn: 1, outreach: 1, note: 1, visit: 1, booking: 1, referral: 1, response: 1 },
+      },
     ]);
     expect((await coordinator.get('/api/people/a1/export')).status).toBe(410);
     const after = await coordinator.get('/api/retention/preview');

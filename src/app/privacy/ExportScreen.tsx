@@ -8,7 +8,7 @@ import { LONDON } from '../../domain/london.ts';
 import { useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { fetchPersonExport, type ExportedRecord, type PersonExport } from './api.ts';
 import { downloadJson } from './download.ts';
-import { Fields, printDateTime, type Labels } from './printable.tsx';
+import { Fields, printDateTime, printDay, type Labels } from './printable.tsx';
 import { CoordinatorScreen, NotReady, useServerData } from './serverData.tsx';
 
 const PERSON: Labels = {
@@ -98,6 +98,18 @@ const REFERRAL: Labels = {
   followUpDue: 'Follow-up due',
   outcome: 'Outcome',
   outcomeAt: 'Outcome recorded',
+};
+
+const RESPONSE: Labels = {
+  questionnaireId: 'Questionnaire (id)',
+  version: 'Questionnaire version',
+  answeredOn: 'Answered on',
+  how: 'How answered',
+  answers: 'Answers, by question (id)',
+  other: 'Typed beside “Other”, by question (id)',
+  venueId: 'Venue (id)',
+  sessionId: 'Session (id)',
+  consent: 'Agreed to the answers being kept with their record',
 };
 
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
@@ -213,6 +225,16 @@ function ExportPage({ exported, personId }: { exported: PersonExport; personId: 
       <RecordList title="Referrals and signposting" id="export-referrals" records={exported.referrals}>
         {(record) => ({ heading: datedHeading('Referral', record.madeAt), labels: REFERRAL, skip: ['attendeeId'] })}
       </RecordList>
+      <RecordList title="Research answers" id="export-responses" records={exported.responses}>
+        {(record) => ({
+          heading:
+            typeof record.answeredOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(record.answeredOn)
+              ? `Answers given ${printDay(record.answeredOn)}`
+              : 'Answers',
+          labels: RESPONSE,
+          skip: ['attendeeId'],
+        })}
+      </RecordList>
       <History changes={exported.history} />
     </>
   );
@@ -270,6 +292,7 @@ const KIND_WORDS: Readonly<Record<string, { what: string; labels: Labels }>> = {
   note: { what: 'Note', labels: NOTE },
   visit: { what: 'Visit', labels: VISIT },
   referral: { what: 'Referral', labels: REFERRAL },
+  response: { what: 'Research answers', labels: RESPONSE },
 };
 
 /** Every change the server's history keeps, so that earlier values (an old phone number) are shown too. */

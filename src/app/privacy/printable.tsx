@@ -11,12 +11,17 @@ export function printDateTime(at: string): string {
   return format(new Date(at), 'EEE d MMM yyyy, HH:mm', { in: LONDON });
 }
 
+/** "24 Nov 2026": a calendar date (YYYY-MM-DD), as it was given. */
+export function printDay(day: string): string {
+  return format(calendarDate(day), 'd MMM yyyy', { in: CALENDAR });
+}
+
 function printValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    if (DATE_ONLY.test(value)) return format(calendarDate(value), 'd MMM yyyy', { in: CALENDAR });
+    if (DATE_ONLY.test(value)) return printDay(value);
     if (DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return printDateTime(value);
     return value;
   }

@@ -3,7 +3,7 @@
 import { Link } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import type { Note } from '../../domain/note.ts';
-import { isFollowUpOverdue } from '../../domain/today.ts';
+import { isConcernPickedUp, isFollowUpOverdue, type VersionedNote } from '../../domain/today.ts';
 import { formatDateTime } from '../format.ts';
 import { dateLabel } from './labels.ts';
 
@@ -71,12 +71,12 @@ function concernCount(notes: readonly Note[]): string {
 }
 
 /** "Picked up lately: Alex Morrison (2), Sam Reid": who took the concerns of the last fortnight, by team name. */
-function pickedUpLately(notes: readonly Note[], now: number): string {
+function pickedUpLately(notes: readonly VersionedNote[], now: number): string {
   const since = new Date(now - 14 * 24 * 60 * 60_000).toISOString();
   const counts = new Map<string, number>();
   for (const note of notes) {
     const by = note.concernPickedUpBy?.trim();
-    if (!by || note.deleted === true || (note.createdAt ?? '') < since) continue;
+    if (!by || !isConcernPickedUp(note) || note.deleted === true || (note.createdAt ?? '') < since) continue;
     if (note.concern !== 'urgent' && note.concern !== 'talk to coordinator') continue;
     counts.set(by, (counts.get(by) ?? 0) + 1);
   }
@@ -92,7 +92,7 @@ export function OpenConcerns({
   /** The concerns nobody has picked up. */
   notes: Note[];
   /** The notes Today reads, among them the concerns of the last fortnight, for who picked them up lately. */
-  allNotes: readonly Note[];
+  allNotes: readonly VersionedNote[];
   attendees: Names;
   onPickUp: (note: Note) => void;
 }) {

@@ -2,14 +2,22 @@
 // outcome recorded in one tap. Kept small and free of the schemas: it loads with Today.
 import { Link } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
-import { recordOutcome, useReferralFollowUps } from '../../db/referralFollowUps.ts';
+import { recordOutcome, type ReferralFollowUps } from '../../db/referralFollowUps.ts';
 import { OUTCOME_LABELS, REFERRAL_OUTCOMES } from '../../domain/referralRules.ts';
 import { dateLabel } from './labels.ts';
 
-export function TodayReferrals({ today, user }: { today: string; user: { id: string; role: string } }) {
+export function TodayReferrals({
+  data,
+  today,
+  user,
+}: {
+  /** The referrals whose follow-up is due (db/referralFollowUps.ts), read by the screen. */
+  data: ReferralFollowUps;
+  today: string;
+  user: { id: string; role: string };
+}) {
   const db = useDb();
-  const data = useReferralFollowUps(today, user);
-  if (!data || data.referrals.length === 0) return null;
+  if (data.referrals.length === 0) return null;
   return (
     <section aria-labelledby="today-referrals" className="today-section">
       <h2 id="today-referrals">Did they get there?</h2>

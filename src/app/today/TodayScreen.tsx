@@ -1,7 +1,9 @@
 // Today: what is on now and what needs someone, so a facilitator or visitor starts the day from one screen.
 import { Link } from 'react-router';
 import { useDb } from '../../db/hooks.ts';
+import { useReferralFollowUps } from '../../db/referralFollowUps.ts';
 import { markFollowUpDone, pickUpConcern, useTodayData } from '../../db/today.ts';
+import { useVolunteersDue } from '../../db/volunteersDue.ts';
 import { londonDate } from '../../domain/london.ts';
 import type { Note } from '../../domain/note.ts';
 import { sessionsThisWeek, sessionsToday } from '../../domain/schedule.ts';
@@ -30,8 +32,17 @@ export function TodayScreen() {
   const today = londonDate(now);
   const data = useTodayData(now, today);
   const grace = useVisitGrace();
+  // Read here, not in their sections, so that the screen knows whether anything at all is due.
+  const referrals = useReferralFollowUps(today, user);
+  const volunteersDue = useVolunteersDue(today, user?.role === 'coordinator');
 
-  if (data === undefined || user === undefined || grace === undefined) {
+  if (
+    data === undefined ||
+    user === undefined ||
+    grace === undefined ||
+    referrals === undefined ||
+    volunteersDue === undefined
+  ) {
     return (
       <Screen title="Today">
         <p className="lede">{formatLongDate(now)}</p>
@@ -61,8 +72,15 @@ export function TodayScreen() {
   const followUps = followUpsDue(data.notes, today).filter((note) => coordinator || note.createdBy === user.id);
   const concerns = coordinator ? openConcerns(data.notes) : [];
   const nothing =
-    todays.length + laterThisWeek.length + visits.length + followUps.length + concerns.length === 0 &&
-    overdue.length === 0;
+    todays.length +
+      laterThisWeek.length +
+      visits.length +
+      followUps.length +
+      concerns.length +
+      overdue.length +
+      referrals.referrals.length +
+      volunteersDue.length ===
+    0;
 
   const done = (note: Note) => void markFollowUpDone(db, note.id, user.id);
   const pickUp = (note: Note) => void pickUpConcern(db, note.id, user);
@@ -96,8 +114,8 @@ export function TodayScreen() {
           <FollowUps notes={followUps} attendees={data.attendees} today={today} onDone={done} />
         </>
       )}
-      {coordinator && <VolunteersDue today={today} />}
-      <TodayReferrals today={today} user={user} />
+      <VolunteersDue items={volunteersDue} />
+      <TodayReferrals data={referrals} today={today} user={user} />
       <p className="today-signposting">
         <Link to="/signposting">Find a local service or helpline</Link>
       </p>

@@ -2,8 +2,8 @@
 // their own PVG when it has lapsed. A warning, never a block: see README, "Volunteers".
 import { Link } from 'react-router';
 import { useMeta } from '../../db/hooks.ts';
-import { useOwnPvg, useVolunteersDue } from '../../db/volunteersDue.ts';
-import { pvgState } from '../../domain/volunteering.ts';
+import { useOwnPvg } from '../../db/volunteersDue.ts';
+import { pvgState, type DueItem } from '../../domain/volunteering.ts';
 import { formatDay } from '../format.ts';
 
 export function OwnPvgWarning({ userId, today }: { userId: string; today: string }) {
@@ -18,10 +18,11 @@ export function OwnPvgWarning({ userId, today }: { userId: string; today: string
   );
 }
 
-export function VolunteersDue({ today }: { today: string }) {
-  const items = useVolunteersDue(today, true);
+/** A coordinator's renewals due (db/volunteersDue.ts, read by the screen; none for anyone else). */
+export function VolunteersDue({ items }: { items: readonly DueItem[] }) {
   const contacts = useMeta('contacts');
-  if (!items || items.length === 0) return null;
+  // Not before the team's names are read: "A team member" is for someone no longer on the list, not a wait.
+  if (items.length === 0 || contacts === undefined) return null;
   const nameOf = (id: string) => contacts?.find((contact) => contact.id === id)?.name ?? 'A team member';
   return (
     <section aria-labelledby="today-volunteers" className="today-section">

@@ -27,6 +27,8 @@ export interface ErasedCounts {
   visit: number;
   booking: number;
   referral: number;
+  /** Research answers kept with the person (with their consent); anonymous answers name nobody. */
+  response: number;
 }
 
 export interface Eraser {
@@ -90,7 +92,16 @@ export async function erasePerson(
       history,
     }));
     await writeNumberedChanges(trx, counter, tombstones, now);
-    const counts: ErasedCounts = { attendee: 0, checkIn: 0, outreach: 0, note: 0, visit: 0, booking: 0, referral: 0 };
+    const counts: ErasedCounts = {
+      attendee: 0,
+      checkIn: 0,
+      outreach: 0,
+      note: 0,
+      visit: 0,
+      booking: 0,
+      referral: 0,
+      response: 0,
+    };
     for (const record of records) if (record.kind in counts) counts[record.kind as keyof ErasedCounts] += 1;
     await writeAudit(
       trx,

@@ -33,6 +33,8 @@ export interface PersonExport {
   bookings: Exported[];
   /** Referrals and signposting made for the person, with their outcomes. */
   referrals: Exported[];
+  /** Research answers kept with the person, with their consent; anonymous answers name nobody and are not here. */
+  responses: Exported[];
   /** Every change kept in the records' history, oldest first: earlier values (an old phone number) included. */
   history: ExportedChange[];
   exportedAt: string;
@@ -87,6 +89,7 @@ export async function exportPerson(
     visits: of('visit'),
     bookings: of('booking'),
     referrals: of('referral'),
+    responses: of('response'),
     history,
     exportedAt: new Date(now).toISOString(),
   };
