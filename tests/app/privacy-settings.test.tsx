@@ -66,7 +66,11 @@ describe('data retention', () => {
     expect(rows.map((row) => row.textContent)).toEqual(['KirstyTue 5 Mar 2024, 15:00', 'MorvenTue 5 Mar 2024, 15:00']);
 
     await user.click(screen.getByRole('button', { name: 'Erase these 2 people…' }));
-    expect(screen.getByText(/Erase 2 people and every check-in, text or call, note and visit about them\?/));
+    expect(
+      screen.getByText(
+        /Erase 2 people and every check-in, text or call, note, visit, booking, referral and research answer kept with them\?/,
+      ),
+    );
     await user.click(screen.getByRole('button', { name: 'Keep them' }));
     expect((await coordinator.get('/api/retention/preview')).body.people).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Erase these 2 people…' }));

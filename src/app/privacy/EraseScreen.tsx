@@ -81,12 +81,14 @@ function EraseForm({ person, name }: { person: Attendee; name: string }) {
         <h2>What erasing {name} does</h2>
         <ul>
           <li>
-            Deletes {name} and every check-in, text or call, note and visit about them, including notes other volunteers
-            wrote privately, and any duplicate records merged into this one.
+            Deletes {name} and every check-in, text or call, note, visit, crèche or transport booking, referral and
+            research answer kept with them, including notes other volunteers wrote privately, and any duplicate records
+            merged into this one.
           </li>
           <li>Blanks what was changed about them in the history; who made changes, and when, stays.</li>
           <li>Every device removes them when it next syncs, and a device that was offline cannot bring them back.</li>
           <li>Anonymous feedback from sessions stays: it was never linked to anyone.</li>
+          <li>Anonymous answers to questionnaires stay too: they name nobody.</li>
         </ul>
         <p>
           <strong>This cannot be undone.</strong> If {name} asked for a copy of what we hold, make it first:{' '}

@@ -195,8 +195,8 @@ function Due({ preview, onErased }: { preview: RetentionPreview; onErased: (coun
           ) : (
             <div className="danger-zone" role="group" aria-labelledby="retention-confirm">
               <p id="retention-confirm">
-                Erase {count} and every check-in, text or call, note and visit about them? Anonymous feedback stays.{' '}
-                <strong>This cannot be undone.</strong>
+                Erase {count} and every check-in, text or call, note, visit, booking, referral and research answer kept
+                with them? Anonymous feedback and answers stay. <strong>This cannot be undone.</strong>
               </p>
               <div className="form-actions">
                 <button type="button" className="button-danger" disabled={busy} onClick={() => void erase()}>
