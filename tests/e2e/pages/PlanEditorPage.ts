@@ -23,7 +23,7 @@ export class PlanEditorPage {
     await page.getByLabel('Starts').fill(plan.start);
     await page.getByLabel('Ends').fill(plan.end);
     if (plan.newVenue) {
-      await page.getByLabel('Venue').selectOption({ label: 'Add a new venue…' });
+      await page.getByLabel('Venue', { exact: true }).selectOption({ label: 'Add a new venue…' });
       await page.getByLabel('Name of the new venue').fill(plan.newVenue.name);
       await page.getByLabel('Where is it?').selectOption(plan.newVenue.locality);
     }
