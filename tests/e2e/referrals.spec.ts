@@ -6,7 +6,7 @@ import { AccountPages } from './pages/AccountPages.ts';
 import { PeoplePage } from './pages/PeoplePage.ts';
 import { ReportsPage } from './pages/ReportsPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
-import { readMeta, syncNow } from './pages/SyncPages.ts';
+import { pushSessionFromAnotherTablet, readMeta, syncNow } from './pages/SyncPages.ts';
 import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
@@ -43,29 +43,7 @@ test('a referral made offline syncs, comes up on Today when due, and is counted 
 
   // This morning's group, as another tablet would have put it on the server, so that Reports has a session.
   const user = (await readMeta(page, 'user')) as { id: string };
-  const version = `${String(START.getTime()).padStart(13, '0')}-0000-halltablet`;
-  const session = {
-    title: 'Elgin drop-in',
-    startsAt: new Date(START.getTime() - 60 * 60 * 1000).toISOString(),
-    createdAt: START.toISOString(),
-    createdBy: user.id,
-  };
-  const pushed = await page.request.post('/api/sync/push', {
-    data: {
-      protocol: 1,
-      deviceId: 'halltablet',
-      batchId: 'session',
-      changes: [
-        {
-          kind: 'session',
-          id: 'elgin-drop-in',
-          values: session,
-          versions: Object.fromEntries(Object.keys(session).map((f) => [f, version])),
-        },
-      ],
-    },
-  });
-  expect(pushed.status()).toBe(200);
+  await pushSessionFromAnotherTablet(page, START.getTime(), 'Elgin drop-in', 'elgin-drop-in');
 
   // The coordinator keeps the partner list.
   await shell.open('Settings');

@@ -6,7 +6,7 @@
 import { AccountPages, E2E_PIN } from './pages/AccountPages.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
-import { readMeta, syncNow } from './pages/SyncPages.ts';
+import { pushSessionFromAnotherTablet, syncNow } from './pages/SyncPages.ts';
 import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
@@ -45,31 +45,7 @@ test('a questionnaire designed offline is answered on the kiosk and by its publi
   await page.getByRole('button', { name: 'Dismiss' }).click();
 
   // This morning's group, as another tablet would have put it on the server, for the kiosk to hang from.
-  const user = (await readMeta(page, 'user')) as { id: string };
-  const now = Date.now();
-  const version = `${String(now).padStart(13, '0')}-0000-halltablet`;
-  const session = {
-    title: 'Elgin drop-in',
-    startsAt: new Date(now - 60 * 60 * 1000).toISOString(),
-    createdAt: new Date(now).toISOString(),
-    createdBy: user.id,
-  };
-  const pushed = await page.request.post('/api/sync/push', {
-    data: {
-      protocol: 1,
-      deviceId: 'halltablet',
-      batchId: 'session',
-      changes: [
-        {
-          kind: 'session',
-          id: 'elgin-drop-in',
-          values: session,
-          versions: Object.fromEntries(Object.keys(session).map((field) => [field, version])),
-        },
-      ],
-    },
-  });
-  expect(pushed.status()).toBe(200);
+  await pushSessionFromAnotherTablet(page, Date.now(), 'Elgin drop-in', 'elgin-drop-in');
   await syncNow(page);
 
   // No signal: the questionnaire is designed on the tablet.

@@ -4,6 +4,7 @@
 // (a visitor), a coordinator of another organisation, and someone signed out.
 import { describe, expect, it } from 'vitest';
 import { addMember, change, Client, hlc, setUpOrganisation } from './client.ts';
+import { expectRecordCells } from './accessCells.ts';
 import { databases, useServer } from './helpers.ts';
 import { pullAll, push } from './people.ts';
 
@@ -89,31 +90,7 @@ describe.each(databases())('volunteer records: access on $name', { timeout: 60_0
     const values = rule.values(clients.ids);
     const [created] = await push(clients[rule.author], [change(rule.kind, 'r1', values, hlc(Date.now() - 10_000))]);
     expect(created?.status).toBe('applied');
-    for (const who of WHO) {
-      if (who === 'signedOut') {
-        expect((await clients.signedOut.get('/api/sync/pull')).status, 'signed out reads').toBe(401);
-        continue;
-      }
-      const { records } = await pullAll(clients[who]);
-      expect(records.has(`${rule.kind}/r1`), `${who} reads`).toBe(rule.read.includes(who));
-    }
-    for (const [index, who] of WHO.entries()) {
-      const update = change(rule.kind, 'r1', { deleted: false }, hlc(Date.now() - 5_000 + index));
-      if (who === 'signedOut') {
-        const answer = await clients.signedOut.post('/api/sync/push', {
-          protocol: 1,
-          deviceId: 'x',
-          batchId: 'b',
-          changes: [update],
-        });
-        expect(answer.status, 'signed out writes').toBe(401);
-        continue;
-      }
-      const [result] = await push(clients[who], [update]);
-      const expected =
-        who === 'otherOrganisation' ? 'required_missing' : rule.write.includes(who) ? 'applied' : 'forbidden';
-      expect(result?.status === 'applied' ? 'applied' : result?.code, `${who} writes`).toBe(expected);
-    }
+    await expectRecordCells(clients, WHO, rule);
     const { records } = await pullAll(clients.member);
     expect(records.get(`${rule.kind}/r1`)?.values).toMatchObject(values);
   });

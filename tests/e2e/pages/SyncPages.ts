@@ -179,3 +179,34 @@ export async function pullAll(
     if (!page.more) return records;
   }
 }
+
+/**
+ * A group session that started an hour before `at`, put on the server as another tablet would (through the page's
+ * signed-in request context), so that a test has a session without planning one on screen.
+ */
+export async function pushSessionFromAnotherTablet(page: Page, at: number, title: string, id: string): Promise<void> {
+  const user = (await readMeta(page, 'user')) as { id: string };
+  const version = `${String(at).padStart(13, '0')}-0000-halltablet`;
+  const session = {
+    title,
+    startsAt: new Date(at - 60 * 60 * 1000).toISOString(),
+    createdAt: new Date(at).toISOString(),
+    createdBy: user.id,
+  };
+  const pushed = await page.request.post('/api/sync/push', {
+    data: {
+      protocol: 1,
+      deviceId: 'halltablet',
+      batchId: 'session',
+      changes: [
+        {
+          kind: 'session',
+          id,
+          values: session,
+          versions: Object.fromEntries(Object.keys(session).map((field) => [field, version])),
+        },
+      ],
+    },
+  });
+  expect(pushed.status()).toBe(200);
+}
