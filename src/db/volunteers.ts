@@ -43,14 +43,25 @@ export function useMemberRecords(memberId: string) {
 
 interface Writer {
   userId: string;
+  /** The entry being changed; a new one is made when absent. */
+  id?: string | undefined;
+}
+
+/** Removes a training, hours or supervision entry: marked deleted, so the removal syncs like any change. */
+export async function removeVolunteerEntry(
+  db: CoorieDb,
+  kind: 'training' | 'hours' | 'supervision',
+  id: string,
+  { userId }: Writer,
+): Promise<void> {
+  await saveRecord(db, kind, id, { deleted: true }, { userId });
 }
 
 export async function addTraining(
   db: CoorieDb,
   values: { memberId: string; name: string; completedOn: string; renewBy: string },
-  { userId }: Writer,
+  { userId, id = newId() }: Writer,
 ): Promise<string> {
-  const id = newId();
   await saveRecord(db, 'training', id, { ...values }, { userId });
   return id;
 }
@@ -58,9 +69,8 @@ export async function addTraining(
 export async function addHours(
   db: CoorieDb,
   values: { memberId: string; on: string; hours: number; what: string },
-  { userId }: Writer,
+  { userId, id = newId() }: Writer,
 ): Promise<string> {
-  const id = newId();
   await saveRecord(db, 'hours', id, { ...values }, { userId });
   return id;
 }

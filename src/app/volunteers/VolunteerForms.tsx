@@ -5,6 +5,7 @@ import { PVG_STATUSES, type Pvg, type PvgStatus } from '../../domain/pvg.ts';
 import { useDb } from '../../db/hooks.ts';
 import { addHours, addSupervision, addTraining, savePvg } from '../../db/volunteers.ts';
 import type { TeamContact } from '../../db/meta.ts';
+import type { KindRecords } from '../../domain/kinds.ts';
 import { FormActions, InputField, SelectField, TextAreaField } from '../components/form/index.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,11 +43,25 @@ function useSubmit(validate: () => Errors, save: () => Promise<string>, onSaved:
   return { errors, problem, busy, submit };
 }
 
-export function TrainingForm({ memberId, userId, onSaved }: FormProps) {
+/** What an add form needs to change an entry instead: the entry (prefilled) and a way back. */
+interface Editing<T> {
+  entry?: T | undefined;
+  onCancel?: (() => void) | undefined;
+}
+
+export function TrainingForm({
+  memberId,
+  userId,
+  onSaved,
+  entry,
+  onCancel,
+}: FormProps & Editing<KindRecords['training']>) {
   const db = useDb();
-  const [name, setName] = useState('');
-  const [completedOn, setCompletedOn] = useState('');
-  const [renewBy, setRenewBy] = useState('');
+  const [name, setName] = useState(entry?.name ?? '');
+  const [completedOn, setCompletedOn] = useState(entry?.completedOn ?? '');
+  const [renewBy, setRenewBy] = useState(entry?.renewBy ?? '');
+  const key = entry ? `training-${entry.id}` : 'training';
+  const title = entry ? `Change ${entry.name ?? 'training'}` : 'Add training';
   const form = useSubmit(
     () => ({
       name: name.trim() ? undefined : 'Enter the name of the course',
@@ -61,7 +76,7 @@ export function TrainingForm({ memberId, userId, onSaved }: FormProps) {
               : undefined,
     }),
     async () => {
-      await addTraining(db, { memberId, name: name.trim(), completedOn, renewBy }, { userId });
+      await addTraining(db, { memberId, name: name.trim(), completedOn, renewBy }, { userId, id: entry?.id });
       setName('');
       setCompletedOn('');
       setRenewBy('');
@@ -70,11 +85,11 @@ export function TrainingForm({ memberId, userId, onSaved }: FormProps) {
     onSaved,
   );
   return (
-    <form onSubmit={form.submit} noValidate aria-labelledby="training-form-title" className="volunteer-form">
-      <h3 id="training-form-title">Add training</h3>
-      <InputField id="training-name" label="Course" value={name} onChange={setName} error={form.errors.name} />
+    <form onSubmit={form.submit} noValidate aria-labelledby={`${key}-form-title`} className="volunteer-form">
+      <h3 id={`${key}-form-title`}>{title}</h3>
+      <InputField id={`${key}-name`} label="Course" value={name} onChange={setName} error={form.errors.name} />
       <InputField
-        id="training-completed"
+        id={`${key}-completed`}
         type="date"
         label="Completed on"
         value={completedOn}
@@ -82,7 +97,7 @@ export function TrainingForm({ memberId, userId, onSaved }: FormProps) {
         error={form.errors.completedOn}
       />
       <InputField
-        id="training-renew"
+        id={`${key}-renew`}
         type="date"
         label="Renew by (optional)"
         hint="Leave empty if it never needs renewing"
@@ -90,16 +105,22 @@ export function TrainingForm({ memberId, userId, onSaved }: FormProps) {
         onChange={setRenewBy}
         error={form.errors.renewBy}
       />
-      <FormActions problem={form.problem} busy={form.busy} submit="Save training" />
+      <FormActions
+        problem={form.problem}
+        busy={form.busy}
+        submit={entry ? 'Save changes' : 'Save training'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
 
-export function HoursForm({ memberId, userId, onSaved }: FormProps) {
+export function HoursForm({ memberId, userId, onSaved, entry, onCancel }: FormProps & Editing<KindRecords['hours']>) {
   const db = useDb();
-  const [on, setOn] = useState('');
-  const [hours, setHours] = useState('');
-  const [what, setWhat] = useState('');
+  const [on, setOn] = useState(entry?.on ?? '');
+  const [hours, setHours] = useState(entry?.hours === undefined ? '' : String(entry.hours));
+  const [what, setWhat] = useState(entry?.what ?? '');
+  const key = entry ? `hours-${entry.id}` : 'hours';
   const amount = Number(hours.replace(',', '.'));
   const form = useSubmit(
     () => ({
@@ -110,7 +131,7 @@ export function HoursForm({ memberId, userId, onSaved }: FormProps) {
           : 'Enter the hours in quarter hours, from 0.25 to 24, like 1.5',
     }),
     async () => {
-      await addHours(db, { memberId, on, hours: amount, what: what.trim() }, { userId });
+      await addHours(db, { memberId, on, hours: amount, what: what.trim() }, { userId, id: entry?.id });
       setOn('');
       setHours('');
       setWhat('');
@@ -119,19 +140,26 @@ export function HoursForm({ memberId, userId, onSaved }: FormProps) {
     onSaved,
   );
   return (
-    <form onSubmit={form.submit} noValidate aria-labelledby="hours-form-title" className="volunteer-form">
-      <h3 id="hours-form-title">Add hours</h3>
-      <p className="field-hint">Sessions you run and visits you make are counted for you: add anything else.</p>
-      <InputField id="hours-on" type="date" label="Date" value={on} onChange={setOn} error={form.errors.on} />
-      <InputField id="hours-amount" label="Hours" value={hours} onChange={setHours} error={form.errors.hours} />
+    <form onSubmit={form.submit} noValidate aria-labelledby={`${key}-form-title`} className="volunteer-form">
+      <h3 id={`${key}-form-title`}>{entry ? 'Change hours' : 'Add hours'}</h3>
+      {!entry && (
+        <p className="field-hint">Sessions you run and visits you make are counted for you: add anything else.</p>
+      )}
+      <InputField id={`${key}-on`} type="date" label="Date" value={on} onChange={setOn} error={form.errors.on} />
+      <InputField id={`${key}-amount`} label="Hours" value={hours} onChange={setHours} error={form.errors.hours} />
       <InputField
-        id="hours-what"
+        id={`${key}-what`}
         label="What (optional)"
         hint="Like “phone round” or “training others”"
         value={what}
         onChange={setWhat}
       />
-      <FormActions problem={form.problem} busy={form.busy} submit="Save hours" />
+      <FormActions
+        problem={form.problem}
+        busy={form.busy}
+        submit={entry ? 'Save changes' : 'Save hours'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { londonDate } from '../../domain/london.ts';
 import { currentTraining, hoursText, pvgState, totalHours, trainingState } from '../../domain/volunteering.ts';
-import { useRecord } from '../../db/hooks.ts';
-import { useMemberHours, useMemberRecords } from '../../db/volunteers.ts';
+import { useDb, useRecord, useRecordsWhere } from '../../db/hooks.ts';
+import { removeVolunteerEntry, useMemberHours, useMemberRecords } from '../../db/volunteers.ts';
 import { formatDay } from '../format.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
@@ -33,14 +33,78 @@ export function MemberVolunteeringScreen() {
   return <Volunteering memberId={id} title={`${name}: training & hours`} />;
 }
 
+const isCoordinatorOrSelf = (user: { id: string; role: string }, memberId: string) =>
+  user.role === 'coordinator' || user.id === memberId;
+
+/** Change and Remove for one entry; Remove asks first, since the entry goes for everyone. */
+function EntryActions({
+  label,
+  onChange,
+  onRemove,
+}: {
+  label: string;
+  onChange?: () => void;
+  onRemove: () => Promise<void>;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState('');
+  if (confirming) {
+    return (
+      <div className="form-actions" role="group" aria-label={`Remove ${label}?`}>
+        <p>Remove {label}? It goes from this page, Today and the hours report.</p>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => {
+            onRemove().catch(() => setProblem('It could not be removed on this device. Try again.'));
+          }}
+        >
+          Yes, remove
+        </button>
+        <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+          Keep it
+        </button>
+        <div role="alert">{problem && <p className="problem">{problem}</p>}</div>
+      </div>
+    );
+  }
+  return (
+    <div className="form-actions">
+      {onChange && (
+        <button type="button" className="button-secondary" onClick={onChange} aria-label={`Change ${label}`}>
+          Change
+        </button>
+      )}
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => setConfirming(true)}
+        aria-label={`Remove ${label}`}
+      >
+        Remove
+      </button>
+    </div>
+  );
+}
+
 function Volunteering({ memberId, title }: { memberId: string; title: string }) {
+  const db = useDb();
   const user = useCurrentUser();
   const contacts = useContacts();
   const today = londonDate(new Date());
   const { training, supervision, pvg } = useMemberRecords(memberId);
   const hours = useMemberHours(memberId, today);
+  const entered = useRecordsWhere('hours', 'memberId', [memberId]);
   const [status, setStatus] = useState('');
+  // The one entry whose form is open for changing, as kind and id.
+  const [changing, setChanging] = useState('');
   if (!user) return null;
+  // Only the member and the coordinators reach this page, and both may write these entries (the server agrees).
+  const canWrite = isCoordinatorOrSelf(user, memberId);
+  const saved = (message: string) => {
+    setChanging('');
+    setStatus(message);
+  };
   const isCoordinator = user.role === 'coordinator';
   const nameOf = (id: string | undefined) => contacts.find((contact) => contact.id === id)?.name ?? 'a coordinator';
   const pvgDue = pvg === undefined ? undefined : pvgState(pvg ?? undefined, today);
@@ -113,6 +177,41 @@ function Volunteering({ memberId, title }: { memberId: string; title: string }) 
             </tbody>
           </table>
         )}
+        {entered && entered.some((entry) => !entry.deleted) && (
+          <ul className="volunteer-list" aria-label="Other hours entered">
+            {entered
+              .filter((entry) => !entry.deleted)
+              .sort((a, b) => (b.on ?? '').localeCompare(a.on ?? ''))
+              .map((entry) => {
+                const label = `${hoursText(entry.hours ?? 0)} on ${entry.on ? formatDay(entry.on, null) : ''}`;
+                return (
+                  <li key={entry.id}>
+                    <span className="record-title">{label}</span>
+                    {entry.what && <span className="record-meta">{entry.what}</span>}
+                    {canWrite &&
+                      (changing === `hours:${entry.id}` ? (
+                        <HoursForm
+                          memberId={memberId}
+                          userId={user.id}
+                          onSaved={saved}
+                          entry={entry}
+                          onCancel={() => setChanging('')}
+                        />
+                      ) : (
+                        <EntryActions
+                          label={`hours, ${label}`}
+                          onChange={() => setChanging(`hours:${entry.id}`)}
+                          onRemove={async () => {
+                            await removeVolunteerEntry(db, 'hours', entry.id, { userId: user.id });
+                            setStatus('Hours removed.');
+                          }}
+                        />
+                      ))}
+                  </li>
+                );
+              })}
+          </ul>
+        )}
         <HoursForm memberId={memberId} userId={user.id} onSaved={setStatus} />
       </section>
 
@@ -140,6 +239,25 @@ function Volunteering({ memberId, title }: { memberId: string; title: string }) 
                       Completed {course.completedOn ? formatDay(course.completedOn, null) : ''}
                       {course.renewBy ? `, renew by ${formatDay(course.renewBy, null)}` : ', no renewal needed'}
                     </span>
+                    {canWrite &&
+                      (changing === `training:${course.id}` ? (
+                        <TrainingForm
+                          memberId={memberId}
+                          userId={user.id}
+                          onSaved={saved}
+                          entry={course}
+                          onCancel={() => setChanging('')}
+                        />
+                      ) : (
+                        <EntryActions
+                          label={course.name ?? 'training'}
+                          onChange={() => setChanging(`training:${course.id}`)}
+                          onRemove={async () => {
+                            await removeVolunteerEntry(db, 'training', course.id, { userId: user.id });
+                            setStatus(`${course.name ?? 'Training'} removed.`);
+                          }}
+                        />
+                      ))}
                   </li>
                 );
               })}
@@ -156,13 +274,23 @@ function Volunteering({ memberId, title }: { memberId: string; title: string }) 
           <p>No supervision sessions recorded yet.</p>
         ) : (
           <ul className="volunteer-list" aria-label="Supervision sessions">
-            {[...supervision]
+            {supervision
+              .filter((meeting) => !meeting.deleted)
               .sort((a, b) => (b.on ?? '').localeCompare(a.on ?? ''))
               .map((meeting) => (
                 <li key={meeting.id}>
                   <span className="record-title">{meeting.on ? formatDay(meeting.on, null) : ''}</span>
                   <span className="record-meta">With {nameOf(meeting.supervisorId)}</span>
                   <SupervisionNote supervisionId={meeting.id} />
+                  {canWrite && (
+                    <EntryActions
+                      label={`supervision on ${meeting.on ? formatDay(meeting.on, null) : ''}`}
+                      onRemove={async () => {
+                        await removeVolunteerEntry(db, 'supervision', meeting.id, { userId: user.id });
+                        setStatus('Supervision session removed.');
+                      }}
+                    />
+                  )}
                 </li>
               ))}
           </ul>
