@@ -219,7 +219,7 @@ function Volunteering({ memberId, title }: { memberId: string; title: string }) 
         <h2 id="training-title">Training</h2>
         {!training ? (
           <Loading />
-        ) : training.length === 0 ? (
+        ) : currentTraining(training).length === 0 ? (
           <p>No training recorded yet.</p>
         ) : (
           <ul className="volunteer-list" aria-label="Training completed">
@@ -270,7 +270,7 @@ function Volunteering({ memberId, title }: { memberId: string; title: string }) 
         <h2 id="supervision-title">Supervision</h2>
         {!supervision ? (
           <Loading />
-        ) : supervision.length === 0 ? (
+        ) : supervision.every((meeting) => meeting.deleted) ? (
           <p>No supervision sessions recorded yet.</p>
         ) : (
           <ul className="volunteer-list" aria-label="Supervision sessions">
