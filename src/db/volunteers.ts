@@ -47,7 +47,10 @@ interface Writer {
   id?: string | undefined;
 }
 
-/** Removes a training, hours or supervision entry: marked deleted, so the removal syncs like any change. */
+/**
+ * Removes a training, hours or supervision entry: marked deleted, so the removal syncs like any change. A supervision
+ * session takes what was said in it along when this device holds that (only the member's and the supervisor's do).
+ */
 export async function removeVolunteerEntry(
   db: CoorieDb,
   kind: 'training' | 'hours' | 'supervision',
@@ -55,6 +58,11 @@ export async function removeVolunteerEntry(
   { userId }: Writer,
 ): Promise<void> {
   await saveRecord(db, kind, id, { deleted: true }, { userId });
+  if (kind !== 'supervision') return;
+  const noteId = supervisionNoteId(id);
+  if (await db.records('supervisionNote').get(noteId)) {
+    await saveRecord(db, 'supervisionNote', noteId, { deleted: true }, { userId });
+  }
 }
 
 export async function addTraining(

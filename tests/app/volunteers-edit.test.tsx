@@ -8,6 +8,8 @@ import { calendarDate, CALENDAR, londonDate } from '../../src/domain/london.ts';
 import type { CoorieDb } from '../../src/db/database.ts';
 import { setMeta, type SignedInUser } from '../../src/db/meta.ts';
 import { getRecord, saveRecord } from '../../src/db/records.ts';
+import { addSupervision, removeVolunteerEntry } from '../../src/db/volunteers.ts';
+import { supervisionNoteId } from '../../src/domain/supervisionNote.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 
 const MORAG: SignedInUser = { ...ALEX, id: 'u2', name: 'Morag Reid', email: 'morag@example.org', role: 'facilitator' };
@@ -105,5 +107,28 @@ describe('Changing and removing volunteer entries', () => {
     await renderApp('/settings/team/u2/volunteering', { db, user: ISLA });
     expect(await screen.findByText(/seen only by them and the coordinators/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^(Change|Remove)/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('Removing a supervision session', () => {
+  it('takes what was said in it along, on a device that holds it', async () => {
+    const db = freshDb();
+    const writer = { userId: 'u1' };
+    const values = { memberId: 'u2', supervisorId: 'u1', on: day(-7), content: 'Finding the home visits heavy going.' };
+    const id = await addSupervision(db, values, writer);
+    const noteId = supervisionNoteId(id);
+    expect(await getRecord(db, 'supervisionNote', noteId)).toMatchObject({ supervisionId: id });
+
+    await removeVolunteerEntry(db, 'supervision', id, writer);
+
+    // Both gone from what the device shows, and both marked deleted in its tables, for the server to hear of.
+    expect(await getRecord(db, 'supervision', id)).toBeUndefined();
+    expect(await getRecord(db, 'supervisionNote', noteId)).toBeUndefined();
+    expect(await db.records('supervision').get(id)).toMatchObject({ deleted: true });
+    expect(await db.records('supervisionNote').get(noteId)).toMatchObject({ deleted: true });
+    const queued = await db.outbox.toArray();
+    expect(queued.filter((entry) => entry.values.deleted === true).map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(['supervision', 'supervisionNote']),
+    );
   });
 });
