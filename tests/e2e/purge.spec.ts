@@ -56,6 +56,8 @@ test('a shared note taken back, and an erased person, leave a colleague’s tabl
   await sharedNoteAbout(page, 'Kirsty', 'Kirsty talked about her return to work.');
   await sharedNoteAbout(page, 'Shona', 'Shona and the baby were giggling together.');
   await syncHere(page);
+  // A sync started by the second save may still be sending: the office tablet has sent both notes once nothing waits.
+  await expect.poll(() => countRows(page, 'outbox'), { timeout: 30_000 }).toBe(0);
 
   // Morag's tablet gets both notes.
   const hall = await browser.newContext({ baseURL: server.url });
@@ -66,7 +68,7 @@ test('a shared note taken back, and an erased person, leave a colleague’s tabl
   await openProfile(hallPage, 'Kirsty');
   const hallNotes = hallPage.getByRole('region', { name: 'Notes' });
   await expect(hallNotes.getByText('Kirsty talked about her return to work.')).toBeVisible();
-  expect(await countRows(hallPage, 'note')).toBe(2);
+  await expect.poll(() => countRows(hallPage, 'note')).toBe(2);
 
   // Its author takes the note about Kirsty back.
   await openProfile(page, 'Kirsty');
