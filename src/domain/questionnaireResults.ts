@@ -16,6 +16,20 @@ export interface ResultFilters {
   version?: number;
   how?: AnswerWay;
   venueId?: string;
+  /**
+   * The venue of each session, by session id: an answer given at a session (the kiosk's) names its session, not
+   * a venue, so the venue filter finds it through its session. Answers by link or during a visit have no venue.
+   */
+  sessionVenues?: ReadonlyMap<string, string>;
+}
+
+/** Where an answer was given: its own venue, or its session's; undefined for answers with neither. */
+export function responseVenue(
+  response: QuestionnaireResponse,
+  sessionVenues?: ReadonlyMap<string, string>,
+): string | undefined {
+  if (response.venueId) return response.venueId;
+  return response.sessionId ? sessionVenues?.get(response.sessionId) : undefined;
 }
 
 export interface QuestionResult {
@@ -49,7 +63,7 @@ export function filterResponses(
     if (filters.to && (!on || on > filters.to)) return false;
     if (filters.version !== undefined && response.version !== filters.version) return false;
     if (filters.how && response.how !== filters.how) return false;
-    if (filters.venueId && response.venueId !== filters.venueId) return false;
+    if (filters.venueId && responseVenue(response, filters.sessionVenues) !== filters.venueId) return false;
     return true;
   });
 }

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateValues } from '../../src/domain/kinds.ts';
 import type { Question, QuestionnaireVersion } from '../../src/domain/questionnaire.ts';
-import { answersCsv, meanAndSpread, questionnaireResults } from '../../src/domain/questionnaireResults.ts';
+import {
+  answersCsv,
+  filterResponses,
+  meanAndSpread,
+  questionnaireResults,
+} from '../../src/domain/questionnaireResults.ts';
 import {
   answerProblems,
   keptAnswers,
@@ -255,6 +260,31 @@ describe('results', () => {
     ];
     expect(questionnaireResults(VERSIONS, responses, { from: '2026-11-10', version: 1 }).responses).toBe(1);
     expect(questionnaireResults(VERSIONS, responses, { how: 'link' }).responses).toBe(1);
+  });
+
+  it('filters by venue: an answer’s own venue, or the venue of the session it was given at', () => {
+    const responses = [
+      response(1, { came: true }, { venueId: 'buckie' }),
+      response(2, { came: true }, { sessionId: 's-elgin' }),
+      response(3, { came: true }, { sessionId: 's-buckie' }),
+      response(4, { came: true }, { how: 'link' }),
+      response(5, { came: true }, { sessionId: 's-unknown' }),
+    ];
+    const sessionVenues = new Map([
+      ['s-elgin', 'elgin'],
+      ['s-buckie', 'buckie'],
+    ]);
+    const at = (venueId: string) =>
+      filterResponses(responses, { venueId, sessionVenues })
+        .map((kept) => kept.id)
+        .sort();
+    expect(at('buckie')).toEqual(['r1', 'r3']);
+    expect(at('elgin')).toEqual(['r2']);
+    expect(at('forres')).toEqual([]);
+    expect(filterResponses(responses, { sessionVenues })).toHaveLength(5);
+    expect(questionnaireResults(VERSIONS, responses, { venueId: 'buckie', sessionVenues }).responses).toBe(2);
+    const csv = answersCsv(VERSIONS, responses, { venueId: 'elgin', sessionVenues });
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
   });
 
   it('exports anonymous answers as CSV with labels, leaving out answers kept with a person', () => {
