@@ -177,6 +177,9 @@ const ResearchScreen = screen(() =>
 const QuestionnaireScreen = screen(() =>
   import('./research/ResearchScreens.tsx').then((m) => ({ default: m.QuestionnaireScreen })),
 );
+const QuestionnaireSummaryScreen = screen(() =>
+  import('./research/SummaryScreen.tsx').then((m) => ({ default: m.QuestionnaireSummaryScreen })),
+);
 const DesignerScreen = screen(() =>
   import('./research/DesignerScreen.tsx').then((m) => ({ default: m.DesignerScreen })),
 );
@@ -254,6 +257,7 @@ export function AppRoutes() {
           <Route path="research/new" element={<DesignerScreen />} />
           <Route path="research/:id" element={<QuestionnaireScreen />} />
           <Route path="research/:id/edit" element={<DesignerScreen />} />
+          <Route path="research/:id/summary" element={<QuestionnaireSummaryScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

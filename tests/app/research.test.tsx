@@ -156,6 +156,166 @@ describe('questionnaire results', { timeout: 30_000 }, () => {
   });
 });
 
+describe('filtering results and printing a summary', { timeout: 30_000 }, () => {
+  async function seedAnswers() {
+    const db = await seedQuestionnaire();
+    await saveRecord(db, 'venue', 'v-buckie', { name: 'Buckie Centre' });
+    await saveRecord(db, 'venue', 'v-elgin', { name: 'Elgin Hall' });
+    await saveRecord(db, 'session', 's-buckie', { title: 'Buckie drop-in', startsAt: AT, venueId: 'v-buckie' });
+    await saveRecord(db, 'session', 's-elgin', { title: 'Elgin group', startsAt: AT, venueId: 'v-elgin' });
+    const answers = [
+      // Buckie: 7 yes and 6 no; Elgin: 6 yes, 2 of whom wrote something.
+      ...Array.from({ length: 7 }, () => ({ sessionId: 's-buckie', given: { came: true } })),
+      ...Array.from({ length: 6 }, () => ({ sessionId: 's-buckie', given: { came: false, why: 'car' } })),
+      ...Array.from({ length: 6 }, (_, index) => ({
+        sessionId: 's-elgin',
+        given: index < 2 ? { came: true, liked: 'The tea' } : { came: true },
+      })),
+    ];
+    for (const [index, { sessionId, given }] of answers.entries()) {
+      await saveRecord(db, 'response', `r${index}`, {
+        questionnaireId: 'qn1',
+        version: 1,
+        how: 'kiosk',
+        answeredOn: '2026-11-24',
+        sessionId,
+        answers: given,
+      });
+    }
+    return db;
+  }
+
+  const rowsOf = (region: HTMLElement) =>
+    within(region)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+
+  it('counts only the answers given at the venue chosen', async () => {
+    stubNoNetwork();
+    const db = await seedAnswers();
+    await renderApp('/research/qn1', { db, user: ALEX });
+    const user = userEvent.setup();
+    const figure = await screen.findByRole('region', { name: 'Have you been to a group?' }, WAIT);
+    expect(rowsOf(figure)).toEqual(['AnswerPeopleShare', 'Yes1368%', 'No632%']);
+    expect(screen.getByText('19 answers.')).toBeInTheDocument();
+
+    const venue = screen.getByLabelText('Venue');
+    expect(
+      within(venue)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All venues', 'Buckie Centre', 'Elgin Hall']);
+    await user.selectOptions(venue, 'Buckie Centre');
+    expect(await screen.findByText('13 answers.')).toBeInTheDocument();
+    expect(rowsOf(screen.getByRole('region', { name: 'Have you been to a group?' }))).toEqual([
+      'AnswerPeopleShare',
+      'Yes754%',
+      'No646%',
+    ]);
+    await user.selectOptions(venue, 'Elgin Hall');
+    expect(await screen.findByText('6 answers.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'What gets in the way?' })).toBeInTheDocument();
+    expect(rowsOf(screen.getByRole('region', { name: 'Have you been to a group?' }))).toEqual([
+      'AnswerPeopleShare',
+      'Yes6100%',
+      'No00%',
+    ]);
+  });
+
+  it('says what to fix when a date is not real or “To” is before “From”, and holds the figures back till then', async () => {
+    stubNoNetwork();
+    const db = await seedAnswers();
+    await renderApp('/research/qn1', { db, user: ALEX });
+    const user = userEvent.setup();
+    await screen.findByText('19 answers.', undefined, WAIT);
+    await user.type(screen.getByLabelText('From'), '31/02/2026');
+    expect(await screen.findByText('Enter the first day as a real date, like 01/04/2026.')).toBeInTheDocument();
+    expect(screen.getByLabelText('From')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Put the dates right above and the figures will show.')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('region', { name: 'Have you been to a group?' })).not.toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('From'));
+    await user.type(screen.getByLabelText('From'), '25/11/2026');
+    await user.type(screen.getByLabelText('To'), '24/11/2026');
+    expect(await screen.findByText('The last day must be the same as or after the first day.')).toBeInTheDocument();
+    expect(screen.queryByText('No answers yet for these filters.')).not.toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('From'));
+    await user.type(screen.getByLabelText('From'), '24/11/2026');
+    expect(await screen.findByText('19 answers.')).toBeInTheDocument();
+    expect(screen.queryByText(/The last day must be/)).not.toBeInTheDocument();
+  });
+
+  it('prints a summary with the filters used, small numbers kept back and nothing that people wrote', async () => {
+    stubNoNetwork();
+    const db = await seedAnswers();
+    const { router } = await renderApp('/research/qn1?venue=v-elgin&from=2026-11-01&to=2026-11-30', {
+      db,
+      user: ALEX,
+    });
+    const user = userEvent.setup();
+    await screen.findByText('6 answers.', undefined, WAIT);
+    expect(screen.getByRole('region', { name: 'What did you like?: what people wrote' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Print a summary' }));
+    await screen.findByRole('heading', { level: 1, name: 'Summary of answers: What would help you?' }, WAIT);
+    expect(router.state.location.pathname).toBe('/research/qn1/summary');
+
+    const facts = Object.fromEntries(
+      within(screen.getByRole('heading', { name: 'Filters used' }).nextElementSibling as HTMLElement)
+        .getAllByRole('term')
+        .map((term) => [term.textContent, term.nextElementSibling?.textContent]),
+    );
+    expect(facts).toEqual({
+      Dates: '1 Nov 2026 to 30 Nov 2026',
+      Version: 'Version 1',
+      Venue: 'Elgin Hall',
+      'How answered': 'Every way',
+    });
+    expect(rowsOf(screen.getByRole('region', { name: 'Have you been to a group?' }))).toEqual([
+      'AnswerPeopleShare',
+      'Yes6100%',
+      'No00%',
+    ]);
+    // Two wrote something: neither the words nor a heading for them is printed.
+    expect(screen.queryByText('The tea')).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /what people wrote/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Print or save as PDF' })).toBeInTheDocument();
+
+    // Every venue, only the kiosk: the filters said in words follow the address.
+    await router.navigate('/research/qn1/summary?how=kiosk');
+    await screen.findByText('On the kiosk', undefined, WAIT);
+    expect(rowsOf(screen.getByRole('region', { name: 'Have you been to a group?' }))).toEqual([
+      'AnswerPeopleShare',
+      'Yes1368%',
+      'No632%',
+    ]);
+    expect(screen.getByText('19')).toBeInTheDocument();
+  });
+
+  it('keeps a small count back in the summary as on the screen', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    const answers = [
+      ...Array.from({ length: 9 }, () => ({ came: true })),
+      ...Array.from({ length: 2 }, () => ({ came: false })),
+    ];
+    for (const [index, given] of answers.entries()) {
+      await saveRecord(db, 'response', `r${index}`, {
+        questionnaireId: 'qn1',
+        version: 1,
+        how: 'link',
+        answeredOn: '2026-11-24',
+        answers: given,
+      });
+    }
+    await renderApp('/research/qn1/summary', { db, user: ALEX });
+    const figure = await screen.findByRole('region', { name: 'Have you been to a group?' }, WAIT);
+    expect(rowsOf(figure)).toEqual(['AnswerPeopleShare', 'Yeshiddenhidden', 'No<5<5']);
+    expect(screen.getByText('Every date')).toBeInTheDocument();
+    expect(screen.getByText('11')).toBeInTheDocument();
+  });
+});
+
 describe('a questionnaire that is not open', { timeout: 30_000 }, () => {
   it('offers no public link and no poster', async () => {
     stubNoNetwork();

@@ -48,7 +48,8 @@ export interface ReportParams {
   errors: { from?: string; to?: string };
 }
 
-function validDate(text: string): boolean {
+/** Whether `text` is an ISO date (YYYY-MM-DD) that is a real day. */
+export function validDate(text: string): boolean {
   return DATE.test(text) && iso(calendarDate(text)) === text;
 }
 

@@ -1,14 +1,17 @@
 // Peer research: the questionnaires, and each one's results under the reports' small-number rules, with the
 // public link to share and a CSV of the anonymous answers.
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useCallback, useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useRecord, useRecords, useRecordsWhere } from '../../db/hooks.ts';
+import type { QuestionnaireVersion } from '../../domain/questionnaire.ts';
 import { STARTER_QUESTIONNAIRES } from '../../domain/questionnaireStarters.ts';
-import { answersCsv, questionnaireResults, type ResultFilters } from '../../domain/questionnaireResults.ts';
-import { ANSWER_WAYS, ANSWER_WAY_LABELS, type AnswerWay } from '../../domain/response.ts';
+import { answersCsv, questionnaireResults } from '../../domain/questionnaireResults.ts';
+import { ANSWER_WAYS, ANSWER_WAY_LABELS } from '../../domain/response.ts';
 import { showPeople } from '../../domain/reports/suppress.ts';
+import { InputField, SelectField } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { ReportFigure } from '../reports/ReportFigure.tsx';
+import { readResultParams, useSessionVenues, venueChoices, type ResultParams, type Venue } from './resultParams.ts';
 import '../styles/controls.css';
 import '../styles/reports.css';
 import '../styles/research.css';
@@ -60,8 +63,25 @@ export function QuestionnaireScreen() {
   const { id = '' } = useParams();
   const questionnaire = useRecord('questionnaire', id);
   const responses = useRecordsWhere('response', 'questionnaireId', [id]);
-  const [filters, setFilters] = useState<ResultFilters>({});
-  if (questionnaire === undefined || responses === undefined) {
+  const venues = useRecords('venue');
+  const sessionVenues = useSessionVenues();
+  const [search, setSearch] = useSearchParams();
+  const key = search.toString();
+  const params = useMemo(() => readResultParams(new URLSearchParams(key)), [key]);
+  const change = useCallback(
+    (name: string, value: string) =>
+      setSearch(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (value) next.set(name, value);
+          else next.delete(name);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
+  if (questionnaire === undefined || responses === undefined || venues === undefined || sessionVenues === undefined) {
     return (
       <Screen title="Questionnaire">
         <Loading />
@@ -70,6 +90,8 @@ export function QuestionnaireScreen() {
   }
   if (questionnaire === null) return <NotFound thing="questionnaire" back="/research" backLabel="Go to Research" />;
   const versions = questionnaire.versions ?? [];
+  const datesRight = !params.errors.from && !params.errors.to;
+  const filters = { ...params.filters, sessionVenues };
   const results = questionnaireResults(versions, responses, filters);
   const from = filters.from ?? 'start';
   const to = filters.to ?? 'now';
@@ -116,98 +138,116 @@ export function QuestionnaireScreen() {
         </>
       )}
       <h2>Results</h2>
-      <fieldset className="report-filters">
-        <legend>Show answers</legend>
-        <div className="field">
-          <label htmlFor="r-from">From (YYYY-MM-DD)</label>
-          <input
-            id="r-from"
-            type="date"
-            value={filters.from ?? ''}
-            onChange={(event) => setFilters({ ...filters, from: event.target.value || undefined })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="r-to">To (YYYY-MM-DD)</label>
-          <input
-            id="r-to"
-            type="date"
-            value={filters.to ?? ''}
-            onChange={(event) => setFilters({ ...filters, to: event.target.value || undefined })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="r-version">Version</label>
-          <select
-            id="r-version"
-            value={filters.version ?? ''}
-            onChange={(event) =>
-              setFilters({ ...filters, version: event.target.value ? Number(event.target.value) : undefined })
-            }
-          >
-            <option value="">Every version</option>
-            {versions.map((version) => (
-              <option key={version.number} value={version.number}>
-                Version {version.number}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="r-how">How answered</label>
-          <select
-            id="r-how"
-            value={filters.how ?? ''}
-            onChange={(event) => setFilters({ ...filters, how: (event.target.value || undefined) as AnswerWay })}
-          >
-            <option value="">Every way</option>
-            {ANSWER_WAYS.map((way) => (
-              <option key={way} value={way}>
-                {ANSWER_WAY_LABELS[way]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </fieldset>
-      <p role="status">
-        {results.responses === 0 ? 'No answers yet for these filters.' : `${showPeople(results.responses)} answers.`}
-      </p>
-      <p>
-        <button type="button" className="button-secondary" onClick={downloadAnswers}>
-          Download anonymous answers (CSV)
-        </button>
-      </p>
-      {results.questions.map((result) => (
-        <div key={result.question.id}>
-          {result.table && (
-            <ReportFigure
-              table={result.table}
-              chart={{ keys: ['people'], horizontal: true }}
-              from={from}
-              to={to}
-              note={`${showPeople(result.answered)} answered.`}
-            />
-          )}
-          {result.withheld && (
-            <section className="report-figure" aria-labelledby={`held-${result.question.id}`}>
-              <h2 id={`held-${result.question.id}`}>{result.question.text}</h2>
-              <p>Figures held back: with {showPeople(result.answered)} answers, any of them could point to someone.</p>
-            </section>
-          )}
-          {result.summary && <ReportFigure table={result.summary} from={from} to={to} />}
-          {result.texts && (
-            <section className="report-figure" aria-labelledby={`texts-${result.question.id}`}>
-              <h2 id={`texts-${result.question.id}`}>{result.question.text}: what people wrote</h2>
-              <p className="report-note">For the team only: never published or printed in a summary.</p>
-              <ul className="research-texts">
-                {result.texts.map((text, index) => (
-                  <li key={index}>{text}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </div>
-      ))}
+      <ResultFiltersPanel params={params} versions={versions} venues={venues} onChange={change} />
+      {!datesRight ? (
+        <p role="status" className="report-waiting">
+          Put the dates right above and the figures will show.
+        </p>
+      ) : (
+        <>
+          <p role="status">
+            {results.responses === 0
+              ? 'No answers yet for these filters.'
+              : `${showPeople(results.responses)} answers.`}
+          </p>
+          <p className="designer-actions">
+            <button type="button" className="button-secondary" onClick={downloadAnswers}>
+              Download anonymous answers (CSV)
+            </button>
+            <Link
+              to={`/research/${encodeURIComponent(id)}/summary${key ? `?${key}` : ''}`}
+              className="button-secondary button-link"
+            >
+              Print a summary
+            </Link>
+          </p>
+          {results.questions.map((result) => (
+            <div key={result.question.id}>
+              {result.table && (
+                <ReportFigure
+                  table={result.table}
+                  chart={{ keys: ['people'], horizontal: true }}
+                  from={from}
+                  to={to}
+                  note={`${showPeople(result.answered)} answered.`}
+                />
+              )}
+              {result.withheld && (
+                <section className="report-figure" aria-labelledby={`held-${result.question.id}`}>
+                  <h2 id={`held-${result.question.id}`}>{result.question.text}</h2>
+                  <p>
+                    Figures held back: with {showPeople(result.answered)} answers, any of them could point to someone.
+                  </p>
+                </section>
+              )}
+              {result.summary && <ReportFigure table={result.summary} from={from} to={to} />}
+              {result.texts && (
+                <section className="report-figure" aria-labelledby={`texts-${result.question.id}`}>
+                  <h2 id={`texts-${result.question.id}`}>{result.question.text}: what people wrote</h2>
+                  <p className="report-note">For the team only: never published or printed in a summary.</p>
+                  <ul className="research-texts">
+                    {result.texts.map((text, index) => (
+                      <li key={index}>{text}</li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+            </div>
+          ))}
+        </>
+      )}
     </Screen>
+  );
+}
+
+/** The results' filters, in the reports' field style: UK dates that say what to fix, and drop-downs. */
+function ResultFiltersPanel({
+  params,
+  versions,
+  venues,
+  onChange,
+}: {
+  params: ResultParams;
+  versions: readonly QuestionnaireVersion[];
+  venues: readonly Venue[];
+  onChange: (name: string, value: string) => void;
+}) {
+  const { fields, errors } = params;
+  const bind = (name: keyof ResultParams['fields'], error?: string) => ({
+    id: `r-${name}`,
+    name,
+    value: fields[name],
+    error,
+    onChange: (value: string) => onChange(name, value),
+  });
+  return (
+    <fieldset className="report-filters">
+      <legend>Show answers</legend>
+      <div className="field-row">
+        <InputField label="From" type="date" {...bind('from', errors.from)} />
+        <InputField label="To" type="date" {...bind('to', errors.to)} />
+      </div>
+      <div className="field-row">
+        <SelectField
+          label="Version"
+          placeholder="Every version"
+          choices={versions.map((version) => ({ value: String(version.number), label: `Version ${version.number}` }))}
+          {...bind('version')}
+        />
+        <SelectField
+          label="Venue"
+          placeholder="All venues"
+          hint="Kiosk answers count at their session’s venue; answers by link or during a visit have none."
+          choices={venueChoices(venues)}
+          {...bind('venue')}
+        />
+        <SelectField
+          label="How answered"
+          placeholder="Every way"
+          choices={ANSWER_WAYS.map((way) => ({ value: way, label: ANSWER_WAY_LABELS[way] }))}
+          {...bind('how')}
+        />
+      </div>
+    </fieldset>
   );
 }
