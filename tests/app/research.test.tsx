@@ -279,6 +279,7 @@ describe('filtering results and printing a summary', { timeout: 30_000 }, () => 
     // Two wrote something: neither the words nor a heading for them is printed.
     expect(screen.queryByText('The tea')).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /what people wrote/ })).not.toBeInTheDocument();
+    expect(screen.getByText('One question answered in people’s own words is left out.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Print or save as PDF' })).toBeInTheDocument();
 
     // Every venue, only the kiosk: the filters said in words follow the address.

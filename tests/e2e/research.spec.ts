@@ -1,8 +1,8 @@
 // Peer research in Chromium: a coordinator designs a questionnaire with the network off and it syncs when back
 // online; a parent answers it on the kiosk offline; another answers it by its public link in a second browser
 // with no sign-in, which loses signal after opening the page and sends when it is back. Both answers reach the
-// server and the results screen, where the count shows as "<5". Axe on the designer, the kiosk questionnaire, the
-// public page and the results.
+// server and the results screen, where the count shows as "<5", and in the summary to print (no free text). Axe on
+// the designer, the kiosk questionnaire, the public page, the results and the summary.
 import { AccountPages, E2E_PIN } from './pages/AccountPages.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
@@ -142,4 +142,24 @@ test('a questionnaire designed offline is answered on the kiosk and by its publi
   await expect(written.getByText('My health visitor')).toBeVisible();
   await expectAccessible(page, 'results');
   await screenshot(page, 'research-results');
+
+  // The summary to print, with the filters chosen: the figures under the same rules, and never what people wrote.
+  await page.getByLabel('How answered', { exact: true }).selectOption({ label: 'On the kiosk' });
+  await expect(page.getByRole('status').filter({ hasText: 'answers.' })).toHaveText('<5 answers.');
+  await page.getByRole('link', { name: 'Print a summary' }).click();
+  await shell.expectHeading(`Summary of answers: ${TITLE}`);
+  await expect(page).toHaveURL(/\/summary\?how=kiosk$/);
+  await expect(page.getByRole('definition').filter({ hasText: 'On the kiosk' })).toBeVisible();
+  await expect(page.getByText('What people wrote in their own words is for the team only')).toBeVisible();
+  await expect(page.getByText('Every question here is answered in people’s own words')).toBeVisible();
+  await expect(page.getByText('My health visitor')).toHaveCount(0);
+  await expect(page.getByText('A leaflet at the surgery')).toHaveCount(0);
+  await expectAccessible(page, 'results summary');
+  await screenshot(page, 'research-summary');
+  // On paper: the summary alone, without the app's navigation or the print button.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: `Summary of answers: ${TITLE}` })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 });

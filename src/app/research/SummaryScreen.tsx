@@ -47,6 +47,7 @@ export function QuestionnaireSummaryScreen() {
   const from = params.filters.from ?? 'start';
   const to = params.filters.to ?? 'now';
   const printed = results.questions.filter((result) => result.table || result.withheld || result.summary);
+  const ownWords = results.questions.length - printed.length;
 
   return (
     <Screen title={`Summary of answers: ${title}`} className="reports-screen research-summary">
@@ -79,6 +80,15 @@ export function QuestionnaireSummaryScreen() {
           Print or save as PDF
         </button>
       </div>
+      {results.responses > 0 && ownWords > 0 && (
+        <p className="report-note">
+          {printed.length === 0
+            ? 'Every question here is answered in people’s own words, so there are no figures to print.'
+            : ownWords === 1
+              ? 'One question answered in people’s own words is left out.'
+              : `${ownWords} questions answered in people’s own words are left out.`}
+        </p>
+      )}
       {results.responses === 0 ? (
         <p>No answers for these filters.</p>
       ) : (
