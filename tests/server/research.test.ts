@@ -3,7 +3,7 @@
 // cookie, no address stored, floods refused).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addMember, change, Client, setUpOrganisation } from './client.ts';
+import { addMember, change, Client, PASSWORD, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 import { pullAll, push } from './people.ts';
 
@@ -83,6 +83,25 @@ describe.each(databases())('peer research on $name', { timeout: 60_000 }, (datab
     expect((await push(visitor, [answer]))[0]?.status).toBe('applied');
     await coordinator.patch(`/api/users/${morag}`, { peerResearcher: false });
     expect((await push(facilitator, [change('questionnaire', 'qn1', { title: 'Again' })]))[0]?.code).toBe('forbidden');
+  });
+
+  it('tells each device, at sign-in and on /api/me, whether its member is marked as a peer researcher', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const facilitator = await addMember(coordinator, 'facilitator', 'Morag');
+    expect((await coordinator.get('/api/me')).body.user.peerResearcher).toBe(false);
+    const before = await facilitator.get('/api/me');
+    expect(before.status).toBe(200);
+    expect(before.body.user).toMatchObject({ name: 'Morag', role: 'facilitator', peerResearcher: false });
+    const team = (await coordinator.get('/api/users')).body.users as { id: string; name: string; email: string }[];
+    const morag = team.find((user) => user.name === 'Morag')!;
+    await coordinator.patch(`/api/users/${morag.id}`, { peerResearcher: true });
+    // The same sign-in learns of the change at its next /api/me, and a new sign-in is told at once.
+    expect((await facilitator.get('/api/me')).body.user.peerResearcher).toBe(true);
+    const tablet = new Client(server.app);
+    const signedIn = await tablet.post('/api/auth/sign-in', { email: morag.email, password: PASSWORD, device: 'Hall' });
+    expect(signedIn.body.user.peerResearcher).toBe(true);
+    await coordinator.patch(`/api/users/${morag.id}`, { peerResearcher: false });
+    expect((await tablet.get('/api/me')).body.user.peerResearcher).toBe(false);
   });
 
   it('keeps answers with a person only with their consent', async () => {

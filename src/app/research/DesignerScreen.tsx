@@ -31,6 +31,7 @@ import {
   valuesToSave,
   type DesignDraft,
 } from './designer.ts';
+import { DESIGN_NEEDS_PERMISSION, useMayDesign } from './mayDesign.ts';
 import { emptyAnswerState, QuestionnaireForm, type AnswerState } from './QuestionnaireForm.tsx';
 import '../styles/controls.css';
 import '../styles/research.css';
@@ -38,6 +39,17 @@ import '../styles/research.css';
 export function DesignerScreen() {
   const { id } = useParams();
   const record = useRecord('questionnaire', id);
+  const mayDesign = useMayDesign();
+  if (!mayDesign) {
+    return (
+      <Screen title={id ? 'Edit questions' : 'New questionnaire'}>
+        <p>{DESIGN_NEEDS_PERMISSION}</p>
+        <p>
+          <Link to={id ? `/research/${encodeURIComponent(id)}` : '/research'}>Back to Research</Link>
+        </p>
+      </Screen>
+    );
+  }
   if (id && record === undefined) {
     return (
       <Screen title="Design a questionnaire">
@@ -107,12 +119,6 @@ function Designer({ existing }: { existing: Questionnaire | null }) {
 
   return (
     <Screen title={existing ? `Edit: ${existing.title ?? 'questionnaire'}` : 'New questionnaire'}>
-      {user?.role !== 'coordinator' && (
-        <p className="lede">
-          Only coordinators and team members marked as peer researchers can save questionnaires. If you are not one, the
-          server will turn the change down and Coorie will show it under Sync.
-        </p>
-      )}
       {newestHasAnswers && (
         <p className="lede">
           Version {newest} already has answers. Saving changes to the questions makes version {(newest ?? 0) + 1}; the
