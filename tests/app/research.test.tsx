@@ -118,6 +118,37 @@ describe('the questionnaire designer', { timeout: 60_000 }, () => {
   });
 });
 
+describe('who may design', { timeout: 30_000 }, () => {
+  const MORAG = { ...ALEX, id: 'u2', name: 'Morag', email: 'morag@example.org', role: 'facilitator' as const };
+  const NEEDS = 'Designing questionnaires needs the peer researcher permission: ask a coordinator.';
+
+  it('tells a member without the peer researcher mark to ask a coordinator, instead of the designer', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    const { router } = await renderApp('/research/new', { db, user: MORAG });
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save questionnaire' })).not.toBeInTheDocument();
+    await router.navigate('/research/qn1/edit');
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Question 1')).not.toBeInTheDocument();
+  });
+
+  it('opens the designer to a peer researcher, and learns of the mark when Coorie comes back on screen', async () => {
+    let marked = false;
+    const calls = stubServer({ 'GET /api/me': () => json(200, { user: { ...MORAG, peerResearcher: marked } }) });
+    const db = await seedQuestionnaire();
+    await renderApp('/research/qn1/edit', { db, user: MORAG });
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    await vi.waitFor(() => expect(calls.filter((call) => call.route === 'GET /api/me')).toHaveLength(1), WAIT);
+    // A coordinator marks Morag as a peer researcher; her tablet hears of it when she comes back to Coorie.
+    marked = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await screen.findByLabelText('Question 1', {}, WAIT)).toHaveValue('Have you been to a group?');
+    expect(screen.queryByText(NEEDS)).not.toBeInTheDocument();
+  });
+});
+
 describe('questionnaire results', { timeout: 30_000 }, () => {
   it('shows counts with small numbers kept back, the link, and free text for the team only', async () => {
     stubNoNetwork();
