@@ -84,6 +84,65 @@ describe('the questionnaire designer', { timeout: 60_000 }, () => {
     expect(questions[2]?.options?.map((option) => option.label)).toEqual(['Good', 'Not good']);
   });
 
+  it('sets the link cap, a number’s range, a scale’s end words and help text, says what to fix, and previews them', async () => {
+    stubNoNetwork();
+    const { db, router } = await renderApp('/research/new', { user: ALEX });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Title'), 'Our groups');
+    expect(screen.getByLabelText('Most answers to take by link')).toHaveValue('1000');
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'number');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'scale');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.type(screen.getByLabelText('Question 1'), 'How many groups have you been to?');
+    await user.type(screen.getByLabelText('Question 2'), 'How welcome did you feel?');
+    await user.type(screen.getByLabelText('Smallest number allowed (optional) for question 1'), '10');
+    await user.type(screen.getByLabelText('Largest number allowed (optional) for question 1'), '2');
+    const cap = screen.getByLabelText('Most answers to take by link');
+    await user.clear(cap);
+    await user.type(cap, '20000');
+
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    const problems = await screen.findByRole('alert');
+    expect(problems).toHaveTextContent('The most answers by link must be a whole number from 1 to 10,000.');
+    expect(problems).toHaveTextContent(
+      'Question 1 (“How many groups have you been to?”): the smallest number allowed is above the largest.',
+    );
+    expect(router.state.location.pathname).toBe('/research/new');
+
+    const smallest = screen.getByLabelText('Smallest number allowed (optional) for question 1');
+    await user.clear(smallest);
+    await user.type(smallest, 'none');
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'the smallest number allowed must be a whole number from -1,000,000 to 1,000,000.',
+    );
+    await user.clear(smallest);
+    await user.type(smallest, '0');
+    await user.clear(cap);
+    await user.type(cap, '250');
+    await user.type(screen.getByLabelText('Help text (optional) for question 1'), 'Count any Coorie group.');
+    await user.type(screen.getByLabelText('Words for the lowest point (optional) of question 2'), 'Not at all');
+    await user.type(screen.getByLabelText('Words for the highest point (optional) of question 2'), 'Very');
+
+    await user.click(screen.getByRole('button', { name: 'Preview as a parent sees it' }));
+    const preview = screen.getByRole('region', { name: 'Preview: Our groups' });
+    const groups = within(preview).getByLabelText('How many groups have you been to? (optional)');
+    expect(groups).toHaveAccessibleDescription('Count any Coorie group. A whole number from 0 to 2.');
+    expect(
+      within(preview).getByRole('group', { name: 'How welcome did you feel? (optional)' }),
+    ).toHaveAccessibleDescription('1 is Not at all, 5 is Very.');
+
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toMatch(/^\/research\/[^/]+$/), WAIT);
+    const [saved] = await listRecords(db, 'questionnaire');
+    expect(saved?.linkCap).toBe(250);
+    expect(saved?.versions?.[0]?.questions).toMatchObject([
+      { type: 'number', min: 0, max: 2, help: 'Count any Coorie group.' },
+      { type: 'scale', lowLabel: 'Not at all', highLabel: 'Very' },
+    ]);
+  });
+
   it('starts from a starter questionnaire', async () => {
     stubNoNetwork();
     await renderApp('/research', { user: ALEX });

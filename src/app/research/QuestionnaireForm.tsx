@@ -72,12 +72,23 @@ function QuestionField({ question, id, answer, other, problem, onAnswer, onOther
   if (!isAnswerable(question)) return null;
   const label = `${question.text}${question.required ? '' : ' (optional)'}`;
   const hintId = question.help ? `${id}-hint` : undefined;
+  const range = rangeHint(question);
+  const rangeId = range ? `${id}-range` : undefined;
   const errorId = problem ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const hint = question.help && (
-    <p className="field-hint" id={hintId}>
-      {question.help}
-    </p>
+  const describedBy = [hintId, rangeId, errorId].filter(Boolean).join(' ') || undefined;
+  const hint = (question.help || range) && (
+    <>
+      {question.help && (
+        <p className="field-hint" id={hintId}>
+          {question.help}
+        </p>
+      )}
+      {range && (
+        <p className="field-hint" id={rangeId}>
+          {range}
+        </p>
+      )}
+    </>
   );
   const error = problem && (
     <p className="field-error" id={errorId}>
@@ -148,12 +159,6 @@ function QuestionField({ question, id, answer, other, problem, onAnswer, onOther
       <legend>{label}</legend>
       {hint}
       {error}
-      {question.type === 'scale' && (question.lowLabel || question.highLabel) && (
-        <p className="field-hint">
-          {scalePoints(question)[0]} is {question.lowLabel ?? 'lowest'}, {scalePoints(question).at(-1)} is{' '}
-          {question.highLabel ?? 'highest'}.
-        </p>
-      )}
       <div
         className={question.type === 'scale' ? 'questionnaire-choices questionnaire-scale' : 'questionnaire-choices'}
       >
@@ -183,6 +188,20 @@ function QuestionField({ question, id, answer, other, problem, onAnswer, onOther
       )}
     </fieldset>
   );
+}
+
+/** What a parent may give: the scale's ends in the designer's words, or the numbers a number question takes. */
+function rangeHint(question: Question): string | undefined {
+  if (question.type === 'scale' && (question.lowLabel || question.highLabel)) {
+    const points = scalePoints(question);
+    return `${points[0]} is ${question.lowLabel ?? 'lowest'}, ${points.at(-1)} is ${question.highLabel ?? 'highest'}.`;
+  }
+  if (question.type !== 'number') return undefined;
+  const { min, max } = question;
+  if (min !== undefined && max !== undefined) return `A whole number from ${min} to ${max}.`;
+  if (min !== undefined) return `A whole number, ${min} or more.`;
+  if (max !== undefined) return `A whole number, ${max} or less.`;
+  return undefined;
 }
 
 function choicesOf(question: Question): { value: string | number | boolean; label: string }[] {
