@@ -153,6 +153,43 @@ describe.each(databases())('peer research on $name', { timeout: 60_000 }, (datab
     expect((await send('no-such-link', { id: answerId(), version: 1, answers: {} }, nextAddress())).status).toBe(404);
   });
 
+  it('carries a question’s help, range and end words to the link, holds answers to the range, and refuses bad settings', async () => {
+    const settings = [
+      ...QUESTIONS,
+      { id: 'kids', type: 'number', text: 'How many children?', help: 'Count all ages.', min: 1, max: 12 },
+      { id: 'felt', type: 'scale', scale: '1-5', text: 'How welcome?', lowLabel: 'Not at all', highLabel: 'Very' },
+    ];
+    const versions = [{ number: 1, createdAt: AT, questions: settings }];
+    const { coordinator, linkId } = await publish({ versions, linkCap: 50 });
+    const read = await new Client(server.app).get(`/api/public/questionnaires/${linkId}`);
+    expect(read.body.questionnaire.questions.slice(3)).toEqual(settings.slice(3));
+    const tooMany = await send(
+      linkId,
+      { id: answerId(), version: 1, answers: { came: true, kids: 13 } },
+      nextAddress(),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('Type a number no more than 12.');
+    const refused = await push(coordinator, [
+      change('questionnaire', 'qn1', { linkCap: 10_001 }),
+      change('questionnaire', 'qn2', questionnaire('link-two', { linkCap: 0 })),
+      change(
+        'questionnaire',
+        'qn3',
+        questionnaire('link-three', { versions: [{ ...versions[0], questions: [{ ...settings[3], min: 20 }] }] }),
+      ),
+      change(
+        'questionnaire',
+        'qn4',
+        questionnaire('link-four', {
+          versions: [{ ...versions[0], questions: [{ ...settings[4], lowLabel: 'x'.repeat(61) }] }],
+        }),
+      ),
+    ]);
+    expect(refused.map((result) => result?.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(refused[2]?.message).toMatch(/smallest number allowed is above the largest/);
+  });
+
   it('prints the open link as a poster with its QR code, and as the QR code alone, for anyone with the link', async () => {
     const { coordinator, linkId } = await publish({ title: 'What would <help> you?' });
     const signedOut = new Client(server.app);
