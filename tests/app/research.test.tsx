@@ -299,7 +299,10 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
       title: 'What would help you?',
       about: 'Run by Moray Peers.',
       version: 1,
-      questions: QUESTIONS,
+      questions: [
+        ...QUESTIONS,
+        { id: 'kids', type: 'number', text: 'How many children?', help: 'Count all ages.', max: 12 },
+      ],
     };
     stubServer({ 'GET /api/public/questionnaires/L1': () => json(200, { questionnaire }) });
     await renderApp('/answer/L1');
@@ -310,6 +313,14 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Choose an answer.')).toBeInTheDocument();
     await user.click(screen.getByLabelText('Yes'));
     await user.type(screen.getByLabelText(/What did you like/), 'The tea');
+    // The designer's help and range are shown with the question, and the range is held to.
+    const children = screen.getByLabelText('How many children? (optional)');
+    expect(children).toHaveAccessibleDescription('Count all ages. A whole number, 12 or less.');
+    await user.type(children, '13');
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByText('Type a number no more than 12.')).toBeInTheDocument();
+    await user.clear(children);
+    await user.type(children, '2');
 
     stubNoNetwork();
     await user.click(screen.getByRole('button', { name: 'Send answers' }));
@@ -318,7 +329,7 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
     const calls = stubServer({ 'POST /api/public/questionnaires/L1/responses': () => json(200, { status: 'saved' }) });
     window.dispatchEvent(new Event('online'));
     expect(await screen.findByText('Your answers have been sent.', undefined, WAIT)).toBeInTheDocument();
-    expect(calls[0]?.body).toMatchObject({ version: 1, answers: { came: true, liked: 'The tea' } });
+    expect(calls[0]?.body).toMatchObject({ version: 1, answers: { came: true, liked: 'The tea', kids: 2 } });
     const fetchStub = vi.mocked(fetch);
     expect(fetchStub.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit' });
   });

@@ -2,7 +2,9 @@
 // out, each with what to fix beside it. The designer's preview, the kiosk and visits all show it through here.
 import type { Question } from '../../domain/questionnaire.ts';
 import {
+  answerProblems,
   isAnswerable,
+  keptAnswers,
   OTHER_OPTION,
   scalePoints,
   visibleQuestions,
@@ -17,6 +19,24 @@ export interface AnswerState {
 }
 
 export const emptyAnswerState: AnswerState = { answers: {}, other: {} };
+
+/** The answers ready to save (those to questions still shown), or what to fix first and the line that says so. */
+export type CheckedAnswers =
+  | { ready: true; answers: Answers; other: Record<string, string> }
+  | { ready: false; problems: AnswerProblem[]; message: string };
+
+/** Checks a form's answers before they are saved or sent, the same way on the kiosk, the link and in a visit. */
+export function checkAnswers(questions: readonly Question[], state: AnswerState): CheckedAnswers {
+  const problems = answerProblems(questions, state.answers, state.other);
+  if (problems.length > 0) {
+    return { ready: false, problems, message: 'Some answers need looking at: see the messages beside them.' };
+  }
+  const kept = keptAnswers(questions, state.answers, state.other);
+  if (Object.keys(kept.answers).length === 0) {
+    return { ready: false, problems: [], message: 'Answer at least one question first.' };
+  }
+  return { ready: true, ...kept };
+}
 
 interface Props {
   questions: readonly Question[];
