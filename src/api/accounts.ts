@@ -9,6 +9,11 @@ export const userSchema = z.object({
   email: z.string(),
   role,
   organisationId: z.string(),
+  /**
+   * Marked by a coordinator as a peer researcher, who may design questionnaires (coordinators always may). Given
+   * by sign-in and GET /api/me, so that the device shows the designer only to those whose changes the server takes.
+   */
+  peerResearcher: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 export const userAnswer = z.object({ user: userSchema });

@@ -35,4 +35,4 @@ export const publicResponseAnswer = z.object({ status: z.enum(['saved', 'already
 /** Answers by link, per address, per hour: a parent (or a family sharing a phone) is far below it. */
 export const PUBLIC_ANSWERS_PER_HOUR = 20;
 /** Answers by link per questionnaire when it sets no cap of its own. */
-export const DEFAULT_LINK_CAP = 1000;
+export { DEFAULT_LINK_CAP } from '../domain/questionnaireChecks.ts';

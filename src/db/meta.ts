@@ -25,6 +25,8 @@ export interface SignedInUser {
   email: string;
   role: Role;
   organisationId: string;
+  /** Marked as a peer researcher, who may design questionnaires (domain/roles.ts, `mayDesignQuestionnaires`). */
+  peerResearcher?: boolean;
 }
 
 /** A member of the team and their work phone (E.164), for the "Call <name>" buttons (src/app/team/contacts.ts). */

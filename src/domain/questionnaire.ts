@@ -2,7 +2,7 @@
 // keep the words they answered (questionnaireRules.ts decides when an edit makes a new version).
 import { z } from 'zod';
 import { commonFields, dateTime, id, multiLineText, requiredText, text } from './fields.ts';
-import { questionProblems } from './questionnaireChecks.ts';
+import { LINK_CAP_MAX, QUESTION_LIMITS, questionProblems } from './questionnaireChecks.ts';
 
 export const QUESTION_TYPES = [
   'single',
@@ -47,17 +47,17 @@ export const questionSchema = z.strictObject({
   id,
   type: z.enum(QUESTION_TYPES),
   /** The question, or the heading or explanation itself. */
-  text: requiredText(500),
-  help: text(500).optional(),
+  text: requiredText(QUESTION_LIMITS.text),
+  help: text(QUESTION_LIMITS.help).optional(),
   required: z.boolean().optional(),
   options: z.array(optionSchema).max(30).optional(),
   /** Offers "Other (please say)" on a choice question. */
   other: z.boolean().optional(),
   scale: z.enum(SCALES).optional(),
-  lowLabel: text(60).optional(),
-  highLabel: text(60).optional(),
-  min: z.number().int().min(-1_000_000).max(1_000_000).optional(),
-  max: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+  lowLabel: text(QUESTION_LIMITS.endLabel).optional(),
+  highLabel: text(QUESTION_LIMITS.endLabel).optional(),
+  min: z.number().int().min(-QUESTION_LIMITS.number).max(QUESTION_LIMITS.number).optional(),
+  max: z.number().int().min(-QUESTION_LIMITS.number).max(QUESTION_LIMITS.number).optional(),
   skip: z.array(skipSchema).max(30).optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
@@ -91,7 +91,7 @@ export const questionnaireFields = z.strictObject({
   /** The public link's unguessable id, made when the questionnaire is first opened to answers by link. */
   linkId: id,
   /** Answers by link accepted at most (a flood stops here). */
-  linkCap: z.number().int().min(1).max(10_000),
+  linkCap: z.number().int().min(1).max(LINK_CAP_MAX),
 });
 export type Questionnaire = { id: string } & Partial<z.infer<typeof questionnaireFields>>;
 export const questionnaireRequired = ['title', 'versions'] as const;

@@ -8,11 +8,40 @@ export interface QuestionShape {
   text: string;
   options?: readonly { id: string; label: string }[];
   other?: boolean;
+  help?: string;
   scale?: string;
+  lowLabel?: string;
+  highLabel?: string;
   min?: number;
   max?: number;
   skip?: readonly { when: string; to: string }[];
 }
+
+/** How long a question's words may be, and how far its number may go: the schema (questionnaire.ts) holds to them. */
+export const QUESTION_LIMITS = {
+  text: 500,
+  help: 500,
+  /** A scale's words at either end, like "Not at all" and "Very". */
+  endLabel: 60,
+  /** The smallest and largest a number question may ask for, either way from zero. */
+  number: 1_000_000,
+} as const;
+
+/** Answers by link a questionnaire takes at most: when it sets no cap, and the highest cap it may set. */
+export const DEFAULT_LINK_CAP = 1000;
+export const LINK_CAP_MAX = 10_000;
+
+const grouped = (value: number) => value.toLocaleString('en-GB');
+
+/** What is wrong with a cap on answers by link, if anything: a whole number from 1 to LINK_CAP_MAX. */
+export function linkCapProblem(cap: number | undefined): string | undefined {
+  if (cap === undefined || !Number.isInteger(cap) || cap < 1 || cap > LINK_CAP_MAX) {
+    return `The most answers by link must be a whole number from 1 to ${grouped(LINK_CAP_MAX)}.`;
+  }
+  return undefined;
+}
+
+const wholeInRange = (value: number) => Number.isInteger(value) && Math.abs(value) <= QUESTION_LIMITS.number;
 
 /** Where a skip rule may send someone, besides a later question. */
 export const SKIP_TO_END = 'end';
@@ -70,6 +99,26 @@ export function questionProblems(questions: readonly QuestionShape[]): string[] 
       }
       const ids = new Set(options.map((option) => option.id));
       if (ids.size !== options.length || ids.has(OTHER)) problems.push(`${name} has two options with the same id.`);
+    }
+    if ((question.help?.length ?? 0) > QUESTION_LIMITS.help) {
+      problems.push(`${name}: keep the help text to ${QUESTION_LIMITS.help} characters.`);
+    }
+    for (const [end, label] of [
+      ['low', question.lowLabel],
+      ['high', question.highLabel],
+    ] as const) {
+      if ((label?.length ?? 0) > QUESTION_LIMITS.endLabel) {
+        problems.push(`${name}: keep the words at the ${end} end to ${QUESTION_LIMITS.endLabel} characters.`);
+      }
+    }
+    for (const [which, value] of [
+      ['smallest', question.min],
+      ['largest', question.max],
+    ] as const) {
+      if (value !== undefined && !wholeInRange(value)) {
+        const limit = grouped(QUESTION_LIMITS.number);
+        problems.push(`${name}: the ${which} number allowed must be a whole number from -${limit} to ${limit}.`);
+      }
     }
     if (question.type === 'number' && question.min !== undefined && question.max !== undefined) {
       if (question.min > question.max) problems.push(`${name}: the smallest number allowed is above the largest.`);

@@ -5,9 +5,13 @@ import type { Answers, AnswerValue } from './response.ts';
 
 export {
   canSkip,
+  DEFAULT_LINK_CAP,
   hasOptions,
   isAnswerable,
+  LINK_CAP_MAX,
+  linkCapProblem,
   OTHER_OPTION,
+  QUESTION_LIMITS,
   questionProblems,
   scalePoints,
   skipChoices,

@@ -84,6 +84,65 @@ describe('the questionnaire designer', { timeout: 60_000 }, () => {
     expect(questions[2]?.options?.map((option) => option.label)).toEqual(['Good', 'Not good']);
   });
 
+  it('sets the link cap, a number’s range, a scale’s end words and help text, says what to fix, and previews them', async () => {
+    stubNoNetwork();
+    const { db, router } = await renderApp('/research/new', { user: ALEX });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Title'), 'Our groups');
+    expect(screen.getByLabelText('Most answers to take by link')).toHaveValue('1000');
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'number');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.selectOptions(screen.getByLabelText('Kind of question to add'), 'scale');
+    await user.click(screen.getByRole('button', { name: 'Add question' }));
+    await user.type(screen.getByLabelText('Question 1'), 'How many groups have you been to?');
+    await user.type(screen.getByLabelText('Question 2'), 'How welcome did you feel?');
+    await user.type(screen.getByLabelText('Smallest number allowed (optional) for question 1'), '10');
+    await user.type(screen.getByLabelText('Largest number allowed (optional) for question 1'), '2');
+    const cap = screen.getByLabelText('Most answers to take by link');
+    await user.clear(cap);
+    await user.type(cap, '20000');
+
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    const problems = await screen.findByRole('alert');
+    expect(problems).toHaveTextContent('The most answers by link must be a whole number from 1 to 10,000.');
+    expect(problems).toHaveTextContent(
+      'Question 1 (“How many groups have you been to?”): the smallest number allowed is above the largest.',
+    );
+    expect(router.state.location.pathname).toBe('/research/new');
+
+    const smallest = screen.getByLabelText('Smallest number allowed (optional) for question 1');
+    await user.clear(smallest);
+    await user.type(smallest, 'none');
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'the smallest number allowed must be a whole number from -1,000,000 to 1,000,000.',
+    );
+    await user.clear(smallest);
+    await user.type(smallest, '0');
+    await user.clear(cap);
+    await user.type(cap, '250');
+    await user.type(screen.getByLabelText('Help text (optional) for question 1'), 'Count any Coorie group.');
+    await user.type(screen.getByLabelText('Words for the lowest point (optional) of question 2'), 'Not at all');
+    await user.type(screen.getByLabelText('Words for the highest point (optional) of question 2'), 'Very');
+
+    await user.click(screen.getByRole('button', { name: 'Preview as a parent sees it' }));
+    const preview = screen.getByRole('region', { name: 'Preview: Our groups' });
+    const groups = within(preview).getByLabelText('How many groups have you been to? (optional)');
+    expect(groups).toHaveAccessibleDescription('Count any Coorie group. A whole number from 0 to 2.');
+    expect(
+      within(preview).getByRole('group', { name: 'How welcome did you feel? (optional)' }),
+    ).toHaveAccessibleDescription('1 is Not at all, 5 is Very.');
+
+    await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toMatch(/^\/research\/[^/]+$/), WAIT);
+    const [saved] = await listRecords(db, 'questionnaire');
+    expect(saved?.linkCap).toBe(250);
+    expect(saved?.versions?.[0]?.questions).toMatchObject([
+      { type: 'number', min: 0, max: 2, help: 'Count any Coorie group.' },
+      { type: 'scale', lowLabel: 'Not at all', highLabel: 'Very' },
+    ]);
+  });
+
   it('starts from a starter questionnaire', async () => {
     stubNoNetwork();
     await renderApp('/research', { user: ALEX });
@@ -115,6 +174,37 @@ describe('the questionnaire designer', { timeout: 60_000 }, () => {
       'Have you been to a group?',
       'Have you come to a group yet?',
     ]);
+  });
+});
+
+describe('who may design', { timeout: 30_000 }, () => {
+  const MORAG = { ...ALEX, id: 'u2', name: 'Morag', email: 'morag@example.org', role: 'facilitator' as const };
+  const NEEDS = 'Designing questionnaires needs the peer researcher permission: ask a coordinator.';
+
+  it('tells a member without the peer researcher mark to ask a coordinator, instead of the designer', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    const { router } = await renderApp('/research/new', { db, user: MORAG });
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save questionnaire' })).not.toBeInTheDocument();
+    await router.navigate('/research/qn1/edit');
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Question 1')).not.toBeInTheDocument();
+  });
+
+  it('opens the designer to a peer researcher, and learns of the mark when Coorie comes back on screen', async () => {
+    let marked = false;
+    const calls = stubServer({ 'GET /api/me': () => json(200, { user: { ...MORAG, peerResearcher: marked } }) });
+    const db = await seedQuestionnaire();
+    await renderApp('/research/qn1/edit', { db, user: MORAG });
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    await vi.waitFor(() => expect(calls.filter((call) => call.route === 'GET /api/me')).toHaveLength(1), WAIT);
+    // A coordinator marks Morag as a peer researcher; her tablet hears of it when she comes back to Coorie.
+    marked = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await screen.findByLabelText('Question 1', {}, WAIT)).toHaveValue('Have you been to a group?');
+    expect(screen.queryByText(NEEDS)).not.toBeInTheDocument();
   });
 });
 
@@ -370,7 +460,10 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
       title: 'What would help you?',
       about: 'Run by Moray Peers.',
       version: 1,
-      questions: QUESTIONS,
+      questions: [
+        ...QUESTIONS,
+        { id: 'kids', type: 'number', text: 'How many children?', help: 'Count all ages.', max: 12 },
+      ],
     };
     stubServer({ 'GET /api/public/questionnaires/L1': () => json(200, { questionnaire }) });
     await renderApp('/answer/L1');
@@ -381,6 +474,14 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Choose an answer.')).toBeInTheDocument();
     await user.click(screen.getByLabelText('Yes'));
     await user.type(screen.getByLabelText(/What did you like/), 'The tea');
+    // The designer's help and range are shown with the question, and the range is held to.
+    const children = screen.getByLabelText('How many children? (optional)');
+    expect(children).toHaveAccessibleDescription('Count all ages. A whole number, 12 or less.');
+    await user.type(children, '13');
+    await user.click(screen.getByRole('button', { name: 'Send answers' }));
+    expect(await screen.findByText('Type a number no more than 12.')).toBeInTheDocument();
+    await user.clear(children);
+    await user.type(children, '2');
 
     stubNoNetwork();
     await user.click(screen.getByRole('button', { name: 'Send answers' }));
@@ -389,7 +490,7 @@ describe('the public questionnaire page', { timeout: 30_000 }, () => {
     const calls = stubServer({ 'POST /api/public/questionnaires/L1/responses': () => json(200, { status: 'saved' }) });
     window.dispatchEvent(new Event('online'));
     expect(await screen.findByText('Your answers have been sent.', undefined, WAIT)).toBeInTheDocument();
-    expect(calls[0]?.body).toMatchObject({ version: 1, answers: { came: true, liked: 'The tea' } });
+    expect(calls[0]?.body).toMatchObject({ version: 1, answers: { came: true, liked: 'The tea', kids: 2 } });
     const fetchStub = vi.mocked(fetch);
     expect(fetchStub.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit' });
   });

@@ -12,6 +12,9 @@ import {
 import {
   answerProblems,
   keptAnswers,
+  LINK_CAP_MAX,
+  linkCapProblem,
+  QUESTION_LIMITS,
   questionProblems,
   reviseVersions,
   visibleQuestions,
@@ -189,6 +192,57 @@ describe('versions', () => {
       };
       expect(validateValues('questionnaire', values, true), starter.title).toEqual([]);
     }
+  });
+});
+
+describe('the designer’s settings, checked alike on the device and by the server', () => {
+  const serverTakes = (values: Record<string, unknown>) => validateValues('questionnaire', values, false).length === 0;
+  const versionWith = (question: Partial<Question>) => [
+    { number: 1, createdAt: AT, questions: [{ id: 'q1', type: 'number', text: 'How many?', ...question }] },
+  ];
+
+  it('takes a cap on answers by link from 1 to the most allowed, as the server does (property)', () => {
+    const caps = fc.oneof(
+      fc.integer({ min: -5, max: LINK_CAP_MAX + 5 }),
+      fc.double({ min: -5, max: LINK_CAP_MAX + 5, noNaN: true }),
+      fc.constantFrom(0, 1, LINK_CAP_MAX, LINK_CAP_MAX + 1, 2.5),
+    );
+    fc.assert(
+      fc.property(caps, (cap) => {
+        expect(linkCapProblem(cap) === undefined).toBe(serverTakes({ linkCap: cap }));
+      }),
+    );
+    expect(linkCapProblem(undefined)).toBe('The most answers by link must be a whole number from 1 to 10,000.');
+  });
+
+  it('takes a number question’s range and words of a length the server takes (property)', () => {
+    const ends = fc.oneof(
+      fc.integer({ min: -QUESTION_LIMITS.number - 3, max: QUESTION_LIMITS.number + 3 }),
+      fc.constantFrom(-QUESTION_LIMITS.number, QUESTION_LIMITS.number, 0.5, Number.NaN),
+    );
+    const words = (limit: number) => fc.string({ minLength: 1, maxLength: limit + 3, unit: 'grapheme-ascii' });
+    const question = fc.record(
+      {
+        min: ends,
+        max: ends,
+        help: words(QUESTION_LIMITS.help),
+        lowLabel: words(QUESTION_LIMITS.endLabel),
+        highLabel: words(QUESTION_LIMITS.endLabel),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(question, (settings) => {
+        const found = questionProblems(versionWith(settings)[0]!.questions as Question[]);
+        expect(found.length === 0).toBe(serverTakes({ versions: versionWith(settings) }));
+      }),
+    );
+    expect(questionProblems(versionWith({ min: 5, max: 2 })[0]!.questions as Question[])).toEqual([
+      'Question 1 (“How many?”): the smallest number allowed is above the largest.',
+    ]);
+    expect(
+      questionProblems(versionWith({ type: 'scale', lowLabel: 'x'.repeat(61) })[0]!.questions as Question[]),
+    ).toEqual(['Question 1 (“How many?”): keep the words at the low end to 60 characters.']);
   });
 });
 

@@ -30,7 +30,8 @@ describe.each(databases())('first-run setup and sign-in on $name', { timeout: 30
     const me = await client.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
-      user: created.body.user,
+      // Whether a coordinator marked them as a peer researcher, so the device knows who may design questionnaires.
+      user: { ...created.body.user, peerResearcher: false },
       device: { id: expect.any(String), name: 'Office laptop' },
       organisation: { name: 'Moray Peers' },
     });

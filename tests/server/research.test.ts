@@ -3,7 +3,7 @@
 // cookie, no address stored, floods refused).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addMember, change, Client, setUpOrganisation } from './client.ts';
+import { addMember, change, Client, PASSWORD, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 import { pullAll, push } from './people.ts';
 
@@ -85,6 +85,25 @@ describe.each(databases())('peer research on $name', { timeout: 60_000 }, (datab
     expect((await push(facilitator, [change('questionnaire', 'qn1', { title: 'Again' })]))[0]?.code).toBe('forbidden');
   });
 
+  it('tells each device, at sign-in and on /api/me, whether its member is marked as a peer researcher', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const facilitator = await addMember(coordinator, 'facilitator', 'Morag');
+    expect((await coordinator.get('/api/me')).body.user.peerResearcher).toBe(false);
+    const before = await facilitator.get('/api/me');
+    expect(before.status).toBe(200);
+    expect(before.body.user).toMatchObject({ name: 'Morag', role: 'facilitator', peerResearcher: false });
+    const team = (await coordinator.get('/api/users')).body.users as { id: string; name: string; email: string }[];
+    const morag = team.find((user) => user.name === 'Morag')!;
+    await coordinator.patch(`/api/users/${morag.id}`, { peerResearcher: true });
+    // The same sign-in learns of the change at its next /api/me, and a new sign-in is told at once.
+    expect((await facilitator.get('/api/me')).body.user.peerResearcher).toBe(true);
+    const tablet = new Client(server.app);
+    const signedIn = await tablet.post('/api/auth/sign-in', { email: morag.email, password: PASSWORD, device: 'Hall' });
+    expect(signedIn.body.user.peerResearcher).toBe(true);
+    await coordinator.patch(`/api/users/${morag.id}`, { peerResearcher: false });
+    expect((await tablet.get('/api/me')).body.user.peerResearcher).toBe(false);
+  });
+
   it('keeps answers with a person only with their consent', async () => {
     const coordinator = await setUpOrganisation(server.app);
     const values = { questionnaireId: 'qn1', version: 1, how: 'visit', answers: { came: true }, attendeeId: 'a1' };
@@ -132,6 +151,43 @@ describe.each(databases())('peer research on $name', { timeout: 60_000 }, (datab
     const late = await send(linkId, { id: answerId(), version: 1, answers: { came: true } }, nextAddress());
     expect(late.status).toBe(410);
     expect((await send('no-such-link', { id: answerId(), version: 1, answers: {} }, nextAddress())).status).toBe(404);
+  });
+
+  it('carries a question’s help, range and end words to the link, holds answers to the range, and refuses bad settings', async () => {
+    const settings = [
+      ...QUESTIONS,
+      { id: 'kids', type: 'number', text: 'How many children?', help: 'Count all ages.', min: 1, max: 12 },
+      { id: 'felt', type: 'scale', scale: '1-5', text: 'How welcome?', lowLabel: 'Not at all', highLabel: 'Very' },
+    ];
+    const versions = [{ number: 1, createdAt: AT, questions: settings }];
+    const { coordinator, linkId } = await publish({ versions, linkCap: 50 });
+    const read = await new Client(server.app).get(`/api/public/questionnaires/${linkId}`);
+    expect(read.body.questionnaire.questions.slice(3)).toEqual(settings.slice(3));
+    const tooMany = await send(
+      linkId,
+      { id: answerId(), version: 1, answers: { came: true, kids: 13 } },
+      nextAddress(),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('Type a number no more than 12.');
+    const refused = await push(coordinator, [
+      change('questionnaire', 'qn1', { linkCap: 10_001 }),
+      change('questionnaire', 'qn2', questionnaire('link-two', { linkCap: 0 })),
+      change(
+        'questionnaire',
+        'qn3',
+        questionnaire('link-three', { versions: [{ ...versions[0], questions: [{ ...settings[3], min: 20 }] }] }),
+      ),
+      change(
+        'questionnaire',
+        'qn4',
+        questionnaire('link-four', {
+          versions: [{ ...versions[0], questions: [{ ...settings[4], lowLabel: 'x'.repeat(61) }] }],
+        }),
+      ),
+    ]);
+    expect(refused.map((result) => result?.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(refused[2]?.message).toMatch(/smallest number allowed is above the largest/);
   });
 
   it('prints the open link as a poster with its QR code, and as the QR code alone, for anyone with the link', async () => {

@@ -9,9 +9,12 @@ import { ApiError, badResponse, isObject, request } from '../http/request.ts';
 function toUser(payload: unknown): User {
   const user = isObject(payload) ? payload.user : undefined;
   if (isObject(user)) {
-    const { id, name, email, role, organisationId } = user;
+    const { id, name, email, role, organisationId, peerResearcher } = user;
     const strings = typeof id === 'string' && typeof name === 'string' && typeof email === 'string';
-    if (strings && typeof organisationId === 'string' && isRole(role)) return { id, name, email, role, organisationId };
+    const flag = peerResearcher === undefined || typeof peerResearcher === 'boolean';
+    if (strings && typeof organisationId === 'string' && isRole(role) && flag) {
+      return { id, name, email, role, organisationId, ...(peerResearcher === undefined ? {} : { peerResearcher }) };
+    }
   }
   throw badResponse();
 }

@@ -1,5 +1,6 @@
-// Keeps the cached user in step with the server whenever it can be reached; offline, the cache stands. A device
-// the server calls revoked is wiped at once; one signed out offline tells the server as soon as it can.
+// Keeps the cached user in step with the server whenever it can be reached (at start, when signal returns and when
+// Coorie comes back on screen); offline, the cache stands. A device the server calls revoked is wiped at once; one
+// signed out offline tells the server as soon as it can.
 import { useEffect } from 'react';
 import {
   forgetSignedIn,
@@ -28,11 +29,18 @@ export function useAccount(): SignedInUser | null | undefined {
         // No network or a server hiccup: keep whoever is cached, so the shell still opens offline.
       }
     }
+    // Again whenever Coorie comes back on screen, so that what a coordinator changed (a role, the peer researcher
+    // mark) reaches the device without a restart.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void check();
+    };
     void check();
     window.addEventListener('online', check);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       cancelled = true;
       window.removeEventListener('online', check);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [db]);
 

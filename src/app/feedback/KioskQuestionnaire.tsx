@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useDb, useRecord } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { londonDate } from '../../domain/london.ts';
-import { answerProblems, currentVersion, keptAnswers, type AnswerProblem } from '../../domain/questionnaireRules.ts';
-import { emptyAnswerState, QuestionnaireForm, type AnswerState } from '../research/QuestionnaireForm.tsx';
+import { currentVersion, type AnswerProblem } from '../../domain/questionnaireRules.ts';
+import { checkAnswers, emptyAnswerState, QuestionnaireForm, type AnswerState } from '../research/QuestionnaireForm.tsx';
 
 export function KioskQuestionnaire({
   questionnaireId,
@@ -22,6 +22,7 @@ export function KioskQuestionnaire({
   const questionnaire = useRecord('questionnaire', questionnaireId);
   const [state, setState] = useState<AnswerState>(emptyAnswerState);
   const [problems, setProblems] = useState<AnswerProblem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (questionnaire === undefined) return null;
   const version = questionnaire && currentVersion(questionnaire.versions ?? []);
@@ -33,11 +34,10 @@ export function KioskQuestionnaire({
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const found = answerProblems(questions, state.answers, state.other);
-    setProblems(found);
-    const kept = keptAnswers(questions, state.answers, state.other);
-    if (found.length > 0 || Object.keys(kept.answers).length === 0) {
-      if (found.length === 0) setProblems([{ questionId: '', message: 'Answer at least one question, then Send.' }]);
+    const checked = checkAnswers(questions, state);
+    setProblems(checked.ready ? [] : checked.problems);
+    setMessage(checked.ready ? null : checked.message);
+    if (!checked.ready) {
       document.getElementById('kiosk-problems')?.focus();
       return;
     }
@@ -46,12 +46,12 @@ export function KioskQuestionnaire({
       const values: Record<string, unknown> = {
         questionnaireId,
         version: version?.number,
-        answers: kept.answers,
+        answers: checked.answers,
         how: 'kiosk',
         answeredOn: londonDate(new Date()),
         sessionId,
       };
-      if (Object.keys(kept.other).length > 0) values.other = kept.other;
+      if (Object.keys(checked.other).length > 0) values.other = checked.other;
       await saveRecord(db, 'response', newId(), values, { userId });
       onSent();
     } finally {
@@ -63,14 +63,8 @@ export function KioskQuestionnaire({
     <form onSubmit={(event) => void send(event)} noValidate>
       <h1 tabIndex={-1}>{questionnaire.title}</h1>
       {questionnaire.about && <p className="kiosk-lede">{questionnaire.about}</p>}
-      <div id="kiosk-problems" tabIndex={-1} role="alert" className={problems.length ? 'problem' : undefined}>
-        {problems.length > 0 && (
-          <p>
-            {problems.length === 1 && problems[0]?.questionId === ''
-              ? problems[0].message
-              : 'Some answers need looking at: see the messages beside them.'}
-          </p>
-        )}
+      <div id="kiosk-problems" tabIndex={-1} role="alert" className={message ? 'problem' : undefined}>
+        {message && <p>{message}</p>}
       </div>
       <QuestionnaireForm idPrefix="kiosk" questions={questions} state={state} onChange={setState} problems={problems} />
       <button type="submit" className="button-primary kiosk-big" disabled={busy}>

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import type { PublicQuestionnaire } from '../../api/research.ts';
-import { answerProblems, type AnswerProblem } from '../../domain/questionnaireRules.ts';
+import type { AnswerProblem } from '../../domain/questionnaireRules.ts';
 import {
   flushAnswers,
   hasWaitingAnswers,
@@ -13,7 +13,7 @@ import {
   sendAnswers,
   type LoadResult,
 } from './publicLink.ts';
-import { emptyAnswerState, QuestionnaireForm, type AnswerState } from './QuestionnaireForm.tsx';
+import { checkAnswers, emptyAnswerState, QuestionnaireForm, type AnswerState } from './QuestionnaireForm.tsx';
 import '../styles/controls.css';
 import '../styles/research.css';
 
@@ -74,13 +74,10 @@ function Answering({ linkId, questionnaire }: { linkId: string; questionnaire: P
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = answerProblems(questionnaire.questions, state.answers, state.other);
-    setProblems(found);
-    if (found.length > 0) {
-      setMessage('Some answers need looking at: see the messages beside them.');
-      return;
-    }
-    setMessage(null);
+    const checked = checkAnswers(questionnaire.questions, state);
+    setProblems(checked.ready ? [] : checked.problems);
+    setMessage(checked.ready ? null : checked.message);
+    if (!checked.ready) return;
     const result = await sendAnswers(linkId, questionnaire.version, state);
     if (result === 'sent') setStage('sent');
     else if (result === 'waiting') setStage('waiting');

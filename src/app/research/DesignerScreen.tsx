@@ -16,6 +16,8 @@ import {
   currentVersion,
   hasOptions,
   isAnswerable,
+  LINK_CAP_MAX,
+  QUESTION_LIMITS,
   skipChoices,
   SKIP_TO_END,
 } from '../../domain/questionnaireRules.ts';
@@ -24,13 +26,17 @@ import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import {
   DEFAULT_ABOUT,
+  defaultLinkCap,
   draftProblems,
   move,
   newQuestion,
   optionsFromLines,
   valuesToSave,
+  wholeNumberFrom,
+  withOptional,
   type DesignDraft,
 } from './designer.ts';
+import { DESIGN_NEEDS_PERMISSION, useMayDesign } from './mayDesign.ts';
 import { emptyAnswerState, QuestionnaireForm, type AnswerState } from './QuestionnaireForm.tsx';
 import '../styles/controls.css';
 import '../styles/research.css';
@@ -38,6 +44,17 @@ import '../styles/research.css';
 export function DesignerScreen() {
   const { id } = useParams();
   const record = useRecord('questionnaire', id);
+  const mayDesign = useMayDesign();
+  if (!mayDesign) {
+    return (
+      <Screen title={id ? 'Edit questions' : 'New questionnaire'}>
+        <p>{DESIGN_NEEDS_PERMISSION}</p>
+        <p>
+          <Link to={id ? `/research/${encodeURIComponent(id)}` : '/research'}>Back to Research</Link>
+        </p>
+      </Screen>
+    );
+  }
   if (id && record === undefined) {
     return (
       <Screen title="Design a questionnaire">
@@ -55,6 +72,7 @@ function startingDraft(existing: Questionnaire | null, starterKey: string | null
       title: existing.title ?? '',
       about: existing.about ?? DEFAULT_ABOUT,
       status: existing.status ?? 'draft',
+      linkCap: defaultLinkCap(existing),
       questions: currentVersion(existing.versions ?? [])?.questions ?? [],
     };
   }
@@ -63,6 +81,7 @@ function startingDraft(existing: Questionnaire | null, starterKey: string | null
     title: starter?.title ?? '',
     about: starter?.about ?? DEFAULT_ABOUT,
     status: 'draft',
+    linkCap: defaultLinkCap(null),
     questions: starter ? structuredClone(starter.questions) : [],
   };
 }
@@ -107,12 +126,6 @@ function Designer({ existing }: { existing: Questionnaire | null }) {
 
   return (
     <Screen title={existing ? `Edit: ${existing.title ?? 'questionnaire'}` : 'New questionnaire'}>
-      {user?.role !== 'coordinator' && (
-        <p className="lede">
-          Only coordinators and team members marked as peer researchers can save questionnaires. If you are not one, the
-          server will turn the change down and Coorie will show it under Sync.
-        </p>
-      )}
       {newestHasAnswers && (
         <p className="lede">
           Version {newest} already has answers. Saving changes to the questions makes version {(newest ?? 0) + 1}; the
@@ -167,6 +180,23 @@ function Designer({ existing }: { existing: Questionnaire | null }) {
             <option value="open">Yes, open to answers</option>
             <option value="closed">No, closed</option>
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="q-link-cap">Most answers to take by link</label>
+          <p className="field-hint" id="q-link-cap-hint">
+            Once this many answers have come by the public link or QR code, the link takes no more (it stops a flood). A
+            whole number from 1 to {LINK_CAP_MAX.toLocaleString('en-GB')}. Answers on the kiosk and during visits do not
+            count.
+          </p>
+          <input
+            id="q-link-cap"
+            type="text"
+            inputMode="numeric"
+            className="designer-number"
+            aria-describedby="q-link-cap-hint"
+            value={draft.linkCap}
+            onChange={(event) => setDraft({ ...draft, linkCap: event.target.value })}
+          />
         </div>
 
         <h2>Questions</h2>
@@ -266,6 +296,8 @@ function QuestionEditor({
 }) {
   const id = `qe-${question.id}`;
   const [optionText, setOptionText] = useState((question.options ?? []).map((option) => option.label).join('\n'));
+  const [minText, setMinText] = useState(question.min === undefined ? '' : String(question.min));
+  const [maxText, setMaxText] = useState(question.max === undefined ? '' : String(question.max));
   const skipTo = (when: string) => question.skip?.find((rule) => rule.when === when)?.to ?? '';
   const setSkip = (when: string, to: string) => {
     const rest = (question.skip ?? []).filter((rule) => rule.when !== when);
@@ -298,6 +330,24 @@ function QuestionEditor({
           />{' '}
           Answer required<span className="visually-hidden"> for question {index + 1}</span>
         </label>
+      )}
+      {isAnswerable(question) && (
+        <div className="field">
+          <label htmlFor={`${id}-help`}>
+            Help text (optional)<span className="visually-hidden"> for question {index + 1}</span>
+          </label>
+          <p className="field-hint" id={`${id}-help-hint`}>
+            Shown under the question, for example what to count or why it is asked.
+          </p>
+          <input
+            id={`${id}-help`}
+            type="text"
+            maxLength={QUESTION_LIMITS.help}
+            aria-describedby={`${id}-help-hint`}
+            value={question.help ?? ''}
+            onChange={(event) => onChange(withOptional(question, 'help', event.target.value))}
+          />
+        </div>
       )}
       {hasOptions(question) && (
         <>
@@ -339,6 +389,78 @@ function QuestionEditor({
             <option value="0-10">0 to 10</option>
           </select>
         </div>
+      )}
+      {question.type === 'scale' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-low`}>
+              Words for the lowest point (optional)<span className="visually-hidden"> of question {index + 1}</span>
+            </label>
+            <p className="field-hint" id={`${id}-low-hint`}>
+              For example “Not at all”. At most {QUESTION_LIMITS.endLabel} characters.
+            </p>
+            <input
+              id={`${id}-low`}
+              type="text"
+              maxLength={QUESTION_LIMITS.endLabel}
+              aria-describedby={`${id}-low-hint`}
+              value={question.lowLabel ?? ''}
+              onChange={(event) => onChange(withOptional(question, 'lowLabel', event.target.value))}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-high`}>
+              Words for the highest point (optional)<span className="visually-hidden"> of question {index + 1}</span>
+            </label>
+            <p className="field-hint" id={`${id}-high-hint`}>
+              For example “Very”. At most {QUESTION_LIMITS.endLabel} characters.
+            </p>
+            <input
+              id={`${id}-high`}
+              type="text"
+              maxLength={QUESTION_LIMITS.endLabel}
+              aria-describedby={`${id}-high-hint`}
+              value={question.highLabel ?? ''}
+              onChange={(event) => onChange(withOptional(question, 'highLabel', event.target.value))}
+            />
+          </div>
+        </>
+      )}
+      {question.type === 'number' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-min`}>
+              Smallest number allowed (optional)<span className="visually-hidden"> for question {index + 1}</span>
+            </label>
+            <input
+              id={`${id}-min`}
+              type="text"
+              inputMode="numeric"
+              className="designer-number"
+              value={minText}
+              onChange={(event) => {
+                setMinText(event.target.value);
+                onChange(withOptional(question, 'min', wholeNumberFrom(event.target.value)));
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-max`}>
+              Largest number allowed (optional)<span className="visually-hidden"> for question {index + 1}</span>
+            </label>
+            <input
+              id={`${id}-max`}
+              type="text"
+              inputMode="numeric"
+              className="designer-number"
+              value={maxText}
+              onChange={(event) => {
+                setMaxText(event.target.value);
+                onChange(withOptional(question, 'max', wholeNumberFrom(event.target.value)));
+              }}
+            />
+          </div>
+        </>
       )}
       {canSkip(question) &&
         skipChoices(question).map((choice) => (

@@ -6,10 +6,10 @@ import { useNavigate, useParams } from 'react-router';
 import { useDb, useRecord, useRecords } from '../../db/hooks.ts';
 import { newId, saveRecord } from '../../db/records.ts';
 import { londonDate } from '../../domain/london.ts';
-import { answerProblems, currentVersion, keptAnswers, type AnswerProblem } from '../../domain/questionnaireRules.ts';
+import { currentVersion, type AnswerProblem } from '../../domain/questionnaireRules.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
-import { emptyAnswerState, QuestionnaireForm, type AnswerState } from './QuestionnaireForm.tsx';
+import { checkAnswers, emptyAnswerState, QuestionnaireForm, type AnswerState } from './QuestionnaireForm.tsx';
 import '../styles/controls.css';
 import '../styles/research.css';
 
@@ -42,23 +42,20 @@ export function PersonAnswersScreen() {
       setMessage('Choose a questionnaire first.');
       return;
     }
-    const found = answerProblems(version.questions, state.answers, state.other);
-    setProblems(found);
-    const kept = keptAnswers(version.questions, state.answers, state.other);
-    if (found.length > 0 || Object.keys(kept.answers).length === 0) {
-      setMessage(
-        found.length ? 'Some answers need looking at: see the messages beside them.' : 'Answer a question first.',
-      );
+    const checked = checkAnswers(version.questions, state);
+    setProblems(checked.ready ? [] : checked.problems);
+    if (!checked.ready) {
+      setMessage(checked.message);
       return;
     }
     const values: Record<string, unknown> = {
       questionnaireId: questionnaire.id,
       version: version.number,
-      answers: kept.answers,
+      answers: checked.answers,
       how: 'visit',
       answeredOn: londonDate(new Date()),
       ...(consent ? { attendeeId: id, consent: true } : {}),
-      ...(Object.keys(kept.other).length ? { other: kept.other } : {}),
+      ...(Object.keys(checked.other).length ? { other: checked.other } : {}),
     };
     await saveRecord(db, 'response', newId(), values, { userId: user?.id });
     await navigate(`/people/${encodeURIComponent(id)}`);

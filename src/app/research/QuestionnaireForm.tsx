@@ -2,7 +2,9 @@
 // out, each with what to fix beside it. The designer's preview, the kiosk and visits all show it through here.
 import type { Question } from '../../domain/questionnaire.ts';
 import {
+  answerProblems,
   isAnswerable,
+  keptAnswers,
   OTHER_OPTION,
   scalePoints,
   visibleQuestions,
@@ -17,6 +19,24 @@ export interface AnswerState {
 }
 
 export const emptyAnswerState: AnswerState = { answers: {}, other: {} };
+
+/** The answers ready to save (those to questions still shown), or what to fix first and the line that says so. */
+export type CheckedAnswers =
+  | { ready: true; answers: Answers; other: Record<string, string> }
+  | { ready: false; problems: AnswerProblem[]; message: string };
+
+/** Checks a form's answers before they are saved or sent, the same way on the kiosk, the link and in a visit. */
+export function checkAnswers(questions: readonly Question[], state: AnswerState): CheckedAnswers {
+  const problems = answerProblems(questions, state.answers, state.other);
+  if (problems.length > 0) {
+    return { ready: false, problems, message: 'Some answers need looking at: see the messages beside them.' };
+  }
+  const kept = keptAnswers(questions, state.answers, state.other);
+  if (Object.keys(kept.answers).length === 0) {
+    return { ready: false, problems: [], message: 'Answer at least one question first.' };
+  }
+  return { ready: true, ...kept };
+}
 
 interface Props {
   questions: readonly Question[];
@@ -72,12 +92,23 @@ function QuestionField({ question, id, answer, other, problem, onAnswer, onOther
   if (!isAnswerable(question)) return null;
   const label = `${question.text}${question.required ? '' : ' (optional)'}`;
   const hintId = question.help ? `${id}-hint` : undefined;
+  const range = rangeHint(question);
+  const rangeId = range ? `${id}-range` : undefined;
   const errorId = problem ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const hint = question.help && (
-    <p className="field-hint" id={hintId}>
-      {question.help}
-    </p>
+  const describedBy = [hintId, rangeId, errorId].filter(Boolean).join(' ') || undefined;
+  const hint = (question.help || range) && (
+    <>
+      {question.help && (
+        <p className="field-hint" id={hintId}>
+          {question.help}
+        </p>
+      )}
+      {range && (
+        <p className="field-hint" id={rangeId}>
+          {range}
+        </p>
+      )}
+    </>
   );
   const error = problem && (
     <p className="field-error" id={errorId}>
@@ -148,12 +179,6 @@ function QuestionField({ question, id, answer, other, problem, onAnswer, onOther
       <legend>{label}</legend>
       {hint}
       {error}
-      {question.type === 'scale' && (question.lowLabel || question.highLabel) && (
-        <p className="field-hint">
-          {scalePoints(question)[0]} is {question.lowLabel ?? 'lowest'}, {scalePoints(question).at(-1)} is{' '}
-          {question.highLabel ?? 'highest'}.
-        </p>
-      )}
       <div
         className={question.type === 'scale' ? 'questionnaire-choices questionnaire-scale' : 'questionnaire-choices'}
       >
@@ -183,6 +208,20 @@ function QuestionField({ question, id, answer, other, problem, onAnswer, onOther
       )}
     </fieldset>
   );
+}
+
+/** What a parent may give: the scale's ends in the designer's words, or the numbers a number question takes. */
+function rangeHint(question: Question): string | undefined {
+  if (question.type === 'scale' && (question.lowLabel || question.highLabel)) {
+    const points = scalePoints(question);
+    return `${points[0]} is ${question.lowLabel ?? 'lowest'}, ${points.at(-1)} is ${question.highLabel ?? 'highest'}.`;
+  }
+  if (question.type !== 'number') return undefined;
+  const { min, max } = question;
+  if (min !== undefined && max !== undefined) return `A whole number from ${min} to ${max}.`;
+  if (min !== undefined) return `A whole number, ${min} or more.`;
+  if (max !== undefined) return `A whole number, ${max} or less.`;
+  return undefined;
 }
 
 function choicesOf(question: Question): { value: string | number | boolean; label: string }[] {

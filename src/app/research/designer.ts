@@ -1,15 +1,35 @@
 // The designer's working copy of a questionnaire, and the edits it makes: kept apart from the screen so the rules
 // (stable ids, options from lines, a new version once answers exist) are plain functions.
 import type { Question, QuestionType } from '../../domain/questionnaire.ts';
-import { hasOptions, questionProblems, reviseVersions } from '../../domain/questionnaireRules.ts';
+import {
+  DEFAULT_LINK_CAP,
+  hasOptions,
+  linkCapProblem,
+  questionProblems,
+  reviseVersions,
+} from '../../domain/questionnaireRules.ts';
 import type { Questionnaire, QuestionnaireVersion } from '../../domain/questionnaire.ts';
 
 export interface DesignDraft {
   title: string;
   about: string;
   status: 'draft' | 'open' | 'closed';
+  /** The most answers to take by link, as typed. */
+  linkCap: string;
   questions: Question[];
 }
+
+/**
+ * A whole number as typed into the designer: `undefined` when nothing is typed, NaN when it is not a whole number
+ * (the checks then say what to fix).
+ */
+export function wholeNumberFrom(typed: string): number | undefined {
+  const trimmed = typed.trim().replace(/,/g, '');
+  if (trimmed === '') return undefined;
+  return /^[-−]?\d+$/.test(trimmed) ? Number(trimmed.replace('−', '-')) : Number.NaN;
+}
+
+export const defaultLinkCap = (existing: Questionnaire | null) => String(existing?.linkCap ?? DEFAULT_LINK_CAP);
 
 export const DEFAULT_ABOUT =
   'Run by our peer support team. You do not give your name, and nobody can tell which answers are yours. We ' +
@@ -37,6 +57,29 @@ export function optionsFromLines(text: string, before: Question['options'] = [])
   return labels.map((label) => before.find((option) => option.label === label) ?? { id: randomId('o', 6), label });
 }
 
+/** The question with an optional field set, or left out when it is blank (so that no empty words are saved). */
+export function withOptional<K extends 'help' | 'lowLabel' | 'highLabel' | 'min' | 'max'>(
+  question: Question,
+  key: K,
+  value: Question[K] | undefined,
+): Question {
+  const next = { ...question };
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** Words as they are saved: without spaces at either end. */
+function tidied(question: Question): Question {
+  const next = { ...question };
+  for (const key of ['help', 'lowLabel', 'highLabel'] as const) {
+    const words = next[key]?.trim();
+    if (words) next[key] = words;
+    else delete next[key];
+  }
+  return next;
+}
+
 export function move<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
   const target = index + by;
   if (target < 0 || target >= items.length) return [...items];
@@ -55,6 +98,8 @@ export function draftProblems(draft: DesignDraft): string[] {
   if (draft.status === 'open' && !draft.questions.some((question) => question.type !== 'heading')) {
     problems.push('Add at least one question before opening it to answers.');
   }
+  const capProblem = linkCapProblem(wholeNumberFrom(draft.linkCap));
+  if (capProblem) problems.push(capProblem);
   return [...problems, ...questionProblems(draft.questions)];
 }
 
@@ -67,7 +112,7 @@ export function valuesToSave(
 ): Record<string, unknown> {
   const versions: QuestionnaireVersion[] = reviseVersions(
     existing?.versions ?? [],
-    draft.questions,
+    draft.questions.map(tidied),
     newestHasAnswers,
     now,
   );
@@ -76,6 +121,7 @@ export function valuesToSave(
     about: draft.about.trim(),
     status: draft.status,
     versions,
+    linkCap: wholeNumberFrom(draft.linkCap),
   };
   if (!existing?.linkId && draft.status === 'open') values.linkId = randomId('', 22);
   return values;

@@ -9,7 +9,7 @@ import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { findSignInByToken, revokeSignIn } from '../store/signIns.ts';
 import { clearSignInFailures, countSignInAttempt, forgetSignInAttempt } from '../store/signInFailures.ts';
-import { findUserByEmail, toUser } from '../store/users.ts';
+import { findUserByEmail, isPeerResearcher, toUser } from '../store/users.ts';
 import { valid } from '../validation.ts';
 import { findOrganisation } from '../store/organisations.ts';
 
@@ -65,7 +65,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
         throw badCredentials();
       }
       await clearSignInFailures(db, attempt);
-      const user = toUser(found);
+      const user = { ...toUser(found), peerResearcher: found.peer_researcher === 1 };
       const opened = await signIn(request, reply, user, input.device, trusted);
       await writeAudit(db, {
         organisationId: user.organisationId,
@@ -98,6 +98,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
   app.get('/api/me', { schema: { response: { 200: meAnswer } } }, async (request) => {
     const { user, device } = await requireUser(request);
     const organisation = await findOrganisation(db, user.organisationId);
-    return { user, device, organisation: { name: organisation?.name ?? '' } };
+    const peerResearcher = await isPeerResearcher(db, user.id);
+    return { user: { ...user, peerResearcher }, device, organisation: { name: organisation?.name ?? '' } };
   });
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword, type ScryptCost } from '../auth/password.ts';
+import { mayDesignQuestionnaires as mayDesign } from '../../domain/roles.ts';
 import { HttpError } from '../errors.ts';
 import type { Role, Schema, UserRow } from './schema.ts';
 import { isoNow, isUniqueViolation } from './util.ts';
@@ -163,5 +164,11 @@ export async function mayDesignQuestionnaires(db: Kysely<Schema>, userId: string
     .select(['role', 'peer_researcher'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  return row !== undefined && (row.role === 'coordinator' || row.peer_researcher === 1);
+  return row !== undefined && mayDesign({ role: row.role, peerResearcher: row.peer_researcher === 1 });
+}
+
+/** Whether a coordinator has marked this user as a peer researcher (GET /api/me tells their device). */
+export async function isPeerResearcher(db: Kysely<Schema>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('peer_researcher').where('id', '=', userId).executeTakeFirst();
+  return row?.peer_researcher === 1;
 }
