@@ -193,6 +193,18 @@ describe('who may design', { timeout: 30_000 }, () => {
     expect(screen.queryByLabelText('Question 1')).not.toBeInTheDocument();
   });
 
+  it('offers no “New questionnaire” or “Edit questions” to a member who may not design; results stay', async () => {
+    stubNoNetwork();
+    const db = await seedQuestionnaire();
+    const { router } = await renderApp('/research', { db, user: MORAG });
+    expect(await screen.findByText(NEEDS)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'New questionnaire' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'End of course feedback' })).not.toBeInTheDocument();
+    await router.navigate('/research/qn1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'What would help you?' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit questions' })).not.toBeInTheDocument();
+  });
+
   it('opens the designer to a peer researcher, and learns of the mark when Coorie comes back on screen', async () => {
     let marked = false;
     const calls = stubServer({ 'GET /api/me': () => json(200, { user: { ...MORAG, peerResearcher: marked } }) });

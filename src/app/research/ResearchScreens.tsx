@@ -12,6 +12,7 @@ import { InputField, SelectField } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
 import { ReportFigure } from '../reports/ReportFigure.tsx';
 import { readResultParams, useSessionVenues, venueChoices, type ResultParams, type Venue } from './resultParams.ts';
+import { DESIGN_NEEDS_PERMISSION, useMayDesign } from './mayDesign.ts';
 import '../styles/controls.css';
 import '../styles/reports.css';
 import '../styles/research.css';
@@ -20,24 +21,31 @@ const STATUS_WORDS = { draft: 'Draft', open: 'Open to answers', closed: 'Closed'
 
 export function ResearchScreen() {
   const questionnaires = useRecords('questionnaire');
+  const mayDesign = useMayDesign();
   return (
     <Screen title="Research">
       <p className="lede">
         Questionnaires that parents answer anonymously: on the kiosk, by a link, or during a visit.
       </p>
-      <p>
-        <Link to="/research/new" className="button-secondary button-link">
-          New questionnaire
-        </Link>
-      </p>
-      <h2>Start from a ready-made one</h2>
-      <ul>
-        {STARTER_QUESTIONNAIRES.map((starter) => (
-          <li key={starter.key}>
-            <Link to={`/research/new?starter=${starter.key}`}>{starter.title}</Link>
-          </li>
-        ))}
-      </ul>
+      {mayDesign ? (
+        <>
+          <p>
+            <Link to="/research/new" className="button-secondary button-link">
+              New questionnaire
+            </Link>
+          </p>
+          <h2>Start from a ready-made one</h2>
+          <ul>
+            {STARTER_QUESTIONNAIRES.map((starter) => (
+              <li key={starter.key}>
+                <Link to={`/research/new?starter=${starter.key}`}>{starter.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{DESIGN_NEEDS_PERMISSION}</p>
+      )}
       <h2>Your questionnaires</h2>
       {questionnaires === undefined ? (
         <Loading />
@@ -81,6 +89,7 @@ export function QuestionnaireScreen() {
       ),
     [setSearch],
   );
+  const mayDesign = useMayDesign();
   if (questionnaire === undefined || responses === undefined || venues === undefined || sessionVenues === undefined) {
     return (
       <Screen title="Questionnaire">
@@ -119,11 +128,13 @@ export function QuestionnaireScreen() {
       <p className="lede">
         {STATUS_WORDS[questionnaire.status ?? 'draft']} · version {versions.at(-1)?.number ?? 1}
       </p>
-      <p className="designer-actions">
-        <Link to={`/research/${encodeURIComponent(id)}/edit`} className="button-secondary button-link">
-          Edit questions
-        </Link>
-      </p>
+      {mayDesign && (
+        <p className="designer-actions">
+          <Link to={`/research/${encodeURIComponent(id)}/edit`} className="button-secondary button-link">
+            Edit questions
+          </Link>
+        </p>
+      )}
       {link && questionnaire.linkId && (
         <>
           <p>
