@@ -51,10 +51,12 @@ export function isWrappedSealKey(stored: string): boolean {
   return WRAPPED.test(stored);
 }
 
-/** Wraps and unwraps the private keys with the server's secret. */
+/** Wraps and unwraps the private keys with the server's secret, and keys the hashes of one-time codes with it. */
 export class SealKeyVault {
   private constructor(
     private readonly key: Key,
+    /** HMAC-SHA-256, derived apart from the wrapping key: see `codeHash`. */
+    private readonly codeKey: Key,
     /** Where the secret came from, for messages: "SEAL_KEY_SECRET" or the key file's path. */
     readonly source: string,
   ) {}
@@ -68,7 +70,25 @@ export class SealKeyVault {
       false,
       ['encrypt', 'decrypt'],
     );
-    return new SealKeyVault(key, source);
+    const codeKey = await crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('coorie-code-hash'), info: encoder.encode('v1') },
+      material,
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      false,
+      ['sign'],
+    );
+    return new SealKeyVault(key, codeKey, source);
+  }
+
+  /**
+   * What the database keeps of a short one-time code (an invitation's), to find it by: HMAC-SHA-256 under a key
+   * of the server's secret, base64url, `purpose` keeping one kind of code's hashes apart from another's. A code
+   * short enough to read aloud could be found from a plain SHA-256 by trying every code; without the secret,
+   * this cannot be tried offline at all.
+   */
+  async codeHash(purpose: string, code: string): Promise<string> {
+    const mac = await crypto.subtle.sign('HMAC', this.codeKey, encoder.encode(`${purpose}:${code}`));
+    return `k1.${toBase64Url(new Uint8Array(mac))}`;
   }
 
   /** A private key (base64url: a sealing key's PKCS#8, the VAPID key's raw 32 bytes) as the column keeps it. */
