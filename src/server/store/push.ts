@@ -29,12 +29,12 @@ const readVapidRow = (db: Kysely<Schema>) =>
  */
 export async function ensureVapidKeys(db: Kysely<Schema>, generate: () => VapidKeys): Promise<VapidKeys> {
   const vault = sealKeyVaultOf(db);
+  const opened = async (row: VapidKeys): Promise<VapidKeys> => ({
+    publicKey: row.publicKey,
+    privateKey: await vault.unwrap(vapidPlace(row.publicKey), row.privateKey),
+  });
   const found = await readVapidRow(db);
-  if (found)
-    return {
-      publicKey: found.publicKey,
-      privateKey: await vault.unwrap(vapidPlace(found.publicKey), found.privateKey),
-    };
+  if (found) return opened(found);
   const made = generate();
   await db
     .insertInto('push_keys')
@@ -48,7 +48,7 @@ export async function ensureVapidKeys(db: Kysely<Schema>, generate: () => VapidK
     .execute();
   const kept = await readVapidRow(db);
   if (!kept) throw new Error('The VAPID keys could not be stored.');
-  return { publicKey: kept.publicKey, privateKey: await vault.unwrap(vapidPlace(kept.publicKey), kept.privateKey) };
+  return opened(kept);
 }
 
 /** At start, before anything is wrapped: a StartupError when the secret does not open the wrapped VAPID key. */
