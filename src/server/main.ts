@@ -11,7 +11,8 @@ import { sendDueAlerts } from './push/alerts.ts';
 import { checkDataFolder, describeCause, describeDatabase, StartupError } from './preflight.ts';
 import { migrateToLatest, openStore, type Store } from './store/index.ts';
 import { sweepRateLimits } from './store/rateLimits.ts';
-import { loadSealKeyVault, prepareSealKeys, type SealKeyVault } from './store/sealKeyVault.ts';
+import { prepareKeysAtRest } from './store/keysAtRest.ts';
+import { loadSealKeyVault, type SealKeyVault } from './store/sealKeyVault.ts';
 
 /** Stops the server at start with one line for whoever started it, and no stack trace. */
 function stop(line: string): never {
@@ -57,13 +58,16 @@ try {
   await store.close().catch(() => undefined);
   stop(`the erasures in ${config.erasureLedger} cannot be re-applied: ${describeCause(error)}.`);
 }
-// The organisations' private sealing keys are kept wrapped by the server's secret (store/sealKeyVault.ts): any
-// still plain are wrapped now, and a secret that does not open them stops the server here, before a push fails.
+// The organisations' private sealing keys and the VAPID key are kept wrapped by the server's secret
+// (store/sealKeyVault.ts): a secret that does not open them stops the server here, before a push or an alert
+// fails, and with nothing changed; else any still plain are wrapped now (store/keysAtRest.ts).
 let sealKeyVault: SealKeyVault | undefined;
 try {
   sealKeyVault = await loadSealKeyVault(config);
-  const wrapped = await prepareSealKeys(store.db, sealKeyVault);
-  if (wrapped > 0) console.log(`Coorie wrapped ${wrapped} sealing key(s) with ${sealKeyVault.source}`);
+  const wrapped = await prepareKeysAtRest(store.db, sealKeyVault);
+  if (wrapped.sealKeys > 0)
+    console.log(`Coorie wrapped ${wrapped.sealKeys} sealing key(s) with ${sealKeyVault.source}`);
+  if (wrapped.vapidKey) console.log(`Coorie wrapped the VAPID key with ${sealKeyVault.source}`);
 } catch (error) {
   await store.close().catch(() => undefined);
   stop(

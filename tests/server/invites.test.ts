@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { INVITE_ALPHABET } from '../../src/server/store/invites.ts';
+import { loadSealKeyVault, SealKeyVault } from '../../src/server/store/sealKeyVault.ts';
+import { hashToken } from '../../src/server/store/signIns.ts';
 import { addMember, Client, PASSWORD, setUpOrganisation, uniqueEmail } from './client.ts';
 import { databases, useServer } from './helpers.ts';
 
@@ -48,6 +50,31 @@ describe.each(databases())('invitations on $name', { timeout: 30_000 }, (databas
       .execute();
     const answer = await new Client(server.app).post('/api/invites/accept', { code, password: PASSWORD, device: 'P' });
     expect(answer.body.error.code).toBe('invalid_invite');
+  });
+
+  it("keeps only a hash of the code keyed with the server's secret, which no plain SHA-256 of a code matches", async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const { code } = await invite(coordinator);
+    const row = await server.store.db.selectFrom('invites').select('code_hash').executeTakeFirstOrThrow();
+    expect(row.code_hash).not.toContain(code);
+    expect(row.code_hash).not.toBe(hashToken(code));
+    expect(row.code_hash).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
+    expect(row.code_hash).toBe(await (await loadSealKeyVault(server.config)).codeHash('invite', code));
+    // Another secret gives another hash: the code cannot be tried against the row without the server's secret.
+    const other = await SealKeyVault.fromSecret('another-secret-that-is-also-long-enough-to-pass', 'SEAL_KEY_SECRET');
+    expect(await other.codeHash('invite', code)).not.toBe(row.code_hash);
+  });
+
+  it('still accepts a live invitation made before codes were keyed (a plain SHA-256)', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    const { code, email } = await invite(coordinator);
+    await server.store.db
+      .updateTable('invites')
+      .set({ code_hash: hashToken(code) })
+      .execute();
+    const answer = await new Client(server.app).post('/api/invites/accept', { code, password: PASSWORD, device: 'P' });
+    expect(answer.status).toBe(201);
+    expect(answer.body.user).toMatchObject({ email });
   });
 
   it('is for coordinators, checks the address and the password', async () => {

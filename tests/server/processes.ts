@@ -76,3 +76,30 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
   };
 }
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Starts the real server once and waits for it to exit (a server that cannot start), or to say it runs (then
+ * stops it), with only `env` and PATH in its environment. What it wrote is kept for the test to read.
+ */
+export function startServerOnce(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (stdout.includes('Coorie is running at')) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -2,7 +2,6 @@
 // The organisations' private sealing keys at rest (src/server/store/sealKeyVault.ts): wrapped in the database
 // with the server's secret (SEAL_KEY_SECRET, or the key file made in DATA_DIR), keys kept plain before wrapped at
 // start, sealed pushes still opened after a restart, and a wrong secret stopping the server with one clear line.
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +20,8 @@ import {
 import { makeSealKeyPair } from '../../src/server/sync/sealed.ts';
 import { change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, TEST_PASSWORD_COST, useServer } from './helpers.ts';
+import { startServerOnce } from './processes.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
 const OTHER_SECRET = 'another-secret-that-is-also-long-enough-to-pass';
 
@@ -36,26 +35,6 @@ async function sealedNote(client: Client, id: string, body: string) {
 
 const codes = (answer: { body: { results: { status: string; code?: string }[] } }) =>
   answer.body.results.map((result) => result.code ?? result.status);
-
-/** Starts the real server and waits for it to exit, or to say it runs (then stops it). */
-function startServer(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      if (stdout.includes('Coorie is running at')) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.each(databases())('sealing keys at rest on $name', { timeout: 90_000 }, (database) => {
   describe('with the key file made on first start', () => {
@@ -195,7 +174,7 @@ describe.each(databases())('sealing keys at rest on $name', { timeout: 90_000 },
       await expect(refused).rejects.toThrow(/does not open with SEAL_KEY_SECRET: it is not the secret/);
 
       // The real server, started with the wrong secret on this database.
-      const run = await startServer({
+      const run = await startServerOnce({
         DATA_DIR: server.dir,
         STATIC_DIR: path.join(server.dir, 'dist'),
         SEAL_KEY_SECRET: OTHER_SECRET,

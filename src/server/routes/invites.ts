@@ -8,6 +8,7 @@ import { requireRole, signIn } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { writeAudit } from '../store/audit.ts';
 import { claimInvite, createInvite, isInviteBlocked, recordInviteFailure } from '../store/invites.ts';
+import { sealKeyVaultOf } from '../store/sealKeyVault.ts';
 import { emailTaken, findUserByEmail, insertUser } from '../store/users.ts';
 import { valid } from '../validation.ts';
 
@@ -27,7 +28,11 @@ export default async function inviteRoutes(fastify: FastifyInstance) {
       if (await findUserByEmail(db, input.email)) throw emailTaken();
       // One transaction, so a full disk leaves neither an invitation without its audit entry nor the reverse.
       const invite = await db.transaction().execute(async (trx) => {
-        const created = await createInvite(trx, { ...input, organisationId: user.organisationId, createdBy: user.id });
+        const created = await createInvite(trx, sealKeyVaultOf(db), {
+          ...input,
+          organisationId: user.organisationId,
+          createdBy: user.id,
+        });
         await writeAudit(trx, {
           organisationId: user.organisationId,
           userId: user.id,
@@ -59,7 +64,7 @@ export default async function inviteRoutes(fastify: FastifyInstance) {
       requireStrongPassword(input.password);
       const passwordHash = await hashPassword(input.password, app.passwordCost);
       const user = await db.transaction().execute(async (trx) => {
-        const invite = await claimInvite(trx, input.code);
+        const invite = await claimInvite(trx, sealKeyVaultOf(db), input.code);
         if (!invite) return undefined;
         const { name, email, role } = invite;
         // An address taken since the invite was made throws 409 and rolls the claim back.

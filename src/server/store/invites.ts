@@ -1,7 +1,10 @@
-// Invitations: a coordinator makes a one-time code, the new team member turns it into an account.
+// Invitations: a coordinator makes a one-time code, the new team member turns it into an account. The database
+// keeps only a keyed hash of the code (store/sealKeyVault.ts, `codeHash`): ten letters from 29 could be found
+// from a plain SHA-256 by trying them all, and would then open an account while the invitation is live.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, Schema } from './schema.ts';
+import type { SealKeyVault } from './sealKeyVault.ts';
 import { hashToken } from './signIns.ts';
 import { isoNow } from './util.ts';
 
@@ -25,6 +28,7 @@ function normaliseInviteCode(code: string): string {
 
 export async function createInvite(
   db: Kysely<Schema>,
+  vault: SealKeyVault,
   input: { organisationId: string; name: string; email: string; role: Role; createdBy: string },
   now: number = Date.now(),
 ): Promise<{ id: string; code: string; expiresAt: string }> {
@@ -35,7 +39,7 @@ export async function createInvite(
     .values({
       id: invite.id,
       organisation_id: input.organisationId,
-      code_hash: hashToken(code),
+      code_hash: await vault.codeHash('invite', code),
       name: input.name,
       email: input.email,
       role: input.role,
@@ -51,12 +55,14 @@ export async function createInvite(
  * Marks a live invite used and returns it, or undefined for an unknown, expired or used code. The
  * conditional UPDATE decides between two people racing with one code.
  */
-export async function claimInvite(db: Kysely<Schema>, code: string, now: number = Date.now()) {
-  const codeHash = hashToken(normaliseInviteCode(code));
+export async function claimInvite(db: Kysely<Schema>, vault: SealKeyVault, code: string, now: number = Date.now()) {
+  const typed = normaliseInviteCode(code);
+  // An invitation made before codes were keyed kept a plain SHA-256, which a keyed hash never equals; such
+  // invitations last a week at most.
   const invite = await db
     .selectFrom('invites')
     .selectAll()
-    .where('code_hash', '=', codeHash)
+    .where('code_hash', 'in', [await vault.codeHash('invite', typed), hashToken(typed)])
     .where('used_at', 'is', null)
     .where('expires_at', '>', isoNow(now))
     .executeTakeFirst();

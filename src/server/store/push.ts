@@ -1,6 +1,8 @@
-// Web Push: the server's VAPID keys, devices' subscriptions, and the alerts still to send (migration 0006).
+// Web Push: the server's VAPID keys, devices' subscriptions, and the alerts still to send (migration 0006). The
+// VAPID private key is kept wrapped with the server's secret, as the sealing keys are (store/sealKeyVault.ts).
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
+import { checkOpens, isWrappedSealKey, sealKeyVaultOf, type SealKeyVault, type VapidKeyPlace } from './sealKeyVault.ts';
 import { SIGN_IN_IDLE_MS, SIGN_IN_MAX_MS } from './signIns.ts';
 import { isoNow } from './util.ts';
 
@@ -11,28 +13,66 @@ export interface VapidKeys {
   privateKey: string;
 }
 
+const vapidPlace = (publicKey: string): VapidKeyPlace => ({ vapidRow: VAPID_ROW, publicKey });
+
+/** The row as stored: the private key wrapped, or plain when kept before wrapping (until the next start). */
+const readVapidRow = (db: Kysely<Schema>) =>
+  db
+    .selectFrom('push_keys')
+    .select(['public_key as publicKey', 'private_key as privateKey'])
+    .where('id', '=', VAPID_ROW)
+    .executeTakeFirst();
+
 /**
- * The server's VAPID keys, made by `generate` the first time. Several processes starting at once may each
- * make a pair, but only the first insert lands and every process then reads that one.
+ * The server's VAPID keys, made by `generate` the first time, the private key unwrapped. Several processes
+ * starting at once may each make a pair, but only the first insert lands and every process then reads that one.
  */
 export async function ensureVapidKeys(db: Kysely<Schema>, generate: () => VapidKeys): Promise<VapidKeys> {
-  const read = () =>
-    db
-      .selectFrom('push_keys')
-      .select(['public_key as publicKey', 'private_key as privateKey'])
-      .where('id', '=', VAPID_ROW)
-      .executeTakeFirst();
-  const found = await read();
-  if (found) return found;
+  const vault = sealKeyVaultOf(db);
+  const opened = async (row: VapidKeys): Promise<VapidKeys> => ({
+    publicKey: row.publicKey,
+    privateKey: await vault.unwrap(vapidPlace(row.publicKey), row.privateKey),
+  });
+  const found = await readVapidRow(db);
+  if (found) return opened(found);
   const made = generate();
   await db
     .insertInto('push_keys')
-    .values({ id: VAPID_ROW, public_key: made.publicKey, private_key: made.privateKey, created_at: isoNow() })
+    .values({
+      id: VAPID_ROW,
+      public_key: made.publicKey,
+      private_key: await vault.wrap(vapidPlace(made.publicKey), made.privateKey),
+      created_at: isoNow(),
+    })
     .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
-  const kept = await read();
+  const kept = await readVapidRow(db);
   if (!kept) throw new Error('The VAPID keys could not be stored.');
-  return kept;
+  return opened(kept);
+}
+
+/** At start, before anything is wrapped: a StartupError when the secret does not open the wrapped VAPID key. */
+export async function checkVapidKey(db: Kysely<Schema>, vault: SealKeyVault): Promise<void> {
+  const row = await readVapidRow(db);
+  if (row && isWrappedSealKey(row.privateKey))
+    await checkOpens(vault, vapidPlace(row.publicKey), row.privateKey, 'no alert can be signed');
+}
+
+/**
+ * At start, once the secret is checked: wraps the VAPID private key when it is still kept plain; true when this
+ * process wrapped it. Another process starting at once may have wrapped it already: only the plain value is
+ * replaced, so it is wrapped once.
+ */
+export async function wrapPlainVapidKey(db: Kysely<Schema>, vault: SealKeyVault): Promise<boolean> {
+  const row = await readVapidRow(db);
+  if (!row || isWrappedSealKey(row.privateKey)) return false;
+  const result = await db
+    .updateTable('push_keys')
+    .set({ private_key: await vault.wrap(vapidPlace(row.publicKey), row.privateKey) })
+    .where('id', '=', VAPID_ROW)
+    .where('private_key', '=', row.privateKey)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export interface PushSubscription {

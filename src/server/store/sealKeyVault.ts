@@ -1,6 +1,7 @@
-// The organisations' private sealing keys at rest (store/sealKeys.ts): each is kept wrapped, AES-GCM-256 under a
-// key derived (HKDF-SHA-256) from the server's secret, with the key's place (organisation and key id) as
-// additional data, so that a wrapped key copied to another organisation's row does not open. The secret is
+// The server's private keys at rest: the organisations' sealing keys (store/sealKeys.ts) and the Web Push VAPID
+// key (store/push.ts). Each is kept wrapped, AES-GCM-256 under a key derived (HKDF-SHA-256) from the server's
+// secret, with the key's place as additional data (a sealing key's organisation and key id; the VAPID key's row
+// and public key), so that a wrapped key copied to another row does not open. The secret is
 // SEAL_KEY_SECRET, or else a key file made on first start in DATA_DIR (0600). It is never in the database, so a
 // backup of the database holds the wrapped keys only: the secret must be kept apart from backups, and is needed
 // to restore one (README, "Backups and restore").
@@ -25,8 +26,22 @@ export interface SealKeyPlace {
   keyId: string;
 }
 
-const additionalData = (place: SealKeyPlace) =>
-  encoder.encode(`coorie-seal-key-v1:${place.organisationId}:${place.keyId}`);
+/** The VAPID key's place: its row and its public key, so that it opens only beside the public key it signs for. */
+export interface VapidKeyPlace {
+  vapidRow: string;
+  publicKey: string;
+}
+
+/** Where a wrapped key belongs, as additional data; the two kinds of place start differently, so never collide. */
+const additionalData = (place: SealKeyPlace | VapidKeyPlace) =>
+  encoder.encode(
+    'vapidRow' in place
+      ? `coorie-vapid-key-v1:${place.vapidRow}:${place.publicKey}`
+      : `coorie-seal-key-v1:${place.organisationId}:${place.keyId}`,
+  );
+
+const describePlace = (place: SealKeyPlace | VapidKeyPlace) =>
+  'vapidRow' in place ? 'the VAPID key (alerts)' : `the sealing key ${place.keyId}`;
 
 export class SealKeySecretError extends Error {
   override name = 'SealKeySecretError';
@@ -36,10 +51,12 @@ export function isWrappedSealKey(stored: string): boolean {
   return WRAPPED.test(stored);
 }
 
-/** Wraps and unwraps the private keys with the server's secret. */
+/** Wraps and unwraps the private keys with the server's secret, and keys the hashes of one-time codes with it. */
 export class SealKeyVault {
   private constructor(
     private readonly key: Key,
+    /** HMAC-SHA-256, derived apart from the wrapping key: see `codeHash`. */
+    private readonly codeKey: Key,
     /** Where the secret came from, for messages: "SEAL_KEY_SECRET" or the key file's path. */
     readonly source: string,
   ) {}
@@ -53,11 +70,29 @@ export class SealKeyVault {
       false,
       ['encrypt', 'decrypt'],
     );
-    return new SealKeyVault(key, source);
+    const codeKey = await crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('coorie-code-hash'), info: encoder.encode('v1') },
+      material,
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      false,
+      ['sign'],
+    );
+    return new SealKeyVault(key, codeKey, source);
   }
 
-  /** A PKCS#8 private key (base64url) as the column keeps it. */
-  async wrap(place: SealKeyPlace, privateKey: string): Promise<string> {
+  /**
+   * What the database keeps of a short one-time code (an invitation's), to find it by: HMAC-SHA-256 under a key
+   * of the server's secret, base64url, `purpose` keeping one kind of code's hashes apart from another's. A code
+   * short enough to read aloud could be found from a plain SHA-256 by trying every code; without the secret,
+   * this cannot be tried offline at all.
+   */
+  async codeHash(purpose: string, code: string): Promise<string> {
+    const mac = await crypto.subtle.sign('HMAC', this.codeKey, encoder.encode(`${purpose}:${code}`));
+    return `k1.${toBase64Url(new Uint8Array(mac))}`;
+  }
+
+  /** A private key (base64url: a sealing key's PKCS#8, the VAPID key's raw 32 bytes) as the column keeps it. */
+  async wrap(place: SealKeyPlace | VapidKeyPlace, privateKey: string): Promise<string> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const cipher = await crypto.subtle.encrypt(
       { name: 'AES-GCM', iv, additionalData: additionalData(place) },
@@ -68,10 +103,10 @@ export class SealKeyVault {
   }
 
   /**
-   * The PKCS#8 private key (base64url) from the column: unwrapped, or as it is when still plain (a key kept
-   * before wrapping, until the server's next start wraps it). A SealKeySecretError when the secret does not open it.
+   * The private key (base64url) from the column: unwrapped, or as it is when still plain (a key kept before
+   * wrapping, until the server's next start wraps it). A SealKeySecretError when the secret does not open it.
    */
-  async unwrap(place: SealKeyPlace, stored: string): Promise<string> {
+  async unwrap(place: SealKeyPlace | VapidKeyPlace, stored: string): Promise<string> {
     const match = WRAPPED.exec(stored);
     if (!match) return stored;
     try {
@@ -83,7 +118,7 @@ export class SealKeyVault {
       return toBase64Url(new Uint8Array(plain));
     } catch {
       throw new SealKeySecretError(
-        `the sealing key ${place.keyId} does not open with ${this.source}: it is not the secret it was wrapped with`,
+        `${describePlace(place)} does not open with ${this.source}: it is not the secret it was wrapped with`,
       );
     }
   }
@@ -137,29 +172,45 @@ export function sealKeyVaultOf(db: Kysely<Schema>): SealKeyVault {
 }
 
 /**
- * At start: wraps every key still kept plain, and checks that the secret opens every wrapped one, so that a wrong
- * or lost secret stops the server with one clear line (a StartupError) instead of refusing every sealed push.
- * Returns how many keys it wrapped.
+ * The one line a wrong or lost secret stops the server with (a StartupError), for a key that does not open;
+ * `unopenable` says what cannot be done without it.
  */
-export async function prepareSealKeys(db: Kysely<Schema>, vault: SealKeyVault): Promise<number> {
-  const rows = await db
+export async function checkOpens(
+  vault: SealKeyVault,
+  place: SealKeyPlace | VapidKeyPlace,
+  stored: string,
+  unopenable: string,
+): Promise<void> {
+  try {
+    await vault.unwrap(place, stored);
+  } catch (error) {
+    if (!(error instanceof SealKeySecretError)) throw error;
+    throw new StartupError(
+      `${error.message}. Start the server with the SEAL_KEY_SECRET (or seal key file) that this database's ` +
+        `keys were wrapped with; without it, ${unopenable}.`,
+    );
+  }
+}
+
+const readSealKeys = (db: Kysely<Schema>) =>
+  db
     .selectFrom('seal_keys')
     .select(['key_id as keyId', 'organisation_id as organisationId', 'private_key as privateKey'])
     .execute();
+
+/** At start, before anything is wrapped: a StartupError when the secret does not open every wrapped key. */
+export async function checkSealKeys(db: Kysely<Schema>, vault: SealKeyVault): Promise<void> {
+  for (const row of await readSealKeys(db)) {
+    if (isWrappedSealKey(row.privateKey))
+      await checkOpens(vault, row, row.privateKey, 'values sealed for them cannot be opened');
+  }
+}
+
+/** At start, once the secret is checked: wraps every key still kept plain. Returns how many it wrapped. */
+export async function wrapPlainSealKeys(db: Kysely<Schema>, vault: SealKeyVault): Promise<number> {
   let wrapped = 0;
-  for (const row of rows) {
-    if (isWrappedSealKey(row.privateKey)) {
-      try {
-        await vault.unwrap(row, row.privateKey);
-      } catch (error) {
-        if (!(error instanceof SealKeySecretError)) throw error;
-        throw new StartupError(
-          `${error.message}. Start the server with the SEAL_KEY_SECRET (or seal key file) that this database's ` +
-            'keys were wrapped with; without it, values sealed for them cannot be opened.',
-        );
-      }
-      continue;
-    }
+  for (const row of await readSealKeys(db)) {
+    if (isWrappedSealKey(row.privateKey)) continue;
     // Another process starting at once may have wrapped it already: only the plain value is replaced.
     const result = await db
       .updateTable('seal_keys')
@@ -170,4 +221,15 @@ export async function prepareSealKeys(db: Kysely<Schema>, vault: SealKeyVault): 
     if (Number(result.numUpdatedRows) > 0) wrapped++;
   }
   return wrapped;
+}
+
+/**
+ * At start: checks that the secret opens every wrapped key, so that a wrong or lost secret stops the server with
+ * one clear line (a StartupError) instead of refusing every sealed push, and only then wraps every key still
+ * kept plain, so that a wrong secret changes nothing. Returns how many keys it wrapped. (main.ts does the same
+ * for every key at rest, store/keysAtRest.ts.)
+ */
+export async function prepareSealKeys(db: Kysely<Schema>, vault: SealKeyVault): Promise<number> {
+  await checkSealKeys(db, vault);
+  return wrapPlainSealKeys(db, vault);
 }
