@@ -167,6 +167,11 @@ async function drill(browser: Browser, database: Database, databaseUrl: string):
     );
     await server.halt();
     const restored = await npmRun('restore', [path.join(backups, backup ?? ''), '--yes'], env);
+    // It named what it replaced: the server's own database.
+    const replaced = database.postgres
+      ? `everything in the PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)} `
+      : `the SQLite database ${path.join(server.dataDir, 'coorie.db')} `;
+    expect(restored.stdout).toContain(`This replaces ${replaced}`);
     expect(restored.stdout).toMatch(/new epoch/);
     server = await startServer({ DATABASE_URL: databaseUrl }, 0, {
       at: { port: server.port, dataDir: server.dataDir },
