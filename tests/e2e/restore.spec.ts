@@ -14,7 +14,7 @@ import { CheckInPage } from './pages/CheckInPage.ts';
 import { PeoplePage } from './pages/PeoplePage.ts';
 import { openUnlocked, signInTablet, syncHere } from './pages/PrivacyPage.ts';
 import { ensureOrganisation } from './pages/SyncPages.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForServiceWorker } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const run = promisify(execFile);
@@ -142,7 +142,9 @@ async function drill(browser: Browser, database: Database, databaseUrl: string):
     await syncHere(a);
     await syncHere(b);
 
-    // Kirsty is erased on request while the hall tablet is offline, and it edits her there, unaware.
+    // Kirsty is erased on request while the hall tablet is offline, and it edits her there, unaware (its service
+    // worker serves the app's pages offline once it controls the page).
+    await waitForServiceWorker(b);
     await hall.setOffline(true);
     expect((await a.request.post('/api/people/kirsty/erase')).status()).toBe(200);
     await syncHere(a);
