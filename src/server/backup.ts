@@ -243,15 +243,7 @@ export async function restoreBackup(config: Config, file: string, now: number = 
     renameSync(incoming, database.file);
   } else {
     if (!file.endsWith('.pgdump')) throw new BackupError(`${file} is not a PostgreSQL backup (coorie-….pgdump).`);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      await client.query('DROP SCHEMA public CASCADE');
-      await client.query('CREATE SCHEMA public');
-    } finally {
-      await client.end();
-    }
-    await pgTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${database.url}`, file]);
+    await restorePg(database.url, file, now);
   }
   // A backup from before a migration is brought up to date, as the server would at start.
   const store = openStore(config);
@@ -260,6 +252,35 @@ export async function restoreBackup(config: Config, file: string, now: number = 
     return await renewEpoch(store.db);
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * Replaces the `public` schema with the backup's. The old schema is set aside under another name until the backup
+ * is in whole (pg_restore in one transaction), and put back if it cannot be: a damaged or truncated backup, or a
+ * pg_restore older than the pg_dump that wrote it, leaves the database as it was.
+ */
+async function restorePg(url: string, file: string, now: number): Promise<void> {
+  const aside = `coorie_before_restore_${now}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`ALTER SCHEMA public RENAME TO ${aside}`);
+    await client.query('CREATE SCHEMA public');
+    await client.query('COMMIT');
+    try {
+      await pgTool('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file]);
+    } catch (error) {
+      await client.query('BEGIN');
+      await client.query('DROP SCHEMA public CASCADE');
+      await client.query(`ALTER SCHEMA ${aside} RENAME TO public`);
+      await client.query('COMMIT');
+      throw error;
+    }
+    await client.query(`DROP SCHEMA ${aside} CASCADE`);
+  } finally {
+    await client.end();
   }
 }
 

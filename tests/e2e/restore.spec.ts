@@ -1,18 +1,20 @@
 // The restore drill in Chromium: two tablets sync, a backup is taken (npm run backup), both go on working, the server
 // is stopped, restored from the backup (npm run restore) and started, and both tablets sync again. Everything
-// either tablet held is back on the server and on both; a person erased before the backup stays erased.
+// either tablet held is back on the server and on both; a person erased before the backup stays erased. It runs on
+// SQLite, and on PostgreSQL too when TEST_DATABASE_URL names one (in a database of its own, dropped after).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { formatHlc } from '../../src/sync/hlc.ts';
+import { createPgDatabase, dropPgDatabase } from '../server/pgDatabase.ts';
 import { CheckInPage } from './pages/CheckInPage.ts';
 import { PeoplePage } from './pages/PeoplePage.ts';
 import { openUnlocked, signInTablet, syncHere } from './pages/PrivacyPage.ts';
 import { ensureOrganisation } from './pages/SyncPages.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForServiceWorker } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const run = promisify(execFile);
@@ -81,16 +83,41 @@ async function addPerson(page: Page, name: string): Promise<void> {
   await new PeoplePage(page).add(name, 'Elgin');
 }
 
-const script = (name: string, args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: '', ...env },
-  });
+/** `npm run backup` or `npm run restore -- …`, as the README has an operator run them, with the server's settings. */
+const npmRun = (name: 'backup' | 'restore', args: string[], env: Record<string, string>) =>
+  run('npm', ['run', name, ...(args.length > 0 ? ['--', ...args] : [])], { env: { ...process.env, ...env } });
 
-test('a restore from a backup loses nothing the tablets hold, and an erasure stays', async ({ browser }) => {
-  test.setTimeout(240_000);
-  let server: RunningServer = await startServer();
+interface Database {
+  name: string;
+  /** The backup file's extension. */
+  extension: string;
+  postgres: boolean;
+}
+
+const databases: Database[] = [
+  { name: 'SQLite', extension: 'sqlite', postgres: false },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', extension: 'pgdump', postgres: true }] : []),
+];
+
+for (const database of databases) {
+  test(`on ${database.name}, a restore from a backup loses nothing the tablets hold, and an erasure stays`, async ({
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    const databaseUrl = database.postgres ? await createPgDatabase() : '';
+    try {
+      await drill(browser, database, databaseUrl);
+    } finally {
+      if (databaseUrl) await dropPgDatabase(databaseUrl);
+    }
+  });
+}
+
+async function drill(browser: Browser, database: Database, databaseUrl: string): Promise<void> {
+  let server: RunningServer = await startServer({ DATABASE_URL: databaseUrl });
   const backups = mkdtempSync(path.join(tmpdir(), 'coorie-backups-'));
-  const env = { DATA_DIR: server.dataDir, BACKUP_DIR: backups };
+  // The server's settings, which the backup and restore commands are run with too.
+  const env = { DATA_DIR: server.dataDir, DATABASE_URL: databaseUrl, BACKUP_DIR: backups };
   try {
     const office = await browser.newContext({ baseURL: server.url });
     const hall = await browser.newContext({ baseURL: server.url });
@@ -115,15 +142,17 @@ test('a restore from a backup loses nothing the tablets hold, and an erasure sta
     await syncHere(a);
     await syncHere(b);
 
-    // Kirsty is erased on request while the hall tablet is offline, and it edits her there, unaware.
+    // Kirsty is erased on request while the hall tablet is offline, and it edits her there, unaware (its service
+    // worker serves the app's pages offline once it controls the page).
+    await waitForServiceWorker(b);
     await hall.setOffline(true);
     expect((await a.request.post('/api/people/kirsty/erase')).status()).toBe(200);
     await syncHere(a);
     await editArea(b, 'kirsty', 'Lossiemouth');
 
-    await script('backup', [], env);
+    await npmRun('backup', [], env);
     const [backup] = readdirSync(backups);
-    expect(backup).toMatch(/^coorie-.*\.sqlite$/);
+    expect(backup).toMatch(new RegExp(`^coorie-.*\\.${database.extension}$`));
 
     // Both go on working: the office tablet's work reaches the server (which the restore will lose), the hall
     // tablet's waits offline.
@@ -135,13 +164,20 @@ test('a restore from a backup loses nothing the tablets hold, and an erasure sta
     await addPerson(b, 'Cara');
 
     // The restore refuses while the server runs; stopped, it restores, and the server starts on the same data.
-    await expect(script('restore', [path.join(backups, backup ?? ''), '--yes'], env)).rejects.toThrow(
+    await expect(npmRun('restore', [path.join(backups, backup ?? ''), '--yes'], env)).rejects.toThrow(
       /is running on this data folder/,
     );
     await server.halt();
-    const restored = await script('restore', [path.join(backups, backup ?? ''), '--yes'], env);
+    const restored = await npmRun('restore', [path.join(backups, backup ?? ''), '--yes'], env);
+    // It named what it replaced: the server's own database.
+    const replaced = database.postgres
+      ? `everything in the PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)} `
+      : `the SQLite database ${path.join(server.dataDir, 'coorie.db')} `;
+    expect(restored.stdout).toContain(`This replaces ${replaced}`);
     expect(restored.stdout).toMatch(/new epoch/);
-    server = await startServer({}, 0, { at: { port: server.port, dataDir: server.dataDir } });
+    server = await startServer({ DATABASE_URL: databaseUrl }, 0, {
+      at: { port: server.port, dataDir: server.dataDir },
+    });
 
     await hall.setOffline(false);
     await syncHere(a);
@@ -175,4 +211,4 @@ test('a restore from a backup loses nothing the tablets hold, and an erasure sta
     await server.stop();
     rmSync(backups, { recursive: true, force: true });
   }
-});
+}

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // Backups taken while the server writes, restored under a new epoch, and erasures that a restore cannot undo.
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import {
@@ -29,6 +30,11 @@ async function restoreAndRestart(server: TestServer, file: string, clients: Clie
   await server.app.close();
   await server.store.close();
   await restoreBackup(server.config, file);
+  return restart(server, clients);
+}
+
+/** Starts the test's stopped server again as main.ts would; clients follow it. */
+async function restart(server: TestServer, clients: Client[]): Promise<Client[]> {
   server.store = openStore(server.config);
   await migrateToLatest(server.store.db);
   await reapplyErasures(server.store.db, server.config.erasureLedger);
@@ -157,6 +163,40 @@ describe.each(databases())('backup and restore on $name', { timeout: 60_000 }, (
     expect(results.map((result) => result.code)).toEqual(Array(again.length).fill('erased'));
     // Re-applying again (the next start) finds nothing to do.
     expect(await reapplyErasures(server.store.db, server.config.erasureLedger)).toBe(0);
+  });
+
+  it('leaves the database as it was when a backup turns out damaged, and keeps nothing aside after a restore', async () => {
+    const coordinator = await setUpOrganisation(server.app);
+    await push(coordinator, [change('venue', 'v1', { name: 'Forres Town Hall' })]);
+    const backup = await takeBackup(server.config);
+    await push(coordinator, [change('venue', 'v2', { name: 'Elgin Library' })]);
+    const epoch = await readEpoch(server.store.db);
+    // The backup cut short, as by a full disk while copying it: pg_dump's file loses the end of its last table's
+    // data (after the tables it makes), SQLite's the second half of its pages.
+    const bytes = readFileSync(backup.file);
+    const damaged = path.join(server.dir, path.basename(backup.file));
+    writeFileSync(damaged, bytes.subarray(0, database.name === 'postgres' ? bytes.length - 100 : bytes.length / 2));
+
+    await server.app.close();
+    await server.store.close();
+    await expect(restoreBackup(server.config, damaged)).rejects.toThrow(/pg_restore failed|damaged|cannot be read/);
+    // The server starts on the database as it was: the same epoch, and what was pushed after the backup.
+    const [same] = await restart(server, [coordinator]);
+    if (!same) throw new Error('no client');
+    expect(await readEpoch(server.store.db)).toBe(epoch);
+    const { records } = await pullAll(same);
+    expect(records.get('venue/v2')?.values).toEqual({ name: 'Elgin Library' });
+
+    // The whole backup restores, and no copy of the replaced database stays behind in it.
+    const [after] = await restoreAndRestart(server, backup.file, [same]);
+    if (!after) throw new Error('no client');
+    expect((await pullAll(after)).records.has('venue/v2')).toBe(false);
+    if (database.name === 'postgres') {
+      const { rows } = await sql<{ name: string }>`SELECT nspname AS name FROM pg_namespace`.execute(server.store.db);
+      expect(rows.map((row) => row.name).filter((name) => !/^(pg_|information_schema$)/.test(name))).toEqual([
+        'public',
+      ]);
+    }
   });
 
   it('says what to name: a file that is not a backup of this kind is refused', async () => {

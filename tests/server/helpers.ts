@@ -1,16 +1,17 @@
 // Test harness for the server: every suite runs on a real SQLite file and, when TEST_DATABASE_URL is set,
 // on a real PostgreSQL database made for this test file and dropped after it.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/server/store/index.ts';
+import { createPgDatabase, dropPgDatabase } from './pgDatabase.ts';
 import { pushAgent } from './pushService.ts';
+
+export { createPgDatabase, dropPgDatabase };
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
@@ -108,36 +109,4 @@ export function useServer(database: TestDatabase, env: Record<string, string> = 
   }, HOOK_TIMEOUT);
 
   return server;
-}
-
-function adminUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  return url;
-}
-
-/** A new, uniquely named database next to TEST_DATABASE_URL's; returns its URL. */
-export async function createPgDatabase(): Promise<string> {
-  const name = `coorie_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function dropPgDatabase(databaseUrl: string): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }
