@@ -84,7 +84,8 @@ async function run(processCount: number): Promise<Result> {
   };
   const servers: ServerProcess[] = [];
   try {
-    for (let i = 0; i < processCount; i++) servers.push(await startServerProcess(env));
+    const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+    for (let i = 0; i < processCount; i++) servers.push(await startServerProcess(env, nodeArgs));
     const all = await devices(servers);
 
     const pushStart = performance.now();

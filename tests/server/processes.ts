@@ -15,9 +15,12 @@ export interface ServerProcess {
 
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts one server process on `env` (DATA_DIR, or DATABASE_URL, and the rest) and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+/**
+ * Starts one server process on `env` (DATA_DIR, or DATABASE_URL, and the rest) and waits until it listens.
+ * `nodeArgs` go to Node before the script (say `--cpu-prof`, which NODE_OPTIONS does not take).
+ */
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
