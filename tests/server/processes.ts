@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface ServerProcess {
   base: string;
+  /** The process id, to read its CPU time from /proc. */
+  pid: number | undefined;
   /** The address of its /metrics, when it was started with METRICS_PORT. */
   metrics: string | undefined;
   /** Every JSON log line the process wrote so far. */
@@ -71,6 +73,7 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
 
   return {
     base,
+    pid: child.pid,
     metrics,
     logs,
     async stop() {
