@@ -72,4 +72,42 @@ describe.each(databases())('numbered changes on $name', { timeout: 30_000 }, (da
       [5, 'user-4'],
     ]);
   });
+
+  it('writes many records in one call, and a later write keeps the stored author and creation time', async () => {
+    const { db } = server.store;
+    const { id: organisationId } = await createOrganisation(db, { name: 'Forres Bumps' });
+    // More than one statement's worth of rows, so that the slices meet.
+    const ids = Array.from({ length: 1203 }, (_, index) => `note-${index}`);
+    const write = (values: Record<string, unknown>, isNew: boolean, authorId: string) =>
+      ids.map((id) => ({ record: { ...note(values), id, authorId }, isNew, history: { ...by, values } }));
+    const numbered = async (changes: ReturnType<typeof write>, now: number) =>
+      db.transaction().execute(async (trx) => {
+        await writeNumberedChanges(trx, await lockChangeCounter(trx, organisationId), changes, now);
+      });
+    await numbered(write({ text: 'First' }, true, 'user-1'), NOW);
+    await numbered(write({ text: 'Second' }, false, 'user-2'), NOW + 60_000);
+
+    expect(await readChangeCounter(db, organisationId)).toBe(2 * ids.length);
+    const rows = await db
+      .selectFrom('records')
+      .select(['id', 'values_json', 'author_id', 'created_at', 'updated_at', 'change_seq'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
+    expect(rows).toHaveLength(ids.length);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    ids.forEach((id, index) => {
+      const row = byId.get(id);
+      expect(row?.values_json).toBe('{"text":"Second"}');
+      expect(row?.author_id).toBe('user-1');
+      expect(row?.created_at).toBe(new Date(NOW).toISOString());
+      expect(row?.updated_at).toBe(new Date(NOW + 60_000).toISOString());
+      expect(Number(row?.change_seq)).toBe(ids.length + index + 1);
+    });
+    const history = await db
+      .selectFrom('record_changes')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirstOrThrow();
+    expect(Number(history.count)).toBe(2 * ids.length);
+  });
 });

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface ServerProcess {
   base: string;
+  /** The process id, to read its CPU time from /proc. */
+  pid: number | undefined;
   /** The address of its /metrics, when it was started with METRICS_PORT. */
   metrics: string | undefined;
   /** Every JSON log line the process wrote so far. */
@@ -15,9 +17,12 @@ export interface ServerProcess {
 
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts one server process on `env` (DATA_DIR, or DATABASE_URL, and the rest) and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+/**
+ * Starts one server process on `env` (DATA_DIR, or DATABASE_URL, and the rest) and waits until it listens.
+ * `nodeArgs` go to Node before the script (say `--cpu-prof`, which NODE_OPTIONS does not take).
+ */
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
@@ -68,6 +73,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
   return {
     base,
+    pid: child.pid,
     metrics,
     logs,
     async stop() {

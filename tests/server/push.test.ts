@@ -130,6 +130,29 @@ describe.each(databases())('sync push on $name', { timeout: 30_000 }, (database)
     expect(resent.body.results).toEqual([{ status: 'applied' }]);
   });
 
+  it('answers an empty batch without writing anything, and still refuses an id used for changes', async () => {
+    const client = await setUpOrganisation(server.app);
+    const { db } = server.store;
+    const counter = async () => {
+      const row = await db.selectFrom('organisations').select('change_seq').executeTakeFirstOrThrow();
+      return Number(row.change_seq);
+    };
+    const kept = async () => (await db.selectFrom('applied_batches').select('batch_id').execute()).length;
+    const before = await counter();
+    const empty = await client.post('/api/sync/push', pushBody([], 'nothing-new'));
+    expect(empty.status).toBe(200);
+    expect(empty.body.results).toEqual([]);
+    expect(await counter()).toBe(before);
+    expect(await kept()).toBe(0);
+
+    await client.post('/api/sync/push', pushBody([attendee('a1')], 'one-batch'));
+    expect(await counter()).toBe(before + 1);
+    expect(await kept()).toBe(1);
+    const reused = await client.post('/api/sync/push', pushBody([], 'one-batch'));
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('batch_conflict');
+  });
+
   it('answers 426 protocol_mismatch for another protocol, before judging the rest', async () => {
     const client = await setUpOrganisation(server.app);
     const answer = await client.post('/api/sync/push', { protocol: 2, somethingNew: true });

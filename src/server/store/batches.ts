@@ -49,13 +49,17 @@ export async function findAppliedBatch(db: Kysely<Schema>, key: BatchKey): Promi
   return row && { results: JSON.parse(row.response_json) as ChangeResult[], contentHash: row.content_hash };
 }
 
+/**
+ * Keeps the batch's answer, unless this device's batch of that id is kept already (a resend that raced this
+ * one and committed first): then nothing is written and the answer is false.
+ */
 export async function saveAppliedBatch(
   db: Kysely<Schema>,
   key: BatchKey,
   batch: { results: ChangeResult[]; contentHash: string },
   now: number = Date.now(),
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const saved = await db
     .insertInto('applied_batches')
     .values({
       organisation_id: key.organisationId,
@@ -65,7 +69,14 @@ export async function saveAppliedBatch(
       content_hash: batch.contentHash,
       created_at: isoNow(now),
     })
-    .execute();
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'device_id', 'batch_id']).doNothing())
+    .returning('batch_id')
+    .executeTakeFirst();
+  return saved !== undefined;
+}
+
+/** Forgets the device's answers older than a resend could come (see KEEP_MS). */
+export async function forgetOldBatches(db: Kysely<Schema>, key: BatchKey, now: number = Date.now()): Promise<void> {
   await db
     .deleteFrom('applied_batches')
     .where('organisation_id', '=', key.organisationId)

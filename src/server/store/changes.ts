@@ -2,8 +2,8 @@
 // pulls (a record and its history entry, or a change of someone's sight of a record) takes the next number.
 import type { Kysely } from 'kysely';
 import type { Values } from '../../sync/merge.ts';
-import { appendRecordChange } from './history.ts';
-import { writeRecord, type StoredRecord } from './records.ts';
+import { appendRecordChanges, type RecordChange } from './history.ts';
+import { recordKey, writeRecords, type NumberedRecord, type StoredRecord } from './records.ts';
 import type { Schema } from './schema.ts';
 import { appendSightChanges, type SightChange } from './sight.ts';
 
@@ -52,6 +52,10 @@ export async function readChangeCounter(db: Kysely<Schema>, organisationId: stri
  * Numbers `changes` in order after the locked counter, writes each, and moves the counter on to the last
  * number used (it stays as it was when there is nothing to write). Call it in the transaction that locked the
  * counter, so that the numbers commit in the order they were handed out.
+ *
+ * The numbers are handed out one by one, but the writes go in a few statements at the end, whatever the count:
+ * the counter's lock is held until commit, and each round trip under it holds up the organisation's other
+ * pushes. A record written twice in one call keeps its last write (and number) and every history entry.
  */
 export async function writeNumberedChanges(
   trx: Kysely<Schema>,
@@ -67,22 +71,24 @@ export async function writeNumberedChanges(
     seq = await appendSightChanges(trx, organisationId, sights, seq);
     sights = [];
   };
+  const records = new Map<string, NumberedRecord>();
+  const history: RecordChange[] = [];
   for (const change of changes) {
     if ('sight' in change) {
       sights.push(change.sight);
       continue;
     }
     await writeSights();
-    const { record, isNew, history } = change;
+    const { record, isNew } = change;
     seq += 1;
-    await writeRecord(trx, organisationId, record, { isNew, changeSeq: seq, now });
-    await appendRecordChange(
-      trx,
-      { organisationId, changeSeq: seq, kind: record.kind, id: record.id, ...history },
-      now,
-    );
+    const key = recordKey(record.kind, record.id);
+    // Inserted if any write of it was its first; the record holds its last write.
+    records.set(key, { record, isNew: isNew || (records.get(key)?.isNew ?? false), changeSeq: seq });
+    history.push({ organisationId, changeSeq: seq, kind: record.kind, id: record.id, ...change.history });
   }
   await writeSights();
+  await writeRecords(trx, organisationId, [...records.values()], now);
+  await appendRecordChanges(trx, history, now);
   if (seq !== counter.seq) {
     await trx.updateTable('organisations').set({ change_seq: seq }).where('id', '=', organisationId).execute();
   }

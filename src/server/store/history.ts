@@ -15,20 +15,25 @@ export interface RecordChange {
   values: Values;
 }
 
-export async function appendRecordChange(db: Kysely<Schema>, change: RecordChange, now: number = Date.now()) {
-  await db
-    .insertInto('record_changes')
-    .values({
-      organisation_id: change.organisationId,
-      change_seq: change.changeSeq,
-      kind: change.kind,
-      id: change.id,
-      at: isoNow(now),
-      user_id: change.userId,
-      device_id: change.deviceId,
-      values_json: JSON.stringify(change.values),
-    })
-    .execute();
+/** Appends history entries, a few hundred to a statement (see records.ts, writeRecords). */
+export async function appendRecordChanges(db: Kysely<Schema>, changes: RecordChange[], now: number = Date.now()) {
+  const at = isoNow(now);
+  const rows = changes.map((change) => ({
+    organisation_id: change.organisationId,
+    change_seq: change.changeSeq,
+    kind: change.kind,
+    id: change.id,
+    at,
+    user_id: change.userId,
+    device_id: change.deviceId,
+    values_json: JSON.stringify(change.values),
+  }));
+  for (let start = 0; start < rows.length; start += 500) {
+    await db
+      .insertInto('record_changes')
+      .values(rows.slice(start, start + 500))
+      .execute();
+  }
 }
 
 export interface HistoryEntry {

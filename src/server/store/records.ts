@@ -145,41 +145,68 @@ export async function listLiveRecords(
   return rows.map(toStoredRecord);
 }
 
-/** Writes a record under a change number: see changes.ts, which numbers every write. */
-export async function writeRecord(
+/** A record to write under a change number: see changes.ts, which numbers every write. */
+export interface NumberedRecord {
+  record: StoredRecord;
+  isNew: boolean;
+  changeSeq: number;
+}
+
+/** Rows per statement: well under the bound parameters either database takes (SQLite's 32,766 is the lower). */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Writes records, each under its change number, in a few statements however many there are: under the change
+ * counter's lock every round trip to the database holds up the organisation's other pushes. New records are
+ * inserted (a clash is an error, as it would be for one); records already stored are written with an upsert on
+ * their key that changes only what a write may change, so their author and creation time stay. A record may
+ * appear once only (changes.ts keeps each record's last write).
+ */
+export async function writeRecords(
   db: Kysely<Schema>,
   organisationId: string,
-  record: StoredRecord,
-  options: { isNew: boolean; changeSeq: number; now: number },
+  writes: NumberedRecord[],
+  now: number = Date.now(),
 ): Promise<void> {
-  const now = isoNow(options.now);
-  const columns = {
-    values_json: JSON.stringify(record.values),
-    versions_json: JSON.stringify(record.versions),
-    change_seq: options.changeSeq,
-    private_to: record.privateTo,
-    erased_at: record.erasedAt ?? null,
-    updated_at: now,
-  };
-  if (options.isNew) {
-    await db
-      .insertInto('records')
-      .values({
+  const at = isoNow(now);
+  const rows = (isNew: boolean) =>
+    writes
+      .filter((write) => write.isNew === isNew)
+      .map(({ record, changeSeq }) => ({
         organisation_id: organisationId,
         kind: record.kind,
         id: record.id,
         author_id: record.authorId,
-        created_at: now,
-        ...columns,
-      })
-      .execute();
-  } else {
+        created_at: at,
+        values_json: JSON.stringify(record.values),
+        versions_json: JSON.stringify(record.versions),
+        change_seq: changeSeq,
+        private_to: record.privateTo,
+        erased_at: record.erasedAt ?? null,
+        updated_at: at,
+      }));
+  const inserts = rows(true);
+  for (let start = 0; start < inserts.length; start += ROWS_PER_STATEMENT) {
     await db
-      .updateTable('records')
-      .set(columns)
-      .where('organisation_id', '=', organisationId)
-      .where('kind', '=', record.kind)
-      .where('id', '=', record.id)
+      .insertInto('records')
+      .values(inserts.slice(start, start + ROWS_PER_STATEMENT))
+      .execute();
+  }
+  const updates = rows(false);
+  for (let start = 0; start < updates.length; start += ROWS_PER_STATEMENT) {
+    await db
+      .insertInto('records')
+      .values(updates.slice(start, start + ROWS_PER_STATEMENT))
+      .onConflict((conflict) =>
+        conflict.columns(['organisation_id', 'kind', 'id']).doUpdateSet((eb) => ({
+          values_json: eb.ref('excluded.values_json'),
+          versions_json: eb.ref('excluded.versions_json'),
+          change_seq: eb.ref('excluded.change_seq'),
+          private_to: eb.ref('excluded.private_to'),
+          erased_at: eb.ref('excluded.erased_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   }
 }

@@ -4,7 +4,13 @@ import type { Kysely } from 'kysely';
 import { merge } from '../../sync/merge.ts';
 import { isValidRecordId, type ChangeResult } from '../../sync/protocol.ts';
 import { HttpError } from '../errors.ts';
-import { findAppliedBatch, hashBatchContent, saveAppliedBatch } from '../store/batches.ts';
+import {
+  findAppliedBatch,
+  forgetOldBatches,
+  hashBatchContent,
+  saveAppliedBatch,
+  type AppliedBatch,
+} from '../store/batches.ts';
 import { lockChangeCounter, writeNumberedChanges, type NumberedChange } from '../store/changes.ts';
 import { loadRecords, readChangeSeqs, recordKey, type LoadedRecord, type StoredRecord } from '../store/records.ts';
 import type { Role, Schema } from '../store/schema.ts';
@@ -44,10 +50,11 @@ export interface PushOutcome {
  * One transaction, which locks the change counter only once the changes are checked and merged, and holds it
  * to commit: on PostgreSQL every other push to the organisation waits for the lock while it numbers and
  * writes, so change numbers commit in the order they were handed out and a puller reading `change_seq >
- * cursor` can never step over one that commits late. Under the lock the replay check is exact, and the merge
+ * cursor` can never step over one that commits late. Under the lock the replay check is exact (the answer is
+ * kept first, and a clash with a resend that committed meanwhile answers as that one did), and the merge
  * stands only if none of the records it read has been written since (their change numbers are read again);
  * otherwise it is done again under the lock. So eight devices pushing at once check and merge side by side and
- * queue only to number and write.
+ * queue only to number and write, in a handful of statements (store/changes.ts).
  */
 export async function pushBatch(
   db: Kysely<Schema>,
@@ -60,24 +67,38 @@ export async function pushBatch(
   // as sent, so that a resend of the same sealed values is known as the same batch.
   const opened = await openSealedChanges(db, pusher.organisationId, batch.changes);
   const changes = opened.map((entry) => ('change' in entry ? entry.change : undefined));
+  // Hashed before the transaction, which need not wait on it either.
+  const contentHash = hashBatchContent(batch.changes);
+  const replay = (previous: AppliedBatch) => {
+    if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
+    return previous.results;
+  };
+  // A device with nothing to send (a sync that only pulls) has nothing to number: it neither waits for the lock
+  // nor writes. Its batch id is still checked against what the device sent under it before.
+  if (batch.changes.length === 0) {
+    const previous = await findAppliedBatch(db, key);
+    return { results: previous ? replay(previous) : [], changes };
+  }
   try {
+    // Housekeeping on its own, outside the lock (and on SQLite before the write lock is taken).
+    await forgetOldBatches(db, key, now);
     const results = await db.transaction().execute(async (trx) => {
-      const contentHash = hashBatchContent(batch.changes);
-      // A batch answered before need not be merged again (checked for certain under the lock below).
+      // A batch answered before is answered again, without the lock: what it applied has committed.
       const early = await findAppliedBatch(trx, key);
-      const planned = early ? undefined : await planChanges(trx, pusher, opened, now);
+      if (early) return replay(early);
+      const planned = await planChanges(trx, pusher, opened, now);
       const counter = await lockChangeCounter(trx, pusher.organisationId);
-      const previous = await findAppliedBatch(trx, key);
-      if (previous) {
-        if (previous.contentHash !== null && previous.contentHash !== contentHash) throw batchConflict();
-        return previous.results;
+      const plan = (await stillCurrent(trx, pusher.organisationId, planned))
+        ? planned
+        : await planChanges(trx, pusher, opened, now);
+      // The answer is kept first, which is also the exact replay check under the lock: a resend of this batch
+      // that committed since the look above leaves nothing to write, and its answer is the one to give.
+      if (!(await saveAppliedBatch(trx, key, { results: plan.results, contentHash }, now))) {
+        const previous = await findAppliedBatch(trx, key);
+        if (!previous) throw new Error('A batch answer that clashed could not be read.');
+        return replay(previous);
       }
-      const plan =
-        planned && (await stillCurrent(trx, pusher.organisationId, planned))
-          ? planned
-          : await planChanges(trx, pusher, opened, now);
       await writeNumberedChanges(trx, counter, plan.writes, now);
-      await saveAppliedBatch(trx, key, { results: plan.results, contentHash }, now);
       return plan.results;
     });
     return { results, changes };
