@@ -4,10 +4,11 @@ import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '..
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
+import type { Table } from 'dexie';
 import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
-import { isSealed, sealerFor, sealValues } from '../db/sealing.ts';
+import { isSealed, sealerFor, sealRecords } from '../db/sealing.ts';
 import { sensitiveFields } from '../domain/sensitive.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
@@ -244,13 +245,59 @@ async function sealPulled(db: CoorieDb, changes: Change[]): Promise<Change[]> {
   if (!needs) return changes;
   const deviceKey = await getMeta(db, 'deviceKey');
   if (!deviceKey) return changes;
-  const sealer = await sealerFor(deviceKey);
-  return Promise.all(
-    changes.map(async (change) => ({
-      ...change,
-      values: await sealValues(change.kind, change.id, change.values, sealer),
-    })),
-  );
+  return sealRecords(changes, await sealerFor(deviceKey));
+}
+
+/**
+ * The tables a pulled page may write: those of its kinds (changed or purged), and the outbox, refused changes,
+ * drafts and meta (a purge, the cursor, the clock). Not every table: the page's transaction then leaves the
+ * others free for the app's reads meanwhile, and costs the browser less to start.
+ */
+function pageTables(db: CoorieDb, page: { changes: Change[]; purge?: RecordRef[] }): Table[] {
+  const kinds = new Set<KindName>();
+  for (const { kind } of page.changes) if (isKindName(kind)) kinds.add(kind);
+  for (const { kind } of page.purge ?? []) if (isKindName(kind)) kinds.add(kind);
+  return [...[...kinds].map((kind) => db.records(kind)), db.outbox, db.rejected, db.drafts, db.meta];
+}
+
+/**
+ * Reading the keys of a table's rows in a range costs far less per row than reading one row by its id (one
+ * request for them all rather than one each); a page reads the keys instead when the range holds at most this
+ * many rows for each of its ids.
+ */
+const KEYS_PER_ID_READ = 8;
+
+/**
+ * The records stored under `ids` (undefined where none is), for the merge. Only rows that exist are read: while the
+ * table holds few rows in the span of these ids (a first sync's early pages, or a kind with few records), one
+ * request for the keys there says which; otherwise every id is read, which then costs less than the keys would.
+ */
+async function storedRecords(
+  table: Table<Row, string>,
+  ids: string[],
+): Promise<Map<string, VersionedRecord | undefined>> {
+  const current = new Map<string, VersionedRecord | undefined>();
+  let wanted = ids;
+  let lowest = ids[0];
+  let highest = ids[0];
+  for (const id of ids) {
+    if (lowest === undefined || id < lowest) lowest = id;
+    if (highest === undefined || id > highest) highest = id;
+  }
+  if (lowest !== undefined && highest !== undefined) {
+    const span = table.where(':id').between(lowest, highest, true, true);
+    const inSpan = await span.count();
+    if (inSpan <= ids.length * KEYS_PER_ID_READ) {
+      const present = new Set(inSpan === 0 ? [] : await span.primaryKeys());
+      wanted = ids.filter((id) => present.has(id));
+    }
+  }
+  const stored = wanted.length > 0 ? await table.bulkGet(wanted) : [];
+  wanted.forEach((id, index) => {
+    const row = stored[index];
+    if (row) current.set(id, rowToRecord(row));
+  });
+  return current;
 }
 
 export async function applyPullPage(
@@ -261,7 +308,7 @@ export async function applyPullPage(
   wallClock: () => number,
 ): Promise<PullProgress> {
   page = { ...page, changes: await sealPulled(db, page.changes) };
-  return db.transaction('rw', db.allTables(), async () => {
+  return db.transaction('rw', pageTables(db, page), async () => {
     await refuseIfSignedOut(db);
     await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
@@ -284,14 +331,7 @@ export async function applyPullPage(
     }
     for (const [kind, changes] of byKind) {
       const table = db.records(kind);
-      const ids = [...new Set(changes.map((change) => change.id))];
-      const stored = await table.bulkGet(ids);
-      const current = new Map<string, VersionedRecord | undefined>(
-        ids.map((id, index) => {
-          const row = stored[index];
-          return [id, row ? rowToRecord(row) : undefined];
-        }),
-      );
+      const current = await storedRecords(table, [...new Set(changes.map((change) => change.id))]);
       const changed = new Set<string>();
       for (const change of changes) {
         const merged = merge(current.get(change.id), change);
