@@ -223,11 +223,14 @@ async function pullWith(engine: Engine): Promise<number> {
   let progress: PullProgress = { downloaded: 0 };
   let restarted = false;
   let restarts = 0;
+  /** The next page, asked for while the one before it is stored (see below). */
+  let ahead: ReturnType<Transport['pull']> | undefined;
   for (;;) {
     let response;
     try {
-      response = await engine.transport.pull(cursor, engine.pullLimit);
+      response = await (ahead ?? engine.transport.pull(cursor, engine.pullLimit));
     } catch (error) {
+      ahead = undefined;
       // The server no longer knows the cursor (say, restored from a backup): merging is idempotent, so
       // starting again from the beginning is safe, only slower.
       if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
@@ -238,6 +241,7 @@ async function pullWith(engine: Engine): Promise<number> {
       }
       throw error;
     }
+    ahead = undefined;
     const page = response.body;
     // A restored server (src/engine/epoch.ts): a page from the old cursor is dropped, and the pull starts again.
     if ((await observeEpoch(db, page.epoch, cursor === undefined)) === 'restart') {
@@ -246,8 +250,13 @@ async function pullWith(engine: Engine): Promise<number> {
       progress = { downloaded: 0 };
       continue;
     }
-    progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
     const stuck = page.cursor === cursor && page.changes.length === 0;
+    // A long pull asks for the next page while this one is sealed and stored, so that the server's work and the
+    // download overlap the device's: pages are still taken one by one, in order, each with its cursor. Should
+    // this page fail to store (or the run stop), the next is dropped unread, and no cursor moved past this one.
+    ahead = page.more && !stuck ? engine.transport.pull(page.cursor, engine.pullLimit) : undefined;
+    ahead?.catch(() => undefined);
+    progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
     cursor = page.cursor;
     if (!page.more || stuck) {
       // Whatever the restored server lacks goes back to it in this run's second push.
