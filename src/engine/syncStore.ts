@@ -268,6 +268,13 @@ function pageTables(db: CoorieDb, page: { changes: Change[]; purge?: RecordRef[]
 const KEYS_PER_ID_READ = 8;
 
 /**
+ * Counting the rows in a page's span costs a little for every row of a large table: a table found too full for
+ * reading its keys is counted again only after this many more pages (the count serves speed, not correctness).
+ */
+const PAGES_BEFORE_RECOUNT = 15;
+const recountIn = new WeakMap<object, number>();
+
+/**
  * The records stored under `ids` (undefined where none is), for the merge. Only rows that exist are read: while the
  * table holds few rows in the span of these ids (a first sync's early pages, or a kind with few records), one
  * request for the keys there says which; otherwise every id is read, which then costs less than the keys would.
@@ -284,13 +291,15 @@ async function storedRecords(
     if (lowest === undefined || id < lowest) lowest = id;
     if (highest === undefined || id > highest) highest = id;
   }
-  if (lowest !== undefined && highest !== undefined) {
+  const pagesToRecount = recountIn.get(table) ?? 0;
+  if (pagesToRecount > 0) recountIn.set(table, pagesToRecount - 1);
+  else if (lowest !== undefined && highest !== undefined) {
     const span = table.where(':id').between(lowest, highest, true, true);
     const inSpan = await span.count();
     if (inSpan <= ids.length * KEYS_PER_ID_READ) {
       const present = new Set(inSpan === 0 ? [] : await span.primaryKeys());
       wanted = ids.filter((id) => present.has(id));
-    }
+    } else recountIn.set(table, PAGES_BEFORE_RECOUNT);
   }
   const stored = wanted.length > 0 ? await table.bulkGet(wanted) : [];
   wanted.forEach((id, index) => {
