@@ -2,6 +2,7 @@
 // and the service worker. The database steps live in syncStore.ts; the wire in transport.ts.
 import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';
+import type { PublicSealKey } from '../db/sealing.ts';
 import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import {
   applyPullPage,
@@ -9,6 +10,7 @@ import {
   deviceNodeId,
   outboxReader,
   outboxSize,
+  sealPulledFor,
   settlePush,
   updateSyncState,
   type PullProgress,
@@ -251,10 +253,12 @@ async function pullWith(engine: Engine): Promise<number> {
       continue;
     }
     const stuck = page.cursor === cursor && page.changes.length === 0;
-    // A long pull asks for the next page while this one is sealed and stored, so that the server's work and the
-    // download overlap the device's: pages are still taken one by one, in order, each with its cursor. Should
-    // this page fail to store (or the run stop), the next is dropped unread, and no cursor moved past this one.
-    ahead = page.more && !stuck ? engine.transport.pull(page.cursor, engine.pullLimit) : undefined;
+    // A long pull asks for the next page, and seals it, while this one is stored, so that the server's work, the
+    // download and the sealing overlap the device's writes: pages are still stored one by one, in order, each with
+    // its cursor. Should this page fail to store (or the run stop), the next is dropped, and no cursor moved past
+    // this one.
+    // The device key as it is now, read before this page's transaction locks meta.
+    ahead = page.more && !stuck ? pullAhead(engine, page.cursor, await getMeta(db, 'deviceKey')) : undefined;
     ahead?.catch(() => undefined);
     progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
     cursor = page.cursor;
@@ -264,6 +268,21 @@ async function pullWith(engine: Engine): Promise<number> {
       return progress.downloaded;
     }
   }
+}
+
+/**
+ * The page after `cursor`, its sensitive values sealed for `deviceKey`; applyPullPage refuses it should that key be
+ * replaced before it is stored.
+ */
+function pullAhead(
+  engine: Engine,
+  cursor: string,
+  deviceKey: PublicSealKey | undefined,
+): ReturnType<Transport['pull']> {
+  return engine.transport.pull(cursor, engine.pullLimit).then(async (response) => ({
+    ...response,
+    body: { ...response.body, changes: await sealPulledFor(response.body.changes, deviceKey) },
+  }));
 }
 
 // Web Locks where the platform has them (every browser Coorie supports, pages and workers alike); otherwise

@@ -8,7 +8,7 @@ import type { Table } from 'dexie';
 import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
-import { isSealed, sealerFor, sealRecords } from '../db/sealing.ts';
+import { isSealed, sealerFor, sealRecords, type PublicSealKey } from '../db/sealing.ts';
 import { sensitiveFields } from '../domain/sensitive.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
@@ -239,13 +239,39 @@ async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void
  * A device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
  */
 async function sealPulled(db: CoorieDb, changes: Change[]): Promise<Change[]> {
-  const needs = changes.some((change) =>
-    sensitiveFields(change.kind).some((field) => change.values[field] !== undefined),
-  );
-  if (!needs) return changes;
-  const deviceKey = await getMeta(db, 'deviceKey');
-  if (!deviceKey) return changes;
+  if (!hasSensitive(changes)) return changes;
+  return sealPulledFor(changes, await getMeta(db, 'deviceKey'));
+}
+
+function hasSensitive(changes: Change[]): boolean {
+  return changes.some((change) => sensitiveFields(change.kind).some((field) => change.values[field] !== undefined));
+}
+
+/**
+ * A page's changes sealed for `deviceKey` (read by the caller), so that the engine can seal the next page while it
+ * stores one. applyPullPage seals what is still plain, and refuses a page holding a value sealed for a key the
+ * device no longer holds.
+ */
+export async function sealPulledFor(changes: Change[], deviceKey: PublicSealKey | undefined): Promise<Change[]> {
+  if (!deviceKey || !hasSensitive(changes)) return changes;
   return sealRecords(changes, await sealerFor(deviceKey));
+}
+
+/** Thrown (aborting the page's transaction) when a page sealed ahead was sealed for a key since replaced. */
+export class SealedForAnotherKeyError extends Error {
+  constructor() {
+    super('A pulled page was sealed for a key this device no longer holds');
+    this.name = 'SealedForAnotherKeyError';
+  }
+}
+
+function sealedForAnotherKey(changes: Change[], deviceKeyId: string | undefined): boolean {
+  return changes.some((change) =>
+    sensitiveFields(change.kind).some((field) => {
+      const value = change.values[field];
+      return isSealed(value) && value.k !== deviceKeyId;
+    }),
+  );
 }
 
 /**
@@ -319,6 +345,10 @@ export async function applyPullPage(
   page = { ...page, changes: await sealPulled(db, page.changes) };
   return db.transaction('rw', pageTables(db, page), async () => {
     await refuseIfSignedOut(db);
+    // A value sealed before this transaction for a key since replaced would never open on this device: the page
+    // is not stored, and the next sync fetches it again from the cursor, which stays before it.
+    if (sealedForAnotherKey(page.changes, (await getMeta(db, 'deviceKey'))?.keyId))
+      throw new SealedForAnotherKeyError();
     await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
     // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of
