@@ -92,7 +92,7 @@ describe('a pulled page', () => {
     expect(readById.get('attendee') ?? 0).toBe(0);
     expect(readById.get('note') ?? 0).toBe(0);
     expect(await rows(db)).toEqual(expected([]));
-    expect((await db.records('note').get('n3'))?._i).toEqual({ due: '2026-12-01' });
+    expect(((await db.records('note').get('n3')) as Row | undefined)?._i).toEqual({ due: '2026-12-01' });
     expect(await db.records('attendee').count()).toBe(150);
   });
 
