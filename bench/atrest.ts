@@ -5,7 +5,8 @@
 //     server) and on one with none (plain): target sealed ≤ 1.3× plain;
 //   - the first pull of the bench's data set (50,000 parents, two sensitive fields each) from the real server
 //     through applyPullPage, sealing for the device key, against Dexie's bulkPut of the same records: target
-//     pull rate ≥ 0.4× bulkPut's (the plain pull is given beside it);
+//     pull rate ≥ 0.4× bulkPut's (the plain pull is given beside it); the same pulls through the sync engine's
+//     own loop (pullChanges, which asks for the next page while storing one) are given beside them;
 //   - from the right PIN to a person's 200 notes drawn (NotesList), with the device key unwrapped and the notes
 //     opened, against the PIN check alone (one PBKDF2 run either way: the check is the unwrap) and plain notes:
 //     target ≤ 2×.
@@ -32,6 +33,9 @@ export interface AtRestBench {
     sealedMs: number[];
     plainMs: number[];
     bulkPutMs: number[];
+    /** The same pulls through the sync engine's own loop (pullChanges), for comparison. */
+    engineSealedMs: number[];
+    enginePlainMs: number[];
     sealedPerSecond: number;
     bulkPutPerSecond: number;
     ratio: number;
@@ -43,7 +47,7 @@ export interface AtRestBench {
 
 interface PageApi {
   writeNotes(sealed: boolean, count: number): Promise<number>;
-  pull(sealed: boolean, limit: number): Promise<{ ms: number; records: number; pages: number }>;
+  pull(sealed: boolean, limit: number, engine?: boolean): Promise<{ ms: number; records: number; pages: number }>;
   bulkPut(limit: number): Promise<number>;
   unlockAndShow(sealed: boolean, count: number): Promise<{ ms: number; unlockMs: number }>;
 }
@@ -107,7 +111,14 @@ export async function benchAtRest(browser: Browser): Promise<AtRestBench> {
       ) as Promise<Awaited<ReturnType<PageApi[K]>>>;
 
     const write = { sealedMs: [] as number[], plainMs: [] as number[] };
-    const pull = { sealedMs: [] as number[], plainMs: [] as number[], bulkPutMs: [] as number[], records: 0 };
+    const pull = {
+      sealedMs: [] as number[],
+      plainMs: [] as number[],
+      bulkPutMs: [] as number[],
+      engineSealedMs: [] as number[],
+      enginePlainMs: [] as number[],
+      records: 0,
+    };
     const unlock = {
       sealedMs: [] as number[],
       plainMs: [] as number[],
@@ -126,6 +137,10 @@ export async function benchAtRest(browser: Browser): Promise<AtRestBench> {
         (sealed ? pull.sealedMs : pull.plainMs).push(result.ms);
       }
       pull.bulkPutMs.push(await call('bulkPut', PULL_LIMIT));
+      for (const sealed of order) {
+        const result = await call('pull', sealed, PULL_LIMIT, true);
+        (sealed ? pull.engineSealedMs : pull.enginePlainMs).push(result.ms);
+      }
       for (const sealed of order) {
         const shown = await call('unlockAndShow', sealed, ATREST_COUNTS.personNotes);
         (sealed ? unlock.sealedMs : unlock.plainMs).push(shown.ms);
@@ -148,6 +163,8 @@ export async function benchAtRest(browser: Browser): Promise<AtRestBench> {
         sealedMs: round(pull.sealedMs),
         plainMs: round(pull.plainMs),
         bulkPutMs: round(pull.bulkPutMs),
+        engineSealedMs: round(pull.engineSealedMs),
+        enginePlainMs: round(pull.enginePlainMs),
         sealedPerSecond: Math.round(sealedPerSecond),
         bulkPutPerSecond: Math.round(bulkPutPerSecond),
         ratio: pullRatio,
@@ -170,6 +187,10 @@ export async function benchAtRest(browser: Browser): Promise<AtRestBench> {
   }
 }
 
+/** A pull's rate over bulkPut's, from the medians. */
+const engineRatio = (result: AtRestBench, pullMs: number[]) =>
+  (median(result.pull.bulkPutMs) / median(pullMs)).toFixed(2);
+
 export function printAtRest(result: AtRestBench): void {
   const { counts } = result;
   const met = (ok: boolean | undefined) => (ok ? 'met' : 'NOT met');
@@ -182,6 +203,9 @@ export function printAtRest(result: AtRestBench): void {
       `(${result.pull.sealedPerSecond} records/s), plain ${result.pull.plainMs.join(', ')} ms; bulkPut ` +
       `${result.pull.bulkPutMs.join(', ')} ms (${result.pull.bulkPutPerSecond} records/s); ratio ` +
       `${result.pull.ratio.toFixed(2)} (≥ ${TARGETS.pullRatio}): ${met(result.targets.atRestPullAtLeast0_4xBulkPut)}\n` +
+      `  the same first pull through the sync engine's loop (pullChanges): sealed ${result.pull.engineSealedMs.join(', ')} ms ` +
+      `(ratio ${engineRatio(result, result.pull.engineSealedMs)}), plain ${result.pull.enginePlainMs.join(', ')} ms ` +
+      `(ratio ${engineRatio(result, result.pull.enginePlainMs)})\n` +
       `  unlock and show a person with ${counts.personNotes} notes: sealed ${result.unlock.sealedMs.join(', ')} ms, ` +
       `plain ${result.unlock.plainMs.join(', ')} ms (of which unlocking: sealed ` +
       `${result.unlock.sealedUnlockMs.join(', ')}, plain ${result.unlock.plainUnlockMs.join(', ')}), ratio ` +

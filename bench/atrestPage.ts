@@ -17,6 +17,7 @@ import { markUnlocked } from '../src/db/lock.ts';
 import { setMeta } from '../src/db/meta.ts';
 import { newId, saveRecord, sealForWrite } from '../src/db/records.ts';
 import type { Note } from '../src/domain/note.ts';
+import { pullChanges } from '../src/engine/client.ts';
 import { applyPullPage } from '../src/engine/syncStore.ts';
 import type { Change } from '../src/sync/protocol.ts';
 
@@ -74,17 +75,27 @@ async function writeNotes(sealed: boolean, count: number): Promise<number> {
 }
 
 /**
- * A first pull as the sync engine makes it: each page fetched from the real server (signed in on this origin)
- * and stored through applyPullPage, which seals pulled values for the device key when there is one.
+ * A first pull: each page fetched from the real server (signed in on this origin) and stored through
+ * applyPullPage, which seals pulled values for the device key when there is one. `engine`: through the sync
+ * engine's own loop (pullChanges: each page checked against the protocol's schema, the next page asked for while
+ * one is stored); otherwise one page after another, fetched and stored here.
  */
-async function pull(sealed: boolean, limit: number): Promise<{ ms: number; records: number; pages: number }> {
+async function pull(
+  sealed: boolean,
+  limit: number,
+  engine = false,
+): Promise<{ ms: number; records: number; pages: number }> {
   const db = await freshDb(sealed);
   forgetDeviceKey();
   const start = performance.now();
   let cursor = '';
   let progress: { downloaded: number; total?: number } = { downloaded: 0 };
   let pages = 0;
-  for (;;) {
+  if (engine) {
+    progress = { downloaded: await pullChanges({ db, pullLimit: limit }) };
+    pages = Math.ceil(progress.downloaded / limit);
+  }
+  while (!engine) {
     const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
     const response = await fetch(`/api/sync/pull?${query.toString()}`);
     if (!response.ok) throw new Error(`Pull failed: ${response.status}`);

@@ -42,6 +42,38 @@ export async function sealValues(kind: string, id: string, values: Values, seale
 }
 
 /**
+ * Many records' values, each as sealValues seals them, in one batch of encryptions (a pulled page holds thousands
+ * of values). Records with nothing to seal come back as they were.
+ */
+export async function sealRecords<T extends { kind: string; id: string; values: Values }>(
+  records: readonly T[],
+  sealer: Sealer,
+): Promise<T[]> {
+  const items: { place: string; value: unknown }[] = [];
+  const owners: { record: number; field: string }[] = [];
+  records.forEach((record, index) => {
+    for (const field of sensitiveFields(record.kind)) {
+      const value = record.values[field];
+      if (value === undefined || isSealed(value)) continue;
+      items.push({ place: sealPlace(record.kind, record.id, field), value });
+      owners.push({ record: index, field });
+    }
+  });
+  if (items.length === 0) return [...records];
+  const sealed = await sealer.sealMany(items);
+  const result = [...records];
+  owners.forEach(({ record, field }, index) => {
+    const current = result[record];
+    if (!current) return;
+    // A copy of the record and its values, made at its first sealed field: the caller's stay as they were.
+    const copy = current === records[record] ? { ...current, values: { ...current.values } } : current;
+    copy.values[field] = sealed[index];
+    result[record] = copy;
+  });
+  return result;
+}
+
+/**
  * The values with their sealed sensitive fields opened by `opener`. A field it cannot open (no key: Coorie is
  * locked; sealed for another key; altered) is left out, never shown as ciphertext.
  */

@@ -2,6 +2,7 @@
 // and the service worker. The database steps live in syncStore.ts; the wire in transport.ts.
 import { signedOutReason, wipeAndSignOut } from '../db/account.ts';
 import type { CoorieDb } from '../db/database.ts';
+import type { PublicSealKey } from '../db/sealing.ts';
 import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import {
   applyPullPage,
@@ -9,6 +10,7 @@ import {
   deviceNodeId,
   outboxReader,
   outboxSize,
+  sealPulledFor,
   settlePush,
   updateSyncState,
   type PullProgress,
@@ -223,11 +225,14 @@ async function pullWith(engine: Engine): Promise<number> {
   let progress: PullProgress = { downloaded: 0 };
   let restarted = false;
   let restarts = 0;
+  /** The next page, asked for while the one before it is stored (see below). */
+  let ahead: ReturnType<Transport['pull']> | undefined;
   for (;;) {
     let response;
     try {
-      response = await engine.transport.pull(cursor, engine.pullLimit);
+      response = await (ahead ?? engine.transport.pull(cursor, engine.pullLimit));
     } catch (error) {
+      ahead = undefined;
       // The server no longer knows the cursor (say, restored from a backup): merging is idempotent, so
       // starting again from the beginning is safe, only slower.
       if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
@@ -238,6 +243,7 @@ async function pullWith(engine: Engine): Promise<number> {
       }
       throw error;
     }
+    ahead = undefined;
     const page = response.body;
     // A restored server (src/engine/epoch.ts): a page from the old cursor is dropped, and the pull starts again.
     if ((await observeEpoch(db, page.epoch, cursor === undefined)) === 'restart') {
@@ -246,8 +252,15 @@ async function pullWith(engine: Engine): Promise<number> {
       progress = { downloaded: 0 };
       continue;
     }
-    progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
     const stuck = page.cursor === cursor && page.changes.length === 0;
+    // A long pull asks for the next page, and seals it, while this one is stored, so that the server's work, the
+    // download and the sealing overlap the device's writes: pages are still stored one by one, in order, each with
+    // its cursor. Should this page fail to store (or the run stop), the next is dropped, and no cursor moved past
+    // this one.
+    // The device key as it is now, read before this page's transaction locks meta.
+    ahead = page.more && !stuck ? pullAhead(engine, page.cursor, await getMeta(db, 'deviceKey')) : undefined;
+    ahead?.catch(() => undefined);
+    progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
     cursor = page.cursor;
     if (!page.more || stuck) {
       // Whatever the restored server lacks goes back to it in this run's second push.
@@ -255,6 +268,21 @@ async function pullWith(engine: Engine): Promise<number> {
       return progress.downloaded;
     }
   }
+}
+
+/**
+ * The page after `cursor`, its sensitive values sealed for `deviceKey`; applyPullPage refuses it should that key be
+ * replaced before it is stored.
+ */
+function pullAhead(
+  engine: Engine,
+  cursor: string,
+  deviceKey: PublicSealKey | undefined,
+): ReturnType<Transport['pull']> {
+  return engine.transport.pull(cursor, engine.pullLimit).then(async (response) => ({
+    ...response,
+    body: { ...response.body, changes: await sealPulledFor(response.body.changes, deviceKey) },
+  }));
 }
 
 // Web Locks where the platform has them (every browser Coorie supports, pages and workers alike); otherwise

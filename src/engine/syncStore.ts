@@ -4,10 +4,11 @@ import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '..
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
+import type { Table } from 'dexie';
 import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
-import { isSealed, sealerFor, sealValues } from '../db/sealing.ts';
+import { isSealed, sealerFor, sealRecords, type PublicSealKey } from '../db/sealing.ts';
 import { sensitiveFields } from '../domain/sensitive.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
@@ -238,19 +239,100 @@ async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void
  * A device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
  */
 async function sealPulled(db: CoorieDb, changes: Change[]): Promise<Change[]> {
-  const needs = changes.some((change) =>
-    sensitiveFields(change.kind).some((field) => change.values[field] !== undefined),
+  if (!hasSensitive(changes)) return changes;
+  return sealPulledFor(changes, await getMeta(db, 'deviceKey'));
+}
+
+function hasSensitive(changes: Change[]): boolean {
+  return changes.some((change) => sensitiveFields(change.kind).some((field) => change.values[field] !== undefined));
+}
+
+/**
+ * A page's changes sealed for `deviceKey` (read by the caller), so that the engine can seal the next page while it
+ * stores one. applyPullPage seals what is still plain, and refuses a page holding a value sealed for a key the
+ * device no longer holds.
+ */
+export async function sealPulledFor(changes: Change[], deviceKey: PublicSealKey | undefined): Promise<Change[]> {
+  if (!deviceKey || !hasSensitive(changes)) return changes;
+  return sealRecords(changes, await sealerFor(deviceKey));
+}
+
+/** Thrown (aborting the page's transaction) when a page sealed ahead was sealed for a key since replaced. */
+export class SealedForAnotherKeyError extends Error {
+  constructor() {
+    super('A pulled page was sealed for a key this device no longer holds');
+    this.name = 'SealedForAnotherKeyError';
+  }
+}
+
+function sealedForAnotherKey(changes: Change[], deviceKeyId: string | undefined): boolean {
+  return changes.some((change) =>
+    sensitiveFields(change.kind).some((field) => {
+      const value = change.values[field];
+      return isSealed(value) && value.k !== deviceKeyId;
+    }),
   );
-  if (!needs) return changes;
-  const deviceKey = await getMeta(db, 'deviceKey');
-  if (!deviceKey) return changes;
-  const sealer = await sealerFor(deviceKey);
-  return Promise.all(
-    changes.map(async (change) => ({
-      ...change,
-      values: await sealValues(change.kind, change.id, change.values, sealer),
-    })),
-  );
+}
+
+/**
+ * The tables a pulled page may write: those of its kinds (changed or purged), and the outbox, refused changes,
+ * drafts and meta (a purge, the cursor, the clock). Not every table: the page's transaction then leaves the
+ * others free for the app's reads meanwhile, and costs the browser less to start.
+ */
+function pageTables(db: CoorieDb, page: { changes: Change[]; purge?: RecordRef[] }): Table[] {
+  const kinds = new Set<KindName>();
+  for (const { kind } of page.changes) if (isKindName(kind)) kinds.add(kind);
+  for (const { kind } of page.purge ?? []) if (isKindName(kind)) kinds.add(kind);
+  return [...[...kinds].map((kind) => db.records(kind)), db.outbox, db.rejected, db.drafts, db.meta];
+}
+
+/**
+ * Reading the keys of a table's rows in a range costs far less per row than reading one row by its id (one
+ * request for them all rather than one each); a page reads the keys instead when the range holds at most this
+ * many rows for each of its ids.
+ */
+const KEYS_PER_ID_READ = 8;
+
+/**
+ * Counting the rows in a page's span costs a little for every row of a large table: a table found too full for
+ * reading its keys is counted again only after this many more pages (the count serves speed, not correctness).
+ */
+const PAGES_BEFORE_RECOUNT = 15;
+const recountIn = new WeakMap<object, number>();
+
+/**
+ * The records stored under `ids` (undefined where none is), for the merge. Only rows that exist are read: while the
+ * table holds few rows in the span of these ids (a first sync's early pages, or a kind with few records), one
+ * request for the keys there says which; otherwise every id is read, which then costs less than the keys would.
+ */
+async function storedRecords(
+  table: Table<Row, string>,
+  ids: string[],
+): Promise<Map<string, VersionedRecord | undefined>> {
+  const current = new Map<string, VersionedRecord | undefined>();
+  let wanted = ids;
+  let lowest = ids[0];
+  let highest = ids[0];
+  for (const id of ids) {
+    if (lowest === undefined || id < lowest) lowest = id;
+    if (highest === undefined || id > highest) highest = id;
+  }
+  const pagesToRecount = recountIn.get(table) ?? 0;
+  if (pagesToRecount > 0) recountIn.set(table, pagesToRecount - 1);
+  else if (lowest !== undefined && highest !== undefined) {
+    const span = table.where(':id').between(lowest, highest, true, true);
+    const inSpan = await span.count();
+    if (inSpan <= ids.length * KEYS_PER_ID_READ) {
+      const present = new Set(inSpan === 0 ? [] : await span.primaryKeys());
+      wanted = ids.filter((id) => present.has(id));
+    } else recountIn.set(table, PAGES_BEFORE_RECOUNT);
+  }
+  const stored = wanted.length > 0 ? await table.bulkGet(wanted) : [];
+  wanted.forEach((id, index) => {
+    const row = stored[index];
+    if (row) current.set(id, rowToRecord(row));
+  });
+  return current;
 }
 
 export async function applyPullPage(
@@ -261,8 +343,12 @@ export async function applyPullPage(
   wallClock: () => number,
 ): Promise<PullProgress> {
   page = { ...page, changes: await sealPulled(db, page.changes) };
-  return db.transaction('rw', db.allTables(), async () => {
+  return db.transaction('rw', pageTables(db, page), async () => {
     await refuseIfSignedOut(db);
+    // A value sealed before this transaction for a key since replaced would never open on this device: the page
+    // is not stored, and the next sync fetches it again from the cursor, which stays before it.
+    if (sealedForAnotherKey(page.changes, (await getMeta(db, 'deviceKey'))?.keyId))
+      throw new SealedForAnotherKeyError();
     await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
     // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of
@@ -284,14 +370,7 @@ export async function applyPullPage(
     }
     for (const [kind, changes] of byKind) {
       const table = db.records(kind);
-      const ids = [...new Set(changes.map((change) => change.id))];
-      const stored = await table.bulkGet(ids);
-      const current = new Map<string, VersionedRecord | undefined>(
-        ids.map((id, index) => {
-          const row = stored[index];
-          return [id, row ? rowToRecord(row) : undefined];
-        }),
-      );
+      const current = await storedRecords(table, [...new Set(changes.map((change) => change.id))]);
       const changed = new Set<string>();
       for (const change of changes) {
         const merged = merge(current.get(change.id), change);

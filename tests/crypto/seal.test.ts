@@ -35,6 +35,25 @@ describe('sealing', () => {
     expect(first.c).not.toBe(second.c);
   });
 
+  it('seals many values at once, each opening in its own place only and each with its own IV', async () => {
+    const pair = await generateSealingKeyPair();
+    const sealer = await Sealer.create(pair.publicKey, 'k');
+    const opener = new Opener('k', pair.privateKey);
+    // More values than one call to the random source fills IVs for (65,536 bytes: 5,461 IVs).
+    const items = Array.from({ length: 6_000 }, (_, index) => ({
+      place: `note/n${index}/body`,
+      value: `words ${index}`,
+    }));
+    const sealed = await sealer.sealMany(items);
+    expect(sealed).toHaveLength(items.length);
+    expect(new Set(sealed.map((value) => value.iv)).size).toBe(items.length);
+    for (const index of [0, 1, 5_460, 5_461, 5_999]) {
+      expect(await opener.open(`note/n${index}/body`, sealed[index] as Sealed)).toBe(`words ${index}`);
+    }
+    await expect(opener.open('note/n1/body', sealed[0] as Sealed)).rejects.toThrow(SealError);
+    expect(await sealer.sealMany([])).toEqual([]);
+  });
+
   it('refuses a value altered, moved to another place, or sealed for another key', async () => {
     const pair = await generateSealingKeyPair();
     const other = await generateSealingKeyPair();

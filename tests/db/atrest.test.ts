@@ -22,7 +22,13 @@ import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { getRecord, saveRecord } from '../../src/db/records.ts';
 import { sealAtRest } from '../../src/db/sealAtRest.ts';
 import { listRejected } from '../../src/db/rejected.ts';
-import { applyPullPage, outboxReader, settlePush } from '../../src/engine/syncStore.ts';
+import {
+  applyPullPage,
+  outboxReader,
+  SealedForAnotherKeyError,
+  sealPulledFor,
+  settlePush,
+} from '../../src/engine/syncStore.ts';
 
 const PIN = '4829';
 let db: CoorieDb;
@@ -186,6 +192,30 @@ describe('sensitive fields at rest', () => {
     expect(JSON.stringify(stored)).not.toContain('Secret');
     await unlockDeviceKey(db, PIN);
     expect((await openRows('note', [stored as { id: string }]))[0]).toMatchObject({ body: SAMPLES.note.body });
+  });
+
+  it('stores a page sealed ahead for the device key, and refuses one sealed for a key since replaced', async () => {
+    openDb();
+    await createDeviceKey(db, PIN);
+    forgetDeviceKey();
+    const change = { kind: 'note', id: 'n9', values: SAMPLES.note, versions: { body: '1', attendeeId: '1' } };
+    const old = await generateSealingKeyPair();
+    const replaced = { keyId: 'device:replaced', publicKey: await exportPublicKey(old.publicKey) };
+    const stale = await sealPulledFor([change], replaced);
+    await expect(
+      applyPullPage(db, { changes: stale, cursor: 'c1' }, 0, { downloaded: 0 }, () => Date.now()),
+    ).rejects.toThrow(SealedForAnotherKeyError);
+    expect(await db.records('note').get('n9')).toBeUndefined();
+    expect(await getMeta(db, 'cursor')).toBeUndefined();
+
+    const ahead = await sealPulledFor([change], await getMeta(db, 'deviceKey'));
+    expect(isSealed(ahead[0]?.values.body)).toBe(true);
+    expect(change.values.body).toBe(SAMPLES.note.body);
+    await applyPullPage(db, { changes: ahead, cursor: 'c1' }, 0, { downloaded: 0 }, () => Date.now());
+    expect(await getMeta(db, 'cursor')).toBe('c1');
+    await unlockDeviceKey(db, PIN);
+    const stored = (await db.records('note').get('n9')) as { id: string };
+    expect((await openRows('note', [stored]))[0]).toMatchObject({ body: SAMPLES.note.body });
   });
 
   it('keeps drafts sealed and reads them only while unlocked', async () => {

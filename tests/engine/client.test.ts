@@ -222,15 +222,39 @@ describe('pull', () => {
       server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
     }
     const db = device();
-    const progress: unknown[] = [];
-    const watching: FetchLike = async (url, init) => {
-      progress.push({ cursor: await getMeta(db, 'cursor'), sync: await getMeta(db, 'sync') });
-      return server.fetch(url, init);
-    };
-    expect(await pullChanges({ db, fetch: watching })).toBe(2_500);
+    // What each page's transaction writes to meta: its cursor and the progress so far.
+    const written: unknown[] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'watch-meta',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'meta') return table;
+          return {
+            ...table,
+            mutate: async (request) => {
+              if (request.type === 'put')
+                for (const entry of request.values as { key: string; value: unknown }[])
+                  if (entry.key === 'cursor' || entry.key === 'sync') written.push({ [entry.key]: entry.value });
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    expect(await pullChanges({ db, fetch: server.fetch })).toBe(2_500);
     expect(server.pulls.map((url) => url.searchParams.get('cursor'))).toEqual([null, '1000', '2000']);
     expect(server.pulls.every((url) => url.searchParams.get('limit') === '1000')).toBe(true);
-    expect(progress[2]).toMatchObject({ cursor: '2000', sync: { downloaded: 2_000, total: 2_500 } });
+    expect(written).toMatchObject([
+      { cursor: '1000' },
+      { sync: { downloaded: 1_000, total: 2_500 } },
+      { cursor: '2000' },
+      { sync: { downloaded: 2_000, total: 2_500 } },
+      { cursor: '2500' },
+      { sync: { downloaded: 2_500, total: 2_500 } },
+    ]);
     expect(await getMeta(db, 'cursor')).toBe('2500');
     expect(await db.records('attendee').count()).toBe(2_500);
 
@@ -242,6 +266,44 @@ describe('pull', () => {
     });
     expect(await pullChanges({ db, fetch: server.fetch })).toBe(1);
     expect(server.pulls.at(-1)?.searchParams.get('cursor')).toBe('2500');
+  });
+
+  it('asks for the next page while storing one, and drops it when that page fails to store', async () => {
+    const server = createFakeServer();
+    for (let i = 0; i < 2_500; i++) {
+      const v = `${String(Date.now() - 1_000).padStart(13, '0')}-${i.toString(16).padStart(4, '0')}-otherdev`;
+      server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
+    }
+    const db = device();
+    // The second page's rows fail to store once (as a full disk would make them).
+    let writes = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-second-page',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'attendee') return table;
+          return {
+            ...table,
+            mutate: async (request) => {
+              if (++writes === 2) throw new Error('QuotaExceededError');
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    await expect(pullChanges({ db, fetch: server.fetch })).rejects.toThrow('QuotaExceededError');
+    // The third page was asked for before the second failed; the cursor stayed after the first page.
+    expect(server.pulls.map((url) => url.searchParams.get('cursor'))).toEqual([null, '1000', '2000']);
+    expect(await getMeta(db, 'cursor')).toBe('1000');
+    expect(await db.records('attendee').count()).toBe(1_000);
+    expect(await pullChanges({ db, fetch: server.fetch })).toBe(1_500);
+    expect(server.pulls.slice(3).map((url) => url.searchParams.get('cursor'))).toEqual(['1000', '2000']);
+    expect(await db.records('attendee').count()).toBe(2_500);
+    expect(await getMeta(db, 'cursor')).toBe('2500');
   });
 
   it('merges pulled records, so fields edited here and not yet pushed keep their newer local value', async () => {

@@ -1,0 +1,153 @@
+// @vitest-environment node
+// A pulled page stored on the device: whether its records are new there (a first sync into empty tables) or some
+// are held already, with older or newer fields, the rows come out the same as the one merge makes them, with
+// their derived index keys; and records the device does not hold are not read one by one.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordToRow } from '../../src/db/clock.ts';
+import { CoorieDb, type Row } from '../../src/db/database.ts';
+import { applyPullPage } from '../../src/engine/syncStore.ts';
+import { merge } from '../../src/sync/merge.ts';
+import type { Change } from '../../src/sync/protocol.ts';
+
+const dbs: CoorieDb[] = [];
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+/** A device database that counts the rows read by id from each table (Dexie's bulkGet and get). */
+function device() {
+  const db = new CoorieDb(`device-${crypto.randomUUID()}`);
+  dbs.push(db);
+  const readById = new Map<string, number>();
+  db.use({
+    stack: 'dbcore',
+    name: 'count-reads-by-id',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          getMany: async (request) => {
+            readById.set(name, (readById.get(name) ?? 0) + request.keys.length);
+            return table.getMany(request);
+          },
+          get: async (request) => {
+            readById.set(name, (readById.get(name) ?? 0) + 1);
+            return table.get(request);
+          },
+        };
+      },
+    }),
+  });
+  return { db, readById };
+}
+
+const WALL = Date.parse('2026-11-24T10:00:00Z');
+const version = (millis: number, counter = 0) =>
+  `${String(WALL - 60_000 + millis).padStart(13, '0')}-${counter.toString(16).padStart(4, '0')}-serverside01`;
+
+/** A parent and a note about them with a follow-up still to do (so the note's row carries a derived key). */
+function changesFor(index: number, at: number): Change[] {
+  const attendee = { displayName: `Parent ${index}`, locality: 'Elgin', heardVia: 'A friend' };
+  const note = { attendeeId: `a${index}`, body: `Note ${index}`, followUpDue: '2026-12-01', followUpDone: false };
+  const versions = (values: object) => Object.fromEntries(Object.keys(values).map((field) => [field, version(at)]));
+  return [
+    { kind: 'attendee', id: `a${index}`, values: attendee, versions: versions(attendee) },
+    { kind: 'note', id: `n${index}`, values: note, versions: versions(note) },
+  ];
+}
+
+const PAGE = Array.from({ length: 150 }, (_, index) => changesFor(index, 10)).flat();
+
+async function pull(db: CoorieDb, changes: Change[], cursor: string) {
+  await applyPullPage(db, { changes, cursor }, 0, { downloaded: 0 }, () => WALL);
+}
+
+async function rows(db: CoorieDb): Promise<Row[]> {
+  return [...(await db.records('attendee').toArray()), ...(await db.records('note').toArray())] as Row[];
+}
+
+/** What the one merge makes of `held` (stored first, in order) and then the page, for every record. */
+function expected(held: Change[][]): Row[] {
+  const records = new Map<string, { kind: string; id: string; record: ReturnType<typeof merge>['record'] }>();
+  for (const change of [...held.flat(), ...PAGE]) {
+    const key = `${change.kind}:${change.id}`;
+    const record = merge(records.get(key)?.record, change).record;
+    records.set(key, { kind: change.kind, id: change.id, record });
+  }
+  const byKind = (kind: string) =>
+    [...records.values()]
+      .filter((entry) => entry.kind === kind)
+      .map((entry) => recordToRow(entry.id, entry.record))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...byKind('attendee'), ...byKind('note')];
+}
+
+describe('a pulled page', () => {
+  it('stores new records whole, with their derived keys, and reads none of them by id', async () => {
+    const { db, readById } = device();
+    await pull(db, PAGE, 'c1');
+    expect(readById.get('attendee') ?? 0).toBe(0);
+    expect(readById.get('note') ?? 0).toBe(0);
+    expect(await rows(db)).toEqual(expected([]));
+    expect(((await db.records('note').get('n3')) as Row | undefined)?._i).toEqual({ due: '2026-12-01' });
+    expect(await db.records('attendee').count()).toBe(150);
+  });
+
+  it('merges into records held already, keeping their newer fields, as into an empty table', async () => {
+    // Some of the page's records held already: a third with older fields, a few with a newer local edit.
+    const older = Array.from({ length: 50 }, (_, index) => changesFor(index * 3, 5)).flat();
+    const newer: Change[] = [
+      {
+        kind: 'attendee',
+        id: 'a9',
+        values: { displayName: 'Kirsty (edited here)' },
+        versions: { displayName: version(20) },
+      },
+      { kind: 'note', id: 'n12', values: { followUpDone: true }, versions: { followUpDone: version(20) } },
+    ];
+    const { db, readById } = device();
+    await pull(db, older, 'c0');
+    await pull(db, newer, 'c0b');
+    readById.clear();
+    await pull(db, PAGE, 'c1');
+    const stored = await rows(db);
+    expect(stored).toEqual(expected([older, newer]));
+    expect(stored.find((row) => row.id === 'a9')?.displayName).toBe('Kirsty (edited here)');
+    // The follow-up done here (newer) is kept, and the note is no longer indexed as one to do.
+    expect(stored.find((row) => row.id === 'n12')?._i).toBeUndefined();
+    expect(stored.find((row) => row.id === 'n13')?._i).toEqual({ due: '2026-12-01' });
+    // Only the records held were read by id.
+    expect(readById.get('attendee')).toBe(50);
+    expect(readById.get('note')).toBe(50);
+  });
+
+  it('merges the same way into tables holding many other records, read then by id', async () => {
+    const older = Array.from({ length: 50 }, (_, index) => changesFor(index * 3, 5)).flat();
+    // Far more records in the span of the page's ids than the page holds (a10000… sorts between a0 and a99).
+    const others = Array.from({ length: 1_500 }, (_, index) => changesFor(10_000 + index, 1)).flat();
+    const { db, readById } = device();
+    await pull(db, others, 'c0');
+    await pull(db, older, 'c0b');
+    readById.clear();
+    await pull(db, PAGE, 'c1');
+    const ids = new Set(PAGE.map((change) => change.id));
+    expect((await rows(db)).filter((row) => ids.has(row.id))).toEqual(expected([older]));
+    expect(readById.get('attendee')).toBe(150);
+  });
+
+  it('takes a record sent twice in one page as two changes, merged in turn', async () => {
+    const { db } = device();
+    const again: Change = {
+      kind: 'attendee',
+      id: 'a1',
+      values: { displayName: 'Parent 1, renamed' },
+      versions: { displayName: version(30) },
+    };
+    await pull(db, [...PAGE, again], 'c1');
+    expect((await db.records('attendee').get('a1'))?.displayName).toBe('Parent 1, renamed');
+    expect((await db.records('attendee').get('a1'))?.heardVia).toBe('A friend');
+  });
+});
