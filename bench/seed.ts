@@ -54,8 +54,12 @@ export function makeParents(count: number, userId: string, node = 'benchseed01')
   return changes;
 }
 
-/** Pushes changes over HTTP in batches of 500, as fast as the server takes them. */
+/**
+ * Pushes changes over HTTP in batches of 500, as fast as the server takes them; fails on any change the server
+ * rejects.
+ */
 export async function pushAll(server: Server, changes: Change[]): Promise<void> {
+  const batches = crypto.randomUUID().slice(0, 8);
   for (let offset = 0; offset < changes.length; offset += 500) {
     const response = await fetch(`${server.url}/api/sync/push`, {
       method: 'POST',
@@ -63,11 +67,17 @@ export async function pushAll(server: Server, changes: Change[]): Promise<void> 
       body: JSON.stringify({
         protocol: 1,
         deviceId: 'benchseed01',
-        batchId: `seed-${offset}`,
+        batchId: `seed-${batches}-${offset}`,
         changes: changes.slice(offset, offset + 500),
       }),
     });
     if (!response.ok) throw new Error(`Seeding failed: ${response.status} ${await response.text()}`);
+    const { results } = (await response.json()) as { results: { status: string; code?: string; message?: string }[] };
+    const rejected = results.findIndex((result) => result.status === 'rejected');
+    if (rejected >= 0) {
+      const change = changes[offset + rejected];
+      throw new Error(`The server rejected a ${change?.kind}: ${JSON.stringify(results[rejected])}`);
+    }
   }
 }
 
