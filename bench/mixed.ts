@@ -274,5 +274,19 @@ export function makeMixed(count: number, userId: string, node: string): Change[]
       answers: { q1: 'A lift from Buckie would help.', q2: 'Thank you for the crèche.' },
     }),
   );
+  return interleaved(changes);
+}
+
+/**
+ * The kinds mixed through the set as they are written over the years (a fixed shuffle), so that every pull page
+ * holds much the same mix and first and last pages compare like with like.
+ */
+function interleaved(changes: Change[]): Change[] {
+  let seed = 20_261_202;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  for (let index = changes.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [changes[index], changes[other]] = [changes[other] as Change, changes[index] as Change];
+  }
   return changes;
 }
