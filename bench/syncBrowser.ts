@@ -99,7 +99,8 @@ interface SyncMeta {
 
 interface PageApi {
   hasKeys(): Promise<boolean>;
-  queue(changes: { kind: string; id: string; values: Record<string, unknown> }[], userId: string): Promise<number>;
+  prepare(changes: { kind: string; id: string; values: Record<string, unknown> }[]): Promise<number>;
+  queue(userId: string): Promise<number>;
   counts(): Promise<Record<string, number>>;
   bulkPut(): Promise<{ ms: number; rows: number }>;
 }
@@ -294,13 +295,20 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       return meta.phase === 'idle' && meta.lastSuccess !== undefined && (await call(pageA, script, 'hasKeys'));
     });
     const queued = makeMixed(PUSHED, owner.userId, 'benchtabl01');
-    const outbox = await call(
+    await call(
       pageA,
       script,
-      'queue',
+      'prepare',
       queued.map(({ kind, id, values }) => ({ kind, id, values })),
-      owner.userId,
     );
+    // The app syncs by itself once a minute while its page is visible: the page passes for hidden while the
+    // changes go in (no visibilitychange, so no sync either way), that none leave before "Sync now".
+    await until('no sync to be running', () => idle(pageA));
+    await pageA.evaluate(() =>
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }),
+    );
+    const outbox = await call(pageA, script, 'queue', owner.userId);
+    await pageA.evaluate(() => Reflect.deleteProperty(document, 'visibilityState'));
     if (outbox !== PUSHED) throw new Error(`The tablet's outbox holds ${outbox} changes, not ${PUSHED}`);
     await openSettings(pageA);
     await until('no sync to be running', () => idle(pageA));

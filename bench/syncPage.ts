@@ -1,14 +1,15 @@
 // The page half of the sync benchmark (bench/syncBrowser.ts): the app's own code, bundled by syncBrowser.ts and
 // run on the app's origin beside the app, on a connection of its own to the app's database.
-//   - queue: changes written one by one through saveRecord, as the forms write them: each row sealed at rest
-//     for the device key and its outbox entry sealed for the server's key (the keys the app keeps in `meta`);
+//   - prepare and queue: changes written through saveRecord, as the forms write them: each row sealed at rest
+//     for the device key and its outbox entry sealed for the server's key (the keys the app keeps in `meta`),
+//     sealed first, then written;
 //   - counts: the rows of each kind the device holds, and the entries waiting in its outbox;
 //   - bulkPut: the raw baseline, Dexie's bulkPut of the very rows the first pull stored (sealed values and
 //     derived keys included) into a fresh database of the app's schema, a table at a time, timed.
 import { Dexie } from 'dexie';
 import { CoorieDb } from '../src/db/database.ts';
 import { getMeta } from '../src/db/meta.ts';
-import { saveRecord } from '../src/db/records.ts';
+import { saveRecord, sealForWrite, type SealedWrite } from '../src/db/records.ts';
 import { KIND_NAMES, type KindName } from '../src/domain/kinds.ts';
 
 interface Queued {
@@ -28,11 +29,31 @@ export async function hasKeys(): Promise<boolean> {
   }
 }
 
-/** Writes each change through saveRecord; answers with how many entries the outbox then holds. */
-export async function queue(changes: Queued[], userId: string): Promise<number> {
+let prepared: { change: Queued; sealed: SealedWrite | undefined }[] = [];
+
+/** Seals each change's sensitive values for the device key and the server's, as saveRecord would (sealForWrite). */
+export async function prepare(changes: Queued[]): Promise<number> {
   const db = new CoorieDb();
   try {
-    for (const change of changes) await saveRecord(db, change.kind as KindName, change.id, change.values, { userId });
+    prepared = [];
+    for (const change of changes) {
+      const sealed = await sealForWrite(db, change.kind as KindName, change.id, change.values);
+      prepared.push({ change, sealed });
+    }
+    return prepared.length;
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes the prepared changes one by one through saveRecord; answers with how many the outbox then holds. */
+export async function queue(userId: string): Promise<number> {
+  const db = new CoorieDb();
+  try {
+    for (const { change, sealed } of prepared) {
+      await saveRecord(db, change.kind as KindName, change.id, change.values, { userId, sealed });
+    }
+    prepared = [];
     return await db.outbox.count();
   } finally {
     db.close();
