@@ -1,6 +1,6 @@
 // The benchmark's data and its talk with the server from Node: an organisation, pushes of many parents, and
 // reading every record back through the pull API.
-import type { Change } from '../src/sync/protocol.ts';
+import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type Change } from '../src/sync/protocol.ts';
 
 export const COORDINATOR = {
   organisation: 'Mums Together Moray',
@@ -54,21 +54,38 @@ export function makeParents(count: number, userId: string, node = 'benchseed01')
   return changes;
 }
 
-/** Pushes changes over HTTP in batches of 500, as fast as the server takes them. */
-export async function pushAll(server: Server, changes: Change[]): Promise<void> {
-  for (let offset = 0; offset < changes.length; offset += 500) {
+/**
+ * Pushes changes over HTTP in batches of up to 500 changes and 1 MiB, as the app's outbox makes them, as fast as
+ * the server takes them; fails on any change the server rejects. Answers with the number of requests.
+ */
+export async function pushAll(server: Server, changes: Change[]): Promise<number> {
+  const run = crypto.randomUUID().slice(0, 8);
+  let requests = 0;
+  for (let offset = 0; offset < changes.length;) {
+    const batch: Change[] = [];
+    let bytes = 0;
+    for (const change of changes.slice(offset, offset + MAX_PUSH_CHANGES)) {
+      const size = JSON.stringify(change).length + 1;
+      if (batch.length > 0 && bytes + size > MAX_PUSH_BYTES - 1024) break;
+      batch.push(change);
+      bytes += size;
+    }
     const response = await fetch(`${server.url}/api/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: server.cookie },
-      body: JSON.stringify({
-        protocol: 1,
-        deviceId: 'benchseed01',
-        batchId: `seed-${offset}`,
-        changes: changes.slice(offset, offset + 500),
-      }),
+      body: JSON.stringify({ protocol: 1, deviceId: 'benchseed01', batchId: `seed-${run}-${offset}`, changes: batch }),
     });
+    requests++;
     if (!response.ok) throw new Error(`Seeding failed: ${response.status} ${await response.text()}`);
+    const { results } = (await response.json()) as { results: { status: string; code?: string; message?: string }[] };
+    const rejected = results.findIndex((result) => result.status === 'rejected');
+    if (rejected >= 0) {
+      const change = batch[rejected];
+      throw new Error(`The server rejected a ${change?.kind}: ${JSON.stringify(results[rejected])}`);
+    }
+    offset += batch.length;
   }
+  return requests;
 }
 
 /** Every record the coordinator may see, whole, through the pull API. */

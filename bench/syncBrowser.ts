@@ -1,0 +1,551 @@
+// The tablet's side of sync in `npm run bench` (parts i–v), in Debian's Chromium with a persistent profile on disk
+// (IndexedDB as a tablet keeps it, not an incognito context's memory), against the real server with its default
+// limits, on SQLite and, when TEST_DATABASE_URL is set, on a PostgreSQL database of its own (dropped after).
+// The data set is bench/mixed.ts: every synced kind in realistic proportions and sizes. BENCH_SCALE=10k, 50k
+// (the default) or 150k sets how many records a new tablet pulls; a tenth of that is pushed.
+//  (i)   Push: a tablet writes a tenth of the set through the app's saveRecord (rows sealed for its device key,
+//        outbox sealed for the server's), waits until no sync is running, and presses "Sync now"; timed until
+//        the outbox is empty (the whole sync beside it). The same number of changes of the same make, sealed the
+//        same way, pushed from Node (bench/seed.ts pushAll) beside it: target tablet ≥ 0.5× Node's rate.
+//  (ii)  First pull: the rest seeded over HTTP by a second start of the server on the same data with the rate
+//        limit lifted (seeding is not what is measured), then the measured server again and a new tablet's first
+//        sync of everything: targets no 429, rate ≥ 0.6× (iv)'s, last page ≤ 1.5× the first (each page's time
+//        from its request's start to the end of its response, as the browser saw it).
+//  (iii) A sync with nothing to do: one request under 1 KB.
+//  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
+//  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
+import { build } from 'vite';
+import { sealerFor, sealValues } from '../src/db/sealing.ts';
+import type { Change } from '../src/sync/protocol.ts';
+import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
+import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
+import { startServer, type RunningServer } from '../tests/e2e/server.ts';
+import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
+import { makeMixed } from './mixed.ts';
+import { COORDINATOR, createOrganisation, pullAll, pushAll, type Server } from './seed.ts';
+
+const SCALES: Record<string, number> = { '10k': 10_000, '50k': 50_000, '150k': 150_000 };
+const scaleName = process.env.BENCH_SCALE ?? '50k';
+const PULLED = SCALES[scaleName] ?? Number(scaleName);
+if (!Number.isInteger(PULLED) || PULLED < 2_000) throw new Error('BENCH_SCALE is 10k, 50k, 150k or a count ≥ 2000');
+/** A fixed share of the set: as much as a busy tablet holds after a fortnight or two offline, at 50k. */
+const PUSHED = Math.round(PULLED / 10);
+const TARGETS = { pushOverNode: 0.5, pullOverBulkPut: 0.6, lastOverFirstPage: 1.5, pullBytesOverGzip: 1.3 };
+const LAUNCH = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export interface SyncRun {
+  database: 'SQLite' | 'PostgreSQL';
+  /** The records of each kind the new tablet pulled, most first. */
+  kinds: Record<string, number>;
+  /** `ms` until the outbox is empty, `syncMs` until that sync has finished (its pull after the push too). */
+  push: {
+    records: number;
+    ms: number;
+    syncMs: number;
+    recordsPerSecond: number;
+    requests: number;
+    responses429: number;
+  };
+  nodePush: { records: number; ms: number; recordsPerSecond: number; requests: number };
+  pull: {
+    records: number;
+    ms: number;
+    recordsPerSecond: number;
+    requests: number;
+    /** Each pull request's time and response body, in the order they started. */
+    pageMs: number[];
+    pageBodyBytes: number[];
+    bytesOnWire: number;
+    firstPageMs: number;
+    medianPageMs: number;
+    lastPageMs: number;
+    responses429: number;
+  };
+  noopSync: {
+    requests: number;
+    paths: string[];
+    bytesOnWire: number;
+    requestHeaderBytes: number;
+    responseHeaderBytes: number;
+    responseBodyBytes: number;
+    ms: number;
+  };
+  baselineBulkPut: { records: number; ms: number; recordsPerSecond: number };
+  baselineJson: { records: number; bytes: number; gzippedBytes: number };
+  ratios: { pushOverNode: number; pullOverBulkPut: number; lastOverFirstPage: number; pullBytesOverGzip: number };
+}
+
+export interface SyncBench {
+  scale: string;
+  pulled: number;
+  pushed: number;
+  kinds: Record<string, number>;
+  runs: SyncRun[];
+  targets: Record<string, boolean>;
+}
+
+interface SyncMeta {
+  phase?: string;
+  lastSuccess?: number;
+}
+
+interface PageApi {
+  hasKeys(): Promise<boolean>;
+  prepare(changes: { kind: string; id: string; values: Record<string, unknown> }[]): Promise<number>;
+  queue(userId: string): Promise<number>;
+  counts(): Promise<Record<string, number>>;
+  bulkPut(): Promise<{ ms: number; rows: number }>;
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const syncMeta = async (page: Page) => ((await readMeta(page, 'sync')) as SyncMeta | null) ?? {};
+const idle = async (page: Page) => (await syncMeta(page)).phase === 'idle';
+const rate = (records: number, ms: number) => Math.round((records / ms) * 1000);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** bench/syncPage.ts and what it imports, as one script that sets `globalThis.SyncBench`. */
+async function bundle(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'error',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: new URL('syncPage.ts', import.meta.url).pathname, formats: ['iife'], name: 'SyncBench' },
+    },
+  });
+  for (const result of Array.isArray(output) ? output : [output]) {
+    if ('output' in result) {
+      const chunk = result.output.find((item) => item.type === 'chunk');
+      if (chunk && chunk.type === 'chunk') return chunk.code;
+    }
+  }
+  throw new Error('Vite gave no bundle');
+}
+
+/** Calls the bundle's `name` in the page, loading the bundle first when the page has not got it. */
+async function call<K extends keyof PageApi>(
+  page: Page,
+  script: string,
+  name: K,
+  ...args: Parameters<PageApi[K]>
+): Promise<Awaited<ReturnType<PageApi[K]>>> {
+  if (!(await page.evaluate(() => 'SyncBench' in globalThis))) {
+    // Zod's probe for `new Function` passes while the bundle is evaluated but its compiled validators later meet
+    // the app's CSP: jitless from the start, as the app's own Zod is under that CSP.
+    await page.evaluate(() => {
+      const zod = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+      (zod.__zod_globalConfig ??= {}).jitless = true;
+    });
+    await page.evaluate(`${script}\nvoid 0;`);
+  }
+  return page.evaluate(
+    ({ name, args }) => {
+      const api = (globalThis as unknown as { SyncBench: Record<string, (...a: unknown[]) => unknown> }).SyncBench;
+      return api[name]?.(...args);
+    },
+    { name, args: args as unknown[] },
+  ) as Promise<Awaited<ReturnType<PageApi[K]>>>;
+}
+
+interface Finished {
+  url: string;
+  startedAt: number;
+  ms: number;
+  bytes: { sent: number; received: number; requestHeaders: number; responseHeaders: number; body: number };
+}
+
+/**
+ * Every sync request a tablet makes (the page's and its service worker's): when it started, how long until the
+ * end of its response, its size; and every 429 the server answered.
+ */
+function recordRequests(context: BrowserContext) {
+  const started: { url: string; at: number }[] = [];
+  const finished: Finished[] = [];
+  const tooMany: { url: string; at: number }[] = [];
+  const isSync = (url: string) => url.includes('/api/sync/');
+  context.on('request', (request: Request) => {
+    if (isSync(request.url())) started.push({ url: request.url(), at: Date.now() });
+  });
+  context.on('response', (response: Response) => {
+    if (isSync(response.url()) && response.status() === 429) tooMany.push({ url: response.url(), at: Date.now() });
+  });
+  context.on('requestfinished', (request: Request) => {
+    if (!isSync(request.url())) return;
+    const timing = request.timing();
+    void request.sizes().then((sizes) =>
+      finished.push({
+        url: request.url(),
+        startedAt: timing.startTime,
+        ms: timing.responseEnd,
+        bytes: {
+          sent: sizes.requestHeadersSize + sizes.requestBodySize,
+          received: sizes.responseHeadersSize + sizes.responseBodySize,
+          requestHeaders: sizes.requestHeadersSize,
+          responseHeaders: sizes.responseHeadersSize,
+          body: sizes.responseBodySize,
+        },
+      }),
+    );
+  });
+  return { started, finished, tooMany };
+}
+
+interface Tablet {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A tablet: Chromium with a profile of its own on disk, signed in as the coordinator (choosing the app PIN). */
+async function openTablet(url: string, device: string, before?: (context: BrowserContext) => void): Promise<Tablet> {
+  const profile = mkdtempSync(join(tmpdir(), 'coorie-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...LAUNCH,
+    baseURL: url,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  // tsx keeps function names with a helper, `__name`, that the functions sent to page.evaluate then call.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  before?.(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await new AccountPages(page).signIn(COORDINATOR.email, COORDINATOR.password, device);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens Settings through the app's own navigation (a page load would start a sync of its own). */
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  const button = page.getByRole('button', { name: 'Sync now' });
+  await until('Sync now to be enabled', () => button.isEnabled());
+}
+
+/** Presses "Sync now" once no sync is running; answers with the last success before, to tell when it is done. */
+async function pressSyncNow(page: Page): Promise<number> {
+  await until('no sync to be running', () => idle(page));
+  const before = (await syncMeta(page)).lastSuccess ?? 0;
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  return before;
+}
+
+/** The changes with their sensitive values sealed for the organisation's key, as a device's outbox holds them. */
+async function sealedForServer(server: Server, changes: Change[]): Promise<Change[]> {
+  const response = await fetch(`${server.url}/api/sync/seal-key`, { headers: { cookie: server.cookie } });
+  if (!response.ok) throw new Error(`No seal key: ${response.status}`);
+  const sealer = await sealerFor((await response.json()) as { keyId: string; publicKey: string });
+  return Promise.all(
+    changes.map(async (change) => ({
+      ...change,
+      values: await sealValues(change.kind, change.id, change.values, sealer),
+    })),
+  );
+}
+
+const countKinds = (changes: Change[]) => {
+  const counts: Record<string, number> = {};
+  for (const change of changes) counts[change.kind] = (counts[change.kind] ?? 0) + 1;
+  return counts;
+};
+
+async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
+  const pgUrl = postgres ? await createPgDatabase() : undefined;
+  const dbEnv: Record<string, string> = pgUrl ? { DATABASE_URL: pgUrl } : {};
+  // The measured server: the default limits, SYNC_RATE_LIMIT included.
+  let server: RunningServer = await startServer(dbEnv);
+  const restart = async (env: Record<string, string>) => {
+    await server.halt();
+    server = await startServer({ ...dbEnv, ...env }, 0, { at: { port: server.port, dataDir: server.dataDir } });
+  };
+  const tablets: Tablet[] = [];
+  try {
+    const owner = await createOrganisation(server.url);
+
+    // (i) Push, from a tablet that has had its first sync and knows the server's seal key.
+    const tabletA = await openTablet(server.url, 'Bench tablet A');
+    tablets.push(tabletA);
+    const pageA = tabletA.page;
+    await until('the first sync and both keys', async () => {
+      const meta = await syncMeta(pageA);
+      return meta.phase === 'idle' && meta.lastSuccess !== undefined && (await call(pageA, script, 'hasKeys'));
+    });
+    const queued = makeMixed(PUSHED, owner.userId, 'benchtabl01');
+    await call(
+      pageA,
+      script,
+      'prepare',
+      queued.map(({ kind, id, values }) => ({ kind, id, values })),
+    );
+    // The app syncs by itself once a minute while its page is visible: the page passes for hidden while the
+    // changes go in (no visibilitychange, so no sync either way), that none leave before "Sync now".
+    await until('no sync to be running', () => idle(pageA));
+    await pageA.evaluate(() =>
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }),
+    );
+    const outbox = await call(pageA, script, 'queue', owner.userId);
+    await pageA.evaluate(() => Reflect.deleteProperty(document, 'visibilityState'));
+    if (outbox !== PUSHED) throw new Error(`The tablet's outbox holds ${outbox} changes, not ${PUSHED}`);
+    await openSettings(pageA);
+    await until('no sync to be running', () => idle(pageA));
+    const waiting = (await call(pageA, script, 'counts')).outbox;
+    if (waiting !== PUSHED) throw new Error(`The app sent ${PUSHED - (waiting ?? 0)} changes before Sync now`);
+    const pushRequests = recordRequests(tabletA.context);
+    const beforePush = await pressSyncNow(pageA);
+    const pushStart = Date.now();
+    // The push proper: until the outbox is empty (the sync then pulls, timed apart).
+    await until('the push to finish', async () => (await call(pageA, script, 'counts')).outbox === 0);
+    const pushMs = Date.now() - pushStart;
+    await until('the sync to finish', async () => {
+      const meta = await syncMeta(pageA);
+      return meta.phase === 'idle' && (meta.lastSuccess ?? 0) > beforePush;
+    });
+    const pushSyncMs = Date.now() - pushStart;
+    await tabletA.close();
+
+    // The same number of changes of the same make, sealed the same way, from Node.
+    const fromNode = await sealedForServer(owner, makeMixed(PUSHED, owner.userId, 'benchnode01'));
+    const nodeStart = Date.now();
+    const nodeRequests = await pushAll(owner, fromNode);
+    const nodeMs = Date.now() - nodeStart;
+
+    // (ii) The rest of the set, seeded with the limit lifted, then the measured server again.
+    await restart({ SYNC_RATE_LIMIT: '1000000' });
+    await pushAll(owner, makeMixed(PULLED - 2 * PUSHED, owner.userId, 'benchseed01'));
+    const records = await pullAll(owner);
+    if (records.length !== PULLED) throw new Error(`The server holds ${records.length} records, not ${PULLED}`);
+    await restart({});
+
+    let pullRequests: ReturnType<typeof recordRequests> | undefined;
+    const tabletB = await openTablet(server.url, 'Bench tablet B', (context) => {
+      pullRequests = recordRequests(context);
+    });
+    tablets.push(tabletB);
+    const requests = pullRequests!;
+    const pageB = tabletB.page;
+    await until('the first pull', async () => {
+      const meta = await syncMeta(pageB);
+      return meta.phase === 'idle' && meta.lastSuccess !== undefined;
+    });
+    const pulledAt = Date.now();
+    const expected = countKinds(records);
+    const held = await call(pageB, script, 'counts');
+    for (const [kind, count] of Object.entries(expected)) {
+      if (held[kind] !== count) throw new Error(`The new tablet holds ${held[kind]} of ${kind}, not ${count}`);
+    }
+    await until('every pull request to finish', async () => requests.finished.length >= requests.started.length);
+    const firstPull = requests.started.find((request) => request.url.includes('/api/sync/pull'));
+    if (!firstPull) throw new Error('The new tablet never pulled');
+    const pulls = requests.finished
+      .filter((request) => request.url.includes('/api/sync/pull'))
+      .sort((a, b) => a.startedAt - b.startedAt);
+    // The pages that carry records: the pull that only learns there is nothing more (a later sync's, or one
+    // after a page that ended exactly at the end) is left out of first and last.
+    const largest = Math.max(...pulls.map((request) => request.bytes.body));
+    const pages = pulls.filter((request) => request.bytes.body >= largest / 4).map((request) => request.ms);
+    const pullMs = pulledAt - firstPull.at;
+    const pullBytes = pulls.reduce((sum, request) => sum + request.bytes.received, 0);
+    const pull429 = requests.tooMany.length;
+
+    // (iii) A sync with nothing to do, on the tablet that has everything.
+    await openSettings(pageB);
+    const noopFrom = requests.started.length;
+    const noopFinishedFrom = requests.finished.length;
+    const beforeNoop = await pressSyncNow(pageB);
+    const noopStart = Date.now();
+    await until('the no-op sync', async () => ((await syncMeta(pageB)).lastSuccess ?? 0) > beforeNoop);
+    const noopMs = Date.now() - noopStart;
+    await until('its request to finish', async () => requests.finished.length >= requests.started.length);
+    const noop = requests.finished.slice(noopFinishedFrom);
+    const noopRequests = requests.started.slice(noopFrom);
+    const noopBytes = noop.reduce((sum, request) => sum + request.bytes.sent + request.bytes.received, 0);
+
+    // (iv) Baseline: the same rows put raw, on a page of the same origin where the app does not run.
+    await pageB.close();
+    const baselinePage = await tabletB.context.newPage();
+    await baselinePage.goto('/api/health');
+    const bulk = await call(baselinePage, script, 'bulkPut');
+    if (bulk.rows !== PULLED) throw new Error(`The baseline put ${bulk.rows} rows, not ${PULLED}`);
+
+    // (v) Baseline: the same records as plain JSON, gzipped.
+    const json = Buffer.from(JSON.stringify(records));
+    const gzipped = gzipSync(json).length;
+
+    const push = {
+      records: PUSHED,
+      ms: pushMs,
+      syncMs: pushSyncMs,
+      recordsPerSecond: rate(PUSHED, pushMs),
+      requests: pushRequests.started.filter((request) => request.url.includes('/api/sync/push')).length,
+      responses429: pushRequests.tooMany.length,
+    };
+    const nodePush = {
+      records: PUSHED,
+      ms: nodeMs,
+      recordsPerSecond: rate(PUSHED, nodeMs),
+      requests: nodeRequests,
+    };
+    const pull = {
+      records: PULLED,
+      ms: pullMs,
+      recordsPerSecond: rate(PULLED, pullMs),
+      requests: pulls.length,
+      pageMs: pulls.map((request) => Math.round(request.ms)),
+      pageBodyBytes: pulls.map((request) => request.bytes.body),
+      bytesOnWire: pullBytes,
+      firstPageMs: Math.round(pages[0] ?? 0),
+      medianPageMs: Math.round(median(pages)),
+      lastPageMs: Math.round(pages.at(-1) ?? 0),
+      responses429: pull429,
+    };
+    const baselineBulkPut = { records: PULLED, ms: Math.round(bulk.ms), recordsPerSecond: rate(PULLED, bulk.ms) };
+    return {
+      database: postgres ? 'PostgreSQL' : 'SQLite',
+      kinds: Object.fromEntries(Object.entries(expected).sort(([, a], [, b]) => b - a)),
+      push,
+      nodePush,
+      pull,
+      noopSync: {
+        requests: noopRequests.length,
+        paths: noopRequests.map((request) => new URL(request.url).pathname),
+        bytesOnWire: noopBytes,
+        requestHeaderBytes: noop.reduce((sum, request) => sum + request.bytes.requestHeaders, 0),
+        responseHeaderBytes: noop.reduce((sum, request) => sum + request.bytes.responseHeaders, 0),
+        responseBodyBytes: noop.reduce((sum, request) => sum + request.bytes.body, 0),
+        ms: noopMs,
+      },
+      baselineBulkPut,
+      baselineJson: { records: PULLED, bytes: json.length, gzippedBytes: gzipped },
+      ratios: {
+        pushOverNode: round2(push.recordsPerSecond / nodePush.recordsPerSecond),
+        pullOverBulkPut: round2(pull.recordsPerSecond / baselineBulkPut.recordsPerSecond),
+        lastOverFirstPage: round2((pages.at(-1) ?? 0) / (pages[0] || 1)),
+        pullBytesOverGzip: round2(pullBytes / gzipped),
+      },
+    };
+  } finally {
+    for (const tablet of tablets) await tablet.close().catch(() => undefined);
+    await server.stop();
+    if (pgUrl) await dropPgDatabase(pgUrl);
+  }
+}
+
+function targetsOf(run: SyncRun): Record<string, boolean> {
+  const prefix = `sync${run.database}`;
+  return {
+    [`${prefix}No429InFirstSync`]: run.pull.responses429 === 0,
+    [`${prefix}TabletPushAtLeast0_5xNode`]: run.ratios.pushOverNode >= TARGETS.pushOverNode,
+    [`${prefix}PullAtLeast0_6xBulkPut`]: run.ratios.pullOverBulkPut >= TARGETS.pullOverBulkPut,
+    [`${prefix}LastPageWithin1_5xFirst`]: run.ratios.lastOverFirstPage <= TARGETS.lastOverFirstPage,
+    [`${prefix}NoopOneRequestUnder1KB`]: run.noopSync.requests === 1 && run.noopSync.bytesOnWire < 1024,
+    [`${prefix}PullBytesWithin1_3xGzippedJson`]: run.ratios.pullBytesOverGzip <= TARGETS.pullBytesOverGzip,
+  };
+}
+
+/** Parts (i)–(v) on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set. */
+export async function benchSync(): Promise<SyncBench> {
+  const script = await bundle();
+  const runs = [await runOn(false, script)];
+  if (process.env.TEST_DATABASE_URL) runs.push(await runOn(true, script));
+  return {
+    scale: scaleName,
+    pulled: PULLED,
+    pushed: PUSHED,
+    kinds: runs[0]?.kinds ?? {},
+    runs,
+    targets: Object.assign({}, ...runs.map(targetsOf)) as Record<string, boolean>,
+  };
+}
+
+export function printSync(result: SyncBench): void {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const n = (value: number) => value.toLocaleString('en-GB');
+  const met = (ok: boolean | undefined) => (ok ? 'met' : 'NOT met');
+  console.log(
+    `Sync at ${result.scale}: a new tablet pulls ${n(result.pulled)} records of every kind, a tablet pushes ` +
+      `${n(result.pushed)} (a tenth); ${Object.entries(result.kinds)
+        .map(([kind, count]) => `${kind} ${n(count)}`)
+        .join(', ')}`,
+  );
+  for (const run of result.runs) {
+    const targets = targetsOf(run);
+    const check = (name: string) => met(targets[`sync${run.database}${name}`]);
+    console.log(`${run.database}:`);
+    console.table([
+      {
+        what: `(i) tablet pushes ${n(run.push.records)}`,
+        time: `${run.push.ms} ms (sync ${run.push.syncMs} ms)`,
+        rate: `${run.push.recordsPerSecond} records/s`,
+        wire: `${run.push.requests} requests, ${run.push.responses429} × 429`,
+      },
+      {
+        what: `(i) Node pushes ${n(run.nodePush.records)}`,
+        time: `${run.nodePush.ms} ms`,
+        rate: `${run.nodePush.recordsPerSecond} records/s`,
+        wire: `${run.nodePush.requests} requests`,
+      },
+      {
+        what: `(ii) first pull of ${n(run.pull.records)}`,
+        time: `${run.pull.ms} ms`,
+        rate: `${run.pull.recordsPerSecond} records/s`,
+        wire: `${kb(run.pull.bytesOnWire)} in ${run.pull.requests} requests, ${run.pull.responses429} × 429`,
+      },
+      {
+        what: '(ii) pull pages',
+        time: `first ${run.pull.firstPageMs} ms, median ${run.pull.medianPageMs}, last ${run.pull.lastPageMs}`,
+        rate: '',
+        wire: '',
+      },
+      {
+        what: '(iii) sync with nothing to do',
+        time: `${run.noopSync.ms} ms`,
+        rate: `${run.noopSync.requests} request(s)`,
+        wire: `${run.noopSync.bytesOnWire} bytes (headers ${run.noopSync.requestHeaderBytes} + ${run.noopSync.responseHeaderBytes}, body ${run.noopSync.responseBodyBytes})`,
+      },
+      {
+        what: `(iv) Dexie bulkPut of ${n(run.baselineBulkPut.records)}`,
+        time: `${run.baselineBulkPut.ms} ms`,
+        rate: `${run.baselineBulkPut.recordsPerSecond} records/s`,
+        wire: '',
+      },
+      {
+        what: `(v) ${n(run.baselineJson.records)} records as JSON`,
+        time: kb(run.baselineJson.bytes),
+        rate: `${kb(run.baselineJson.gzippedBytes)} gzipped`,
+        wire: '',
+      },
+    ]);
+    console.log(
+      `Targets (${run.database}): no 429 in the first sync: ${check('No429InFirstSync')}; tablet push / Node = ` +
+        `${run.ratios.pushOverNode} (≥ ${TARGETS.pushOverNode}): ${check('TabletPushAtLeast0_5xNode')}; pull / bulkPut = ` +
+        `${run.ratios.pullOverBulkPut} (≥ ${TARGETS.pullOverBulkPut}): ${check('PullAtLeast0_6xBulkPut')}; last page / ` +
+        `first = ${run.ratios.lastOverFirstPage} (≤ ${TARGETS.lastOverFirstPage}): ${check('LastPageWithin1_5xFirst')}; ` +
+        `no-op sync one request under 1 KB: ${check('NoopOneRequestUnder1KB')}; pull bytes / gzipped JSON = ` +
+        `${run.ratios.pullBytesOverGzip} (≤ ${TARGETS.pullBytesOverGzip}): ${check('PullBytesWithin1_3xGzippedJson')}`,
+    );
+  }
+}

@@ -1,0 +1,93 @@
+// The page half of the sync benchmark (bench/syncBrowser.ts): the app's own code, bundled by syncBrowser.ts and
+// run on the app's origin beside the app, on a connection of its own to the app's database.
+//   - prepare and queue: changes written through saveRecord, as the forms write them: each row sealed at rest
+//     for the device key and its outbox entry sealed for the server's key (the keys the app keeps in `meta`),
+//     sealed first, then written;
+//   - counts: the rows of each kind the device holds, and the entries waiting in its outbox;
+//   - bulkPut: the raw baseline, Dexie's bulkPut of the very rows the first pull stored (sealed values and
+//     derived keys included) into a fresh database of the app's schema, a table at a time, timed.
+import { Dexie } from 'dexie';
+import { CoorieDb } from '../src/db/database.ts';
+import { getMeta } from '../src/db/meta.ts';
+import { saveRecord, sealForWrite, type SealedWrite } from '../src/db/records.ts';
+import { KIND_NAMES, type KindName } from '../src/domain/kinds.ts';
+
+interface Queued {
+  kind: string;
+  id: string;
+  values: Record<string, unknown>;
+}
+
+/** Whether the device has its own key and the server's (so that what is queued is sealed as the app seals it). */
+export async function hasKeys(): Promise<boolean> {
+  const db = new CoorieDb();
+  try {
+    const [device, server] = await Promise.all([getMeta(db, 'deviceKey'), getMeta(db, 'serverSealKey')]);
+    return device !== undefined && server !== undefined;
+  } finally {
+    db.close();
+  }
+}
+
+let prepared: { change: Queued; sealed: SealedWrite | undefined }[] = [];
+
+/** Seals each change's sensitive values for the device key and the server's, as saveRecord would (sealForWrite). */
+export async function prepare(changes: Queued[]): Promise<number> {
+  const db = new CoorieDb();
+  try {
+    prepared = [];
+    for (const change of changes) {
+      const sealed = await sealForWrite(db, change.kind as KindName, change.id, change.values);
+      prepared.push({ change, sealed });
+    }
+    return prepared.length;
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes the prepared changes one by one through saveRecord; answers with how many the outbox then holds. */
+export async function queue(userId: string): Promise<number> {
+  const db = new CoorieDb();
+  try {
+    for (const { change, sealed } of prepared) {
+      await saveRecord(db, change.kind as KindName, change.id, change.values, { userId, sealed });
+    }
+    prepared = [];
+    return await db.outbox.count();
+  } finally {
+    db.close();
+  }
+}
+
+export async function counts(): Promise<Record<string, number>> {
+  const db = new CoorieDb();
+  try {
+    const entries = await Promise.all(KIND_NAMES.map(async (kind) => [kind, await db.table(kind).count()] as const));
+    return { ...Object.fromEntries(entries), outbox: await db.outbox.count() };
+  } finally {
+    db.close();
+  }
+}
+
+export async function bulkPut(): Promise<{ ms: number; rows: number }> {
+  const source = new CoorieDb();
+  const tables: [KindName, unknown[]][] = [];
+  try {
+    for (const kind of KIND_NAMES) tables.push([kind, await source.table(kind).toArray()]);
+  } finally {
+    source.close();
+  }
+  const name = `bench-bulkput-${Date.now()}`;
+  const target = new CoorieDb(name);
+  await target.open();
+  try {
+    const start = performance.now();
+    for (const [kind, rows] of tables) await target.table(kind).bulkPut(rows);
+    const ms = performance.now() - start;
+    return { ms, rows: tables.reduce((sum, [, rows]) => sum + rows.length, 0) };
+  } finally {
+    target.close();
+    await Dexie.delete(name);
+  }
+}
