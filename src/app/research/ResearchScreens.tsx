@@ -10,9 +10,9 @@ import { ANSWER_WAYS, ANSWER_WAY_LABELS } from '../../domain/response.ts';
 import { showPeople } from '../../domain/reports/suppress.ts';
 import { InputField, SelectField } from '../components/form/index.ts';
 import { EmptyState, Loading, NotFound, Screen } from '../components/Screen.tsx';
-import { ReportFigure } from '../reports/ReportFigure.tsx';
 import { readResultParams, useSessionVenues, venueChoices, type ResultParams, type Venue } from './resultParams.ts';
 import { DESIGN_NEEDS_PERMISSION, useMayDesign } from './mayDesign.ts';
+import { QuestionFigures } from './QuestionFigures.tsx';
 import '../styles/controls.css';
 import '../styles/reports.css';
 import '../styles/research.css';
@@ -174,24 +174,7 @@ export function QuestionnaireScreen() {
           </p>
           {results.questions.map((result) => (
             <div key={result.question.id}>
-              {result.table && (
-                <ReportFigure
-                  table={result.table}
-                  chart={{ keys: ['people'], horizontal: true }}
-                  from={from}
-                  to={to}
-                  note={`${showPeople(result.answered)} answered.`}
-                />
-              )}
-              {result.withheld && (
-                <section className="report-figure" aria-labelledby={`held-${result.question.id}`}>
-                  <h2 id={`held-${result.question.id}`}>{result.question.text}</h2>
-                  <p>
-                    Figures held back: with {showPeople(result.answered)} answers, any of them could point to someone.
-                  </p>
-                </section>
-              )}
-              {result.summary && <ReportFigure table={result.summary} from={from} to={to} />}
+              <QuestionFigures result={result} from={from} to={to} withChart />
               {result.texts && (
                 <section className="report-figure" aria-labelledby={`texts-${result.question.id}`}>
                   <h2 id={`texts-${result.question.id}`}>{result.question.text}: what people wrote</h2>

@@ -8,7 +8,7 @@ import { questionnaireResults } from '../../domain/questionnaireResults.ts';
 import { KEPT_BACK } from '../../domain/reports/index.ts';
 import { showPeople, SMALL } from '../../domain/reports/suppress.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
-import { ReportFigure } from '../reports/ReportFigure.tsx';
+import { QuestionFigures } from './QuestionFigures.tsx';
 import { filtersInWords, readResultParams, useSessionVenues } from './resultParams.ts';
 import '../styles/reports.css';
 import '../styles/research.css';
@@ -94,23 +94,7 @@ export function QuestionnaireSummaryScreen() {
       ) : (
         printed.map((result) => (
           <div key={result.question.id}>
-            {result.table && (
-              <ReportFigure
-                table={result.table}
-                from={from}
-                to={to}
-                note={`${showPeople(result.answered)} answered.`}
-              />
-            )}
-            {result.withheld && (
-              <section className="report-figure" aria-labelledby={`held-${result.question.id}`}>
-                <h2 id={`held-${result.question.id}`}>{result.question.text}</h2>
-                <p>
-                  Figures held back: with {showPeople(result.answered)} answers, any of them could point to someone.
-                </p>
-              </section>
-            )}
-            {result.summary && <ReportFigure table={result.summary} from={from} to={to} />}
+            <QuestionFigures result={result} from={from} to={to} />
           </div>
         ))
       )}
