@@ -17,9 +17,9 @@ import {
   SEAL_KEY_FILE,
   SealKeyVault,
 } from '../../src/server/store/sealKeyVault.ts';
-import { makeSealKeyPair } from '../../src/server/sync/sealed.ts';
 import { change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, TEST_PASSWORD_COST, useServer } from './helpers.ts';
+import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
 
 const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
@@ -95,23 +95,8 @@ describe.each(databases())('sealing keys at rest on $name', { timeout: 90_000 },
 
     it('wraps a key kept plain before, at start, and sealed pushes for it still open', async () => {
       const client = await setUpOrganisation(server.app);
-      const { id: organisationId } = await server.store.db
-        .selectFrom('organisations')
-        .select('id')
-        .executeTakeFirstOrThrow();
       // As migration 0009 kept it, before wrapping.
-      const pair = await makeSealKeyPair();
-      await server.store.db
-        .insertInto('seal_keys')
-        .values({
-          key_id: `org:${organisationId}:1`,
-          organisation_id: organisationId,
-          n: 1,
-          public_key: pair.publicKey,
-          private_key: pair.privateKey,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      const { organisationId, pair } = await storePlainSealKey(server.store.db);
       const before = await client.post('/api/sync/push', pushBody([attendee, await sealedNote(client, 'n1', 'Plain')]));
       expect(codes(before)).toEqual(['applied', 'applied']);
 

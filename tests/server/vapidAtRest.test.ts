@@ -11,9 +11,9 @@ import { StartupError } from '../../src/server/preflight.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { prepareKeysAtRest } from '../../src/server/store/keysAtRest.ts';
 import { isWrappedSealKey, loadSealKeyVault, SealKeyVault } from '../../src/server/store/sealKeyVault.ts';
-import { makeSealKeyPair } from '../../src/server/sync/sealed.ts';
 import { type Client, setUpOrganisation } from './client.ts';
 import { databases, useServer, type TestServer } from './helpers.ts';
+import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
 import { browserSubscription, readVapid, startPushService, type PushService } from './pushService.ts';
 
@@ -171,22 +171,7 @@ describe.each(databases())('the VAPID key at rest on $name', { timeout: 90_000 }
       ).toMatch(/^[A-Za-z0-9_-]{43}$/);
       // A sealing key still kept plain: the wrong secret must not wrap it either.
       await setUpOrganisation(server.app);
-      const { id: organisationId } = await server.store.db
-        .selectFrom('organisations')
-        .select('id')
-        .executeTakeFirstOrThrow();
-      const pair = await makeSealKeyPair();
-      await server.store.db
-        .insertInto('seal_keys')
-        .values({
-          key_id: `org:${organisationId}:1`,
-          organisation_id: organisationId,
-          n: 1,
-          public_key: pair.publicKey,
-          private_key: pair.privateKey,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      const { pair } = await storePlainSealKey(server.store.db);
 
       const wrong = await SealKeyVault.fromSecret(OTHER_SECRET, 'SEAL_KEY_SECRET');
       const refused = prepareKeysAtRest(server.store.db, wrong);
