@@ -38,8 +38,13 @@ async function pushSessionAndParents(request: APIRequestContext, createdBy: stri
     const all = { ...values, createdAt: new Date().toISOString(), createdBy };
     return { kind, id, values: all, versions: Object.fromEntries(Object.keys(all).map((field) => [field, version])) };
   };
-  const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
-  const endsAt = new Date(Date.now() + 3 * 60 * 60_000).toISOString();
+  // Today, from ten to twelve: a time of day the plan's form accepts at any hour the test runs (a session starting an
+  // hour from now would run past midnight late in the evening, and the form would refuse the rename).
+  const today = new Date();
+  const startsAt = new Date(
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 10),
+  ).toISOString();
+  const endsAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12)).toISOString();
   const changes = [
     change('session', sessionId, { title: 'Tuesday drop-in', startsAt, endsAt, kind: 'drop-in', status: 'planned' }),
     ...PARENTS.map((name) => change('attendee', crypto.randomUUID(), { displayName: name })),
