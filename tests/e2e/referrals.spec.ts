@@ -17,7 +17,11 @@ const [year, month, day] = london.format(REAL_NOW).split('-').map(Number) as [nu
 const START = new TZDate(year, month - 1, day, 11, 0, 0, 'Europe/London');
 const SHIFT = START.getTime() - REAL_NOW.getTime();
 test.use({ clockShiftMs: SHIFT });
-const FORTNIGHT_LATER = new Date(START.getTime() + 14 * 24 * 60 * 60 * 1000);
+// A fortnight later, in the evening. The service worker keeps the real clock (only the page's is moved), so the
+// server offset it measures is this file's shift, and Today adds that to the page's time: at 11:00 the page's
+// Today could still be the day before when the test runs late at night. At 19:00 it is the due day or the next,
+// whatever the hour, and the follow-up is due either way.
+const FORTNIGHT_LATER = new TZDate(year, month - 1, day + 14, 19, 0, 0, 'Europe/London');
 
 const coordinator = {
   organisation: 'Mums Together Moray',
