@@ -85,17 +85,24 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** How one start of the real server ended, and what it wrote. */
+export interface ServerRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 /**
  * Starts the real server once and waits for it to exit (a server that cannot start), or to say it runs (then
  * stops it), with only `env` and PATH in its environment. What it wrote is kept for the test to read.
+ * `user` runs it as another user (uid and gid), for the tests that need file permissions to stop it.
  */
-export function startServerOnce(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function startServerOnce(env: Record<string, string>, user?: { uid: number; gid: number }): Promise<ServerRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+      ...user,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -5,51 +5,22 @@
 // Under root, file permissions stop nothing (root writes a 0555 folder), so the server is started as the
 // unprivileged user `nobody` (uid 65534) there: the folder is then as read-only to it as to any service
 // account. Nothing is skipped either way. PostgreSQL keeps no data folder, so these are SQLite's cases.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerOnce, type ServerRun } from './processes.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Starts the server with `DATA_DIR` and waits for it to exit, or to say it runs (then stops it). */
-function startServer(dataDir: string, staticDir: string, databaseUrl = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      // Only what the server needs: no DATABASE_URL from the test's own environment.
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dataDir,
-        DATA_DIR: dataDir,
-        STATIC_DIR: staticDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: databaseUrl,
-      },
-      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      if (stdout.includes('Coorie is running at')) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function startServer(dataDir: string, staticDir: string, databaseUrl = ''): Promise<ServerRun> {
+  return startServerOnce(
+    // Only what the server needs: no DATABASE_URL from the test's own environment.
+    { HOME: dataDir, DATA_DIR: dataDir, STATIC_DIR: staticDir, DATABASE_URL: databaseUrl },
+    asRoot ? { uid: NOBODY, gid: NOBODY } : undefined,
+  );
 }
 
 describe('starting where the server cannot write', { timeout: 60_000 }, () => {
@@ -68,7 +39,7 @@ describe('starting where the server cannot write', { timeout: 60_000 }, () => {
     return dir;
   };
 
-  const expectOneLine = (run: Run, ...parts: (string | RegExp)[]) => {
+  const expectOneLine = (run: ServerRun, ...parts: (string | RegExp)[]) => {
     expect(run.code).not.toBe(0);
     expect(run.code).not.toBeNull();
     const lines = run.stderr.trim().split('\n');
