@@ -1,9 +1,9 @@
 // The funder summary: the headline figures and the tables funders ask for, for one date range, laid out to print.
-import { headlines, KEPT_BACK, type Reports } from '../../domain/reports/index.ts';
+import { headlines, type Reports } from '../../domain/reports/index.ts';
 import { ONS4_ATTRIBUTION } from '../../domain/ons4.ts';
-import { SMALL } from '../../domain/reports/suppress.ts';
 import { rangeText } from './filters.ts';
 import { ReportFigure } from './ReportFigure.tsx';
+import { SmallNumbersNote } from './SmallNumbersNote.tsx';
 
 interface Props {
   reports: Reports;
@@ -28,12 +28,7 @@ export function FunderSummary({ reports, from, to, scope }: Props) {
           </div>
         ))}
       </dl>
-      <p className="report-note">
-        Counted from the records on this device. So that no one in a small community can be picked out, any count of
-        fewer than {SMALL} people, or of their attendances or notes, is shown as “&lt;{SMALL}”, and so are shares and
-        averages worked out from them. A figure that, taken from a total, would give such a count away shows as “
-        {KEPT_BACK}”.
-      </p>
+      <SmallNumbersNote source="the records" of="people" orOf="their attendances or notes" />
       <div className="form-actions no-print">
         <button type="button" className="button-primary" onClick={() => window.print()}>
           Print or save as PDF

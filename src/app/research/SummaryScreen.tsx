@@ -5,9 +5,9 @@ import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useRecord, useRecords, useRecordsWhere } from '../../db/hooks.ts';
 import { questionnaireResults } from '../../domain/questionnaireResults.ts';
-import { KEPT_BACK } from '../../domain/reports/index.ts';
-import { showPeople, SMALL } from '../../domain/reports/suppress.ts';
+import { showPeople } from '../../domain/reports/suppress.ts';
 import { Loading, NotFound, Screen } from '../components/Screen.tsx';
+import { SmallNumbersNote } from '../reports/SmallNumbersNote.tsx';
 import { QuestionFigures } from './QuestionFigures.tsx';
 import { filtersInWords, readResultParams, useSessionVenues } from './resultParams.ts';
 import '../styles/reports.css';
@@ -69,12 +69,9 @@ export function QuestionnaireSummaryScreen() {
           <dd>{showPeople(results.responses)}</dd>
         </div>
       </dl>
-      <p className="report-note">
-        Counted from the answers on this device. So that no one in a small community can be picked out, any count of
-        fewer than {SMALL} answers is shown as “&lt;{SMALL}”, and so are shares and averages worked out from them. A
-        figure that, taken from a total, would give such a count away shows as “{KEPT_BACK}”. What people wrote in their
-        own words is for the team only and is never printed.
-      </p>
+      <SmallNumbersNote source="the answers" of="answers">
+        What people wrote in their own words is for the team only and is never printed.
+      </SmallNumbersNote>
       <div className="form-actions no-print">
         <button type="button" className="button-primary" onClick={() => window.print()}>
           Print or save as PDF
