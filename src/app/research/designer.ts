@@ -57,8 +57,14 @@ export function optionsFromLines(text: string, before: Question['options'] = [])
   return labels.map((label) => before.find((option) => option.label === label) ?? { id: randomId('o', 6), label });
 }
 
+/** A question's optional words, as the designer takes them: saved without spaces at either end. */
+const OPTIONAL_WORDS = ['help', 'lowLabel', 'highLabel'] as const;
+
+/** The optional fields the designer sets: its words, and the bounds of a number question. */
+type OptionalField = (typeof OPTIONAL_WORDS)[number] | 'min' | 'max';
+
 /** The question with an optional field set, or left out when it is blank (so that no empty words are saved). */
-export function withOptional<K extends 'help' | 'lowLabel' | 'highLabel' | 'min' | 'max'>(
+export function withOptional<K extends OptionalField>(
   question: Question,
   key: K,
   value: Question[K] | undefined,
@@ -71,13 +77,7 @@ export function withOptional<K extends 'help' | 'lowLabel' | 'highLabel' | 'min'
 
 /** Words as they are saved: without spaces at either end. */
 function tidied(question: Question): Question {
-  const next = { ...question };
-  for (const key of ['help', 'lowLabel', 'highLabel'] as const) {
-    const words = next[key]?.trim();
-    if (words) next[key] = words;
-    else delete next[key];
-  }
-  return next;
+  return OPTIONAL_WORDS.reduce((next, key) => withOptional(next, key, next[key]?.trim()), question);
 }
 
 export function move<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
