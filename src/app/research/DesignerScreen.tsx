@@ -316,7 +316,7 @@ function QuestionEditor({
         <input
           id={`${id}-text`}
           type="text"
-          maxLength={500}
+          maxLength={QUESTION_LIMITS.text}
           value={question.text}
           onChange={(event) => onChange({ ...question, text: event.target.value })}
         />
