@@ -58,9 +58,9 @@ try {
   await store.close().catch(() => undefined);
   stop(`the erasures in ${config.erasureLedger} cannot be re-applied: ${describeCause(error)}.`);
 }
-// The organisations' private sealing keys and the VAPID key are kept wrapped by the server's secret
-// (store/sealKeyVault.ts): a secret that does not open them stops the server here, before a push or an alert
-// fails, and with nothing changed; else any still plain are wrapped now (store/keysAtRest.ts).
+// The organisations' private sealing keys, the VAPID key and the devices' push subscriptions are kept wrapped by
+// the server's secret (store/sealKeyVault.ts): a secret that does not open them stops the server here, before a
+// push or an alert fails, and with nothing changed; else any still plain are wrapped now (store/keysAtRest.ts).
 let sealKeyVault: SealKeyVault | undefined;
 try {
   sealKeyVault = await loadSealKeyVault(config);
@@ -68,6 +68,8 @@ try {
   if (wrapped.sealKeys > 0)
     console.log(`Coorie wrapped ${wrapped.sealKeys} sealing key(s) with ${sealKeyVault.source}`);
   if (wrapped.vapidKey) console.log(`Coorie wrapped the VAPID key with ${sealKeyVault.source}`);
+  if (wrapped.pushSubscriptions > 0)
+    console.log(`Coorie wrapped ${wrapped.pushSubscriptions} push subscription(s) with ${sealKeyVault.source}`);
 } catch (error) {
   await store.close().catch(() => undefined);
   stop(

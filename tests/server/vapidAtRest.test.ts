@@ -126,7 +126,11 @@ describe.each(databases())('the VAPID key at rest on $name', { timeout: 90_000 }
         pair.privateKey,
       );
       // Once wrapped, a second start has nothing to wrap, and leaves the row as it is.
-      expect(await prepareKeysAtRest(server.store.db, vault)).toEqual({ sealKeys: 0, vapidKey: false });
+      expect(await prepareKeysAtRest(server.store.db, vault)).toEqual({
+        sealKeys: 0,
+        vapidKey: false,
+        pushSubscriptions: 0,
+      });
       expect((await readRow(server)).privateKey).toBe(row.privateKey);
 
       // Devices subscribed with the old public key keep getting alerts, signed by the unwrapped key.

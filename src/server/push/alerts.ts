@@ -8,16 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { AlertPeriods } from '../../api/push.ts';
 import type { ChangeResult } from '../../sync/protocol.ts';
-import {
-  claimAlert,
-  findCoordinatorSubscriptions,
-  findDueAlerts,
-  findUserSubscriptions,
-  forgetAlert,
-  raiseAlert,
-  recheckAlert,
-  type AlertRow,
-} from '../store/push.ts';
+import { claimAlert, findDueAlerts, forgetAlert, raiseAlert, recheckAlert, type AlertRow } from '../store/push.ts';
+import { findCoordinatorSubscriptions, findUserSubscriptions } from '../store/pushSubscriptions.ts';
 import { readAlertPeriods } from '../store/organisations.ts';
 import { loadRecords, recordKey, type StoredRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';

@@ -6,13 +6,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import webPush from 'web-push';
 import type { Schema } from '../store/schema.ts';
-import {
-  deleteSubscriptionAt,
-  ensureVapidKeys,
-  markDelivered,
-  type PushSubscription,
-  type VapidKeys,
-} from '../store/push.ts';
+import { ensureVapidKeys, type VapidKeys } from '../store/push.ts';
+import { deleteSubscriptionAt, markDelivered, type PushSubscription } from '../store/pushSubscriptions.ts';
 import type { AlertPayload } from './messages.ts';
 
 /** An alert is worth little after a day; push services keep it that long for a device that is off. */

@@ -17,7 +17,7 @@ import { alertPeriodsOf } from '../push/alerts.ts';
 import { TEST_ALERT } from '../push/messages.ts';
 import { writeAudit } from '../store/audit.ts';
 import { setAlertPeriods } from '../store/organisations.ts';
-import { deleteSubscription, findSubscription, saveSubscription } from '../store/push.ts';
+import { deleteSubscription, findSubscription, saveSubscription } from '../store/pushSubscriptions.ts';
 import { valid } from '../validation.ts';
 
 /** Whether `hostname` is one of `hosts` or under one of them. */

@@ -1,9 +1,9 @@
-// Web Push: the server's VAPID keys, devices' subscriptions, and the alerts still to send (migration 0006). The
-// VAPID private key is kept wrapped with the server's secret, as the sealing keys are (store/sealKeyVault.ts).
+// Web Push: the server's VAPID keys and the alerts still to send (migration 0006); devices' subscriptions are in
+// store/pushSubscriptions.ts. The VAPID private key is kept wrapped with the server's secret, as the sealing keys
+// are (store/sealKeyVault.ts).
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 import { checkOpens, isWrappedSealKey, sealKeyVaultOf, type SealKeyVault, type VapidKeyPlace } from './sealKeyVault.ts';
-import { SIGN_IN_IDLE_MS, SIGN_IN_MAX_MS } from './signIns.ts';
 import { isoNow } from './util.ts';
 
 const VAPID_ROW = 'vapid';
@@ -73,106 +73,6 @@ export async function wrapPlainVapidKey(db: Kysely<Schema>, vault: SealKeyVault)
     .where('private_key', '=', row.privateKey)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
-}
-
-export interface PushSubscription {
-  deviceId: string;
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-}
-
-/** Keeps a device's subscription, replacing the one it had (a browser may renew its endpoint). */
-export async function saveSubscription(
-  db: Kysely<Schema>,
-  owner: { deviceId: string; userId: string; organisationId: string },
-  keys: { endpoint: string; p256dh: string; auth: string },
-  now: number = Date.now(),
-): Promise<void> {
-  const values = { endpoint: keys.endpoint, p256dh: keys.p256dh, auth: keys.auth, created_at: isoNow(now) };
-  await db
-    .insertInto('push_subscriptions')
-    .values({
-      device_session_id: owner.deviceId,
-      user_id: owner.userId,
-      organisation_id: owner.organisationId,
-      ...values,
-    })
-    .onConflict((conflict) => conflict.column('device_session_id').doUpdateSet({ ...values, last_delivered_at: null }))
-    .execute();
-}
-
-export async function deleteSubscription(db: Kysely<Schema>, deviceId: string): Promise<void> {
-  await db.deleteFrom('push_subscriptions').where('device_session_id', '=', deviceId).execute();
-}
-
-/** The push service said the subscription is gone (404/410): only that one, not a newer one of the device. */
-export async function deleteSubscriptionAt(db: Kysely<Schema>, deviceId: string, endpoint: string): Promise<void> {
-  await db
-    .deleteFrom('push_subscriptions')
-    .where('device_session_id', '=', deviceId)
-    .where('endpoint', '=', endpoint)
-    .execute();
-}
-
-export async function findSubscription(db: Kysely<Schema>, deviceId: string) {
-  return db
-    .selectFrom('push_subscriptions')
-    .select(['device_session_id as deviceId', 'endpoint', 'p256dh', 'auth', 'last_delivered_at as lastDeliveredAt'])
-    .where('device_session_id', '=', deviceId)
-    .executeTakeFirst();
-}
-
-/**
- * The subscribed devices of an organisation's coordinators, on live sign-ins of enabled accounts: a device
- * whose sign-in has ended (a tablet set aside for weeks) is not alerted until someone signs in on it again.
- */
-export async function findCoordinatorSubscriptions(
-  db: Kysely<Schema>,
-  organisationId: string,
-  now: number = Date.now(),
-): Promise<PushSubscription[]> {
-  return db
-    .selectFrom('push_subscriptions as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
-    .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
-    .where('p.organisation_id', '=', organisationId)
-    .where('u.role', '=', 'coordinator')
-    .where('u.disabled', '=', 0)
-    .where('s.revoked_at', 'is', null)
-    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
-    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
-    .orderBy('p.device_session_id')
-    .execute();
-}
-
-/** One user's subscribed devices, on live sign-ins. */
-export async function findUserSubscriptions(
-  db: Kysely<Schema>,
-  organisationId: string,
-  userId: string,
-  now: number = Date.now(),
-): Promise<PushSubscription[]> {
-  return db
-    .selectFrom('push_subscriptions as p')
-    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
-    .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
-    .where('p.organisation_id', '=', organisationId)
-    .where('p.user_id', '=', userId)
-    .where('s.revoked_at', 'is', null)
-    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
-    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
-    .orderBy('p.device_session_id')
-    .execute();
-}
-
-export async function markDelivered(db: Kysely<Schema>, deviceId: string, now: number = Date.now()): Promise<void> {
-  await db
-    .updateTable('push_subscriptions')
-    .set({ last_delivered_at: isoNow(now) })
-    .where('device_session_id', '=', deviceId)
-    .execute();
 }
 
 export interface AlertKey {

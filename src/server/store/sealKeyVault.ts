@@ -1,7 +1,8 @@
 // The server's private keys at rest: the organisations' sealing keys (store/sealKeys.ts) and the Web Push VAPID
-// key (store/push.ts). Each is kept wrapped, AES-GCM-256 under a key derived (HKDF-SHA-256) from the server's
-// secret, with the key's place as additional data (a sealing key's organisation and key id; the VAPID key's row
-// and public key), so that a wrapped key copied to another row does not open. The secret is
+// key (store/push.ts), and the devices' Web Push subscriptions beside it. Each is kept wrapped, AES-GCM-256 under
+// a key derived (HKDF-SHA-256) from the server's secret, with the value's place as additional data (a sealing
+// key's organisation and key id; the VAPID key's row and public key; a subscription's device sign-in and column),
+// so that a wrapped value copied to another row or column does not open. The secret is
 // SEAL_KEY_SECRET, or else a key file made on first start in DATA_DIR (0600). It is never in the database, so a
 // backup of the database holds the wrapped keys only: the secret must be kept apart from backups, and is needed
 // to restore one (README, "Backups and restore").
@@ -16,7 +17,10 @@ import type { Schema } from './schema.ts';
 export const SEAL_KEY_FILE = 'seal-key.secret';
 /** Shortest secret taken: 32 characters (the key file holds 32 random bytes, 43 characters). */
 export const SEAL_KEY_SECRET_MIN = 32;
-/** A wrapped key as the column keeps it: `w1.<iv>.<ciphertext>`, base64url; a PKCS#8 key never holds a dot. */
+/**
+ * A wrapped value as the column keeps it: `w1.<iv>.<ciphertext>`, base64url. No plain value matches: a key in
+ * base64url never holds a dot, and a subscription's endpoint is an https:// address.
+ */
 const WRAPPED = /^w1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
 
 const encoder = new TextEncoder();
@@ -32,16 +36,29 @@ export interface VapidKeyPlace {
   publicKey: string;
 }
 
-/** Where a wrapped key belongs, as additional data; the two kinds of place start differently, so never collide. */
-const additionalData = (place: SealKeyPlace | VapidKeyPlace) =>
-  encoder.encode(
+/** A part of a device's Web Push subscription: its sign-in (the row) and the column. */
+export interface SubscriptionPlace {
+  deviceId: string;
+  column: 'endpoint' | 'p256dh' | 'auth';
+}
+
+type KeyPlace = SealKeyPlace | VapidKeyPlace;
+type Place = KeyPlace | SubscriptionPlace;
+
+/** Where a wrapped value belongs, as additional data; each kind of place starts differently, so never collide. */
+function additionalData(place: Place): Uint8Array<ArrayBuffer> {
+  if ('column' in place) return encoder.encode(`coorie-push-subscription-v1:${place.deviceId}:${place.column}`);
+  return encoder.encode(
     'vapidRow' in place
       ? `coorie-vapid-key-v1:${place.vapidRow}:${place.publicKey}`
       : `coorie-seal-key-v1:${place.organisationId}:${place.keyId}`,
   );
+}
 
-const describePlace = (place: SealKeyPlace | VapidKeyPlace) =>
-  'vapidRow' in place ? 'the VAPID key (alerts)' : `the sealing key ${place.keyId}`;
+function describePlace(place: Place): string {
+  if ('column' in place) return "a device's push subscription (alerts)";
+  return 'vapidRow' in place ? 'the VAPID key (alerts)' : `the sealing key ${place.keyId}`;
+}
 
 export class SealKeySecretError extends Error {
   override name = 'SealKeySecretError';
@@ -92,30 +109,47 @@ export class SealKeyVault {
   }
 
   /** A private key (base64url: a sealing key's PKCS#8, the VAPID key's raw 32 bytes) as the column keeps it. */
-  async wrap(place: SealKeyPlace | VapidKeyPlace, privateKey: string): Promise<string> {
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const cipher = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: additionalData(place) },
-      this.key,
-      fromBase64Url(privateKey),
-    );
-    return `w1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
+  async wrap(place: KeyPlace, privateKey: string): Promise<string> {
+    return this.seal(place, fromBase64Url(privateKey));
   }
 
   /**
    * The private key (base64url) from the column: unwrapped, or as it is when still plain (a key kept before
    * wrapping, until the server's next start wraps it). A SealKeySecretError when the secret does not open it.
    */
-  async unwrap(place: SealKeyPlace | VapidKeyPlace, stored: string): Promise<string> {
+  async unwrap(place: KeyPlace, stored: string): Promise<string> {
+    return isWrappedSealKey(stored) ? toBase64Url(await this.open(place, stored)) : stored;
+  }
+
+  /** Text (a subscription's endpoint or key, kept as the browser gave it) as the column keeps it. */
+  async wrapText(place: SubscriptionPlace, text: string): Promise<string> {
+    return this.seal(place, encoder.encode(text));
+  }
+
+  /** The text from the column: unwrapped, or as it is when still plain, as `unwrap` does for a key. */
+  async unwrapText(place: SubscriptionPlace, stored: string): Promise<string> {
+    return isWrappedSealKey(stored) ? new TextDecoder().decode(await this.open(place, stored)) : stored;
+  }
+
+  private async seal(place: Place, plain: Uint8Array<ArrayBuffer>): Promise<string> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const cipher = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: additionalData(place) },
+      this.key,
+      plain,
+    );
+    return `w1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`;
+  }
+
+  private async open(place: Place, stored: string): Promise<Uint8Array> {
     const match = WRAPPED.exec(stored);
-    if (!match) return stored;
     try {
       const plain = await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: fromBase64Url(match[1] ?? ''), additionalData: additionalData(place) },
+        { name: 'AES-GCM', iv: fromBase64Url(match?.[1] ?? ''), additionalData: additionalData(place) },
         this.key,
-        fromBase64Url(match[2] ?? ''),
+        fromBase64Url(match?.[2] ?? ''),
       );
-      return toBase64Url(new Uint8Array(plain));
+      return new Uint8Array(plain);
     } catch {
       throw new SealKeySecretError(
         `${describePlace(place)} does not open with ${this.source}: it is not the secret it was wrapped with`,
@@ -172,17 +206,17 @@ export function sealKeyVaultOf(db: Kysely<Schema>): SealKeyVault {
 }
 
 /**
- * The one line a wrong or lost secret stops the server with (a StartupError), for a key that does not open;
+ * The one line a wrong or lost secret stops the server with (a StartupError), for a value that does not open;
  * `unopenable` says what cannot be done without it.
  */
 export async function checkOpens(
   vault: SealKeyVault,
-  place: SealKeyPlace | VapidKeyPlace,
+  place: SealKeyPlace | VapidKeyPlace | SubscriptionPlace,
   stored: string,
   unopenable: string,
 ): Promise<void> {
   try {
-    await vault.unwrap(place, stored);
+    await ('column' in place ? vault.unwrapText(place, stored) : vault.unwrap(place, stored));
   } catch (error) {
     if (!(error instanceof SealKeySecretError)) throw error;
     throw new StartupError(
