@@ -7,23 +7,35 @@
 //        bulkPut of the same rows; (v) baseline: the same records as gzipped JSON. BENCH_ONLY=sync runs only these.
 //  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
 //        its own. BENCH_ONLY=reports runs only this one.
-//  (vii) Screens at ten times a group's size (bench/screens.ts). BENCH_ONLY=screens runs only this one.
+//  (vii) Screens at ten times a group's size, and each against its time with 100 records (bench/screens.ts).
+//        BENCH_ONLY=screens runs only this one.
 //  (viii) Lighthouse mobile on the sign-in page (bench/lighthouse.ts). BENCH_ONLY=lighthouse runs only this one.
 //  (ix)  push and pull throughput and no-op sync latency with one and two server processes on PostgreSQL
 //        (bench/processes.ts; needs TEST_DATABASE_URL). BENCH_ONLY=processes runs only this one.
 //  (x)   Sealed at rest (bench/atrest.ts): writing 500 notes, the first pull and unlocking a person with 200
 //        notes, each with and without the device key, side by side. BENCH_ONLY=atrest runs only this one.
+//  (xi)  Cold start offline to the lock screen and from Unlock to Today, CPU 4× slower (bench/coldStart.ts).
+//        BENCH_ONLY=coldstart runs only this one.
 // Prints a table and writes bench/results.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
 import { benchAtRest, printAtRest, type AtRestBench } from './atrest.ts';
+import { launchChromium } from './browser.ts';
+import { benchColdStart, printColdStart, type ColdStartBench } from './coldStart.ts';
 import { benchProcesses, printProcesses } from './processes.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
 import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse.ts';
-import { benchScreens, printScreens, type ScreensBench } from './screens.ts';
+import {
+  benchScreens,
+  compareScreens,
+  printScreens,
+  SCREEN_COUNTS,
+  SMALL_SCREEN_COUNTS,
+  type ScreensBench,
+} from './screens.ts';
 import { COORDINATOR, createOrganisation } from './seed.ts';
 import { benchSync, printSync, type SyncBench } from './syncBrowser.ts';
 
@@ -48,45 +60,68 @@ async function signedIn(context: BrowserContext, device: string): Promise<Page> 
   return page;
 }
 
+/**
+ * A new device signed in as the coordinator, in a context of its own (its own IndexedDB, in memory), after its
+ * first sync: `run` gets its page, and the context closes after.
+ */
+async function onNewDevice<T>(
+  browser: Browser,
+  url: string,
+  device: string,
+  run: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({ baseURL: url, locale: 'en-GB', timezoneId: 'Europe/London' });
+  try {
+    // tsx keeps function names with a helper, `__name`, that the functions sent to page.evaluate then call.
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await signedIn(context, device);
+    await until('the first sync', async () => (await syncMeta(page)).lastSuccess !== undefined);
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** (vi) On a server of its own, so that the first sync brings none of the sync benchmark's 50,000 parents. */
 async function runReportsBench(browser: Browser): Promise<ReportBench> {
   const server = await startServer();
   try {
     const owner = await createOrganisation(server.url);
-    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', timezoneId: 'Europe/London' });
-    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    const page = await signedIn(context, 'Bench tablet R');
-    await until('the first sync', async () => (await syncMeta(page)).lastSuccess !== undefined);
-    const result = await benchReports(page, owner.userId);
-    await context.close();
-    return result;
-  } finally {
-    await server.stop();
-  }
-}
-
-/** (vii) Check-in and People at ten times a group's size, on a server of its own. */
-async function runScreensBench(browser: Browser): Promise<ScreensBench> {
-  const server = await startServer();
-  try {
-    const owner = await createOrganisation(server.url);
-    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', timezoneId: 'Europe/London' });
-    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    const page = await signedIn(context, 'Bench tablet S');
-    await until('the first sync', async () => (await syncMeta(page)).lastSuccess !== undefined);
-    const result = await benchScreens(page, owner.userId, Number(process.env.BENCH_TAPS ?? 5));
-    await context.close();
-    return result;
+    return await onNewDevice(browser, server.url, 'Bench tablet R', (page) => benchReports(page, owner.userId));
   } finally {
     await server.stop();
   }
 }
 
 /**
- * BENCH_ONLY=sync, screens, lighthouse or atrest: that part's figures and their pass/fail into bench/results.json, beside
- * whatever a full run left there.
+ * (vii) Check-in, People and the other screens at ten times a group's size, and again on another device holding
+ * about 100 records, on a server of its own (the records go straight into each device's IndexedDB, not to it).
  */
-function writePartResults(part: string, figures: SyncBench | ScreensBench | LighthouseBench | AtRestBench): void {
+async function runScreensBench(browser: Browser): Promise<ScreensBench> {
+  const server = await startServer();
+  try {
+    const owner = await createOrganisation(server.url);
+    const taps = Number(process.env.BENCH_TAPS ?? 5);
+    const small = await onNewDevice(browser, server.url, 'Bench tablet S100', (page) =>
+      benchScreens(page, owner.userId, SMALL_SCREEN_COUNTS, taps),
+    );
+    const full = await onNewDevice(browser, server.url, 'Bench tablet S', (page) =>
+      benchScreens(page, owner.userId, SCREEN_COUNTS, taps),
+    );
+    return compareScreens(full, small);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * BENCH_ONLY=sync, screens, lighthouse, atrest or coldstart: that part's figures and their pass/fail into
+ * bench/results.json, beside whatever a full run left there.
+ */
+function writePartResults(
+  part: string,
+  figures: SyncBench | ScreensBench | LighthouseBench | AtRestBench | ColdStartBench,
+): void {
   const file = new URL('results.json', import.meta.url);
   const previous = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as {
@@ -146,10 +181,7 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.BENCH_ONLY === 'screens') {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const screens = await runScreensBench(browser);
       writePartResults('screens', screens);
@@ -159,11 +191,14 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (process.env.BENCH_ONLY === 'coldstart') {
+    const coldStart = await benchColdStart();
+    writePartResults('coldStart', coldStart);
+    printColdStart(coldStart);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'atrest') {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const atRest = await benchAtRest(browser);
       writePartResults('atRest', atRest);
@@ -174,10 +209,7 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.BENCH_ONLY === 'reports') {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       printReports(await runReportsBench(browser));
     } finally {
@@ -186,25 +218,24 @@ async function main(): Promise<void> {
     return;
   }
   const sync = await benchSync();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const reports = await runReportsBench(browser);
     const screens = await runScreensBench(browser);
     const atRest = await benchAtRest(browser);
+    const coldStart = await benchColdStart();
     const lighthouse = await benchLighthouse();
     writeFileSync(
       new URL('results.json', import.meta.url),
       JSON.stringify(
         {
-          results: { sync, reports, screens, atRest, lighthouse },
+          results: { sync, reports, screens, atRest, coldStart, lighthouse },
           targets: {
             ...sync.targets,
             reportsWithin3xRead: reports.ratio <= 3,
             ...screens.targets,
             ...atRest.targets,
+            ...coldStart.targets,
             ...lighthouse.targets,
           },
         },
@@ -216,6 +247,7 @@ async function main(): Promise<void> {
     printReports(reports);
     printScreens(screens);
     printAtRest(atRest);
+    printColdStart(coldStart);
     printLighthouse(lighthouse);
   } finally {
     await browser.close();

@@ -14,20 +14,17 @@
 //  (iii) A sync with nothing to do: one request under 1 KB.
 //  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
 //  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
+import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 import { build } from 'vite';
 import { sealerFor, sealValues } from '../src/db/sealing.ts';
 import type { Change } from '../src/sync/protocol.ts';
-import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer, type RunningServer } from '../tests/e2e/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
+import { openTablet, type Tablet } from './browser.ts';
 import { makeMixed } from './mixed.ts';
-import { COORDINATOR, createOrganisation, pullAll, pushAll, type Server } from './seed.ts';
+import { createOrganisation, pullAll, pushAll, type Server } from './seed.ts';
 
 const SCALES: Record<string, number> = { '10k': 10_000, '50k': 50_000, '150k': 150_000 };
 const scaleName = process.env.BENCH_SCALE ?? '50k';
@@ -36,10 +33,6 @@ if (!Number.isInteger(PULLED) || PULLED < 2_000) throw new Error('BENCH_SCALE is
 /** A fixed share of the set: as much as a busy tablet holds after a fortnight or two offline, at 50k. */
 const PUSHED = Math.round(PULLED / 10);
 const TARGETS = { pushOverNode: 0.5, pullOverBulkPut: 0.6, lastOverFirstPage: 1.5, pullBytesOverGzip: 1.3 };
-const LAUNCH = {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 export interface SyncRun {
   database: 'SQLite' | 'PostgreSQL';
@@ -207,36 +200,6 @@ function recordRequests(context: BrowserContext) {
     );
   });
   return { started, finished, tooMany };
-}
-
-interface Tablet {
-  context: BrowserContext;
-  page: Page;
-  close(): Promise<void>;
-}
-
-/** A tablet: Chromium with a profile of its own on disk, signed in as the coordinator (choosing the app PIN). */
-async function openTablet(url: string, device: string, before?: (context: BrowserContext) => void): Promise<Tablet> {
-  const profile = mkdtempSync(join(tmpdir(), 'coorie-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    ...LAUNCH,
-    baseURL: url,
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-  });
-  // tsx keeps function names with a helper, `__name`, that the functions sent to page.evaluate then call.
-  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  before?.(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  await new AccountPages(page).signIn(COORDINATOR.email, COORDINATOR.password, device);
-  return {
-    context,
-    page,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Opens Settings through the app's own navigation (a page load would start a sync of its own). */

@@ -1,0 +1,55 @@
+// Chromium for the bench, launched one way everywhere: Debian's build (CHROME_PATH to use another), without the
+// background traffic (updates, sync, safe browsing lists) that would share the CPU and the network with a figure.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
+import { COORDINATOR } from './seed.ts';
+
+const LAUNCH = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** A browser whose contexts keep their storage in memory, each apart from the others. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(LAUNCH);
+}
+
+export interface Tablet {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A tablet: Chromium with a profile of its own on disk (IndexedDB and the service worker as a tablet keeps them,
+ * not an incognito context's memory), signed in as the coordinator (choosing the app PIN, E2E_PIN).
+ */
+export async function openTablet(
+  url: string,
+  device: string,
+  before?: (context: BrowserContext) => unknown,
+): Promise<Tablet> {
+  const profile = mkdtempSync(join(tmpdir(), 'coorie-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...LAUNCH,
+    baseURL: url,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  // tsx keeps function names with a helper, `__name`, that the functions sent to page.evaluate then call.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await before?.(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await new AccountPages(page).signIn(COORDINATOR.email, COORDINATOR.password, device);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
