@@ -14,8 +14,9 @@
 //  (iii) A sync with nothing to do: one request under 1 KB.
 //  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
 //  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page, Request, Response } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
 import { build } from 'vite';
 import { sealerFor, sealValues } from '../src/db/sealing.ts';
 import type { Change } from '../src/sync/protocol.ts';
@@ -304,8 +305,19 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     await restart({});
 
     let pullRequests: ReturnType<typeof recordRequests> | undefined;
-    const tabletB = await openTablet(server.url, 'Bench tablet B', (context) => {
+    // BENCH_PROFILE=<name>: a CPU profile of the new tablet's page from sign-in to the end of its first pull, in
+    // <name>-sqlite.cpuprofile (or -postgresql), for Chromium's developer tools (the first sync runs in the page: no
+    // service worker controls it yet).
+    let cdp: CDPSession | undefined;
+    const tabletB = await openTablet(server.url, 'Bench tablet B', async (context) => {
       pullRequests = recordRequests(context);
+      if (process.env.BENCH_PROFILE) {
+        const first = context.pages()[0] ?? (await context.newPage());
+        cdp = await context.newCDPSession(first);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+      }
     });
     tablets.push(tabletB);
     const requests = pullRequests!;
@@ -315,6 +327,11 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       return meta.phase === 'idle' && meta.lastSuccess !== undefined;
     });
     const pulledAt = Date.now();
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const name = `${process.env.BENCH_PROFILE ?? 'pull'}-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`;
+      writeFileSync(name, JSON.stringify(profile));
+    }
     const expected = countKinds(records);
     const held = await call(pageB, script, 'counts');
     for (const [kind, count] of Object.entries(expected)) {

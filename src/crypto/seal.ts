@@ -166,9 +166,27 @@ function randomIvs(count: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Opens values sealed for one private key, deriving each sender's key once. */
+/**
+ * What an Opener remembers of the short values it opened (a note's concern, a phone number), in characters of
+ * their places, ciphertexts and plaintexts: Today reads every note's concern again whenever notes change, which
+ * during a first pull is after every page.
+ */
+const OPENED_CHARS = 4_000_000;
+/** Longer ciphertexts (a note's body) are opened afresh each time rather than kept. */
+const OPENED_MAX_CIPHERTEXT = 512;
+
+/**
+ * Opens values sealed for one private key, deriving each sender's key once. A short value opened before is not
+ * decrypted again: the exact same ephemeral key, IV, ciphertext and place opened once, so they open to the same
+ * plaintext, and anything altered or moved misses and is checked afresh. Kept as JSON text, so that no caller can
+ * change another's copy; forgotten with the Opener (locking drops it).
+ */
 export class Opener {
   private readonly keys = new Map<string, Promise<Key>>();
+  /** Each sender's ephemeral key by a short number, so that the remembered values' keys stay short. */
+  private readonly senders = new Map<string, number>();
+  private readonly opened = new Map<string, string>();
+  private openedChars = 0;
 
   constructor(
     readonly keyId: string,
@@ -182,18 +200,41 @@ export class Opener {
     if (!aesKey) {
       aesKey = importPublicKey(sealed.e).then((sender) => deriveAesKey(this.privateKey, sender, sealed.e, this.keyId));
       this.keys.set(sealed.e, aesKey);
+      if (!this.senders.has(sealed.e)) this.senders.set(sealed.e, this.senders.size);
       aesKey.catch(() => this.keys.delete(sealed.e));
     }
+    // Lengths first, so that no two different values share a key however their parts run together.
+    const { iv, c } = sealed;
+    const kept =
+      c.length <= OPENED_MAX_CIPHERTEXT
+        ? `${this.senders.get(sealed.e)}:${iv.length}:${c.length}:${iv}${c}${place}`
+        : undefined;
+    const known = kept === undefined ? undefined : this.opened.get(kept);
+    if (known !== undefined) return JSON.parse(known) as unknown;
     let plain: ArrayBuffer;
     try {
       plain = await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: fromBase64Url(sealed.iv), additionalData: encoder.encode(place) },
+        { name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: encoder.encode(place) },
         await aesKey,
-        fromBase64Url(sealed.c),
+        fromBase64Url(c),
       );
     } catch {
       throw new SealError('the sealed value was altered or belongs elsewhere');
     }
-    return JSON.parse(decoder.decode(plain)) as unknown;
+    const text = decoder.decode(plain);
+    if (kept !== undefined) this.remember(kept, text);
+    return JSON.parse(text) as unknown;
+  }
+
+  private remember(kept: string, text: string): void {
+    if (this.opened.has(kept)) return;
+    this.opened.set(kept, text);
+    this.openedChars += kept.length + text.length;
+    // The oldest go first (a Map keeps the order of insertion).
+    for (const [oldest, value] of this.opened) {
+      if (this.openedChars <= OPENED_CHARS) break;
+      this.opened.delete(oldest);
+      this.openedChars -= oldest.length + value.length;
+    }
   }
 }

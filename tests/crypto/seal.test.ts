@@ -69,6 +69,29 @@ describe('sealing', () => {
     await expect(new Opener('k', other.privateKey).open('note/n1/body', sealed)).rejects.toThrow(SealError);
   });
 
+  it('opens a value again without being fooled: altered, moved or another key still fail after it opened once', async () => {
+    const pair = await generateSealingKeyPair();
+    const other = await generateSealingKeyPair();
+    const sealer = await Sealer.create(pair.publicKey, 'k');
+    const opener = new Opener('k', pair.privateKey);
+    const sealed = await sealer.seal('note/n1/focusAreas', ['anxiety', 'mood']);
+    const first = (await opener.open('note/n1/focusAreas', sealed)) as string[];
+    first.push('changed by a screen');
+    // Each opening is a copy of its own: what one caller did to its copy is not what the next one gets.
+    expect(await opener.open('note/n1/focusAreas', { ...sealed })).toEqual(['anxiety', 'mood']);
+    const flipped = sealed.c.startsWith('A') ? `B${sealed.c.slice(1)}` : `A${sealed.c.slice(1)}`;
+    await expect(opener.open('note/n1/focusAreas', { ...sealed, c: flipped })).rejects.toThrow(SealError);
+    await expect(opener.open('note/n2/focusAreas', sealed)).rejects.toThrow(SealError);
+    // The IV's first character moved onto the ciphertext: the same characters run together, a different value.
+    const shifted = { ...sealed, iv: sealed.iv.slice(1), c: sealed.iv.slice(0, 1) + sealed.c };
+    await expect(opener.open('note/n1/focusAreas', shifted)).rejects.toThrow(SealError);
+    // Another sender's key with the same IV and ciphertext: derived afresh, and the tag fails.
+    const otherSender = (await (await Sealer.create(pair.publicKey, 'k')).seal('x', 1)).e;
+    await expect(opener.open('note/n1/focusAreas', { ...sealed, e: otherSender })).rejects.toThrow(SealError);
+    await expect(new Opener('k', other.privateKey).open('note/n1/focusAreas', sealed)).rejects.toThrow(SealError);
+    expect(await opener.open('note/n1/focusAreas', sealed)).toEqual(['anxiety', 'mood']);
+  });
+
   it('round-trips a public key through its raw form and refuses what is not one', async () => {
     const pair = await generateSealingKeyPair();
     const raw = await exportPublicKey(pair.publicKey);
