@@ -184,6 +184,8 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
   const totals = { pushed: 0, refused: 0 };
   let restampRounds = 0;
   let renamed = false;
+  /** The epoch already observed in this run: observing the same one again would change nothing. */
+  let epoch: string | undefined;
   const outbox = outboxReader(db, nodeId);
   for (;;) {
     const batch = await outbox.next();
@@ -210,7 +212,10 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
       throw new SyncError('server', 'the server answered for a different number of changes');
     }
     const settled = await settlePush(db, batch, response.body.results, offsetOf(response), engine.now);
-    await observePushEpoch(db, response.body.epoch);
+    if (response.body.epoch !== epoch) {
+      await observePushEpoch(db, response.body.epoch);
+      epoch = response.body.epoch;
+    }
     totals.pushed += settled.accepted;
     totals.refused += settled.refused;
     if (settled.restamped > 0 && ++restampRounds > MAX_RESTAMP_ROUNDS) {

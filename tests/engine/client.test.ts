@@ -8,6 +8,7 @@ import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { listRejected } from '../../src/db/rejected.ts';
 import { syncStatusText } from '../../src/app/layout/syncStatusText.ts';
 import { pullChanges, pushOutbox, runOutcomeOf, syncOnce } from '../../src/engine/client.ts';
+import { deleteOutboxEntries } from '../../src/engine/syncStore.ts';
 import { parseHlc } from '../../src/sync/hlc.ts';
 import type { FetchLike } from '../../src/engine/transport.ts';
 import { createFakeServer } from './fakeServer.ts';
@@ -51,11 +52,11 @@ describe('push', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('reads each outbox entry once and deletes each batch’s entries at once, however many batches', async () => {
+  it('reads each outbox entry once and deletes each batch’s entries a run at a time, however many batches', async () => {
     const server = createFakeServer();
     const db = device();
     // Counts what the push asks of the outbox table, below Dexie's API (a DBCore middleware, no stand-in).
-    const outbox = { rowsRead: 0, deletes: 0 };
+    const outbox = { rowsRead: 0, rangeDeletes: 0, deletedOneByOne: 0 };
     db.use({
       stack: 'dbcore',
       name: 'count-outbox',
@@ -76,7 +77,8 @@ describe('push', () => {
               return table.getMany(request);
             },
             mutate: async (request) => {
-              if (request.type === 'delete' || request.type === 'deleteRange') outbox.deletes++;
+              if (request.type === 'deleteRange') outbox.rangeDeletes++;
+              if (request.type === 'delete') outbox.deletedOneByOne += request.keys.length;
               return table.mutate(request);
             },
           };
@@ -90,12 +92,25 @@ describe('push', () => {
         await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i} (edited)` });
     });
     const entries = await db.outbox.count();
-    Object.assign(outbox, { rowsRead: 0, deletes: 0 });
+    Object.assign(outbox, { rowsRead: 0, rangeDeletes: 0, deletedOneByOne: 0 });
     await pushOutbox({ db, fetch: server.fetch });
     expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 500, 200]);
     expect(server.records.get('attendee:a1100')?.values.displayName).toBe('Parent 1100 (edited)');
-    expect(outbox).toEqual({ rowsRead: entries, deletes: 3 });
+    // Each batch is a run of first writes and a run of the edits that coalesced with them: a range delete for each,
+    // but for the last batch's two edits, too few for a range of their own.
+    expect(outbox).toEqual({ rowsRead: entries, rangeDeletes: 5, deletedOneByOne: 2 });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('deletes exactly the entries answered for, in runs or one by one, and no entry between them', async () => {
+    const db = device();
+    for (let i = 0; i < 12; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+    const seqs = await db.outbox.toCollection().primaryKeys();
+    const at = (indexes: number[]) => indexes.map((index) => seqs[index] ?? -1);
+    // A run of four, two on their own, a run of two, one more: the rest stay queued.
+    await deleteOutboxEntries(db, at([0, 1, 2, 3, 5, 7, 8, 10]));
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual(at([4, 6, 9, 11]));
+    expect((await db.outbox.toArray()).map((entry) => entry.id)).toEqual(['a4', 'a6', 'a9', 'a11']);
   });
 
   it('keeps writes made while a push is on the wire queued for the next push', async () => {
