@@ -3,7 +3,8 @@
 //   - prepare and queue: changes written through saveRecord, as the forms write them: each row sealed at rest
 //     for the device key and its outbox entry sealed for the server's key (the keys the app keeps in `meta`),
 //     sealed first, then written;
-//   - counts: the rows of each kind the device holds, and the entries waiting in its outbox;
+//   - counts: the rows of each kind the device holds, and the entries waiting in its outbox; outboxSize: the
+//     outbox alone, asked while a push is timed;
 //   - bulkPut: the raw baseline, Dexie's bulkPut of the very rows the first pull stored (sealed values and
 //     derived keys included) into a fresh database of the app's schema, a table at a time, timed.
 import { Dexie } from 'dexie';
@@ -68,6 +69,15 @@ export async function counts(): Promise<Record<string, number>> {
   } finally {
     db.close();
   }
+}
+
+/** One connection kept for `outboxSize`, which is asked every 100 ms while a push is timed. */
+let watcher: CoorieDb | undefined;
+
+/** The entries waiting in the outbox, on a connection kept open: the light check made while a push is timed. */
+export async function outboxSize(): Promise<number> {
+  watcher ??= new CoorieDb();
+  return watcher.outbox.count();
 }
 
 export async function bulkPut(): Promise<{ ms: number; rows: number }> {
