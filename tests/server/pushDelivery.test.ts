@@ -1,32 +1,18 @@
 // Web Push over real HTTPS: a stand-in push service receives what the server sends, checks its
 // VAPID headers and decrypts it with the subscription's keys; 404 and 410 remove the subscription; urgent
 // concerns reach every coordinator's device with no name, note or place in the message.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendDueAlerts } from '../../src/server/push/alerts.ts';
 import { addMember, change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { databases, useServer } from './helpers.ts';
-import { browserSubscription, readVapid, startPushService, type PushService } from './pushService.ts';
+import { browserSubscription, readVapid, usePushService } from './pushService.ts';
 
 const MINUTE = 60_000;
 
 describe.each(databases())('push alerts over HTTPS on $name', (database) => {
   const server = useServer(database, { PUSH_CONTACT: 'mailto:alerts@example.org', ALERT_REPEAT_MINS: '15' });
-  let service: PushService;
-
-  beforeEach(async () => {
-    service = await startPushService();
-  });
-  afterEach(async () => {
-    await service.close();
-  });
-
-  async function subscribe(client: Client, name: string) {
-    const subscription = browserSubscription(`${service.origin}/push/${name}`);
-    const answer = await client.call('PUT', '/api/push/subscription', subscription.json);
-    expect(answer.status).toBe(204);
-    return subscription;
-  }
+  const { service, subscribe } = usePushService();
 
   it('sends a test alert signed with VAPID, encrypted for the device, with nothing about anyone in it', async () => {
     const coordinator = await setUpOrganisation(server.app, 'Speyside Parents');
@@ -40,7 +26,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     const answer = await coordinator.post('/api/push/test');
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ delivered: true, subscribed: true });
-    const [delivery] = await service.waitFor(1);
+    const [delivery] = await service().waitFor(1);
     if (!delivery) throw new Error('nothing delivered');
     expect(delivery.method).toBe('POST');
     expect(delivery.path).toBe('/push/office');
@@ -51,7 +37,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     expect(vapid.signed).toBe(true);
     expect(vapid.key).toBe(publicKey);
     expect(vapid.header).toEqual({ typ: 'JWT', alg: 'ES256' });
-    expect(vapid.claims.aud).toBe(service.origin);
+    expect(vapid.claims.aud).toBe(service().origin);
     expect(vapid.claims.sub).toBe('mailto:alerts@example.org');
     expect(vapid.claims.exp * 1000).toBeGreaterThan(Date.now());
     expect(vapid.claims.exp * 1000).toBeLessThanOrEqual(Date.now() + 24 * 60 * MINUTE);
@@ -79,7 +65,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
   it.each([404, 410])('removes the subscription when the push service answers %i', async (status) => {
     const coordinator = await setUpOrganisation(server.app);
     await subscribe(coordinator, 'gone');
-    service.answer.set('/push/gone', status);
+    service().answer.set('/push/gone', status);
     const answer = await coordinator.post('/api/push/test');
     expect(answer.body).toEqual({ delivered: false, subscribed: false, lastDeliveredAt: null });
     expect((await coordinator.get('/api/push/subscription')).body.subscribed).toBe(false);
@@ -89,7 +75,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
   it('keeps the subscription when the push service fails for a while', async () => {
     const coordinator = await setUpOrganisation(server.app);
     await subscribe(coordinator, 'busy');
-    service.answer.set('/push/busy', 503);
+    service().answer.set('/push/busy', 503);
     expect((await coordinator.post('/api/push/test')).body).toMatchObject({ delivered: false, subscribed: true });
   });
 
@@ -113,7 +99,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
       ]),
     );
     expect(pushed.status).toBe(200);
-    const deliveries = await service.waitFor(2);
+    const deliveries = await service().waitFor(2);
     expect(deliveries.map((delivery) => delivery.path).sort()).toEqual(['/push/ailsa', '/push/catriona']);
     for (const delivery of deliveries) {
       const text = (delivery.path === '/push/ailsa' ? first : other).decrypt(delivery.body);
@@ -124,12 +110,12 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     // Pushed again (another device, the same note): no second alert.
     await coordinator.post('/api/sync/push', pushBody([change('note', 'n1', { concern: 'urgent', body: 'Edited.' })]));
     expect(await sendDueAlerts(server.app.alerting, Date.now())).toBe(0);
-    expect(service.deliveries).toHaveLength(2);
+    expect(service().deliveries).toHaveLength(2);
 
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 15 * MINUTE + 1000)).toBe(1);
-    expect(service.deliveries).toHaveLength(4);
+    expect(service().deliveries).toHaveLength(4);
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 60 * MINUTE)).toBe(0);
-    expect(service.deliveries).toHaveLength(4);
+    expect(service().deliveries).toHaveLength(4);
   });
 
   it('sends no reminder once a coordinator has picked the concern up', async () => {
@@ -143,10 +129,10 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
         change('note', 'n1', { attendeeId: 'p1', body: 'Low.', concern: 'urgent' }),
       ]),
     );
-    await service.waitFor(1);
+    await service().waitFor(1);
     await coordinator.post('/api/sync/push', pushBody([change('note', 'n1', { concernPickedUpBy: 'Ailsa' })]));
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 16 * MINUTE)).toBe(0);
-    expect(service.deliveries).toHaveLength(1);
+    expect(service().deliveries).toHaveLength(1);
   });
 
   it('alerts again when a concern lowered from urgent is raised to urgent again, once per raise', async () => {
@@ -164,13 +150,13 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     await visitor.post('/api/sync/push', pushBody([change('attendee', 'p1', { displayName: 'Morag' })]));
     const raisedAt = next();
     await push(visitor, { attendeeId: 'p1', body: 'Low.', concern: 'urgent' }, raisedAt);
-    await service.waitFor(1);
+    await service().waitFor(1);
 
     // Edits of the still-urgent note, one stamping the concern again: no new alert.
     await push(visitor, { body: 'Low, and not sleeping.' });
     await push(coordinator, { concern: 'urgent' });
     expect(await sendDueAlerts(server.app.alerting, Date.now())).toBe(0);
-    expect(service.deliveries).toHaveLength(1);
+    expect(service().deliveries).toHaveLength(1);
 
     // A lowering that loses the merge to a newer urgent, in a change applied for its other field: no effect.
     const stale = change('note', 'n1', { concern: 'keep an eye', body: 'Better today.' }, next());
@@ -178,20 +164,20 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
     const staleAnswer = await visitor.post('/api/sync/push', pushBody([stale]));
     expect(staleAnswer.body.results[0].status).toBe('applied');
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 15 * MINUTE + 1000)).toBe(1);
-    expect(service.deliveries).toHaveLength(2);
+    expect(service().deliveries).toHaveLength(2);
     // Lowered, and nothing more is sent about it.
     await push(coordinator, { concern: 'talk to coordinator' });
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 60 * MINUTE)).toBe(0);
-    expect(service.deliveries).toHaveLength(2);
+    expect(service().deliveries).toHaveLength(2);
 
     // Raised to urgent again: coordinators are alerted at once, and reminded once.
     await push(visitor, { concern: 'urgent' });
-    await service.waitFor(3);
+    await service().waitFor(3);
     await push(visitor, { body: 'Low, not sleeping, and frightened.' });
     expect(await sendDueAlerts(server.app.alerting, Date.now())).toBe(0);
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 15 * MINUTE + 1000)).toBe(1);
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 60 * MINUTE)).toBe(0);
-    expect(service.deliveries).toHaveLength(4);
+    expect(service().deliveries).toHaveLength(4);
   });
 
   it('does not let the pick-up of an earlier raise stop the alert of a new one', async () => {
@@ -204,15 +190,15 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
       client.post('/api/sync/push', pushBody([change('note', 'n1', values, hlc(start + ++step))]));
     await visitor.post('/api/sync/push', pushBody([change('attendee', 'p1', { displayName: 'Morag' })]));
     await push(visitor, { attendeeId: 'p1', body: 'Low.', concern: 'urgent' });
-    await service.waitFor(1);
+    await service().waitFor(1);
     await push(coordinator, { concernPickedUpBy: 'Ailsa' });
     await push(coordinator, { concern: 'keep an eye' });
     await push(visitor, { concern: 'urgent' });
-    await service.waitFor(2);
+    await service().waitFor(2);
     // The new raise is picked up in its turn: no reminder.
     await push(coordinator, { concernPickedUpBy: 'Ailsa' });
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 16 * MINUTE)).toBe(0);
-    expect(service.deliveries).toHaveLength(2);
+    expect(service().deliveries).toHaveLength(2);
   });
 
   it('does not alert a device whose sign-in has ended', async () => {
@@ -236,7 +222,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
       ]),
     );
     expect(pushed.status).toBe(200);
-    expect(service.deliveries).toHaveLength(0);
+    expect(service().deliveries).toHaveLength(0);
   });
 
   it('does not alert about a note that is not urgent', async () => {
@@ -250,7 +236,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
       ]),
     );
     expect(await sendDueAlerts(server.app.alerting, Date.now() + 60 * MINUTE)).toBe(0);
-    expect(service.deliveries).toHaveLength(0);
+    expect(service().deliveries).toHaveLength(0);
   });
 
   it('forgets a device that signs out, is revoked, or belongs to a disabled account', async () => {
@@ -286,7 +272,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
 
   it('refuses bad subscriptions in the one error shape, and writes from other sites', async () => {
     const coordinator = await setUpOrganisation(server.app);
-    const good = browserSubscription(`${service.origin}/push/x`).json;
+    const good = browserSubscription(`${service().origin}/push/x`).json;
     const bad = [
       undefined,
       'text',
@@ -317,7 +303,7 @@ describe.each(databases())('push alerts over HTTPS on $name', (database) => {
 
   it("refuses a subscription whose address is not a push service's, so the server never calls a machine of someone's choosing", async () => {
     const coordinator = await setUpOrganisation(server.app);
-    const good = browserSubscription(`${service.origin}/push/x`).json;
+    const good = browserSubscription(`${service().origin}/push/x`).json;
     for (const endpoint of [
       'https://10.0.0.5/admin',
       'https://localhost/push',

@@ -6,6 +6,8 @@ import { Agent, createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
+import type { Client } from './client.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const cert = readFileSync(path.join(FIXTURES, 'push-service.crt'));
@@ -61,6 +63,33 @@ export async function startPushService(): Promise<PushService> {
         ? Promise.resolve([...deliveries])
         : new Promise((resolve) => waiters.push({ count, resolve })),
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/**
+ * The stand-in for each test of a block, started before the test and closed after it (`service()`), and a
+ * device subscribing to it at `/push/<name>` as a browser does (`subscribe`).
+ */
+export function usePushService() {
+  let current: PushService | undefined;
+  beforeEach(async () => {
+    current = await startPushService();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const service = (): PushService => {
+    if (!current) throw new Error('The push service runs only inside a test');
+    return current;
+  };
+  return {
+    service,
+    async subscribe(client: Client, name: string) {
+      const subscription = browserSubscription(`${service().origin}/push/${name}`);
+      expect((await client.call('PUT', '/api/push/subscription', subscription.json)).status).toBe(204);
+      return subscription;
+    },
   };
 }
 

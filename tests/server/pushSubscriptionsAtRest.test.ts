@@ -5,7 +5,7 @@
 // read as it is until then; a 404/410 still removing it; and a wrong secret stopping the server with one clear
 // line and every row left as it was.
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/server/preflight.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { prepareKeysAtRest } from '../../src/server/store/keysAtRest.ts';
@@ -15,7 +15,7 @@ import { addMember, change, type Client, pushBody, setUpOrganisation } from './c
 import { databases, useServer, type TestServer } from './helpers.ts';
 import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
-import { browserSubscription, startPushService, type PushService } from './pushService.ts';
+import { usePushService, type browserSubscription } from './pushService.ts';
 
 const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
 const OTHER_SECRET = 'another-secret-that-is-also-long-enough-to-pass';
@@ -60,26 +60,13 @@ const realServerEnv = (server: TestServer, database: { name: string }, env: Reco
 });
 
 describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_000 }, (database) => {
-  let service: PushService;
-
-  beforeEach(async () => {
-    service = await startPushService();
-  });
-  afterEach(async () => {
-    await service.close();
-  });
-
-  async function subscribe(client: Client, name: string) {
-    const subscription = browserSubscription(`${service.origin}/push/${name}`);
-    expect((await client.call('PUT', '/api/push/subscription', subscription.json)).status).toBe(204);
-    return subscription;
-  }
+  const { service, subscribe } = usePushService();
 
   /** Sends the client's device a test alert and checks that it arrives, readable by the device. */
   async function testAlertReaches(client: Client, subscription: Subscription) {
-    const before = service.deliveries.length;
+    const before = service().deliveries.length;
     expect((await client.post('/api/push/test')).body).toMatchObject({ delivered: true, subscribed: true });
-    const delivery = (await service.waitFor(before + 1)).at(-1);
+    const delivery = (await service().waitFor(before + 1)).at(-1);
     if (!delivery) throw new Error('nothing delivered');
     expect(delivery.path).toBe(new URL(subscription.json.endpoint).pathname);
     expect(JSON.parse(subscription.decrypt(delivery.body))).toMatchObject({ tag: 'test' });
@@ -115,7 +102,7 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
 
       await testAlertReaches(coordinator, device);
       // An urgent concern reaches the coordinator's device, found among the organisation's subscriptions.
-      const before = service.deliveries.length;
+      const before = service().deliveries.length;
       const pushed = await visitor.post(
         '/api/sync/push',
         pushBody([
@@ -124,7 +111,7 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
         ]),
       );
       expect(pushed.status).toBe(200);
-      const delivery = (await service.waitFor(before + 1)).at(-1);
+      const delivery = (await service().waitFor(before + 1)).at(-1);
       if (!delivery) throw new Error('nothing delivered');
       expect(delivery.path).toBe('/push/ailsa-phone');
       expect(JSON.parse(device.decrypt(delivery.body))).toMatchObject({ title: 'Urgent concern raised in Coorie' });
@@ -148,13 +135,13 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
       expect((await second.get('/api/push/subscription')).body.subscribed).toBe(false);
       expect((await second.post('/api/push/test')).status).toBe(409);
       await testAlertReaches(coordinator, first);
-      expect(service.deliveries.map((delivery) => delivery.path)).toEqual(['/push/ailsa']);
+      expect(service().deliveries.map((delivery) => delivery.path)).toEqual(['/push/ailsa']);
     });
 
     it.each([404, 410])('removes the subscription when the push service answers %i', async (status) => {
       const coordinator = await setUpOrganisation(server.app);
       await subscribe(coordinator, 'gone');
-      service.answer.set('/push/gone', status);
+      service().answer.set('/push/gone', status);
       expect((await coordinator.post('/api/push/test')).body).toEqual({
         delivered: false,
         subscribed: false,

@@ -6,7 +6,7 @@
 import { createECDH } from 'node:crypto';
 import path from 'node:path';
 import webPush from 'web-push';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/server/preflight.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { prepareKeysAtRest } from '../../src/server/store/keysAtRest.ts';
@@ -15,7 +15,7 @@ import { type Client, setUpOrganisation } from './client.ts';
 import { databases, useServer, type TestServer } from './helpers.ts';
 import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
-import { browserSubscription, readVapid, startPushService, type PushService } from './pushService.ts';
+import { readVapid, usePushService } from './pushService.ts';
 
 const SECRET = 'a-test-secret-of-more-than-thirty-two-characters';
 const OTHER_SECRET = 'another-secret-that-is-also-long-enough-to-pass';
@@ -58,23 +58,15 @@ const realServerEnv = (server: TestServer, database: { name: string }, env: Reco
 describe.each(databases())('the VAPID key at rest on $name', { timeout: 90_000 }, (database) => {
   describe('with the key file made on first start', () => {
     const server = useServer(database, { PUSH_CONTACT: 'mailto:alerts@example.org' });
-    let service: PushService;
-
-    beforeEach(async () => {
-      service = await startPushService();
-    });
-    afterEach(async () => {
-      await service.close();
-    });
+    const { service, subscribe } = usePushService();
 
     /** Subscribes the client's device and sends it a test alert; answers the VAPID header it was signed with. */
     async function testAlert(client: Client, name: string) {
-      const subscription = browserSubscription(`${service.origin}/push/${name}`);
-      expect((await client.call('PUT', '/api/push/subscription', subscription.json)).status).toBe(204);
-      const before = service.deliveries.length;
+      const subscription = await subscribe(client, name);
+      const before = service().deliveries.length;
       const answer = await client.post('/api/push/test');
       expect(answer.body).toMatchObject({ delivered: true });
-      const deliveries = await service.waitFor(before + 1);
+      const deliveries = await service().waitFor(before + 1);
       const delivery = deliveries.at(-1);
       if (!delivery) throw new Error('nothing delivered');
       expect(JSON.parse(subscription.decrypt(delivery.body))).toMatchObject({ tag: 'test' });
