@@ -59,6 +59,17 @@ export interface TestServer {
   dir: string;
 }
 
+/** The environment a real server process needs to start on this test's folder and database, plus `env`. */
+export function realServerEnv(server: TestServer, env: Record<string, string> = {}): Record<string, string> {
+  const { database } = server.config;
+  return {
+    DATA_DIR: server.dir,
+    STATIC_DIR: path.join(server.dir, 'dist'),
+    DATABASE_URL: database.dialect === 'postgres' ? database.url : '',
+    ...env,
+  };
+}
+
 /**
  * Gives each test a migrated, empty database and a built app. PostgreSQL: one database per file, emptied
  * before each test. SQLite: a new file per test.

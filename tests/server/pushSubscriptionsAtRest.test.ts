@@ -4,7 +4,6 @@
 // delivered; a subscription kept plain before wrapped at start (once, however many processes start together) and
 // read as it is until then; a 404/410 still removing it; and a wrong secret stopping the server with one clear
 // line and every row left as it was.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/server/preflight.ts';
 import { openStore } from '../../src/server/store/index.ts';
@@ -12,7 +11,7 @@ import { prepareKeysAtRest } from '../../src/server/store/keysAtRest.ts';
 import { deleteSubscriptionAt } from '../../src/server/store/pushSubscriptions.ts';
 import { isWrappedSealKey, loadSealKeyVault, SealKeyVault } from '../../src/server/store/sealKeyVault.ts';
 import { addMember, change, type Client, pushBody, setUpOrganisation } from './client.ts';
-import { databases, useServer, type TestServer } from './helpers.ts';
+import { databases, realServerEnv, useServer, type TestServer } from './helpers.ts';
 import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
 import { usePushService, type browserSubscription } from './pushService.ts';
@@ -51,13 +50,6 @@ async function makePlain(server: TestServer, deviceId: string, subscription: Sub
     .where('device_session_id', '=', deviceId)
     .execute();
 }
-
-const realServerEnv = (server: TestServer, database: { name: string }, env: Record<string, string> = {}) => ({
-  DATA_DIR: server.dir,
-  STATIC_DIR: path.join(server.dir, 'dist'),
-  DATABASE_URL: database.name === 'postgres' ? (server.config.database as { url: string }).url : '',
-  ...env,
-});
 
 describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_000 }, (database) => {
   const { service, subscribe } = usePushService();
@@ -176,7 +168,7 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
       expect((await readRows(server))[0]?.endpoint).toBe(device.json.endpoint);
 
       // The real server, started on this database and DATA_DIR (so the same key file).
-      const run = await startServerOnce(realServerEnv(server, database));
+      const run = await startServerOnce(realServerEnv(server));
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Coorie wrapped 1 push subscription\(s\) with the seal key file /);
       expect(run.stdout).not.toContain(device.json.endpoint);
@@ -251,7 +243,7 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
         /^a device's push subscription \(alerts\) does not open with SEAL_KEY_SECRET: it is not/,
       );
 
-      const run = await startServerOnce(realServerEnv(server, database, { SEAL_KEY_SECRET: OTHER_SECRET }));
+      const run = await startServerOnce(realServerEnv(server, { SEAL_KEY_SECRET: OTHER_SECRET }));
       expect(run.code).not.toBe(0);
       expect(run.code).not.toBeNull();
       const lines = run.stderr.trim().split('\n');

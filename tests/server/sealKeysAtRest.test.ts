@@ -18,7 +18,7 @@ import {
   SealKeyVault,
 } from '../../src/server/store/sealKeyVault.ts';
 import { change, Client, hlc, pushBody, setUpOrganisation } from './client.ts';
-import { databases, TEST_PASSWORD_COST, useServer } from './helpers.ts';
+import { databases, realServerEnv, TEST_PASSWORD_COST, useServer } from './helpers.ts';
 import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
 
@@ -159,12 +159,7 @@ describe.each(databases())('sealing keys at rest on $name', { timeout: 90_000 },
       await expect(refused).rejects.toThrow(/does not open with SEAL_KEY_SECRET: it is not the secret/);
 
       // The real server, started with the wrong secret on this database.
-      const run = await startServerOnce({
-        DATA_DIR: server.dir,
-        STATIC_DIR: path.join(server.dir, 'dist'),
-        SEAL_KEY_SECRET: OTHER_SECRET,
-        DATABASE_URL: database.name === 'postgres' ? (server.config.database as { url: string }).url : '',
-      });
+      const run = await startServerOnce(realServerEnv(server, { SEAL_KEY_SECRET: OTHER_SECRET }));
       expect(run.code).not.toBe(0);
       expect(run.code).not.toBeNull();
       const lines = run.stderr.trim().split('\n');

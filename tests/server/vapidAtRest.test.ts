@@ -4,7 +4,6 @@
 // processes start together), alerts still signed with it, and a wrong secret stopping the server with one clear
 // line and every row left as it was.
 import { createECDH } from 'node:crypto';
-import path from 'node:path';
 import webPush from 'web-push';
 import { describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/server/preflight.ts';
@@ -12,7 +11,7 @@ import { openStore } from '../../src/server/store/index.ts';
 import { prepareKeysAtRest } from '../../src/server/store/keysAtRest.ts';
 import { isWrappedSealKey, loadSealKeyVault, SealKeyVault } from '../../src/server/store/sealKeyVault.ts';
 import { type Client, setUpOrganisation } from './client.ts';
-import { databases, useServer, type TestServer } from './helpers.ts';
+import { databases, realServerEnv, useServer, type TestServer } from './helpers.ts';
 import { storePlainSealKey } from './plainSealKey.ts';
 import { startServerOnce } from './processes.ts';
 import { readVapid, usePushService } from './pushService.ts';
@@ -47,13 +46,6 @@ function publicKeyOf(privateKey: string): string {
   ecdh.setPrivateKey(Buffer.from(privateKey, 'base64url'));
   return ecdh.getPublicKey().toString('base64url');
 }
-
-const realServerEnv = (server: TestServer, database: { name: string }, env: Record<string, string> = {}) => ({
-  DATA_DIR: server.dir,
-  STATIC_DIR: path.join(server.dir, 'dist'),
-  DATABASE_URL: database.name === 'postgres' ? (server.config.database as { url: string }).url : '',
-  ...env,
-});
 
 describe.each(databases())('the VAPID key at rest on $name', { timeout: 90_000 }, (database) => {
   describe('with the key file made on first start', () => {
@@ -104,7 +96,7 @@ describe.each(databases())('the VAPID key at rest on $name', { timeout: 90_000 }
       const coordinator = await setUpOrganisation(server.app);
 
       // The real server, started on this database and DATA_DIR (so the same key file).
-      const run = await startServerOnce(realServerEnv(server, database));
+      const run = await startServerOnce(realServerEnv(server));
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Coorie wrapped the VAPID key with the seal key file /);
       expect(run.stdout).not.toContain(pair.privateKey);
@@ -174,7 +166,7 @@ describe.each(databases())('the VAPID key at rest on $name', { timeout: 90_000 }
       await expect(refused).rejects.toBeInstanceOf(StartupError);
       await expect(refused).rejects.toThrow(/^the VAPID key \(alerts\) does not open with SEAL_KEY_SECRET: it is not/);
 
-      const run = await startServerOnce(realServerEnv(server, database, { SEAL_KEY_SECRET: OTHER_SECRET }));
+      const run = await startServerOnce(realServerEnv(server, { SEAL_KEY_SECRET: OTHER_SECRET }));
       expect(run.code).not.toBe(0);
       expect(run.code).not.toBeNull();
       const lines = run.stderr.trim().split('\n');
