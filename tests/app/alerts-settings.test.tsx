@@ -1,6 +1,6 @@
 // "Alerts on this device" in Settings: permission is asked only when the person turns alerts on;
 // the section says whether they are on, when the last one arrived, and sends a test.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALEX, apiError, json, renderApp, stubServer } from './helpers.tsx';
@@ -38,6 +38,14 @@ function stubPushBrowser(answer: NotificationPermission) {
 async function openAlerts() {
   await renderApp('/settings', { user: ALEX });
   return screen.findByRole('region', { name: 'Alerts on this device' });
+}
+
+/**
+ * The section's status line is always in the page (empty at first): wait for its words, not for the line, which
+ * would be found before the answer arrives on a busy machine.
+ */
+async function expectStatus(section: HTMLElement, words: string) {
+  await waitFor(() => expect(within(section).getByRole('status')).toHaveTextContent(words));
 }
 
 describe('alerts on this device', () => {
@@ -82,7 +90,8 @@ describe('alerts on this device', () => {
     });
     const section = await openAlerts();
     await userEvent.click(await within(section).findByRole('button', { name: 'Turn on alerts' }));
-    expect(await within(section).findByRole('status')).toHaveTextContent(
+    await expectStatus(
+      section,
       'Notifications are not allowed for Coorie. Allow them in the browser’s site settings, then try again.',
     );
     expect(browser.subscribe).not.toHaveBeenCalled();
@@ -99,9 +108,7 @@ describe('alerts on this device', () => {
     });
     const section = await openAlerts();
     await userEvent.click(await within(section).findByRole('button', { name: 'Send me a test alert' }));
-    expect(await within(section).findByRole('status')).toHaveTextContent(
-      'Test alert sent. It should appear on this device in a moment.',
-    );
+    await expectStatus(section, 'Test alert sent. It should appear on this device in a moment.');
     // 09:42 UTC is 10:42 in London in July (British Summer Time); the year shows unless it is this year's.
     expect(within(section).getByText(/^Mon 14 Jul( 2025)?, 10:42$/)).toBeInTheDocument();
   });
@@ -115,9 +122,7 @@ describe('alerts on this device', () => {
     });
     const section = await openAlerts();
     await userEvent.click(await within(section).findByRole('button', { name: 'Send me a test alert' }));
-    expect(await within(section).findByRole('status')).toHaveTextContent(
-      'The push service no longer knows this device. Turn alerts on again.',
-    );
+    await expectStatus(section, 'The push service no longer knows this device. Turn alerts on again.');
     expect(within(section).getByText('Off for this device')).toBeInTheDocument();
   });
 
@@ -128,6 +133,6 @@ describe('alerts on this device', () => {
       'GET /api/push/subscription': () => apiError(503, 'unavailable', 'The server is busy.'),
     });
     const section = await openAlerts();
-    expect(await within(section).findByRole('status')).toHaveTextContent('The server is busy.');
+    await expectStatus(section, 'The server is busy.');
   });
 });
