@@ -1,6 +1,6 @@
 // The research screens: designing a questionnaire offline (questions, order, skip rules, preview), a new version
 // once answers exist, and results that keep small numbers back.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
@@ -114,8 +114,11 @@ describe('the questionnaire designer', { timeout: 60_000 }, () => {
     await user.clear(smallest);
     await user.type(smallest, 'none');
     await user.click(screen.getByRole('button', { name: 'Save questionnaire' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'the smallest number allowed must be a whole number from -1,000,000 to 1,000,000.',
+    // The designer's list of problems is always in the page: wait for these words, not for the list.
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'the smallest number allowed must be a whole number from -1,000,000 to 1,000,000.',
+      ),
     );
     await user.clear(smallest);
     await user.type(smallest, '0');
