@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startPushService, type PushService } from '../server/pushService.ts';
 import { AccountPages } from './pages/AccountPages.ts';
-import { deliverToWorker, subscribeDevice } from './pages/PushPages.ts';
+import { deliverUntilShown, subscribeDevice } from './pages/PushPages.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 
@@ -75,7 +75,7 @@ test('alerts reach a coordinator’s device through the worker, naming nobody', 
   await expect(section).not.toContainText('None yet');
   const [test] = await service.waitFor(1);
   if (!test) throw new Error('no test alert');
-  await deliverToWorker(context, page, server.url, device.decrypt(test.body));
+  await deliverUntilShown(context, page, server.url, device.decrypt(test.body), 'test');
   await expect
     .poll(() => notifications(page))
     .toEqual([
@@ -115,7 +115,7 @@ test('alerts reach a coordinator’s device through the worker, naming nobody', 
   if (!urgent) throw new Error('no urgent alert');
   const payload = device.decrypt(urgent.body);
   expect(payload).not.toMatch(/Morag|Aberlour|frightened/);
-  await deliverToWorker(context, page, server.url, payload);
+  await deliverUntilShown(context, page, server.url, payload, 'urgent-concern');
   await expect
     .poll(async () => (await notifications(page)).map((shown) => shown.title).sort())
     .toEqual(['Test alert from Coorie', 'Urgent concern raised in Coorie']);

@@ -12,7 +12,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
 import { startPushService, type PushService } from '../server/pushService.ts';
 import { AccountPages } from './pages/AccountPages.ts';
-import { deliverToWorker, subscribeDevice } from './pages/PushPages.ts';
+import { deliverUntilShown, subscribeDevice } from './pages/PushPages.ts';
 import { ShellPage } from './pages/ShellPage.ts';
 import { syncNow } from './pages/SyncPages.ts';
 import { TeamPage } from './pages/TeamPage.ts';
@@ -183,7 +183,7 @@ test('a visit not closed reaches the coordinator’s device, and clears once the
   expect(second?.path).toBe('/push/ailsa-laptop');
   const payload = ailsaLaptop.decrypt(second?.body ?? Buffer.alloc(0));
   expect(payload).not.toMatch(/Dawn|Isla|Aberlour/);
-  await deliverToWorker(coordinatorContext, coordinator, server.url, payload);
+  await deliverUntilShown(coordinatorContext, coordinator, server.url, payload, 'visit-not-closed');
   await expect.poll(() => notificationTitles(coordinator)).toEqual(['A visit has not been closed']);
 
   // Isla's signal comes back and she closes the visit; the server hears of it, and so does the laptop.
