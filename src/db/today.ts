@@ -58,31 +58,27 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   const visitRows = new Map<string, (typeof visitsNear)[number]>();
   for (const visit of live([...visitsNear, ...visitsOpen])) visitRows.set(visit.id, visit);
   const notes = live(allNotes);
-  // Every Dexie read before any Web Crypto (a live query follows only Dexie's promises): the people of every note
-  // that might be shown, then the opening.
-  const attendeeIds = new Set<string>();
-  for (const row of [...notes, ...visitRows.values()]) {
-    if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);
-  }
-  const attendeeRows = await db.records('attendee').bulkGet([...attendeeIds]);
   const due = new Set(followUps.map((note) => note.id));
-  const concerns = await Promise.all(notes.map((note) => openedConcern(note.id, note.concern)));
+  // Web Crypto is not Dexie: wrapped in Promise.resolve, the live query still follows the reads after it
+  // (Dexie's rule for a querier that calls another async API), so only the people shown are read.
+  const concerns = await Promise.resolve(Promise.all(notes.map((note) => openedConcern(note.id, note.concern))));
   const shown = notes.filter((note, index) => {
     if (due.has(note.id)) return true;
     if (!CONCERNS.includes(concerns[index])) return false;
     return !isConcernPickedUp(note) || (typeof note.createdAt === 'string' && note.createdAt >= since);
   });
-  const openedNotes = await openRows('note', shown);
-  const visits = await openRows('visit', [...visitRows.values()]);
-  const wantedIds = new Set<string>();
-  for (const row of [...openedNotes, ...visits]) {
-    if (typeof row.attendeeId === 'string') wantedIds.add(row.attendeeId);
+  const attendeeIds = new Set<string>();
+  for (const row of [...shown, ...visitRows.values()]) {
+    if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);
   }
+  const attendeeRows = await db.records('attendee').bulkGet([...attendeeIds]);
+  const openedNotes = await Promise.resolve(openRows('note', shown));
+  const visits = await Promise.resolve(openRows('visit', [...visitRows.values()]));
   const wanted = attendeeRows.filter(
-    (row): row is NonNullable<typeof row> => row !== undefined && row.deleted !== true && wantedIds.has(row.id),
+    (row): row is NonNullable<typeof row> => row !== undefined && row.deleted !== true,
   );
   const attendees = new Map<string, Attendee>();
-  for (const row of await openRows('attendee', wanted)) attendees.set(row.id, row);
+  for (const row of await Promise.resolve(openRows('attendee', wanted))) attendees.set(row.id, row);
   return {
     sessions: live(sessions),
     notes: openedNotes,

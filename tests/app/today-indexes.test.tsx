@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CoorieDb } from '../../src/db/database.ts';
+import { setMeta } from '../../src/db/meta.ts';
 import { rowToRecord, saveRecord } from '../../src/db/records.ts';
 import { readToday } from '../../src/db/today.ts';
 import { KIND_INDEXES, KIND_NAMES } from '../../src/domain/indexes.ts';
@@ -134,6 +135,53 @@ describe('Today with a year of notes and visits', { timeout: 60_000 }, () => {
     const data = await readToday(db, NOW, TODAY);
     expect(data.notes.map((note) => note.id).sort()).toEqual(['old-urgent', 'recent-picked']);
     expect(data.visits).toEqual([]);
+  });
+
+  it('follows the people it shows after opening their notes: a name changed shows at once', async () => {
+    const db = freshDb();
+    await seedYear(db);
+    await seedNow(db);
+    await renderApp('/', { db, user: ALEX });
+    const followUps = await screen.findByRole('region', { name: 'Follow-ups due' }, WAIT);
+    expect(within(followUps).getByText('Ailsa')).toBeInTheDocument();
+
+    await saveRecord(db, 'attendee', 'ailsa', { displayName: 'Ailsa R' });
+    await vi.waitFor(
+      () => expect(within(screen.getByRole('region', { name: 'Follow-ups due' })).getByText('Ailsa R')).toBeVisible(),
+      WAIT,
+    );
+  });
+
+  it('waits for a first download to end before showing anything, so a concern not yet arrived is not missed', async () => {
+    const db = freshDb();
+    await seedNow(db);
+    await setMeta(db, 'sync', { phase: 'pulling', downloaded: 3_000, total: 12_000 });
+    await renderApp('/', { db, user: ALEX });
+
+    const ready = await screen.findByRole('region', { name: 'Getting this device ready' }, WAIT);
+    expect(within(ready).getByRole('progressbar', { name: 'Getting this device ready' })).toHaveAttribute(
+      'value',
+      '3000',
+    );
+    expect(screen.queryByRole('region', { name: 'Concerns nobody has picked up' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Follow-ups due' })).toBeNull();
+
+    await setMeta(db, 'sync', { phase: 'idle', lastSuccess: NOW.getTime() });
+    const concerns = await screen.findByRole('region', { name: 'Concerns nobody has picked up' }, WAIT);
+    expect(within(concerns).getByText('1 urgent concern waits for a coordinator.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Getting this device ready' })).toBeNull();
+  });
+
+  it('shows what it holds while a later sync downloads, or when a first download stopped part way', async () => {
+    const db = freshDb();
+    await seedNow(db);
+    await setMeta(db, 'sync', { phase: 'pulling', downloaded: 3_000, total: 12_000, lastSuccess: NOW.getTime() - DAY });
+    await renderApp('/', { db, user: ALEX });
+    expect(await screen.findByRole('region', { name: 'Follow-ups due' }, WAIT)).toBeVisible();
+
+    await setMeta(db, 'sync', { phase: 'error', lastError: 'No signal', downloaded: 3_000, total: 12_000 });
+    expect(await screen.findByRole('region', { name: 'Follow-ups due' }, WAIT)).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Getting this device ready' })).toBeNull();
   });
 
   it('shows a concern picked up, then lowered and raised again, as nobody having picked it up', async () => {

@@ -20,6 +20,14 @@ const LONG_DOWNLOAD = 500;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
+/**
+ * A new device's first long download: nothing has ever synced here and hundreds of records are on their way.
+ * Until it ends, what the device holds is part of the group's work, not all of it.
+ */
+export function isFirstDownload(sync: SyncState | null | undefined): sync is SyncState & { total: number } {
+  return sync?.phase === 'pulling' && sync.lastSuccess === undefined && (sync.total ?? 0) >= LONG_DOWNLOAD;
+}
+
 function waitingText(waiting: number): string {
   return waiting === 1 ? '1 change waiting to sync' : `${count(waiting)} changes waiting to sync`;
 }

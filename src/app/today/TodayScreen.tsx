@@ -1,6 +1,6 @@
 // Today: what is on now and what needs someone, so a facilitator or visitor starts the day from one screen.
 import { Link } from 'react-router';
-import { useDb } from '../../db/hooks.ts';
+import { useDb, useMeta } from '../../db/hooks.ts';
 import { useReferralFollowUps } from '../../db/referralFollowUps.ts';
 import { markFollowUpDone, pickUpConcern, useTodayData } from '../../db/today.ts';
 import { useVolunteersDue } from '../../db/volunteersDue.ts';
@@ -11,6 +11,7 @@ import { followUpsDue, openConcerns, overdueVisits, visitsInProgress } from '../
 import type { Visit } from '../../domain/visit.ts';
 import { isNotStarted } from '../../domain/visitTiming.ts';
 import { useVisitGrace } from '../alerts/alertPeriods.ts';
+import { isFirstDownload } from '../layout/syncStatusText.ts';
 import { useCurrentUser } from '../layout/useCurrentUser.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { formatLongDate } from '../format.ts';
@@ -26,9 +27,28 @@ import { useNow } from './useNow.ts';
 import '../styles/today.css';
 
 export function TodayScreen() {
+  const now = useNow();
+  const sync = useMeta('sync');
+  // Half of the group's records would make a misleading Today (a concern not yet arrived looks like none), and
+  // reading Today again after every page of a first download would slow that download down.
+  if (isFirstDownload(sync)) {
+    return (
+      <Screen title="Today">
+        <p className="lede">{formatLongDate(now)}</p>
+        <section className="today-section" aria-labelledby="first-download">
+          <h2 id="first-download">Getting this device ready</h2>
+          <p>Today shows once everything for your group has arrived, so that nothing waiting for someone is missed.</p>
+          <progress aria-labelledby="first-download" value={sync.downloaded ?? 0} max={sync.total} />
+        </section>
+      </Screen>
+    );
+  }
+  return <TodayBoard now={now} />;
+}
+
+function TodayBoard({ now }: { now: Date }) {
   const db = useDb();
   const user = useCurrentUser();
-  const now = useNow();
   const today = londonDate(now);
   const data = useTodayData(now, today);
   const grace = useVisitGrace();
