@@ -79,6 +79,8 @@ export interface DeviceKey {
 export interface ServerSealKey {
   keyId: string;
   publicKey: string;
+  /** When the device last asked the server for it (device clock, ms). */
+  checkedAt?: number;
 }
 
 /** How far the first unlock after the update has come in sealing the plain values kept before it. */

@@ -136,24 +136,31 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
   }
 }
 
+/** How long a device goes without asking again for the organisation's sealing key when it has nothing to send. */
+const SEAL_KEY_RECHECK_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Learns the organisation's sealing key on each run (a new one after a rotation), for the page to seal the
- * outbox with. A server that does not answer (an older one, or no signal) leaves the known key as it is: the
- * push that follows says what is wrong, if anything is.
+ * Learns the organisation's sealing key (a new one after a rotation), for the page to seal the outbox with: on a
+ * run with changes to send, or once a day, so that a sync with nothing to do is one request. A key older than
+ * the newest still opens on the server (no key is deleted). A server that does not answer (an older one, or no
+ * signal) leaves the known key as it is: the push that follows says what is wrong, if anything is.
  */
 async function refreshSealKey(engine: Engine): Promise<void> {
+  const { db } = engine;
+  const known = await getMeta(db, 'serverSealKey');
+  const sinceChecked = engine.now() - (known?.checkedAt ?? Number.NEGATIVE_INFINITY);
+  const fresh = sinceChecked >= 0 && sinceChecked < SEAL_KEY_RECHECK_MS;
+  if (known && fresh && (await outboxSize(db)) === 0) return;
   let answer;
   try {
     answer = (await engine.transport.sealKey()).body;
   } catch {
     return;
   }
-  const { db } = engine;
+  const checkedAt = engine.now();
   await db.transaction('rw', db.meta, async () => {
-    const known = await getMeta(db, 'serverSealKey');
-    if (known?.keyId === answer.keyId && known.publicKey === answer.publicKey) return;
     if ((await getMeta(db, 'signedOut')) !== undefined) return;
-    await setMeta(db, 'serverSealKey', { keyId: answer.keyId, publicKey: answer.publicKey });
+    await setMeta(db, 'serverSealKey', { keyId: answer.keyId, publicKey: answer.publicKey, checkedAt });
   });
 }
 

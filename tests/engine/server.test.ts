@@ -77,6 +77,37 @@ describe.each(databases)('sync with the real server on $name', ({ postgres }) =>
       }
     });
 
+    it('asks for the sealing key with changes to send or once a day, so a sync with nothing to do is one request', async () => {
+      const [a] = await twoTablets();
+      const paths: string[] = [];
+      const counting: FetchLike = (url, init) => {
+        paths.push(new URL(url).pathname);
+        return a.fetch(url, init);
+      };
+      let now = Date.now();
+      a.db.now = () => now;
+      await a.sync(counting);
+      expect(paths).toEqual(['/api/sync/seal-key', '/api/sync/pull']);
+      const learnt = await getMeta(a.db, 'serverSealKey');
+      expect(learnt?.keyId).toMatch(/^org:/);
+
+      paths.length = 0;
+      now += 60 * 60 * 1000;
+      expect(await a.sync(counting)).toMatchObject({ status: 'synced', pulled: 0 });
+      expect(paths).toEqual(['/api/sync/pull']);
+
+      paths.length = 0;
+      await saveRecord(a.db, 'attendee', 'p1', { displayName: 'Amy' });
+      expect(await a.sync(counting)).toMatchObject({ status: 'synced', pushed: 1 });
+      expect(paths).toEqual(['/api/sync/seal-key', '/api/sync/push', '/api/sync/pull']);
+
+      paths.length = 0;
+      now += DAY;
+      await a.sync(counting);
+      expect(paths).toEqual(['/api/sync/seal-key', '/api/sync/pull']);
+      expect(await getMeta(a.db, 'serverSealKey')).toMatchObject({ keyId: learnt?.keyId, checkedAt: now });
+    });
+
     it('answers the same batch sent twice the same, and stores it once', async () => {
       const [a] = await twoTablets();
       const v = `${String(Date.now()).padStart(13, '0')}-0000-replaydev`;
