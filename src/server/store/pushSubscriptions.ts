@@ -110,6 +110,17 @@ export async function findSubscription(db: Kysely<Schema>, deviceId: string) {
   return row && opened(sealKeyVaultOf(db), row);
 }
 
+/** An organisation's subscriptions on live sign-ins: not revoked, used lately, and not older than a sign-in lasts. */
+function onLiveSignIns(db: Kysely<Schema>, organisationId: string, now: number) {
+  return db
+    .selectFrom('push_subscriptions as p')
+    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
+    .where('p.organisation_id', '=', organisationId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
+    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS));
+}
+
 /**
  * The subscribed devices of an organisation's coordinators, on live sign-ins of enabled accounts: a device
  * whose sign-in has ended (a tablet set aside for weeks) is not alerted until someone signs in on it again.
@@ -119,17 +130,11 @@ export async function findCoordinatorSubscriptions(
   organisationId: string,
   now: number = Date.now(),
 ): Promise<PushSubscription[]> {
-  const rows = await db
-    .selectFrom('push_subscriptions as p')
+  const rows = await onLiveSignIns(db, organisationId, now)
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
     .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
-    .where('p.organisation_id', '=', organisationId)
     .where('u.role', '=', 'coordinator')
     .where('u.disabled', '=', 0)
-    .where('s.revoked_at', 'is', null)
-    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
-    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
     .orderBy('p.device_session_id')
     .execute();
   return openedAll(db, rows);
@@ -142,15 +147,9 @@ export async function findUserSubscriptions(
   userId: string,
   now: number = Date.now(),
 ): Promise<PushSubscription[]> {
-  const rows = await db
-    .selectFrom('push_subscriptions as p')
-    .innerJoin('device_sessions as s', 's.id', 'p.device_session_id')
+  const rows = await onLiveSignIns(db, organisationId, now)
     .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
-    .where('p.organisation_id', '=', organisationId)
     .where('p.user_id', '=', userId)
-    .where('s.revoked_at', 'is', null)
-    .where('s.last_seen_at', '>', isoNow(now - SIGN_IN_IDLE_MS))
-    .where('s.created_at', '>', isoNow(now - SIGN_IN_MAX_MS))
     .orderBy('p.device_session_id')
     .execute();
   return openedAll(db, rows);
