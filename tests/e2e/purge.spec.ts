@@ -5,7 +5,7 @@ import { NotePage } from './pages/NotePage.ts';
 import { PeoplePage } from './pages/PeoplePage.ts';
 import { addTeamMember, PrivacyPage, signInTablet, syncHere } from './pages/PrivacyPage.ts';
 import { ProfilePage } from './pages/ProfilePage.ts';
-import { countRows, ensureOrganisation, openSection } from './pages/SyncPages.ts';
+import { countRows, ensureOrganisation, openSection, pullAll } from './pages/SyncPages.ts';
 import { expect, test, waitForServiceWorker } from './fixtures.ts';
 
 const coordinator = {
@@ -64,11 +64,15 @@ test('a shared note taken back, and an erased person, leave a colleague’s tabl
   const hallPage = await hall.newPage();
   await signInTablet(hallPage, morag.email, morag.password, 'Hall tablet');
   await waitForServiceWorker(hallPage);
+  // The server has both for Morag before her tablet syncs (so a failure below is the tablet's, not the push's).
+  await expect
+    .poll(async () => (await pullAll(hallPage.request, 'note')).length, { message: 'notes the server has for Morag' })
+    .toBe(2);
   await syncHere(hallPage);
   await openProfile(hallPage, 'Kirsty');
   const hallNotes = hallPage.getByRole('region', { name: 'Notes' });
   await expect(hallNotes.getByText('Kirsty talked about her return to work.')).toBeVisible();
-  await expect.poll(() => countRows(hallPage, 'note')).toBe(2);
+  await expect.poll(() => countRows(hallPage, 'note'), { message: 'notes on the hall tablet' }).toBe(2);
 
   // Its author takes the note about Kirsty back.
   await openProfile(page, 'Kirsty');
