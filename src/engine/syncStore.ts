@@ -339,38 +339,56 @@ const PAGES_BEFORE_RECOUNT = 15;
 const recountIn = new WeakMap<object, number>();
 
 /**
- * The records stored under `ids` (undefined where none is), for the merge. Only rows that exist are read: while the
- * table holds few rows in the span of these ids (a first sync's early pages, or a kind with few records), one
- * request for the keys there says which; otherwise every id is read, which then costs less than the keys would.
+ * The records stored under each table's `ids` (undefined where none is), for the merge. Only rows that exist are
+ * read: while a table holds few rows in the span of its ids (a first sync's early pages, or a kind with few
+ * records), one request for the keys there says which; otherwise every id is read, which then costs less than the
+ * keys would. Each step is asked of every table at once, so a page waits for three round trips, not three a kind.
  */
 async function storedRecords(
-  table: Table<Row, string>,
-  ids: string[],
-): Promise<Map<string, VersionedRecord | undefined>> {
-  const current = new Map<string, VersionedRecord | undefined>();
-  let wanted = ids;
-  let lowest = ids[0];
-  let highest = ids[0];
-  for (const id of ids) {
-    if (lowest === undefined || id < lowest) lowest = id;
-    if (highest === undefined || id > highest) highest = id;
-  }
-  const pagesToRecount = recountIn.get(table) ?? 0;
-  if (pagesToRecount > 0) recountIn.set(table, pagesToRecount - 1);
-  else if (lowest !== undefined && highest !== undefined) {
-    const span = table.where(':id').between(lowest, highest, true, true);
-    const inSpan = await span.count();
-    if (inSpan <= ids.length * KEYS_PER_ID_READ) {
-      const present = new Set(inSpan === 0 ? [] : await span.primaryKeys());
-      wanted = ids.filter((id) => present.has(id));
-    } else recountIn.set(table, PAGES_BEFORE_RECOUNT);
-  }
-  const stored = wanted.length > 0 ? await table.bulkGet(wanted) : [];
-  wanted.forEach((id, index) => {
-    const row = stored[index];
-    if (row) current.set(id, rowToRecord(row));
+  reads: { table: Table<Row, string>; ids: string[] }[],
+): Promise<Map<string, VersionedRecord | undefined>[]> {
+  const plans = reads.map(({ table, ids }) => {
+    let lowest = ids[0];
+    let highest = ids[0];
+    for (const id of ids) {
+      if (lowest === undefined || id < lowest) lowest = id;
+      if (highest === undefined || id > highest) highest = id;
+    }
+    const pagesToRecount = recountIn.get(table) ?? 0;
+    if (pagesToRecount > 0) recountIn.set(table, pagesToRecount - 1);
+    const span =
+      pagesToRecount === 0 && lowest !== undefined && highest !== undefined
+        ? table.where(':id').between(lowest, highest, true, true)
+        : undefined;
+    return { table, ids, span, wanted: ids };
   });
-  return current;
+  const counts = await Promise.all(plans.map(({ span }) => span?.count()));
+  const keysOf = plans.map((plan, index) => {
+    const inSpan = counts[index];
+    if (plan.span === undefined || inSpan === undefined) return undefined;
+    if (inSpan > plan.ids.length * KEYS_PER_ID_READ) {
+      recountIn.set(plan.table, PAGES_BEFORE_RECOUNT);
+      return undefined;
+    }
+    return inSpan === 0 ? Promise.resolve([]) : plan.span.primaryKeys();
+  });
+  const keys = await Promise.all(keysOf);
+  for (const [index, plan] of plans.entries()) {
+    const found = keys[index];
+    if (!found) continue;
+    const present = new Set(found);
+    plan.wanted = plan.ids.filter((id) => present.has(id));
+  }
+  const rows = await Promise.all(plans.map(({ table, wanted }) => (wanted.length > 0 ? table.bulkGet(wanted) : [])));
+  return plans.map(({ wanted }, index) => {
+    const current = new Map<string, VersionedRecord | undefined>();
+    const stored = rows[index] ?? [];
+    wanted.forEach((id, position) => {
+      const row = stored[position];
+      if (row) current.set(id, rowToRecord(row));
+    });
+    return current;
+  });
 }
 
 export async function applyPullPage(
@@ -406,22 +424,32 @@ export async function applyPullPage(
       if (list) list.push(change);
       else byKind.set(change.kind, [change]);
     }
-    for (const [kind, changes] of byKind) {
-      const table = db.records(kind);
-      const current = await storedRecords(table, [...new Set(changes.map((change) => change.id))]);
-      const changed = new Set<string>();
-      for (const change of changes) {
-        const merged = merge(current.get(change.id), change);
-        if (merged.changedFields.length === 0) continue;
-        current.set(change.id, merged.record);
-        changed.add(change.id);
-      }
-      const rows = [...changed].flatMap((id) => {
-        const record = current.get(id);
-        return record ? [recordToRow(id, record)] : [];
-      });
-      if (rows.length > 0) await table.bulkPut(rows);
-    }
+    // Every kind's reads asked for at once, then every kind's writes: the browser queues a transaction's requests
+    // in order, so the page waits for one round trip of each rather than one per kind and step.
+    const kinds = [...byKind];
+    const stored = await storedRecords(
+      kinds.map(([kind, changes]) => ({
+        table: db.records(kind),
+        ids: [...new Set(changes.map((change) => change.id))],
+      })),
+    );
+    await Promise.all(
+      kinds.map(async ([kind, changes], index) => {
+        const current = stored[index] ?? new Map<string, VersionedRecord | undefined>();
+        const changed = new Set<string>();
+        for (const change of changes) {
+          const merged = merge(current.get(change.id), change);
+          if (merged.changedFields.length === 0) continue;
+          current.set(change.id, merged.record);
+          changed.add(change.id);
+        }
+        const rows = [...changed].flatMap((id) => {
+          const record = current.get(id);
+          return record ? [recordToRow(id, record)] : [];
+        });
+        if (rows.length > 0) await db.records(kind).bulkPut(rows);
+      }),
+    );
     // What this user may no longer see (`purge` in src/sync/protocol.ts), after the changes: should a page both send
     // and purge a record (it changed while the server read the page), the purge is the later word.
     for (const { kind, id } of page.purge ?? []) await purgeRecord(db, kind, id);

@@ -29,11 +29,12 @@ function device() {
         const table = down.table(name);
         return {
           ...table,
-          getMany: async (request) => {
+          // Returning the promise below, not an async function's: Dexie keeps a transaction's zone through its own.
+          getMany: (request) => {
             readById.set(name, (readById.get(name) ?? 0) + request.keys.length);
             return table.getMany(request);
           },
-          get: async (request) => {
+          get: (request) => {
             readById.set(name, (readById.get(name) ?? 0) + 1);
             return table.get(request);
           },
