@@ -5,10 +5,11 @@ import 'fake-indexeddb/auto';
 import { TZDate } from '@date-fns/tz';
 import { afterEach, beforeEach, vi } from 'vitest';
 
-// Component tests run two at a time on a slow machine: give findBy… and waitFor five seconds, not one.
+// Component tests run two at a time, on a machine that CI keeps busy besides: give findBy… and waitFor fifteen
+// seconds, not one (a screen has taken over five there). A wait that succeeds returns as soon as it does.
 if (typeof document !== 'undefined') {
   const { configure } = await import('@testing-library/react');
-  configure({ asyncUtilTimeout: 5_000 });
+  configure({ asyncUtilTimeout: 15_000 });
 }
 
 // Component tests describe a day relative to "now" (a visit that began 100 minutes ago, a session later today).

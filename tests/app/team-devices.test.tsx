@@ -1,15 +1,12 @@
 // The Devices screen against the real server: who is signed in where, last contact in London time,
 // this tablet marked, and signing another device out after saying what that does.
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../src/app/format.ts';
 import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { renderApp } from './helpers.tsx';
 import { Browser, coordinatorOf, memberOf, PASSWORD } from './teamServer.ts';
-
-// Every answer comes from the real server (with real password hashing) on a busy machine: wait for it patiently.
-configure({ asyncUtilTimeout: 10_000 });
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Leaving a tablet against the real server: signing out sends what waits first, warns with the count
 // before anything unsent is lost, and wipes the tablet; a revoked tablet wipes itself and says why; a session
 // that merely ended keeps everything.
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPageSync } from '../../src/app/sync/pageSync.ts';
@@ -11,9 +11,6 @@ import { saveRecord } from '../../src/db/records.ts';
 import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { freshDb, renderApp } from './helpers.tsx';
 import { Browser, coordinatorOf, memberOf, PASSWORD } from './teamServer.ts';
-
-// Every answer comes from the real server (with real password hashing) on a busy machine: wait for it patiently.
-configure({ asyncUtilTimeout: 10_000 });
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // The Team screen against the real server: a coordinator sees the team, adds a member, invites one
 // with a code that then works on the join screen, changes roles and disables accounts.
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getMeta } from '../../src/db/meta.ts';
@@ -8,9 +8,6 @@ import { formatDateTime } from '../../src/app/format.ts';
 import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { renderApp } from './helpers.tsx';
 import { Browser, coordinatorOf, memberOf, PASSWORD } from './teamServer.ts';
-
-// Every answer comes from the real server (with real password hashing) on a busy machine: wait for it patiently.
-configure({ asyncUtilTimeout: 10_000 });
 
 let server: TestServer;
 beforeAll(async () => {

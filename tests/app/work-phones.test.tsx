@@ -1,6 +1,6 @@
 // Issue 12, item 4, people you can call: a coordinator records work phones in Team, and the escalation screen
 // and the visit page offer "Call <name>" for them, with no signal too. Against the real server.
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setMeta, type SignedInUser, type TeamContact } from '../../src/db/meta.ts';
@@ -9,8 +9,6 @@ import { formatTime } from '../../src/app/format.ts';
 import { startTestServer, type TestServer } from '../engine/harness.ts';
 import { ALEX, freshDb, renderApp, stubNoNetwork } from './helpers.tsx';
 import { coordinatorOf, memberOf } from './teamServer.ts';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 let server: TestServer;
 beforeAll(async () => {
