@@ -11,6 +11,7 @@
 // fixed loop timed there and again once the page has loaded, at full speed and slowed (the slowed page's two
 // alike, and longer than at full speed; on a loaded machine the factor itself is seldom 4).
 // BENCH_ONLY=coldstart runs only this one.
+import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { E2E_PIN } from '../tests/e2e/pages/AccountPages.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
@@ -168,6 +169,14 @@ async function launchOnce(
   previous: Page,
 ): Promise<{ page: Page; lockMs: number; unlockMs: number; parts: LaunchParts }> {
   const page = await relaunch(context, previous, CPU_SLOWDOWN);
+  // BENCH_PROFILE=<name>: a CPU profile of each launch, from navigation to Today, in <name>-coldstart.cpuprofile
+  // (the last launch's is kept; build with `vite build --minify false` for readable names).
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto('/');
   const lockMs = Number(
     await page
@@ -198,6 +207,10 @@ async function launchOnce(
     });
     return { ms: performance.now() - start, lockGoneMs };
   }, TODAY_READY);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${process.env.BENCH_PROFILE}-coldstart.cpuprofile`, JSON.stringify(profile));
+  }
   const parts = { ...navigation, lockGoneMs: unlock.lockGoneMs };
   return { page, lockMs, unlockMs: unlock.ms, parts };
 }

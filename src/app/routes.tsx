@@ -1,18 +1,19 @@
 // The app's routes: account screens for whoever is signed out, the tablet shell with its sections for the rest.
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { Navigate, Outlet, Route, Routes, useOutletContext } from 'react-router';
 import { useKiosk } from '../db/kiosk.ts';
 import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
 import { CurrentUserContext } from './layout/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
-import { LockGate } from './lock/LockGate.tsx';
+import { LockGate, preloadLockScreen } from './lock/LockGate.tsx';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
+import { preloadable } from './preloadable.ts';
 import { Notices, ReloadPrompt } from './pwa/ReloadPrompt.tsx';
 
 // The shell (and Today in it) loads once the PIN is chosen or typed, not with the sign-in or lock screen: what
 // a screen needs before it shows is the first screen's budget (npm run size). The service worker precaches it.
-const Shell = lazy(() => import('./layout/Shell.tsx').then((m) => ({ default: m.Shell })));
+const Shell = preloadable(() => import('./layout/Shell.tsx').then((m) => ({ default: m.Shell })));
 
 function Root() {
   const user = useAccount();
@@ -45,6 +46,10 @@ function SignedOutOnly() {
 function SignedInOnly() {
   const user = useOutletContext<SignedInUser | null>();
   const kiosk = useKiosk();
+  const signedIn = user !== null;
+  useEffect(() => {
+    if (signedIn) void preloadLockScreen().catch(() => undefined);
+  }, [signedIn]);
   if (!user) return <Navigate to="/sign-in" replace />;
   // While the feedback kiosk is on, every screen of the shell (a tap back, a typed address, a reload) leads
   // back to it: nothing else can be reached until the facilitator unlocks it.
@@ -53,7 +58,7 @@ function SignedInOnly() {
   // The PIN: chosen on first sign-in here, asked for on launch and after a spell idle (src/app/lock).
   return (
     <CurrentUserContext value={user}>
-      <LockGate user={user}>
+      <LockGate user={user} whileLocked={loadBehindLock}>
         <Suspense fallback={null}>
           <Shell user={user} />
         </Suspense>
@@ -68,7 +73,7 @@ function SignedInOnly() {
 // budget to what loads before Today. A screen not yet loaded suspends to the nearest <Suspense> already shown
 // (the one around the shell, else the root's); the router moves in a transition, so the screen you are on stays until the next
 // one is ready, and the shell then puts focus on its heading.
-const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+const screen = (load: () => Promise<{ default: ComponentType }>) => preloadable(load);
 const TodayScreen = screen(() => import('./today/TodayScreen.tsx').then((m) => ({ default: m.TodayScreen })));
 const SignInScreen = screen(() => import('./account/SignInScreen.tsx').then((m) => ({ default: m.SignInScreen })));
 const SetupScreen = screen(() => import('./account/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
@@ -188,6 +193,16 @@ const PersonAnswersScreen = screen(() =>
   import('./research/PersonAnswersScreen.tsx').then((m) => ({ default: m.PersonAnswersScreen })),
 );
 const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })));
+
+/**
+ * While the lock shows: the shell and Today (where a launch opens) load, so that they draw as soon as the PIN is
+ * right, and the first London date is worked out (the browser's first time-zone sum loads its zone data, a tenth
+ * of a second on a slow tablet). A failed load is tried again when the screen is opened.
+ */
+function loadBehindLock() {
+  const firstLondonDate = import('../domain/london.ts').then(({ londonDate }) => londonDate(new Date()));
+  void Promise.all([Shell.preload(), TodayScreen.preload(), firstLondonDate]).catch(() => undefined);
+}
 
 export function AppRoutes() {
   return (

@@ -1,19 +1,32 @@
 // The gate in front of the signed-in app: choose a PIN first, then the lock on every launch and after a spell
 // idle. Whatever it shows instead of the app, the app is not rendered behind it, so nothing about anyone reaches
 // a screen reader or a glance.
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useDb, useMeta } from '../../db/hooks.ts';
 import { forgetDeviceKey } from '../../db/keyring.ts';
 import { lockApp, useLockState } from '../../db/lock.ts';
 import type { SignedInUser } from '../../db/meta.ts';
+import { preloadable } from '../preloadable.ts';
 import { watchIdle } from './idle.ts';
 
 // Loaded when first needed, like every screen but Today, to keep the first screen small (npm run size); the
 // service worker precaches them, so the lock opens offline too. Until one has loaded, nothing shows.
-const ChoosePinScreen = lazy(() => import('./ChoosePinScreen.tsx').then((m) => ({ default: m.ChoosePinScreen })));
-const LockScreen = lazy(() => import('./LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
+const ChoosePinScreen = preloadable(() =>
+  import('./ChoosePinScreen.tsx').then((m) => ({ default: m.ChoosePinScreen })),
+);
+const LockScreen = preloadable(() => import('./LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
 
-export function LockGate({ user, children }: { user: SignedInUser; children: ReactNode }) {
+/** Loads the lock screen while the device database is still being read, so that a launch shows it at once. */
+export const preloadLockScreen = () => LockScreen.preload();
+
+interface LockGateProps {
+  user: SignedInUser;
+  /** Called while the lock shows: loads what unlocking will show, so that it follows the PIN at once. */
+  whileLocked?: () => void;
+  children: ReactNode;
+}
+
+export function LockGate({ user, whileLocked, children }: LockGateProps) {
   const db = useDb();
   const lock = useLockState();
   const open = lock !== undefined && lock.pin?.userId === user.id && !lock.locked;
@@ -22,6 +35,10 @@ export function LockGate({ user, children }: { user: SignedInUser; children: Rea
   useEffect(() => {
     if (lock?.locked) forgetDeviceKey();
   }, [lock?.locked]);
+
+  useEffect(() => {
+    if (lock?.locked) whileLocked?.();
+  }, [lock?.locked, whileLocked]);
 
   // Unlocked, and whenever the server's key is learnt or changes: seal what is still in clear (the first unlock
   // after the update) and re-seal for the server what waits in the outbox for it (src/db/sealAtRest.ts).
