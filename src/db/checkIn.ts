@@ -17,9 +17,15 @@ export interface CheckInContext {
   outreach: Outreach[];
   /** People who came to an earlier session of the same course. */
   seriesAttendeeIds: Set<string>;
-  /** People who came to an earlier session at the same venue: the regulars the room expects to see. */
+  /**
+   * People who came to one of the venue's last few sessions before this one (`REGULAR_SESSIONS`): the regulars
+   * the room expects to see. Someone who came once, years ago, is found by name instead.
+   */
   venueRegularIds: Set<string>;
 }
+
+/** A venue's regulars are those who came to one of its last six sessions: six weeks of a weekly group. */
+export const REGULAR_SESSIONS = 6;
 
 const live = <T extends { deleted?: boolean }>(rows: T[]) => rows.filter((row) => row.deleted !== true);
 
@@ -39,8 +45,11 @@ async function readCheckInContext(db: CoorieDb, sessionId: string): Promise<Chec
       session.seriesId ? db.records('session').where('seriesId').equals(session.seriesId).toArray() : [],
       session.venueId ? db.records('session').where('venueId').equals(session.venueId).toArray() : [],
     ]);
+    const latest = before(venue)
+      .sort((a, b) => ((a.startsAt ?? '') < (b.startsAt ?? '') ? 1 : -1))
+      .slice(0, REGULAR_SESSIONS);
     await cameTo(db, before(series), seriesAttendeeIds);
-    await cameTo(db, before(venue), venueRegularIds);
+    await cameTo(db, latest, venueRegularIds);
   }
   return { session, outreach: live(outreach), seriesAttendeeIds, venueRegularIds };
 }

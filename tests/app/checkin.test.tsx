@@ -83,6 +83,37 @@ describe('check-in', { timeout: 30_000 }, () => {
     );
   });
 
+  it('counts as regulars those who came to one of the venue’s last six sessions, and finds the rest by name', async () => {
+    const db = freshDb();
+    // Seven weekly sessions at the hall before this one: Ailsa came to the oldest only, Morag to the sixth back.
+    const weeksBefore = ['11-17', '11-10', '11-03', '10-27', '10-20', '10-13', '10-06'];
+    for (const [index, day] of weeksBefore.entries()) {
+      const week = index + 1;
+      await saveRecord(db, 'session', `w${week}`, {
+        title: `Week -${week}`,
+        startsAt: `2026-${day}T10:00:00.000Z`,
+        venueId: 'hall',
+      });
+    }
+    await saveRecord(db, 'checkIn', 'w7:ailsa', { sessionId: 'w7', attendeeId: 'ailsa', present: true });
+    await saveRecord(db, 'checkIn', 'w6:morag', { sessionId: 'w6', attendeeId: 'morag', present: true });
+    stubNoNetwork();
+    await seed(db, false);
+    await saveRecord(db, 'session', SESSION, { venueId: 'hall' });
+    await renderApp(`/sessions/${SESSION}/check-in`, { db, user: ALEX });
+    const region = await screen.findByRole('region', { name: 'Came here before' });
+    expect(await within(region).findByRole('button', { name: 'Check in Morag' })).toBeInTheDocument();
+    expect(screen.queryByText('Ailsa')).not.toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Find a name' }), 'ai');
+    expect(
+      await within(screen.getByRole('region', { name: 'Someone else?' })).findByRole('button', {
+        name: 'Check in Ailsa',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('checks a person in with one tap and undoes it with another, keeping one record', async () => {
     const { db } = await openCheckIn();
     const user = userEvent.setup();
