@@ -53,6 +53,24 @@ export function levenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/**
+ * Whether two names are at most two edits apart: levenshtein(a, b) <= 2, on what is left once the letters both
+ * start and end with are set aside (which changes no edit distance, and leaves "parent 1204" and "parent 1240"
+ * two letters each).
+ */
+export function withinTwoEdits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  return levenshtein(a.slice(start, endA), b.slice(start, endB)) <= 2;
+}
+
 // The order of localeCompare(…, 'en-GB'), without making a collator for every comparison.
 const BY_NAME = new Intl.Collator('en-GB');
 
@@ -66,6 +84,20 @@ const olderFirst = (a: Attendee, b: Attendee) =>
  * and baby birthday first, so a few thousand people do not mean millions of comparisons.
  */
 export function likelyDuplicates(attendees: readonly Attendee[]): DuplicatePair[] {
+  return [...duplicatePairs(attendees).values()].sort(
+    (a, b) =>
+      b.reasons.length - a.reasons.length ||
+      BY_NAME.compare(a.first.displayName ?? '', b.first.displayName ?? '') ||
+      olderFirst(a.second, b.second),
+  );
+}
+
+/** How many pairs likelyDuplicates finds, without putting them in order (People's banner needs the number only). */
+export function likelyDuplicateCount(attendees: readonly Attendee[]): number {
+  return duplicatePairs(attendees).size;
+}
+
+function duplicatePairs(attendees: readonly Attendee[]): Map<string, DuplicatePair> {
   const live = attendees.filter((attendee) => attendee.deleted !== true && !attendee.mergedInto);
   const buckets = new Map<string, Attendee[]>();
   const add = (key: string, attendee: Attendee) => {
@@ -85,15 +117,17 @@ export function likelyDuplicates(attendees: readonly Attendee[]): DuplicatePair[
 
   const pairs = new Map<string, DuplicatePair>();
   for (const [key, bucket] of buckets) {
+    if (bucket.length < 2) continue;
     const reason = key.slice(0, key.indexOf('|')) as DuplicateReason;
+    // Oldest first, once a bucket: each pair below is then (older, newer) without sorting it again.
+    bucket.sort(olderFirst);
+    const names = bucket.map((attendee) => normaliseName(attendee.displayName));
     for (let i = 0; i < bucket.length; i += 1) {
       for (let j = i + 1; j < bucket.length; j += 1) {
-        const [first, second] = [bucket[i], bucket[j]].sort((a, b) => olderFirst(a as Attendee, b as Attendee));
-        if (!first || !second || first.id === second.id) continue;
+        const first = bucket[i] as Attendee;
+        const second = bucket[j] as Attendee;
         if (reason === 'baby-birthday-and-name') {
-          const [a, b] = [normaliseName(first.displayName), normaliseName(second.displayName)];
-          // Names more than two letters apart in length are more than two edits apart: no need to count them.
-          if (Math.abs(a.length - b.length) > 2 || levenshtein(a, b) > 2) continue;
+          if (!withinTwoEdits(names[i] ?? '', names[j] ?? '')) continue;
         }
         const pairKey = `${first.id}\u0000${second.id}`;
         const pair = pairs.get(pairKey) ?? { first, second, reasons: [] };
@@ -102,12 +136,7 @@ export function likelyDuplicates(attendees: readonly Attendee[]): DuplicatePair[
       }
     }
   }
-  return [...pairs.values()].sort(
-    (a, b) =>
-      b.reasons.length - a.reasons.length ||
-      BY_NAME.compare(a.first.displayName ?? '', b.first.displayName ?? '') ||
-      olderFirst(a.second, b.second),
-  );
+  return pairs;
 }
 
 /** One write for the repository: `values` are saved onto record `id` of `kind` (deletion is `deleted: true`). */

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Attendee } from '../../src/domain/attendee.ts';
 import type { CheckIn } from '../../src/domain/checkIn.ts';
-import { levenshtein, likelyDuplicates, mergePlan, normaliseName } from '../../src/domain/duplicates.ts';
+import fc from 'fast-check';
+import {
+  levenshtein,
+  likelyDuplicateCount,
+  likelyDuplicates,
+  mergePlan,
+  normaliseName,
+  withinTwoEdits,
+} from '../../src/domain/duplicates.ts';
 import { validateValues } from '../../src/domain/kinds.ts';
 
 const person = (id: string, displayName: string, extra: Partial<Attendee> = {}): Attendee => ({
@@ -67,6 +75,27 @@ describe('likely duplicates', () => {
     expect(pairs([amy, amy])).toEqual([]);
     expect(pairs([amy, person('2', 'Amy', { deleted: true })])).toEqual([]);
     expect(pairs([amy, person('3', 'Amy', { mergedInto: '1' })])).toEqual([]);
+  });
+});
+
+describe('the quick checks behind People', () => {
+  it('finds names within two edits exactly when the full edit distance says so', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ë', ' '), maxLength: 9 });
+    fc.assert(fc.property(name, name, (a, b) => withinTwoEdits(a, b) === levenshtein(a, b) <= 2));
+    expect(withinTwoEdits('parent1204', 'parent1240')).toBe(true);
+    expect(withinTwoEdits('parent1204', 'parent4021')).toBe(false);
+  });
+
+  it('counts the same pairs it lists, for many people with birthdays in common', () => {
+    const many = Array.from({ length: 300 }, (_, index) =>
+      person(String(index + 1), `Parent ${index + 1}`, {
+        locality: index % 2 ? 'Elgin' : 'Forres',
+        babies: [{ alias: 'Baby', dateOfBirth: `2026-0${(index % 9) + 1}-01` }],
+      }),
+    );
+    const listed = likelyDuplicates(many);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(likelyDuplicateCount(many)).toBe(listed.length);
   });
 });
 

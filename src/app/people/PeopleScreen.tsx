@@ -3,7 +3,7 @@
 // keystroke; the list is windowed, so only the rows near the screen are in the page.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { likelyDuplicates, normaliseName } from '../../domain/duplicates.ts';
+import { likelyDuplicateCount, normaliseName } from '../../domain/duplicates.ts';
 import { usePeopleIndex, type NamedPerson } from '../../db/people.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
@@ -13,22 +13,28 @@ import '../styles/people.css';
 const duplicateCounts = new WeakMap<readonly NamedPerson[], number>();
 
 /**
- * How many pairs may be the same person: worked out once per change to the people, just after the list is on
- * screen (so opening People and typing never wait for it), and remembered, so that opening People again does
- * not work it out again. Until then the last count stays.
+ * How many pairs may be the same person: worked out once per change to the people (the index is the same answer
+ * until someone changes), when the tablet is next idle after the list is on screen (so opening People and typing
+ * do not wait for it), and remembered, so that opening People again does not work it out again. Until then the
+ * last count stays.
  */
-function useDuplicateCount(people: readonly NamedPerson[] | undefined): number {
+function useDuplicateCount(index: readonly NamedPerson[] | undefined): number {
   const [last, setLast] = useState(0);
-  const known = people ? duplicateCounts.get(people) : undefined;
+  const known = index ? duplicateCounts.get(index) : undefined;
   useEffect(() => {
-    if (!people || duplicateCounts.has(people)) return;
-    const timer = setTimeout(() => {
-      const count = likelyDuplicates(people.map((entry) => entry.person)).length;
-      duplicateCounts.set(people, count);
+    if (!index || duplicateCounts.has(index)) return;
+    const work = () => {
+      const count = likelyDuplicateCount(index.map((entry) => entry.person));
+      duplicateCounts.set(index, count);
       setLast(count);
-    }, 0);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(work, { timeout: 2000 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(work, 0);
     return () => clearTimeout(timer);
-  }, [people]);
+  }, [index]);
   return known ?? last;
 }
 
@@ -43,7 +49,7 @@ export function PeopleScreen() {
   const message = (location.state as { message?: string } | null)?.message;
   const [search, setSearch] = useState('');
   const people = useMemo(() => index?.filter((entry) => !entry.person.mergedInto), [index]);
-  const pairs = useDuplicateCount(people);
+  const pairs = useDuplicateCount(index);
   const wanted = normaliseName(search);
   const shown = useMemo(
     () => people?.filter((entry) => !wanted || entry.name.includes(wanted) || entry.locality.includes(wanted)),
