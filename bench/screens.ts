@@ -11,7 +11,8 @@
 // size should take at most twice its time there (`…Within2xOf100`), so that no screen grows with the data.
 // BENCH_ONLY=screens runs only this one (and writes its figures into bench/results.json); BENCH_SCREENS_SCALE=0.1
 // seeds a tenth of everything, for a quick look while developing.
-import type { Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
 import {
   SCREEN_SESSION as SESSION,
   screenCounts,
@@ -26,7 +27,27 @@ export const SMALL_SCREEN_COUNTS = screenCountsOf(100);
 const TARGETS = { tapMs: 150, openCheckInMs: 500, keystrokeMs: 50, peopleRows: 100, todayMs: 300, overSmall: 2 };
 
 /** Navigates inside the app (as a link does, no reload) and times until `ready()` holds, at the next frame. */
+/** BENCH_PROFILE=<name>: each timed navigation's CPU profile, in <name>-<n>-<screen>.cpuprofile. */
+let profiler: CDPSession | undefined;
+let profiled = 0;
+
+async function profiledAs<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!profiler) return work();
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.send('Profiler.start');
+  const result = await work();
+  const { profile } = await profiler.send('Profiler.stop');
+  writeFileSync(`${process.env.BENCH_PROFILE}-${++profiled}-${name}.cpuprofile`, JSON.stringify(profile));
+  return result;
+}
+
 async function navigateMs(page: Page, path: string, ready: string): Promise<number> {
+  const screen = path.split('/').filter(Boolean).pop() ?? 'today';
+  return profiledAs(screen, () => navigateOnce(page, path, ready));
+}
+
+async function navigateOnce(page: Page, path: string, ready: string): Promise<number> {
   return page.evaluate(
     async ({ path, ready }) => {
       const check = new Function(`return (${ready})();`) as () => boolean;
@@ -135,6 +156,7 @@ export async function benchScreens(page: Page, userId: string, counts: ScreenCou
   await navigateMs(page, '/people', `() => !!document.querySelector('#people-search')`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (process.env.BENCH_PROFILE) profiler = cdp;
   try {
     // From People (a screen that reads nothing Today does) to Today, as a tap on its tab: three times, the median.
     const todayTimes: number[] = [];
@@ -158,7 +180,7 @@ export async function benchScreens(page: Page, userId: string, counts: ScreenCou
       '/people',
       `() => !!document.querySelector('#people-search') && !!document.querySelector('ul[aria-label="People"] li')`,
     );
-    const keys = await keystrokesMs(page, 'Parent 4000');
+    const keys = await profiledAs('keystrokes', () => keystrokesMs(page, 'Parent 4000'));
     const peopleRows = await page.evaluate(async () => {
       const input = document.querySelector<HTMLInputElement>('#people-search');
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
@@ -183,6 +205,7 @@ export async function benchScreens(page: Page, userId: string, counts: ScreenCou
       peopleRows,
     };
   } finally {
+    profiler = undefined;
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   }
 }
