@@ -1,6 +1,7 @@
 // Queries and writes about one person: their record, attendance, notes, and merging a duplicate into them.
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
 import type { Attendee } from '../domain/attendee.ts';
 import type { CheckIn } from '../domain/checkIn.ts';
 import { mergePlan, normaliseName } from '../domain/duplicates.ts';
@@ -33,6 +34,37 @@ export interface NamedPerson {
 
 const lastIndex = new WeakMap<CoorieDb, NamedPerson[]>();
 
+// How many times the people of each database have been written to, by this page, another tab or the service
+// worker (Dexie tells every context of each committed write). An index read when the count was N is still right
+// while it is N: opening People again shows it without reading everyone, and typing does not wait on that read.
+const peopleWrites = new Map<string, number>();
+const writeListeners = new Set<() => void>();
+Dexie.on('storagemutated', (parts) => {
+  let changed = false;
+  for (const part of Object.keys(parts)) {
+    const name = /^idb:\/\/(.+)\/attendee\//.exec(part)?.[1];
+    if (name !== undefined) {
+      peopleWrites.set(name, (peopleWrites.get(name) ?? 0) + 1);
+      changed = true;
+    } else if (part === 'all') {
+      // A page back from the browser's back-forward cache: anything may have changed meanwhile.
+      for (const key of peopleWrites.keys()) peopleWrites.set(key, (peopleWrites.get(key) ?? 0) + 1);
+      peopleWrites.set('*', (peopleWrites.get('*') ?? 0) + 1);
+      changed = true;
+    }
+  }
+  if (changed) for (const listener of writeListeners) listener();
+});
+
+function subscribeToPeopleWrites(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
+const writesSeen = (db: CoorieDb) => (peopleWrites.get(db.name) ?? 0) + (peopleWrites.get('*') ?? 0);
+/** The write count each index was read at. */
+const readAt = new WeakMap<readonly NamedPerson[], number>();
+
 function sameVersions(before: readonly NamedPerson[], after: readonly NamedPerson[]): boolean {
   if (before.length !== after.length) return false;
   return before.every((entry, at) => {
@@ -52,23 +84,28 @@ function sameVersions(before: readonly NamedPerson[], after: readonly NamedPerso
  */
 export function usePeopleIndex(enabled = true): NamedPerson[] | undefined {
   const db = useDb();
+  const writes = useSyncExternalStore(subscribeToPeopleWrites, () => writesSeen(db));
   return useLiveQuery(
     async () => {
-      if (!enabled) return lastIndex.get(db);
-      const rows = await openRows('attendee', await db.records('attendee').orderBy('displayName').toArray());
       const previous = lastIndex.get(db);
+      if (!enabled) return previous;
+      // Nobody written since the last read: that answer stands, and a write re-runs this (`writes`).
+      if (previous && readAt.get(previous) === writes) return previous;
+      const seen = writesSeen(db);
+      const rows = await openRows('attendee', await db.records('attendee').orderBy('displayName').toArray());
       const index: NamedPerson[] = [];
       for (const person of rows) {
         if (person.deleted === true) continue;
         index.push({ person, name: normaliseName(person.displayName), locality: normaliseName(person.locality) });
       }
-      // Nobody changed since the last read (a screen opened again): keep the same answer, so nothing derived
-      // from it (likely duplicates) is worked out again.
-      if (previous && sameVersions(previous, index)) return previous;
-      lastIndex.set(db, index);
-      return index;
+      // Nobody changed since the last read (a write that changed nothing): keep the same answer, so nothing
+      // derived from it (likely duplicates) is worked out again.
+      const answer = previous && sameVersions(previous, index) ? previous : index;
+      readAt.set(answer, seen);
+      lastIndex.set(db, answer);
+      return answer;
     },
-    [db, enabled],
+    [db, enabled, writes],
     lastIndex.get(db),
   );
 }

@@ -260,4 +260,29 @@ describe('the people list', () => {
     await user.click(within(list).getByRole('link', { name: /Morag/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Morag' }, SLOW)).toBeInTheDocument();
   });
+
+  it('shows, when opened again, whoever was added or renamed while it was closed', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag', locality: 'Buckie' });
+    await renderApp('/people', { db, user: ALEX });
+    const user = userEvent.setup();
+    const names = async () =>
+      within(await screen.findByRole('list', { name: 'People' }, SLOW))
+        .getAllByRole('link')
+        .map((link) => link.textContent);
+    expect(await names()).toEqual(['MoragBuckie']);
+
+    await user.click(screen.getByRole('link', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 1, name: 'Today' }, SLOW);
+    // As a sync would while People is closed: a new person, and a new name for one already here.
+    await saveRecord(db, 'attendee', 'a2', { displayName: 'Kirsty', locality: 'Forres' });
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag B' });
+    await user.click(screen.getByRole('link', { name: 'People' }));
+    await waitFor(async () => expect(await names()).toEqual(['KirstyForres', 'Morag BBuckie']), SLOW);
+
+    // And while it is open.
+    await saveRecord(db, 'attendee', 'a3', { displayName: 'Ailsa', locality: 'Elgin' });
+    await waitFor(async () => expect(await names()).toEqual(['AilsaElgin', 'KirstyForres', 'Morag BBuckie']), SLOW);
+  });
 });
