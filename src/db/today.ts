@@ -37,6 +37,26 @@ async function openedConcern(id: string, value: unknown): Promise<unknown> {
   return opener.open(sealPlace('note', id, 'concern'), value).catch(() => undefined);
 }
 
+/**
+ * Every note's concern: those opened before (or in clear) at once, the rest through Web Crypto. Today reads a year
+ * of notes each time it opens or a note changes; a promise for each concern cost more than the reading.
+ */
+async function openedConcerns(notes: { id: string; concern?: unknown }[]): Promise<unknown[]> {
+  const opener = currentOpener();
+  const concerns = notes.map(({ id, concern }) =>
+    !isSealed(concern) ? concern : opener?.known(sealPlace('note', id, 'concern'), concern),
+  );
+  const unknown = notes.flatMap((note, index) =>
+    concerns[index] === undefined && isSealed(note.concern) ? [{ note, index }] : [],
+  );
+  if (unknown.length === 0) return concerns;
+  // Web Crypto is not Dexie: wrapped in Promise.resolve, the live query still follows the reads after it
+  // (Dexie's rule for a querier that calls another async API), so only the people shown are read.
+  const opened = await Promise.resolve(Promise.all(unknown.map(({ note }) => openedConcern(note.id, note.concern))));
+  unknown.forEach(({ index }, position) => (concerns[index] = opened[position]));
+  return concerns;
+}
+
 /** How far back Today counts who picked up concerns ("picked up lately"). */
 export const PICKED_UP_DAYS = 14;
 
@@ -59,9 +79,7 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   for (const visit of live([...visitsNear, ...visitsOpen])) visitRows.set(visit.id, visit);
   const notes = live(allNotes);
   const due = new Set(followUps.map((note) => note.id));
-  // Web Crypto is not Dexie: wrapped in Promise.resolve, the live query still follows the reads after it
-  // (Dexie's rule for a querier that calls another async API), so only the people shown are read.
-  const concerns = await Promise.resolve(Promise.all(notes.map((note) => openedConcern(note.id, note.concern))));
+  const concerns = await openedConcerns(notes);
   const shown = notes.filter((note, index) => {
     if (due.has(note.id)) return true;
     if (!CONCERNS.includes(concerns[index])) return false;

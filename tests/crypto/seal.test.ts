@@ -92,6 +92,34 @@ describe('sealing', () => {
     expect(await opener.open('note/n1/focusAreas', sealed)).toEqual(['anxiety', 'mood']);
   });
 
+  it('knows at once only a short value it opened itself, for the same place and the same bytes', async () => {
+    const pair = await generateSealingKeyPair();
+    const sealer = await Sealer.create(pair.publicKey, 'k');
+    const opener = new Opener('k', pair.privateKey);
+    const sealed = await sealer.seal('note/n1/concern', 'urgent');
+    expect(opener.known('note/n1/concern', sealed)).toBeUndefined();
+    expect(await opener.open('note/n1/concern', sealed)).toBe('urgent');
+    expect(opener.known('note/n1/concern', { ...sealed })).toBe('urgent');
+    const flipped = sealed.c.startsWith('A') ? `B${sealed.c.slice(1)}` : `A${sealed.c.slice(1)}`;
+    expect(opener.known('note/n1/concern', { ...sealed, c: flipped })).toBeUndefined();
+    expect(opener.known('note/n2/concern', sealed)).toBeUndefined();
+    const shifted = { ...sealed, iv: sealed.iv.slice(1), c: sealed.iv.slice(0, 1) + sealed.c };
+    expect(opener.known('note/n1/concern', shifted)).toBeUndefined();
+    const otherSender = (await (await Sealer.create(pair.publicKey, 'k')).seal('x', 1)).e;
+    expect(opener.known('note/n1/concern', { ...sealed, e: otherSender })).toBeUndefined();
+    expect(new Opener('k', pair.privateKey).known('note/n1/concern', sealed)).toBeUndefined();
+    expect(opener.known('note/n1/concern', { ...sealed, k: 'other' })).toBeUndefined();
+    // A copy each time, as from open.
+    const areas = await sealer.seal('note/n1/focusAreas', ['anxiety']);
+    await opener.open('note/n1/focusAreas', areas);
+    (opener.known('note/n1/focusAreas', areas) as string[]).push('changed by a screen');
+    expect(opener.known('note/n1/focusAreas', areas)).toEqual(['anxiety']);
+    // A long value (a note's body) is opened afresh each time, never kept.
+    const body = await sealer.seal('note/n1/body', 'words '.repeat(200));
+    expect(await opener.open('note/n1/body', body)).toBe('words '.repeat(200));
+    expect(opener.known('note/n1/body', body)).toBeUndefined();
+  });
+
   it('round-trips a public key through its raw form and refuses what is not one', async () => {
     const pair = await generateSealingKeyPair();
     const raw = await exportPublicKey(pair.publicKey);

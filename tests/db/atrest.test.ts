@@ -1,7 +1,7 @@
 // Sensitive fields at rest on the device: sealed in every table, readable only with the device key the PIN
 // unwraps, and readable again after a PIN change; what waits in the outbox only the server's key opens.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportPublicKey, generateSealingKeyPair, isSealed, Opener, type Sealed } from '../../src/crypto/seal.ts';
 import { ACTIVITY_KINDS } from '../../src/domain/activity.ts';
 import { KIND_INDEXES, KIND_NAMES, type KindName } from '../../src/domain/indexes.ts';
@@ -21,6 +21,7 @@ import { lockApp } from '../../src/db/lock.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { getRecord, saveRecord } from '../../src/db/records.ts';
 import { sealAtRest } from '../../src/db/sealAtRest.ts';
+import { readToday } from '../../src/db/today.ts';
 import { listRejected } from '../../src/db/rejected.ts';
 import {
   applyPullPage,
@@ -166,6 +167,35 @@ describe('sensitive fields at rest', () => {
     expect(locked?.attendeeId).toBe('a1');
     await unlockDeviceKey(db, PIN);
     expect((await getRecord(db, 'note', 'n1'))?.body).toBe(SAMPLES.note.body);
+  });
+
+  it('Today finds notes by their sealed concerns, again and again while unlocked, a concern changed included, and none while locked', async () => {
+    openDb();
+    await createDeviceKey(db, PIN);
+    // A body long enough to be opened afresh on every read, unlike the short concern.
+    const body = 'Secret body: low since the birth. '.repeat(20);
+    await saveRecord(db, 'note', 'n1', { ...SAMPLES.note, body, createdAt: '2026-01-10T10:00:00Z' });
+    await saveRecord(db, 'note', 'n2', { attendeeId: 'a1', body: 'Came with her sister', concern: 'none' });
+    const now = new Date(AT);
+    const shown = async () => (await readToday(db, now, '2026-11-24')).notes.map((note) => note.id);
+    expect(isSealed((await db.records('note').get('n1'))?.concern)).toBe(true);
+    expect(await shown()).toEqual(['n1']);
+    // The second read opens in full only the note it shows: the other's concern, opened before, it knows at once.
+    const opener = currentOpener();
+    if (!opener) throw new Error('unlocked, so the key is held');
+    const open = vi.spyOn(opener, 'open');
+    expect(await shown()).toEqual(['n1']);
+    const places = open.mock.calls.map(([place]) => place);
+    open.mockRestore();
+    expect(places).toContain('note/n1/body');
+    expect(places.filter((place) => place.startsWith('note/n2/'))).toEqual([]);
+    await saveRecord(db, 'note', 'n1', { concern: 'keep an eye' });
+    await saveRecord(db, 'note', 'n2', { concern: 'talk to coordinator' });
+    expect(await shown()).toEqual(['n2']);
+    await lockApp(db);
+    expect(await shown()).toEqual([]);
+    await unlockDeviceKey(db, PIN);
+    expect(await shown()).toEqual(['n2']);
   });
 
   it('a PIN change re-wraps the key: the data stays as it was and readable with the new PIN only', async () => {
