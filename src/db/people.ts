@@ -47,8 +47,8 @@ Dexie.on('storagemutated', (parts) => {
       peopleWrites.set(name, (peopleWrites.get(name) ?? 0) + 1);
       changed = true;
     } else if (part === 'all') {
-      // A page back from the browser's back-forward cache: anything may have changed meanwhile.
-      for (const key of peopleWrites.keys()) peopleWrites.set(key, (peopleWrites.get(key) ?? 0) + 1);
+      // A page back from the browser's back-forward cache: anything may have changed meanwhile, in every database
+      // (each one's count includes this one).
       peopleWrites.set('*', (peopleWrites.get('*') ?? 0) + 1);
       changed = true;
     }

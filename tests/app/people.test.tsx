@@ -285,4 +285,33 @@ describe('the people list', () => {
     await saveRecord(db, 'attendee', 'a3', { displayName: 'Ailsa', locality: 'Elgin' });
     await waitFor(async () => expect(await names()).toEqual(['AilsaElgin', 'KirstyForres', 'Morag BBuckie']), SLOW);
   });
+
+  it('shows whoever was added while the page sat in the back-forward cache, where no write is heard of', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag', locality: 'Buckie' });
+    await renderApp('/people', { db, user: ALEX });
+    const user = userEvent.setup();
+    const names = async () =>
+      within(await screen.findByRole('list', { name: 'People' }, SLOW))
+        .getAllByRole('link')
+        .map((link) => link.textContent);
+    expect(await names()).toEqual(['MoragBuckie']);
+    await user.click(screen.getByRole('link', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 1, name: 'Today' }, SLOW);
+
+    // Written past Dexie, as by a service worker's sync while this page was frozen: nothing tells the page.
+    const stored = await db.records('attendee').get('a1');
+    const idb = db.backendDB();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = idb.transaction('attendee', 'readwrite');
+      transaction.objectStore('attendee').put({ ...stored, id: 'a2', displayName: 'Kirsty', locality: 'Forres' });
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error ?? new Error('the write failed'));
+    });
+    // Back from the back-forward cache: Dexie tells every reader that anything may have changed.
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await user.click(screen.getByRole('link', { name: 'People' }));
+    await waitFor(async () => expect(await names()).toEqual(['KirstyForres', 'MoragBuckie']), SLOW);
+  });
 });
