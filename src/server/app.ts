@@ -93,6 +93,7 @@ export async function buildApp({
   app.decorate('alerting', {
     db: store.db,
     sender: push,
+    log: app.log,
     defaults: {
       urgentRepeatMinutes: config.urgentRepeatMinutes,
       visitGraceMinutes: config.visitGraceMinutes,

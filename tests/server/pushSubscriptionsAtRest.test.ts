@@ -4,7 +4,7 @@
 // delivered; a subscription kept plain before wrapped at start (once, however many processes start together) and
 // read as it is until then; a 404/410 still removing it; and a wrong secret stopping the server with one clear
 // line and every row left as it was.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StartupError } from '../../src/server/preflight.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { prepareKeysAtRest } from '../../src/server/store/keysAtRest.ts';
@@ -128,6 +128,27 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
       expect((await second.post('/api/push/test')).status).toBe(409);
       await testAlertReaches(coordinator, first);
       expect(service().deliveries.map((delivery) => delivery.path)).toEqual(['/push/ailsa']);
+
+      // An urgent concern reaches the one device that opens, and the log names the one left out.
+      const visitor = await addMember(coordinator, 'visitor', 'Isla');
+      const warn = vi.spyOn(server.app.log, 'warn');
+      const pushed = await visitor.post(
+        '/api/sync/push',
+        pushBody([
+          change('attendee', 'p1', { displayName: 'Morag' }),
+          change('note', 'n1', { attendeeId: 'p1', body: 'Morag is not safe at home.', concern: 'urgent' }),
+        ]),
+      );
+      expect(pushed.status).toBe(200);
+      await service().waitFor(2);
+      await vi.waitFor(() =>
+        expect(warn).toHaveBeenCalledWith(
+          { device: to.deviceId },
+          expect.stringMatching(/^a device's push subscription does not open with SEAL_KEY_SECRET and is left out/),
+        ),
+      );
+      warn.mockRestore();
+      expect(service().deliveries.map((delivery) => delivery.path)).toEqual(['/push/ailsa', '/push/ailsa']);
     });
 
     it.each([404, 410])('removes the subscription when the push service answers %i', async (status) => {

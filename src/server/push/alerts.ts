@@ -5,6 +5,7 @@
 // - An urgent concern: every coordinator's devices, at once and once more if nobody has picked it up.
 // - A lone-worker visit not closed: the visitor's own devices after its expected end and a grace period, then
 //   the coordinators' and the visit's buddy's.
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AlertPeriods } from '../../api/push.ts';
 import type { ChangeResult } from '../../sync/protocol.ts';
@@ -23,6 +24,8 @@ export const VISIT_NOT_CLOSED = 'visit_not_closed';
 export interface Alerting {
   db: Kysely<Schema>;
   sender: PushSender;
+  /** Where a device that cannot be alerted is told of. */
+  log: FastifyBaseLogger;
   /** The periods of an organisation that has not chosen its own (from the server's environment). */
   defaults: AlertPeriods;
 }
@@ -154,15 +157,17 @@ async function sendIfClaimed(
   if (!decision.send) return false;
   if (decision.to === 'visitor' && record) {
     const visitor = typeof record.values.supporterId === 'string' ? record.values.supporterId : record.authorId;
-    const devices = await findUserSubscriptions(alerting.db, alert.organisationId, visitor);
+    const devices = await findUserSubscriptions(alerting.db, alert.organisationId, visitor, { log: alerting.log });
     await alerting.sender.send(devices, VISIT_NOT_CLOSED_ALERT);
   } else {
-    const devices = await findCoordinatorSubscriptions(alerting.db, alert.organisationId);
+    const devices = await findCoordinatorSubscriptions(alerting.db, alert.organisationId, { log: alerting.log });
     // A visit's buddy (a coordinator by default, but any colleague may be chosen) is alerted with the team.
     const buddy = alert.kind === VISIT_NOT_CLOSED ? record?.values.buddyId : undefined;
     if (typeof buddy === 'string' && buddy) {
       const known = new Set(devices.map((device) => device.deviceId));
-      const buddyDevices = await findUserSubscriptions(alerting.db, alert.organisationId, buddy);
+      const buddyDevices = await findUserSubscriptions(alerting.db, alert.organisationId, buddy, {
+        log: alerting.log,
+      });
       devices.push(...buddyDevices.filter((device) => !known.has(device.deviceId)));
     }
     await alerting.sender.send(devices, alert.kind === URGENT_CONCERN ? URGENT_CONCERN_ALERT : VISIT_NOT_CLOSED_ALERT);

@@ -3,6 +3,7 @@
 // the column, so that a copy of the database cannot send alerts to coordinators' devices, nor tell which push
 // service each one uses. Callers see plain values. Rows kept plain before wrapping are read as they are until
 // the next start wraps them (prepareKeysAtRest, store/keysAtRest.ts).
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 import {
@@ -49,9 +50,27 @@ async function opened<Row extends PushSubscription>(vault: SealKeyVault, row: Ro
   }
 }
 
-async function openedAll(db: Kysely<Schema>, rows: PushSubscription[]): Promise<PushSubscription[]> {
+/** Where a subscription left out is told of: the server's log. */
+export interface FindOptions {
+  log?: Pick<FastifyBaseLogger, 'warn'>;
+  now?: number;
+}
+
+async function openedAll(
+  db: Kysely<Schema>,
+  rows: PushSubscription[],
+  log: FindOptions['log'],
+): Promise<PushSubscription[]> {
   const vault = sealKeyVaultOf(db);
   const all = await Promise.all(rows.map((row) => opened(vault, row)));
+  rows.forEach((row, index) => {
+    if (all[index] !== undefined) return;
+    log?.warn(
+      { device: row.deviceId },
+      "a device's push subscription does not open with SEAL_KEY_SECRET and is left out: no alert reaches that " +
+        'device until alerts are turned on there again',
+    );
+  });
   return all.filter((row) => row !== undefined);
 }
 
@@ -128,7 +147,7 @@ function onLiveSignIns(db: Kysely<Schema>, organisationId: string, now: number) 
 export async function findCoordinatorSubscriptions(
   db: Kysely<Schema>,
   organisationId: string,
-  now: number = Date.now(),
+  { log, now = Date.now() }: FindOptions = {},
 ): Promise<PushSubscription[]> {
   const rows = await onLiveSignIns(db, organisationId, now)
     .innerJoin('users as u', 'u.id', 'p.user_id')
@@ -137,7 +156,7 @@ export async function findCoordinatorSubscriptions(
     .where('u.disabled', '=', 0)
     .orderBy('p.device_session_id')
     .execute();
-  return openedAll(db, rows);
+  return openedAll(db, rows, log);
 }
 
 /** One user's subscribed devices, on live sign-ins. */
@@ -145,14 +164,14 @@ export async function findUserSubscriptions(
   db: Kysely<Schema>,
   organisationId: string,
   userId: string,
-  now: number = Date.now(),
+  { log, now = Date.now() }: FindOptions = {},
 ): Promise<PushSubscription[]> {
   const rows = await onLiveSignIns(db, organisationId, now)
     .select(['p.device_session_id as deviceId', 'p.endpoint', 'p.p256dh', 'p.auth'])
     .where('p.user_id', '=', userId)
     .orderBy('p.device_session_id')
     .execute();
-  return openedAll(db, rows);
+  return openedAll(db, rows, log);
 }
 
 export async function markDelivered(db: Kysely<Schema>, deviceId: string, now: number = Date.now()): Promise<void> {
