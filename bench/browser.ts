@@ -1,9 +1,9 @@
 // Chromium for the bench, launched one way everywhere: Debian's build (CHROME_PATH to use another), without the
 // background traffic (updates, sync, safe browsing lists) that would share the CPU and the network with a figure.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { AccountPages } from '../tests/e2e/pages/AccountPages.ts';
 import { COORDINATOR } from './seed.ts';
 
@@ -50,6 +50,27 @@ export async function openTablet(
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A CPU profile being taken: `stop` ends it and writes it to `file`, for Chromium's developer tools. */
+export interface Profiling {
+  stop(file: string): Promise<void>;
+}
+
+/**
+ * Starts a CPU profile of the page behind `cdp`, sampled every `intervalUs` microseconds (BENCH_PROFILE; build with
+ * `vite build --minify false` for readable names).
+ */
+export async function startProfile(cdp: CDPSession, intervalUs = 200): Promise<Profiling> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
     },
   };
 }

@@ -11,12 +11,11 @@
 // fixed loop timed there and again once the page has loaded, at full speed and slowed (the slowed page's two
 // alike, and longer than at full speed; on a loaded machine the factor itself is seldom 4).
 // BENCH_ONLY=coldstart runs only this one.
-import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { E2E_PIN } from '../tests/e2e/pages/AccountPages.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
-import { openTablet, type Tablet } from './browser.ts';
+import { openTablet, startProfile, type Tablet } from './browser.ts';
 import { TODAY_READY } from './screens.ts';
 import { screenCounts, seedScreens } from './screensSeed.ts';
 import { createOrganisation } from './seed.ts';
@@ -171,12 +170,7 @@ async function launchOnce(
   const page = await relaunch(context, previous, CPU_SLOWDOWN);
   // BENCH_PROFILE=<name>: a CPU profile of each launch, from navigation to Today, in <name>-coldstart.cpuprofile
   // (the last launch's is kept; build with `vite build --minify false` for readable names).
-  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : undefined;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
+  const profiling = process.env.BENCH_PROFILE ? await startProfile(await context.newCDPSession(page)) : undefined;
   await page.goto('/');
   const lockMs = Number(
     await page
@@ -207,10 +201,7 @@ async function launchOnce(
     });
     return { ms: performance.now() - start, lockGoneMs };
   }, TODAY_READY);
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(`${process.env.BENCH_PROFILE}-coldstart.cpuprofile`, JSON.stringify(profile));
-  }
+  await profiling?.stop(`${process.env.BENCH_PROFILE}-coldstart.cpuprofile`);
   const parts = { ...navigation, lockGoneMs: unlock.lockGoneMs };
   return { page, lockMs, unlockMs: unlock.ms, parts };
 }

@@ -11,8 +11,8 @@
 // size should take at most twice its time there (`…Within2xOf100`), so that no screen grows with the data.
 // BENCH_ONLY=screens runs only this one (and writes its figures into bench/results.json); BENCH_SCREENS_SCALE=0.1
 // seeds a tenth of everything, for a quick look while developing.
-import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
+import { startProfile } from './browser.ts';
 import {
   SCREEN_SESSION as SESSION,
   screenCounts,
@@ -26,22 +26,19 @@ export const SCREEN_COUNTS = screenCounts(Number(process.env.BENCH_SCREENS_SCALE
 export const SMALL_SCREEN_COUNTS = screenCountsOf(100);
 const TARGETS = { tapMs: 150, openCheckInMs: 500, keystrokeMs: 50, peopleRows: 100, todayMs: 300, overSmall: 2 };
 
-/** Navigates inside the app (as a link does, no reload) and times until `ready()` holds, at the next frame. */
 /** BENCH_PROFILE=<name>: each timed navigation's CPU profile, in <name>-<n>-<screen>.cpuprofile. */
 let profiler: CDPSession | undefined;
 let profiled = 0;
 
 async function profiledAs<T>(name: string, work: () => Promise<T>): Promise<T> {
   if (!profiler) return work();
-  await profiler.send('Profiler.enable');
-  await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-  await profiler.send('Profiler.start');
+  const profiling = await startProfile(profiler);
   const result = await work();
-  const { profile } = await profiler.send('Profiler.stop');
-  writeFileSync(`${process.env.BENCH_PROFILE}-${++profiled}-${name}.cpuprofile`, JSON.stringify(profile));
+  await profiling.stop(`${process.env.BENCH_PROFILE}-${++profiled}-${name}.cpuprofile`);
   return result;
 }
 
+/** Navigates inside the app (as a link does, no reload) and times until `ready()` holds, at the next frame. */
 async function navigateMs(page: Page, path: string, ready: string): Promise<number> {
   const screen = path.split('/').filter(Boolean).pop() ?? 'today';
   return profiledAs(screen, () => navigateOnce(page, path, ready));

@@ -15,16 +15,15 @@
 //  (iii) A sync with nothing to do: one request under 1 KB.
 //  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
 //  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
-import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
+import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 import { build } from 'vite';
 import { sealerFor, sealValues } from '../src/db/sealing.ts';
 import type { Change } from '../src/sync/protocol.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer, type RunningServer } from '../tests/e2e/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
-import { openTablet, type Tablet } from './browser.ts';
+import { openTablet, startProfile, type Profiling, type Tablet } from './browser.ts';
 import { makeMixed } from './mixed.ts';
 import { createOrganisation, pullAll, pushAll, type Server } from './seed.ts';
 
@@ -315,15 +314,12 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     // BENCH_PROFILE=<name>: a CPU profile of the new tablet's page from sign-in to the end of its first pull, in
     // <name>-sqlite.cpuprofile (or -postgresql), for Chromium's developer tools (the first sync runs in the page: no
     // service worker controls it yet).
-    let cdp: CDPSession | undefined;
+    let profiling: Profiling | undefined;
     const tabletB = await openTablet(server.url, 'Bench tablet B', async (context) => {
       pullRequests = recordRequests(context);
       if (process.env.BENCH_PROFILE) {
         const first = context.pages()[0] ?? (await context.newPage());
-        cdp = await context.newCDPSession(first);
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-        await cdp.send('Profiler.start');
+        profiling = await startProfile(await context.newCDPSession(first), 500);
       }
     });
     tablets.push(tabletB);
@@ -334,11 +330,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       return meta.phase === 'idle' && meta.lastSuccess !== undefined;
     });
     const pulledAt = Date.now();
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const name = `${process.env.BENCH_PROFILE ?? 'pull'}-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`;
-      writeFileSync(name, JSON.stringify(profile));
-    }
+    await profiling?.stop(`${process.env.BENCH_PROFILE}-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
     const expected = countKinds(records);
     const held = await call(pageB, script, 'counts');
     for (const [kind, count] of Object.entries(expected)) {
