@@ -261,7 +261,8 @@ describe('the people list', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Morag' }, SLOW)).toBeInTheDocument();
   });
 
-  it('shows, when opened again, whoever was added or renamed while it was closed', async () => {
+  /** People open with Morag alone, then Today: what People shows when opened again, as its list's link texts. */
+  async function leavePeopleForToday() {
     stubNoNetwork();
     const db = freshDb();
     await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag', locality: 'Buckie' });
@@ -272,13 +273,18 @@ describe('the people list', () => {
         .getAllByRole('link')
         .map((link) => link.textContent);
     expect(await names()).toEqual(['MoragBuckie']);
-
     await user.click(screen.getByRole('link', { name: 'Today' }));
     await screen.findByRole('heading', { level: 1, name: 'Today' }, SLOW);
+    const reopen = () => user.click(screen.getByRole('link', { name: 'People' }));
+    return { db, names, reopen };
+  }
+
+  it('shows, when opened again, whoever was added or renamed while it was closed', async () => {
+    const { db, names, reopen } = await leavePeopleForToday();
     // As a sync would while People is closed: a new person, and a new name for one already here.
     await saveRecord(db, 'attendee', 'a2', { displayName: 'Kirsty', locality: 'Forres' });
     await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag B' });
-    await user.click(screen.getByRole('link', { name: 'People' }));
+    await reopen();
     await waitFor(async () => expect(await names()).toEqual(['KirstyForres', 'Morag BBuckie']), SLOW);
 
     // And while it is open.
@@ -287,19 +293,7 @@ describe('the people list', () => {
   });
 
   it('shows whoever was added while the page sat in the back-forward cache, where no write is heard of', async () => {
-    stubNoNetwork();
-    const db = freshDb();
-    await saveRecord(db, 'attendee', 'a1', { displayName: 'Morag', locality: 'Buckie' });
-    await renderApp('/people', { db, user: ALEX });
-    const user = userEvent.setup();
-    const names = async () =>
-      within(await screen.findByRole('list', { name: 'People' }, SLOW))
-        .getAllByRole('link')
-        .map((link) => link.textContent);
-    expect(await names()).toEqual(['MoragBuckie']);
-    await user.click(screen.getByRole('link', { name: 'Today' }));
-    await screen.findByRole('heading', { level: 1, name: 'Today' }, SLOW);
-
+    const { db, names, reopen } = await leavePeopleForToday();
     // Written past Dexie, as by a service worker's sync while this page was frozen: nothing tells the page.
     const stored = await db.records('attendee').get('a1');
     const idb = db.backendDB();
@@ -311,7 +305,7 @@ describe('the people list', () => {
     });
     // Back from the back-forward cache: Dexie tells every reader that anything may have changed.
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
-    await user.click(screen.getByRole('link', { name: 'People' }));
+    await reopen();
     await waitFor(async () => expect(await names()).toEqual(['KirstyForres', 'MoragBuckie']), SLOW);
   });
 });

@@ -51,6 +51,16 @@ async function makePlain(server: TestServer, deviceId: string, subscription: Sub
     .execute();
 }
 
+/** A visitor's note with an urgent concern about Morag, pushed: the coordinators' devices are alerted. */
+const raiseUrgentConcern = (visitor: Client) =>
+  visitor.post(
+    '/api/sync/push',
+    pushBody([
+      change('attendee', 'p1', { displayName: 'Morag' }),
+      change('note', 'n1', { attendeeId: 'p1', body: 'Morag is not safe at home.', concern: 'urgent' }),
+    ]),
+  );
+
 describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_000 }, (database) => {
   const { service, subscribe } = usePushService();
 
@@ -95,13 +105,7 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
       await testAlertReaches(coordinator, device);
       // An urgent concern reaches the coordinator's device, found among the organisation's subscriptions.
       const before = service().deliveries.length;
-      const pushed = await visitor.post(
-        '/api/sync/push',
-        pushBody([
-          change('attendee', 'p1', { displayName: 'Morag' }),
-          change('note', 'n1', { attendeeId: 'p1', body: 'Morag is not safe at home.', concern: 'urgent' }),
-        ]),
-      );
+      const pushed = await raiseUrgentConcern(visitor);
       expect(pushed.status).toBe(200);
       const delivery = (await service().waitFor(before + 1)).at(-1);
       if (!delivery) throw new Error('nothing delivered');
@@ -132,13 +136,7 @@ describe.each(databases())('push subscriptions at rest on $name', { timeout: 90_
       // An urgent concern reaches the one device that opens, and the log names the one left out.
       const visitor = await addMember(coordinator, 'visitor', 'Isla');
       const warn = vi.spyOn(server.app.log, 'warn');
-      const pushed = await visitor.post(
-        '/api/sync/push',
-        pushBody([
-          change('attendee', 'p1', { displayName: 'Morag' }),
-          change('note', 'n1', { attendeeId: 'p1', body: 'Morag is not safe at home.', concern: 'urgent' }),
-        ]),
-      );
+      const pushed = await raiseUrgentConcern(visitor);
       expect(pushed.status).toBe(200);
       await service().waitFor(2);
       await vi.waitFor(() =>
