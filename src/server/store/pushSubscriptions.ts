@@ -50,9 +50,10 @@ async function opened<Row extends PushSubscription>(vault: SealKeyVault, row: Ro
   }
 }
 
-/** Where a subscription left out is told of: the server's log. */
 export interface FindOptions {
+  /** Told of each subscription left out because it does not open (the server's log). */
   log?: Pick<FastifyBaseLogger, 'warn'>;
+  /** The time that decides which sign-ins are still live; now by default. */
   now?: number;
 }
 
