@@ -206,6 +206,21 @@ function recordRequests(context: BrowserContext) {
   return { started, finished, tooMany };
 }
 
+/**
+ * Someone using the tablet, as the volunteer typing its changes would be: a tap every minute keeps Coorie's idle
+ * lock (src/app/lock/idle.ts, five minutes) from closing in. At 150k, queueing the changes and the first pull each
+ * take longer than that, and the lock screen syncs as it shows: it sent the queue before "Sync now".
+ */
+function keepInUse(context: BrowserContext): () => void {
+  const tap = () =>
+    context
+      .pages()
+      .map((page) => page.evaluate(() => window.dispatchEvent(new Event('pointerdown'))).catch(() => undefined));
+  const timer = setInterval(tap, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Opens Settings through the app's own navigation (a page load would start a sync of its own). */
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
@@ -259,6 +274,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     // (i) Push, from a tablet that has had its first sync and knows the server's seal key.
     const tabletA = await openTablet(server.url, 'Bench tablet A');
     tablets.push(tabletA);
+    const stopUsingA = keepInUse(tabletA.context);
     const pageA = tabletA.page;
     await until('the first sync and both keys', async () => {
       const meta = await syncMeta(pageA);
@@ -295,6 +311,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       return meta.phase === 'idle' && (meta.lastSuccess ?? 0) > beforePush;
     });
     const pushSyncMs = Date.now() - pushStart;
+    stopUsingA();
     await tabletA.close();
 
     // The same number of changes of the same make, sealed the same way, from Node.
@@ -323,6 +340,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       }
     });
     tablets.push(tabletB);
+    const stopUsingB = keepInUse(tabletB.context);
     const requests = pullRequests!;
     const pageB = tabletB.page;
     await until('the first pull', async () => {
@@ -364,6 +382,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     const noopBytes = noop.reduce((sum, request) => sum + request.bytes.sent + request.bytes.received, 0);
 
     // (iv) Baseline: the same rows put raw, on a page of the same origin where the app does not run.
+    stopUsingB();
     await pageB.close();
     const baselinePage = await tabletB.context.newPage();
     await baselinePage.goto('/api/health');
