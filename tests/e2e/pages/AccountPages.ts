@@ -46,7 +46,12 @@ export class AccountPages {
       level: 1,
       name: /^Choose a PIN for this (phone|tablet|computer)$/,
     });
-    await sections.or(choosePin).waitFor();
+    // A set-up, sign-in or join that the server refused says why at once, rather than as a timeout.
+    const refused = this.page.locator('.screen.account .problem');
+    await sections.or(choosePin).or(refused).first().waitFor();
+    if ((await refused.isVisible()) && !(await sections.or(choosePin).first().isVisible())) {
+      throw new Error(`Coorie did not open: ${await refused.innerText()}`);
+    }
     if (await choosePin.isVisible()) {
       await this.page.getByLabel('PIN', { exact: true }).fill(pin);
       await this.page.getByLabel('Type the PIN again').fill(pin);
