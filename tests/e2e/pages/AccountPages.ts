@@ -47,9 +47,10 @@ export class AccountPages {
       name: /^Choose a PIN for this (phone|tablet|computer)$/,
     });
     // A set-up, sign-in or join that the server refused says why at once, rather than as a timeout.
+    const opened = sections.or(choosePin);
     const refused = this.page.locator('.screen.account .problem');
-    await sections.or(choosePin).or(refused).first().waitFor();
-    if ((await refused.isVisible()) && !(await sections.or(choosePin).first().isVisible())) {
+    await opened.or(refused).first().waitFor();
+    if (!(await opened.first().isVisible()) && (await refused.isVisible())) {
       throw new Error(`Coorie did not open: ${await refused.innerText()}`);
     }
     if (await choosePin.isVisible()) {
