@@ -14,20 +14,28 @@ import { ProfilePage } from './pages/ProfilePage.ts';
 import { SessionPage } from './pages/SessionPage.ts';
 import { SessionsPage } from './pages/SessionsPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
+import { readMeta } from './pages/SyncPages.ts';
 import { TodayPage } from './pages/TodayPage.ts';
 import { VisitsPage } from './pages/VisitsPage.ts';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures.ts';
 import { screenshot } from './screens.ts';
 
 // The day runs at 11:00 London time today, whatever the hour the test runs (a day that crossed midnight would
-// lose its session from Today): the server's clock and the page's are both moved there. The page's clock is then
-// under the test's control, to make a visit overdue without waiting.
+// lose its session from Today). Only the server's clock is moved there: the tablet corrects its own clock by the
+// server's at each sync (src/db/clock.ts, serverOffset), as a tablet set to the wrong time does. Moving the page's
+// clock as well would count the move twice once the service worker, whose clock Playwright leaves, measured the
+// offset. The page's clock is still installed, at the real time, so that the test can make a visit overdue
+// without waiting.
 const REAL_NOW = new Date();
 const SHIFT = elevenInLondon(REAL_NOW).getTime() - REAL_NOW.getTime();
 const START = new Date(REAL_NOW.getTime() + SHIFT);
 test.use({ clockShiftMs: SHIFT });
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(START);
+const longDate = (date: Date) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long' })
+    .format(date)
+    .replace(',', '');
 const clock = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(date);
 
@@ -60,9 +68,14 @@ async function landscape(page: Page, check: () => Promise<void>): Promise<void> 
 test('a whole day offline on the hall tablet, found again on Today after a reload', async ({ page }) => {
   test.setTimeout(180_000);
   const shell = new ShellPage(page);
-  await page.clock.install({ time: START });
+  await page.clock.install();
   await new AccountPages(page).setUp(coordinator);
   await waitForServiceWorker(page);
+  // The tablet knows the server's time before the network goes: it works at 11:00 from here on.
+  await expect
+    .poll(async () => Math.abs(Number(await readMeta(page, 'serverOffset')) - SHIFT), { timeout: 60_000 })
+    .toBeLessThan(60_000);
+  await expect(page.getByText(longDate(START), { exact: true })).toBeVisible();
   // Coorie says once that it is ready to work offline; put the notice away as a facilitator would.
   await expect(page.getByText('Ready to work offline.')).toBeVisible();
   await page.getByRole('button', { name: 'Dismiss' }).click();
