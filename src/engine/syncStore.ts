@@ -255,12 +255,6 @@ export interface PullProgress {
 }
 
 /**
- * Applies one page of pulled records with the shared merge and stores the cursor, in one transaction: if the
- * tab closes or the signal goes mid-way, either the whole page and its cursor are kept or neither is, so the
- * next pull neither skips nor half-applies a page. Merging (never overwriting) keeps local edits not yet
- * pushed wherever their versions are newer.
- */
-/**
  * Removes every trace of a record from the device: its row, queued changes and refused changes, and for a
  * person the drafts of forms about them (their keys name the person: `person:<id>:edit`, `note:person:<id>:…`).
  */
@@ -317,10 +311,12 @@ function sealedForAnotherKey(changes: Change[], deviceKeyId: string | undefined)
  * drafts and meta (a purge, the cursor, the clock). Not every table: the page's transaction then leaves the
  * others free for the app's reads meanwhile, and costs the browser less to start.
  */
-function pageTables(db: CoorieDb, page: { changes: Change[]; purge?: RecordRef[] }): Table[] {
+function pageTables(db: CoorieDb, pages: readonly { changes: Change[]; purge?: RecordRef[] }[]): Table[] {
   const kinds = new Set<KindName>();
-  for (const { kind } of page.changes) if (isKindName(kind)) kinds.add(kind);
-  for (const { kind } of page.purge ?? []) if (isKindName(kind)) kinds.add(kind);
+  for (const page of pages) {
+    for (const { kind } of page.changes) if (isKindName(kind)) kinds.add(kind);
+    for (const { kind } of page.purge ?? []) if (isKindName(kind)) kinds.add(kind);
+  }
   return [...[...kinds].map((kind) => db.records(kind)), db.outbox, db.rejected, db.drafts, db.meta];
 }
 
@@ -391,75 +387,118 @@ async function storedRecords(
   });
 }
 
+/** A page of pulled records as applyPullPages stores it. */
+export interface PulledPage {
+  changes: Change[];
+  purge?: RecordRef[];
+  cursor: string;
+  remaining?: number;
+}
+
+/**
+ * Applies one page of pulled records with the shared merge and stores the cursor, in one transaction: if the
+ * tab closes or the signal goes mid-way, either the whole page and its cursor are kept or neither is, so the
+ * next pull neither skips nor half-applies a page. Merging (never overwriting) keeps local edits not yet
+ * pushed wherever their versions are newer.
+ */
 export async function applyPullPage(
   db: CoorieDb,
-  page: { changes: Change[]; purge?: RecordRef[]; cursor: string; remaining?: number },
+  page: PulledPage,
   serverOffset: number,
   progress: PullProgress,
   wallClock: () => number,
 ): Promise<PullProgress> {
-  page = { ...page, changes: await sealPulled(db, page.changes) };
-  return db.transaction('rw', pageTables(db, page), async () => {
+  return applyPullPages(db, [page], serverOffset, progress, wallClock);
+}
+
+/**
+ * Applies pages that follow one another, in order, as applyPullPage would one by one, in one transaction with the
+ * last page's cursor: a long pull stores the pages that arrived while it stored the one before together, and pays
+ * for a transaction and its bookkeeping once for them all.
+ */
+export async function applyPullPages(
+  db: CoorieDb,
+  pulled: readonly PulledPage[],
+  serverOffset: number,
+  progress: PullProgress,
+  wallClock: () => number,
+): Promise<PullProgress> {
+  const pages = await Promise.all(
+    pulled.map(async (page) => ({ ...page, changes: await sealPulled(db, page.changes) })),
+  );
+  const last = pages.at(-1);
+  if (!last) return progress;
+  return db.transaction('rw', pageTables(db, pages), async () => {
     await refuseIfSignedOut(db);
-    // A value sealed before this transaction for a key since replaced would never open on this device: the page
-    // is not stored, and the next sync fetches it again from the cursor, which stays before it.
-    if (sealedForAnotherKey(page.changes, (await getMeta(db, 'deviceKey'))?.keyId))
-      throw new SealedForAnotherKeyError();
+    // A value sealed before this transaction for a key since replaced would never open on this device: the pages
+    // are not stored, and the next sync fetches them again from the cursor, which stays before them.
+    const deviceKeyId = (await getMeta(db, 'deviceKey'))?.keyId;
+    if (pages.some((page) => sealedForAnotherKey(page.changes, deviceKeyId))) throw new SealedForAnotherKeyError();
     await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
-    // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of
-    // thousands of records is bound by these round trips (npm run bench).
-    const byKind = new Map<KindName, Change[]>();
-    for (const change of page.changes) {
-      // A kind this version of the app does not know comes from a newer server; the app must update to use it.
-      if (!isKindName(change.kind)) continue;
-      const top = maxVersion(change.versions);
+    for (const page of pages) {
+      const top = await storePage(db, page);
       if (top !== undefined && (newest === undefined || top > newest)) newest = top;
-      if (change.values.erased === true) {
-        // An erasure: drop the record and any unsent edits to it, rather than keep a deleted copy.
-        await purgeRecord(db, change.kind, change.id);
-        continue;
-      }
-      const list = byKind.get(change.kind);
-      if (list) list.push(change);
-      else byKind.set(change.kind, [change]);
     }
-    // Every kind's reads asked for at once, then every kind's writes: the browser queues a transaction's requests
-    // in order, so the page waits for one round trip of each rather than one per kind and step.
-    const kinds = [...byKind];
-    const stored = await storedRecords(
-      kinds.map(([kind, changes]) => ({
-        table: db.records(kind),
-        ids: [...new Set(changes.map((change) => change.id))],
-      })),
-    );
-    await Promise.all(
-      kinds.map(async ([kind, changes], index) => {
-        const current = stored[index] ?? new Map<string, VersionedRecord | undefined>();
-        const changed = new Set<string>();
-        for (const change of changes) {
-          const merged = merge(current.get(change.id), change);
-          if (merged.changedFields.length === 0) continue;
-          current.set(change.id, merged.record);
-          changed.add(change.id);
-        }
-        const rows = [...changed].flatMap((id) => {
-          const record = current.get(id);
-          return record ? [recordToRow(id, record)] : [];
-        });
-        if (rows.length > 0) await db.records(kind).bulkPut(rows);
-      }),
-    );
-    // What this user may no longer see (`purge` in src/sync/protocol.ts), after the changes: should a page both send
-    // and purge a record (it changed while the server read the page), the purge is the later word.
-    for (const { kind, id } of page.purge ?? []) await purgeRecord(db, kind, id);
     if (newest !== undefined) await observeVersions(db, [newest], wallClock);
-    await setMeta(db, 'cursor', page.cursor);
-    const downloaded = progress.downloaded + page.changes.length;
-    const total = page.remaining === undefined ? progress.total : downloaded + page.remaining;
+    await setMeta(db, 'cursor', last.cursor);
+    const downloaded = progress.downloaded + pages.reduce((sum, page) => sum + page.changes.length, 0);
+    const total = last.remaining === undefined ? progress.total : downloaded + last.remaining;
     await updateSyncState(db, { downloaded, total });
     return { downloaded, total };
   });
+}
+
+/** Merges one page's changes into what the device holds, then its purges; returns its newest version. */
+async function storePage(db: CoorieDb, page: PulledPage): Promise<string | undefined> {
+  let newest: string | undefined;
+  // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of
+  // thousands of records is bound by these round trips (npm run bench).
+  const byKind = new Map<KindName, Change[]>();
+  for (const change of page.changes) {
+    // A kind this version of the app does not know comes from a newer server; the app must update to use it.
+    if (!isKindName(change.kind)) continue;
+    const top = maxVersion(change.versions);
+    if (top !== undefined && (newest === undefined || top > newest)) newest = top;
+    if (change.values.erased === true) {
+      // An erasure: drop the record and any unsent edits to it, rather than keep a deleted copy.
+      await purgeRecord(db, change.kind, change.id);
+      continue;
+    }
+    const list = byKind.get(change.kind);
+    if (list) list.push(change);
+    else byKind.set(change.kind, [change]);
+  }
+  // Every kind's reads asked for at once, then every kind's writes: the browser queues a transaction's requests
+  // in order, so the page waits for one round trip of each rather than one per kind and step.
+  const kinds = [...byKind];
+  const stored = await storedRecords(
+    kinds.map(([kind, changes]) => ({
+      table: db.records(kind),
+      ids: [...new Set(changes.map((change) => change.id))],
+    })),
+  );
+  await Promise.all(
+    kinds.map(async ([kind, changes], index) => {
+      const current = stored[index] ?? new Map<string, VersionedRecord | undefined>();
+      const changed = new Set<string>();
+      for (const change of changes) {
+        const merged = merge(current.get(change.id), change);
+        if (merged.changedFields.length === 0) continue;
+        current.set(change.id, merged.record);
+        changed.add(change.id);
+      }
+      const rows = [...changed].flatMap((id) => {
+        const record = current.get(id);
+        return record ? [recordToRow(id, record)] : [];
+      });
+      if (rows.length > 0) await db.records(kind).bulkPut(rows);
+    }),
+  );
+  // What this user may no longer see (`purge` in src/sync/protocol.ts), after the changes: should a page both send
+  // and purge a record (it changed while the server read the page), the purge is the later word.
+  for (const { kind, id } of page.purge ?? []) await purgeRecord(db, kind, id);
+  return newest;
 }
 
 /** Changes part of `meta.sync`, keeping the rest (such as the time of the last success). */

@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordToRow } from '../../src/db/clock.ts';
 import { CoorieDb, type Row } from '../../src/db/database.ts';
-import { applyPullPage } from '../../src/engine/syncStore.ts';
+import { getMeta } from '../../src/db/meta.ts';
+import { applyPullPage, applyPullPages } from '../../src/engine/syncStore.ts';
 import { merge } from '../../src/sync/merge.ts';
 import type { Change } from '../../src/sync/protocol.ts';
 
@@ -150,5 +151,86 @@ describe('a pulled page', () => {
     await pull(db, [...PAGE, again], 'c1');
     expect((await db.records('attendee').get('a1'))?.displayName).toBe('Parent 1, renamed');
     expect((await db.records('attendee').get('a1'))?.heardVia).toBe('A friend');
+  });
+});
+
+describe('pages that arrived together', () => {
+  const renamed: Change = {
+    kind: 'attendee',
+    id: 'a1',
+    values: { displayName: 'Parent 1, back again' },
+    versions: { displayName: version(30) },
+  };
+  const taken = { kind: 'attendee', id: 'a1' };
+
+  it('are stored in the order they were sent: a record taken away and then sent again stays', async () => {
+    const { db } = device();
+    const pages = [
+      { changes: PAGE, cursor: 'c1' },
+      { changes: [], purge: [taken], cursor: 'c2' },
+      { changes: [renamed], cursor: 'c3', remaining: 0 },
+    ];
+    expect(await applyPullPages(db, pages, 0, { downloaded: 0 }, () => WALL)).toEqual({ downloaded: 301, total: 301 });
+    expect((await db.records('attendee').get('a1'))?.displayName).toBe('Parent 1, back again');
+    expect(await getMeta(db, 'cursor')).toBe('c3');
+  });
+
+  it('are stored in the order they were sent: a record sent and then taken away is gone', async () => {
+    const { db } = device();
+    const pages = [
+      { changes: PAGE, cursor: 'c1' },
+      { changes: [renamed], cursor: 'c2' },
+      { changes: [], purge: [taken], cursor: 'c3' },
+    ];
+    await applyPullPages(db, pages, 0, { downloaded: 0 }, () => WALL);
+    expect(await db.records('attendee').get('a1')).toBeUndefined();
+    expect(await db.records('attendee').count()).toBe(149);
+  });
+
+  it('merge a record sent in two of them field by field, as one page after the other would', async () => {
+    const { db } = device();
+    const moved: Change = {
+      kind: 'attendee',
+      id: 'a1',
+      values: { locality: 'Forres' },
+      versions: { locality: version(30) },
+    };
+    const stale: Change = {
+      kind: 'attendee',
+      id: 'a1',
+      values: { displayName: 'An older name' },
+      versions: { displayName: version(1) },
+    };
+    const pages = [
+      { changes: PAGE, cursor: 'c1' },
+      { changes: [renamed, moved, stale], cursor: 'c2' },
+    ];
+    await applyPullPages(db, pages, 0, { downloaded: 0 }, () => WALL);
+    expect(await db.records('attendee').get('a1')).toMatchObject({
+      displayName: 'Parent 1, back again',
+      locality: 'Forres',
+      heardVia: 'A friend',
+    });
+  });
+
+  it('are all stored or none: one that cannot be stored leaves the cursor, and everything, before them', async () => {
+    const { db } = device();
+    await pull(db, PAGE.slice(0, 10), 'c0');
+    // A value sealed for a key this device does not hold: the page cannot be stored, nor the pages with it.
+    const sealedElsewhere: Change = {
+      kind: 'note',
+      id: 'n-elsewhere',
+      values: { attendeeId: 'a1', body: { $sealed: 1, k: 'another-key', e: 'e', iv: 'iv', c: 'c' } },
+      versions: { attendeeId: version(30), body: version(30) },
+    };
+    const pages = [
+      { changes: PAGE.slice(10), cursor: 'c1' },
+      { changes: [sealedElsewhere], cursor: 'c2' },
+    ];
+    await expect(applyPullPages(db, pages, 0, { downloaded: 10 }, () => WALL)).rejects.toThrow(
+      /sealed for a key this device no longer holds/,
+    );
+    expect(await getMeta(db, 'cursor')).toBe('c0');
+    expect(await db.records('attendee').count()).toBe(5);
   });
 });
