@@ -5,7 +5,7 @@ import type { CoorieDb } from '../db/database.ts';
 import type { PublicSealKey } from '../db/sealing.ts';
 import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import {
-  applyPullPage,
+  applyPullPages,
   DeviceSignedOutError,
   deviceNodeId,
   outboxReader,
@@ -26,6 +26,7 @@ import {
   type Timed,
   type Transport,
 } from './transport.ts';
+import type { PullResponse } from '../sync/protocol.ts';
 
 export { runOutcomeOf, SYNC_MESSAGE, SYNC_TAG, type SyncOutcome } from './outcome.ts';
 
@@ -231,70 +232,173 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
   }
 }
 
+/** Pages stored in one transaction at most, of those that arrived while the one before was stored. */
+const MAX_PAGES_PER_TRANSACTION = 4;
+
 async function pullWith(engine: Engine): Promise<number> {
   const { db } = engine;
   let cursor = await getMeta(db, 'cursor');
   let progress: PullProgress = { downloaded: 0 };
   let restarted = false;
   let restarts = 0;
-  /** The next page, asked for while the one before it is stored (see below). */
-  let ahead: ReturnType<Transport['pull']> | undefined;
-  for (;;) {
-    let response;
-    try {
-      response = await (ahead ?? engine.transport.pull(cursor, engine.pullLimit));
-    } catch (error) {
-      ahead = undefined;
-      // The server no longer knows the cursor (say, restored from a backup): merging is idempotent, so
-      // starting again from the beginning is safe, only slower.
-      if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
-        restarted = true;
-        cursor = undefined;
-        await deleteMeta(db, 'cursor');
-        continue;
+  /** The pages after the one being stored, asked for while it is stored (see below). */
+  let ahead: PagesAhead | undefined;
+  /**
+   * The epoch of the pages already stored in this run: another page of it would be observed to no effect (no one
+   * else writes the epoch while this run holds the sync lock), at the cost of a transaction over every table.
+   */
+  let stored: string | undefined;
+  try {
+    for (;;) {
+      let response;
+      try {
+        response = await (ahead?.next() ?? engine.transport.pull(cursor, engine.pullLimit));
+      } catch (error) {
+        ahead?.stop();
+        ahead = undefined;
+        // The server no longer knows the cursor (say, restored from a backup): merging is idempotent, so
+        // starting again from the beginning is safe, only slower.
+        if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
+          restarted = true;
+          cursor = undefined;
+          await deleteMeta(db, 'cursor');
+          continue;
+        }
+        throw error;
       }
-      throw error;
+      const page = response.body;
+      // A restored server (src/engine/epoch.ts): a page from the old cursor is dropped, and the pull starts again.
+      if (page.epoch === undefined || page.epoch !== stored) {
+        if ((await observeEpoch(db, page.epoch, cursor === undefined)) === 'restart') {
+          if (++restarts > MAX_EPOCH_RESTARTS) throw new SyncError('server', 'the server kept changing its epoch');
+          ahead?.stop();
+          ahead = undefined;
+          cursor = undefined;
+          progress = { downloaded: 0 };
+          stored = undefined;
+          continue;
+        }
+      }
+      // A long pull asks for the pages that follow, and seals them, while this one is stored, so that the server's
+      // work, the download and the sealing overlap the device's writes. The pages that have arrived meanwhile (of
+      // the same epoch) are stored with it, in order, in one transaction with the last one's cursor. Should that
+      // fail (or the run stop), the pages after it are dropped, and no cursor moved past what was stored.
+      const pages = [response];
+      let last = page;
+      let lastCursor = cursor;
+      // The device key as it is now, read before the pages' transaction locks meta.
+      const deviceKey = await getMeta(db, 'deviceKey');
+      if (continues(last, lastCursor)) {
+        ahead ??= new PagesAhead(engine, last.cursor, deviceKey);
+        ahead.deviceKey = deviceKey;
+        for (let following = ahead.arrived(page.epoch); following; following = ahead.arrived(page.epoch)) {
+          pages.push(following);
+          lastCursor = last.cursor;
+          last = following.body;
+          if (pages.length === MAX_PAGES_PER_TRANSACTION || !continues(last, lastCursor)) break;
+        }
+      }
+      progress = await applyPullPages(
+        db,
+        pages.map(({ body }) => body),
+        offsetOf(pages.at(-1) ?? response),
+        progress,
+        engine.now,
+      );
+      cursor = last.cursor;
+      stored = page.epoch;
+      if (!continues(last, lastCursor)) {
+        // Whatever the restored server lacks goes back to it in this run's second push.
+        await finishCatchUp(db);
+        return progress.downloaded;
+      }
     }
-    ahead = undefined;
-    const page = response.body;
-    // A restored server (src/engine/epoch.ts): a page from the old cursor is dropped, and the pull starts again.
-    if ((await observeEpoch(db, page.epoch, cursor === undefined)) === 'restart') {
-      if (++restarts > MAX_EPOCH_RESTARTS) throw new SyncError('server', 'the server kept changing its epoch');
-      cursor = undefined;
-      progress = { downloaded: 0 };
-      continue;
-    }
-    const stuck = page.cursor === cursor && page.changes.length === 0;
-    // A long pull asks for the next page, and seals it, while this one is stored, so that the server's work, the
-    // download and the sealing overlap the device's writes: pages are still stored one by one, in order, each with
-    // its cursor. Should this page fail to store (or the run stop), the next is dropped, and no cursor moved past
-    // this one.
-    // The device key as it is now, read before this page's transaction locks meta.
-    ahead = page.more && !stuck ? pullAhead(engine, page.cursor, await getMeta(db, 'deviceKey')) : undefined;
-    ahead?.catch(() => undefined);
-    progress = await applyPullPage(db, page, offsetOf(response), progress, engine.now);
-    cursor = page.cursor;
-    if (!page.more || stuck) {
-      // Whatever the restored server lacks goes back to it in this run's second push.
-      await finishCatchUp(db);
-      return progress.downloaded;
-    }
+  } finally {
+    ahead?.stop();
   }
 }
 
+/** Whether a pull goes on after `page`, asked for from `cursor`: it says there is more, and it moved on. */
+function continues(page: PullResponse, cursor: string | undefined): boolean {
+  return page.more && !(page.cursor === cursor && page.changes.length === 0);
+}
+
+/** Pages fetched ahead at most, arrived or on their way, while the engine stores the pages before them. */
+const MAX_PAGES_AHEAD = 4;
+
 /**
- * The page after `cursor`, its sensitive values sealed for `deviceKey`; applyPullPage refuses it should that key be
- * replaced before it is stored.
+ * The pages that follow a cursor, each asked for as soon as the one before it arrives (so never two requests at
+ * once), its sensitive values sealed for `deviceKey` as it was when it was asked for; applyPullPages refuses a
+ * page should that key be replaced before it is stored. Asking stops at a page that ends the pull, when
+ * MAX_PAGES_AHEAD are waiting (until the engine takes one), or at `stop`.
  */
-function pullAhead(
-  engine: Engine,
-  cursor: string,
-  deviceKey: PublicSealKey | undefined,
-): ReturnType<Transport['pull']> {
-  return engine.transport.pull(cursor, engine.pullLimit).then(async (response) => ({
-    ...response,
-    body: { ...response.body, changes: await sealPulledFor(response.body.changes, deviceKey) },
-  }));
+class PagesAhead {
+  deviceKey: PublicSealKey | undefined;
+  private readonly waiting: { page: Promise<Timed<PullResponse>>; arrived?: Timed<PullResponse> }[] = [];
+  /** Where to go on from once there is room, when asking paused with MAX_PAGES_AHEAD waiting. */
+  private pausedAt: string | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly engine: Engine,
+    cursor: string,
+    deviceKey: PublicSealKey | undefined,
+  ) {
+    this.deviceKey = deviceKey;
+    this.ask(cursor);
+  }
+
+  /** The next page, arrived or not; a failure to fetch it rejects. Undefined once asking has stopped. */
+  next(): Promise<Timed<PullResponse>> | undefined {
+    const entry = this.waiting.shift();
+    this.resume();
+    return entry?.page;
+  }
+
+  /** The next page if it has already arrived, and is of `epoch`; otherwise undefined, and it stays next. */
+  arrived(epoch: string | undefined): Timed<PullResponse> | undefined {
+    const entry = this.waiting[0];
+    if (!entry?.arrived || entry.arrived.body.epoch !== epoch) return undefined;
+    this.waiting.shift();
+    this.resume();
+    return entry.arrived;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private ask(cursor: string): void {
+    const deviceKey = this.deviceKey;
+    const fetched = this.engine.transport.pull(cursor, this.engine.pullLimit);
+    const entry: (typeof this.waiting)[number] = {
+      page: fetched.then(async (response) => ({
+        ...response,
+        body: { ...response.body, changes: await sealPulledFor(response.body.changes, deviceKey) },
+      })),
+    };
+    // The next page is asked for as soon as this one is read, while this one is sealed.
+    fetched.then(
+      (response) => {
+        if (this.stopped || !continues(response.body, cursor)) return;
+        if (this.waiting.length < MAX_PAGES_AHEAD) this.ask(response.body.cursor);
+        else this.pausedAt = response.body.cursor;
+      },
+      () => undefined,
+    );
+    entry.page.then(
+      (response) => (entry.arrived = response),
+      () => undefined,
+    );
+    this.waiting.push(entry);
+  }
+
+  private resume(): void {
+    if (this.pausedAt === undefined || this.stopped || this.waiting.length >= MAX_PAGES_AHEAD) return;
+    const cursor = this.pausedAt;
+    this.pausedAt = undefined;
+    this.ask(cursor);
+  }
 }
 
 // Web Locks where the platform has them (every browser Coorie supports, pages and workers alike); otherwise
