@@ -214,13 +214,18 @@ describe.each(databases())('sync push on $name', { timeout: 30_000 }, (database)
     // the device that made it sends it (whichever push the server takes first then makes it, on either database).
     const valuesOf = (id: string, field: string, value: string) =>
       stored.has(id) ? { [field]: value } : { displayName: fields.displayName, [field]: value };
+    // One time for every device, and the device that sends only the name stamps it newest: whichever order the
+    // server takes the pushes in, each of them changes something (a name stamped older than the one the server
+    // holds, with nothing else new, would rightly be unchanged).
+    const at = Date.now() + 1000;
+    const newestFirst = (device: number) => Object.keys(fields).length - device;
     const answers = await Promise.all(
       Object.entries(fields).map(([field, value], device) =>
         client.post(
           '/api/sync/push',
           pushBody(
             ids.map((id) =>
-              change('attendee', id, valuesOf(id, field, value), hlc(Date.now() + 1000, device, `device${device}x`)),
+              change('attendee', id, valuesOf(id, field, value), hlc(at, newestFirst(device), `device${device}x`)),
             ),
             `at-once-${device}`,
             `device${device}x`,
