@@ -229,13 +229,19 @@ describe('clock', () => {
   });
 });
 
+/** A server holding `count` parents pushed by another device, three pages' worth at 2,500. */
+function serverHoldingParents(count: number) {
+  const server = createFakeServer();
+  for (let i = 0; i < count; i++) {
+    const v = `${String(Date.now() - 1_000).padStart(13, '0')}-${i.toString(16).padStart(4, '0')}-otherdev`;
+    server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
+  }
+  return server;
+}
+
 describe('pull', () => {
   it('pages through from the stored cursor, keeps progress and stores the cursor with the pages stored', async () => {
-    const server = createFakeServer();
-    for (let i = 0; i < 2_500; i++) {
-      const v = `${String(Date.now() - 1_000).padStart(13, '0')}-${i.toString(16).padStart(4, '0')}-otherdev`;
-      server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
-    }
+    const server = serverHoldingParents(2_500);
     const db = device();
     // What each page's transaction writes to meta: its cursor and the progress so far.
     const written: unknown[] = [];
@@ -289,11 +295,7 @@ describe('pull', () => {
   });
 
   it('stores the pages that arrived while it stored one together, with the last one’s cursor', async () => {
-    const server = createFakeServer();
-    for (let i = 0; i < 2_500; i++) {
-      const v = `${String(Date.now() - 1_000).padStart(13, '0')}-${i.toString(16).padStart(4, '0')}-otherdev`;
-      server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
-    }
+    const server = serverHoldingParents(2_500);
     const db = device();
     // The first page takes its time to store (its transaction kept busy with reads) until the other two pages have
     // been asked for, and a little longer, as a slow tablet's would while they download.
@@ -340,11 +342,7 @@ describe('pull', () => {
   });
 
   it('asks for the next page while storing one, and drops it when that page fails to store', async () => {
-    const server = createFakeServer();
-    for (let i = 0; i < 2_500; i++) {
-      const v = `${String(Date.now() - 1_000).padStart(13, '0')}-${i.toString(16).padStart(4, '0')}-otherdev`;
-      server.seed({ kind: 'attendee', id: `a${i}`, values: { displayName: `P${i}` }, versions: { displayName: v } });
-    }
+    const server = serverHoldingParents(2_500);
     const db = device();
     // The second page's rows fail to store once (as a full disk would make them).
     let writes = 0;
