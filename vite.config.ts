@@ -74,6 +74,9 @@ export default defineConfig({
   build: {
     // dist/.vite/manifest.json: which chunks each screen loads, for `npm run size` (never served: a dot folder).
     manifest: true,
+    // No modulepreload polyfill in the first screen's script: every browser Coorie runs in preloads modules itself,
+    // and one that did not (Safari before 17) would only load them as they are imported.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // zod (behind the record schemas) is needed only once something is saved or synced: keep it in a chunk
