@@ -11,7 +11,9 @@
 //  (ii)  First pull: the rest seeded over HTTP by a second start of the server on the same data with the rate
 //        limit lifted (seeding is not what is measured), then the measured server again and a new tablet's first
 //        sync of everything: targets no 429, rate ≥ 0.6× (iv)'s, last page ≤ 1.5× the first (each page's time
-//        from its request's start to the end of its response, as the browser saw it).
+//        from its request's start to the first byte of its answer, as the browser saw it: the server's work. The
+//        time to the end of the answer, shown beside it, also counts how soon the page, busy storing the pages
+//        before, reads it).
 //  (iii) A sync with nothing to do: one request under 1 KB.
 //  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
 //  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
@@ -63,6 +65,9 @@ export interface SyncRun {
     firstPageMs: number;
     medianPageMs: number;
     lastPageMs: number;
+    firstPageFirstByteMs: number;
+    medianPageFirstByteMs: number;
+    lastPageFirstByteMs: number;
     responses429: number;
   };
   noopSync: {
@@ -167,6 +172,8 @@ interface Finished {
   url: string;
   startedAt: number;
   ms: number;
+  /** To the first byte of the answer: the server's work on it, and the way there and back. */
+  firstByteMs: number;
   bytes: { sent: number; received: number; requestHeaders: number; responseHeaders: number; body: number };
 }
 
@@ -193,6 +200,7 @@ function recordRequests(context: BrowserContext) {
         url: request.url(),
         startedAt: timing.startTime,
         ms: timing.responseEnd,
+        firstByteMs: timing.responseStart,
         bytes: {
           sent: sizes.requestHeadersSize + sizes.requestBodySize,
           received: sizes.responseHeadersSize + sizes.responseBodySize,
@@ -363,7 +371,9 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     // The pages that carry records: the pull that only learns there is nothing more (a later sync's, or one
     // after a page that ended exactly at the end) is left out of first and last.
     const largest = Math.max(...pulls.map((request) => request.bytes.body));
-    const pages = pulls.filter((request) => request.bytes.body >= largest / 4).map((request) => request.ms);
+    const carrying = pulls.filter((request) => request.bytes.body >= largest / 4);
+    const pages = carrying.map((request) => request.ms);
+    const firstBytes = carrying.map((request) => request.firstByteMs);
     const pullMs = pulledAt - firstPull.at;
     const pullBytes = pulls.reduce((sum, request) => sum + request.bytes.received, 0);
     const pull429 = requests.tooMany.length;
@@ -418,6 +428,9 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       firstPageMs: Math.round(pages[0] ?? 0),
       medianPageMs: Math.round(median(pages)),
       lastPageMs: Math.round(pages.at(-1) ?? 0),
+      firstPageFirstByteMs: Math.round(firstBytes[0] ?? 0),
+      medianPageFirstByteMs: Math.round(median(firstBytes)),
+      lastPageFirstByteMs: Math.round(firstBytes.at(-1) ?? 0),
       responses429: pull429,
     };
     const baselineBulkPut = { records: PULLED, ms: Math.round(bulk.ms), recordsPerSecond: rate(PULLED, bulk.ms) };
@@ -441,7 +454,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       ratios: {
         pushOverNode: round2(push.recordsPerSecond / nodePush.recordsPerSecond),
         pullOverBulkPut: round2(pull.recordsPerSecond / baselineBulkPut.recordsPerSecond),
-        lastOverFirstPage: round2((pages.at(-1) ?? 0) / (pages[0] || 1)),
+        lastOverFirstPage: round2((firstBytes.at(-1) ?? 0) / (firstBytes[0] || 1)),
         pullBytesOverGzip: round2(pullBytes / gzipped),
       },
     };
@@ -514,7 +527,10 @@ export function printSync(result: SyncBench): void {
       },
       {
         what: '(ii) pull pages',
-        time: `first ${run.pull.firstPageMs} ms, median ${run.pull.medianPageMs}, last ${run.pull.lastPageMs}`,
+        time:
+          `to first byte: first ${run.pull.firstPageFirstByteMs} ms, median ${run.pull.medianPageFirstByteMs}, ` +
+          `last ${run.pull.lastPageFirstByteMs}; to the end: first ${run.pull.firstPageMs}, ` +
+          `median ${run.pull.medianPageMs}, last ${run.pull.lastPageMs}`,
         rate: '',
         wire: '',
       },
