@@ -281,7 +281,7 @@ function hasSensitive(changes: Change[]): boolean {
 
 /**
  * A page's changes sealed for `deviceKey` (read by the caller), so that the engine can seal the next page while it
- * stores one. applyPullPage seals what is still plain, and refuses a page holding a value sealed for a key the
+ * stores one. applyPullPages seals what is still plain, and refuses a page holding a value sealed for a key the
  * device no longer holds.
  */
 export async function sealPulledFor(changes: Change[], deviceKey: PublicSealKey | undefined): Promise<Change[]> {
