@@ -265,16 +265,6 @@ async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void
   if (kind === 'attendee') await db.drafts.filter((draft) => draft.key.split(':').includes(id)).delete();
 }
 
-/**
- * Pulled changes with their sensitive values sealed for the device's public key, before the page's transaction
- * (Web Crypto is not a Dexie promise). The worker needs no PIN for it, and cannot read back what it sealed.
- * A device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
- */
-async function sealPulled(db: CoorieDb, changes: Change[]): Promise<Change[]> {
-  if (!hasSensitive(changes)) return changes;
-  return sealPulledFor(changes, await getMeta(db, 'deviceKey'));
-}
-
 function hasSensitive(changes: Change[]): boolean {
   return changes.some((change) => sensitiveFields(change.kind).some((field) => change.values[field] !== undefined));
 }
@@ -423,8 +413,13 @@ export async function applyPullPages(
   progress: PullProgress,
   wallClock: () => number,
 ): Promise<PullProgress> {
+  // Sensitive values sealed for the device's public key before the transaction (Web Crypto is not a Dexie promise),
+  // the key read once for all the pages. The worker needs no PIN for it, and cannot read back what it sealed. A
+  // device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
+  const sensitive = pulled.some((page) => hasSensitive(page.changes));
+  const deviceKey = sensitive ? await getMeta(db, 'deviceKey') : undefined;
   const pages = await Promise.all(
-    pulled.map(async (page) => ({ ...page, changes: await sealPulled(db, page.changes) })),
+    pulled.map(async (page) => ({ ...page, changes: await sealPulledFor(page.changes, deviceKey) })),
   );
   const last = pages.at(-1);
   if (!last) return progress;
