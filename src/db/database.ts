@@ -2,6 +2,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { KIND_INDEXES, KIND_NAMES, type KindName } from '../domain/indexes.ts';
 import { DERIVED_INDEXES, derivedKeys } from './derived.ts';
+import { NOTE_CONCERNS, noteConcernOf, noteConcernsMiddleware, type NoteConcern } from './noteConcerns.ts';
 import type { KindRecords } from '../domain/kinds.ts';
 import type { Values, Versions } from '../sync/merge.ts';
 
@@ -79,11 +80,24 @@ async function rederive(tx: Transaction): Promise<void> {
   }
 }
 
+/** Fills the table of notes' concerns (noteConcerns.ts) from every note, as their rows hold them now. */
+async function fillNoteConcerns(tx: Transaction): Promise<void> {
+  const entries: NoteConcern[] = [];
+  await tx.table('note').each((row: Row) => {
+    const entry = noteConcernOf(row);
+    if (entry) entries.push(entry);
+  });
+  const table = tx.table(NOTE_CONCERNS);
+  await table.clear();
+  await table.bulkPut(entries);
+}
+
 export class CoorieDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedChange, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
+  noteConcerns!: EntityTable<NoteConcern, 'id'>;
   /** The device's wall clock. Tests give one device a wrong date through it, as a real tablet may have. */
   now: () => number = () => Date.now();
 
@@ -130,6 +144,12 @@ export class CoorieDb extends Dexie {
       version5[kind] = ['id', ...KIND_INDEXES[kind], ...derivedIndexes].join(', ');
     }
     this.version(5).stores(version5);
+    // Version 6: each note's concern, sealed as in its row, in a table of its own (noteConcerns.ts), filled here
+    // from the notes already on the device and kept by the middleware from then on.
+    this.version(6)
+      .stores({ [NOTE_CONCERNS]: 'id' })
+      .upgrade(fillNoteConcerns);
+    this.use(noteConcernsMiddleware);
   }
 
   /**

@@ -60,6 +60,8 @@ async function openedConcerns(notes: { id: string; concern?: unknown }[]): Promi
 /** How far back Today counts who picked up concerns ("picked up lately"). */
 export const PICKED_UP_DAYS = 14;
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayData> {
   // A day either side of the week covers any time zone the device might be set to; the domain rules
   // then pick the London dates exactly.
@@ -67,24 +69,32 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   const to = addDays(now, 8).toISOString();
   const since = addDays(now, -PICKED_UP_DAYS - 1).toISOString();
   // Through indexes that hold only what Today may show (derived.ts), except concerns: a note's concern is sealed
-  // at rest (domain/sensitive.ts), so no index may hold it, and every note is read and its concern alone opened.
-  const [sessions, followUps, allNotes, visitsNear, visitsOpen] = await Promise.all([
+  // at rest (domain/sensitive.ts), so no index may hold it. Every note's concern is read from the table that
+  // holds it alone (noteConcerns.ts) and opened, and only the notes whose concern Today shows are read whole.
+  const [sessions, followUps, noteConcerns, visitsNear, visitsOpen] = await Promise.all([
     db.records('session').where('startsAt').between(from, to, true, true).toArray(),
     db.records('note').where('_i.due').belowOrEqual(upTo).toArray(),
-    db.records('note').toArray(),
+    db.noteConcerns.toArray(),
     db.records('visit').where('at').between(from, to, true, true).toArray(),
     db.records('visit').where('_i.open').aboveOrEqual('').toArray(),
   ]);
   const visitRows = new Map<string, (typeof visitsNear)[number]>();
   for (const visit of live([...visitsNear, ...visitsOpen])) visitRows.set(visit.id, visit);
-  const notes = live(allNotes);
-  const due = new Set(followUps.map((note) => note.id));
-  const concerns = await openedConcerns(notes);
-  const shown = notes.filter((note, index) => {
-    if (due.has(note.id)) return true;
-    if (!CONCERNS.includes(concerns[index])) return false;
-    return !isConcernPickedUp(note) || (typeof note.createdAt === 'string' && note.createdAt >= since);
-  });
+  const due = live(followUps);
+  const dueIds = new Set(due.map((note) => note.id));
+  const concerns = await openedConcerns(noteConcerns);
+  const raisedIds = noteConcerns.flatMap(({ id }, index) =>
+    CONCERNS.includes(concerns[index]) && !dueIds.has(id) ? [id] : [],
+  );
+  const raised = (await db.records('note').bulkGet(raisedIds)).filter(
+    (note): note is NonNullable<typeof note> => note !== undefined && note.deleted !== true,
+  );
+  const shown = [
+    ...due,
+    ...raised.filter(
+      (note) => !isConcernPickedUp(note) || (typeof note.createdAt === 'string' && note.createdAt >= since),
+    ),
+  ].sort(byId);
   const attendeeIds = new Set<string>();
   for (const row of [...shown, ...visitRows.values()]) {
     if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);

@@ -222,14 +222,21 @@ describe('Today with a year of notes and visits', { timeout: 60_000 }, () => {
     await old.table('note').bulkPut([
       { id: 'due', attendeeId: 'ailsa', followUpDue: '2026-11-23', _v: v },
       { id: 'done', attendeeId: 'ailsa', followUpDue: '2026-11-23', followUpDone: true, _v: v },
+      { id: 'worry', attendeeId: 'ailsa', concern: 'urgent', _v: { concern: '1', attendeeId: '1' } },
+      { id: 'fine', attendeeId: 'ailsa', concern: 'none', _v: { concern: '1', attendeeId: '1' } },
     ]);
     await old.table('visit').put({ id: 'open', attendeeId: 'ailsa', at: daysAgo(2), arrivedAt: daysAgo(2), _v: v });
     old.close();
 
     const db = new CoorieDb(name);
     const data = await readToday(db, NOW, TODAY);
-    expect(data.notes.map((note) => note.id)).toEqual(['due']);
+    expect(data.notes.map((note) => note.id)).toEqual(['due', 'worry']);
     expect(data.visits.map((visit) => visit.id)).toEqual(['open']);
+    // Each note's concern in the table Today finds them by, filled from the notes already there.
+    expect(await db.noteConcerns.toArray()).toEqual([
+      { id: 'fine', concern: 'none' },
+      { id: 'worry', concern: 'urgent' },
+    ]);
     expect(await db.records('visit').where('_i.unfinished').aboveOrEqual('').primaryKeys()).toEqual(['open']);
     // The keys are the device's own: a record read back for sync carries only its fields.
     const row = await db.records('note').get('due');
