@@ -11,6 +11,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 /** A chunk group's test: module paths (regular expressions, `/` for either separator) from the project root. */
 const modules = (paths: string[]) =>
   new RegExp(`[\\\\/](${paths.map((item) => item.replace(/\//g, '[\\\\/]')).join('|')})`);
+/** Chunks loaded before any screen of the shell can open: the entry's, the lock's, the shell's and theirs. */
+const LOADED_BEFORE_THE_SHELL = /\/(boot|unlock|today|TodayScreen|limits|referralTerms)-[^/]+\.js$/;
 const BOOT_MODULES = ['src/app/components/Screen\\.tsx', 'src/db/drafts\\.ts'];
 const UNLOCK_MODULES = [
   'src/crypto/',
@@ -23,7 +25,7 @@ const TODAY_MODULES = [
   'src/app/today/(TodayScreen|TodayNotes|TodayVisits|TodaySessions|NotStartedVisits|UrgentDrafts|TodayReferrals|VolunteersDue|useNow|labels)\\.',
   'src/app/alerts/alertPeriods\\.',
   'src/app/(visits/useNow|pwa/InstallHint|format)\\.',
-  'src/db/(today|urgentDrafts|persistence|referralFollowUps)\\.',
+  'src/db/(today|urgentDrafts|persistence|referralFollowUps|volunteersDue)\\.',
   'src/domain/(today|schedule|visitTiming|checkInTime|london|referralRules|volunteering)\\.',
   'node_modules/@?date-fns/',
 ];
@@ -76,7 +78,14 @@ export default defineConfig({
     manifest: true,
     // No modulepreload polyfill in the first screen's script: every browser Coorie runs in preloads modules itself,
     // and one that did not (Safari before 17) would only load them as they are imported.
-    modulePreload: { polyfill: false },
+    // Nor, for a screen opened later, any chunk every screen of the shell finds loaded already: the entry's own
+    // (`boot`), and the lock's and the shell's, loaded while the lock shows (`unlock`, `today` and what they
+    // import). Listing them again for each of some sixty screens cost the first screen's script a quarter of a
+    // kilobyte; a stylesheet is always kept (Vite does not offer those here).
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps) => deps.filter((dep) => !LOADED_BEFORE_THE_SHELL.test(dep)),
+    },
     rolldownOptions: {
       output: {
         // zod (behind the record schemas) is needed only once something is saved or synced: keep it in a chunk
