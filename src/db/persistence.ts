@@ -1,6 +1,6 @@
 // Asks the browser to keep Coorie's data when space runs low, and remembers the answer for Settings.
 import type { CoorieDb } from './database.ts';
-import { setMeta, type MetaValues } from './meta.ts';
+import { getMeta, setMeta, type MetaValues } from './meta.ts';
 
 export async function requestPersistence(db: CoorieDb): Promise<MetaValues['persisted']> {
   // persist() is a window-only API, absent from the worker's types; this module is shared with the worker.
@@ -17,6 +17,8 @@ export async function requestPersistence(db: CoorieDb): Promise<MetaValues['pers
       outcome = 'denied';
     }
   }
-  await setMeta(db, 'persisted', outcome);
+  // Written only when it changed: this runs as Today first draws after every unlock, and each write to meta has
+  // every screen's reading of meta run again.
+  if ((await getMeta(db, 'persisted')) !== outcome) await setMeta(db, 'persisted', outcome);
   return outcome;
 }
