@@ -152,31 +152,51 @@ export async function seedScreens(page: Page, userId: string, counts: ScreenCoun
           keys.unfinished = values.at;
         return Object.keys(keys).length > 0 ? { _i: keys } : {};
       };
+      // Every note has a concern, as the note form gives one ("none" unless chosen); one in twenty is raised.
+      const concernOf = (i: number) => (i % 20 !== 0 ? 'none' : i % 40 === 0 ? 'urgent' : 'talk to coordinator');
       const words = 'she slept better this week and the health visitor came round about feeding '.repeat(25);
-      await put(
-        'note',
-        Array.from({ length: counts.notes }, (_, i) => {
-          const at = new Date(now - Math.floor((i * 365) / counts.notes) * day - 3_600_000);
-          const values: Record<string, unknown> = {
-            attendeeId: `bp${(i * 17) % counts.people}`,
-            sessionId: `bs${i % counts.sessions}`,
-            body: words,
-            createdAt: at.toISOString(),
-            createdBy: userId,
-          };
-          if (i % 3 === 0) {
-            values.followUp = 'Ring about the buggy walk';
-            values.followUpDue = new Date(at.getTime() + 7 * day).toISOString().slice(0, 10);
-            // Done, but for the last fortnight's.
-            if (at.getTime() < now - 14 * day) values.followUpDone = true;
-          }
-          if (i % 20 === 0) {
-            values.concern = i % 40 === 0 ? 'urgent' : 'talk to coordinator';
-            if (at.getTime() < now - 2 * day) values.concernPickedUpBy = 'Iona';
-          }
-          return row(`bn${i}`, { ...values }, i);
-        }).map((item) => ({ ...item, ...derived(item) })),
-      );
+      const notes = Array.from({ length: counts.notes }, (_, i) => {
+        const at = new Date(now - Math.floor((i * 365) / counts.notes) * day - 3_600_000);
+        const values: Record<string, unknown> = {
+          attendeeId: `bp${(i * 17) % counts.people}`,
+          sessionId: `bs${i % counts.sessions}`,
+          body: words,
+          createdAt: at.toISOString(),
+          createdBy: userId,
+        };
+        if (i % 3 === 0) {
+          values.followUp = 'Ring about the buggy walk';
+          values.followUpDue = new Date(at.getTime() + 7 * day).toISOString().slice(0, 10);
+          // Done, but for the last fortnight's.
+          if (at.getTime() < now - 14 * day) values.followUpDone = true;
+        }
+        values.concern = concernOf(i);
+        if (i % 20 === 0 && at.getTime() < now - 2 * day) values.concernPickedUpBy = 'Iona';
+        return row(`bn${i}`, { ...values }, i);
+      }).map((item) => ({ ...item, ...derived(item) }));
+      await put('note', notes);
+      // Each note's entry in the table the database keeps beside the notes (src/db/noteConcerns.ts), as the
+      // database itself writes it for any note the app writes; a build before that table has none.
+      if (db.objectStoreNames.contains('noteConcerns')) {
+        await put(
+          'noteConcerns',
+          (
+            notes as {
+              id: string;
+              concern?: unknown;
+              concernPickedUpBy?: unknown;
+              createdAt?: unknown;
+              _v: Record<string, string>;
+            }[]
+          ).map(({ id, concern, concernPickedUpBy, createdAt, _v }) => ({
+            id,
+            concern,
+            concernPickedUpBy,
+            createdAt,
+            _v: { concern: _v.concern, concernPickedUpBy: _v.concernPickedUpBy },
+          })),
+        );
+      }
       await put(
         'visit',
         Array.from({ length: counts.visits }, (_, i) => {

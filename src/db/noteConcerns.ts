@@ -9,15 +9,37 @@ import type { DBCore, Middleware } from 'dexie';
 
 export const NOTE_CONCERNS = 'noteConcerns';
 
-/** An entry: the note's id and its concern exactly as the note's row holds it (a Sealed value, or in clear). */
+/**
+ * An entry: the note's id and its concern exactly as the note's row holds it (a Sealed value, or in clear), with
+ * what Today needs to tell whether a raised concern is still open (who picked it up, and the versions of that and
+ * of the concern) and when the note was written: all of them clear in the row too.
+ */
 export interface NoteConcern {
   id: string;
   concern: unknown;
+  concernPickedUpBy?: string;
+  createdAt?: unknown;
+  _v: { concern?: string; concernPickedUpBy?: string };
 }
 
 /** The entry a note row has: none for a deleted note or one with no concern. */
-export function noteConcernOf(row: { id: string; concern?: unknown; deleted?: unknown }): NoteConcern | undefined {
-  return row.deleted === true || row.concern === undefined ? undefined : { id: row.id, concern: row.concern };
+export function noteConcernOf(row: {
+  id: string;
+  concern?: unknown;
+  concernPickedUpBy?: unknown;
+  createdAt?: unknown;
+  deleted?: unknown;
+  _v?: Record<string, string>;
+}): NoteConcern | undefined {
+  if (row.deleted === true || row.concern === undefined) return undefined;
+  const { id, concern, concernPickedUpBy, createdAt, _v } = row;
+  return {
+    id,
+    concern,
+    concernPickedUpBy: typeof concernPickedUpBy === 'string' ? concernPickedUpBy : undefined,
+    createdAt,
+    _v: { concern: _v?.concern, concernPickedUpBy: _v?.concernPickedUpBy },
+  };
 }
 
 export const noteConcernsMiddleware: Middleware<DBCore> = {

@@ -83,18 +83,18 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   const due = live(followUps);
   const dueIds = new Set(due.map((note) => note.id));
   const concerns = await openedConcerns(noteConcerns);
-  const raisedIds = noteConcerns.flatMap(({ id }, index) =>
-    CONCERNS.includes(concerns[index]) && !dueIds.has(id) ? [id] : [],
+  // A raised concern shows while nobody has picked it up, and for PICKED_UP_DAYS after it was written.
+  const raisedIds = noteConcerns.flatMap((entry, index) =>
+    CONCERNS.includes(concerns[index]) &&
+    !dueIds.has(entry.id) &&
+    (!isConcernPickedUp(entry) || (typeof entry.createdAt === 'string' && entry.createdAt >= since))
+      ? [entry.id]
+      : [],
   );
   const raised = (await db.records('note').bulkGet(raisedIds)).filter(
     (note): note is NonNullable<typeof note> => note !== undefined && note.deleted !== true,
   );
-  const shown = [
-    ...due,
-    ...raised.filter(
-      (note) => !isConcernPickedUp(note) || (typeof note.createdAt === 'string' && note.createdAt >= since),
-    ),
-  ].sort(byId);
+  const shown = [...due, ...raised].sort(byId);
   const attendeeIds = new Set<string>();
   for (const row of [...shown, ...visitRows.values()]) {
     if (typeof row.attendeeId === 'string') attendeeIds.add(row.attendeeId);

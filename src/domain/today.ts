@@ -32,7 +32,10 @@ export type VersionedNote = Note & { _v?: Readonly<Record<string, string>> };
  * after: one from before the concern was last set (lowered and raised again since) leaves the concern open. A note
  * without versions (not read from a table) goes by the name alone.
  */
-export function isConcernPickedUp(note: VersionedNote): boolean {
+export function isConcernPickedUp(note: {
+  concernPickedUpBy?: string;
+  _v?: Readonly<Record<string, string | undefined>>;
+}): boolean {
   if (!note.concernPickedUpBy?.trim()) return false;
   const pickedUpAt = note._v?.concernPickedUpBy;
   const raisedAt = note._v?.concern;

@@ -233,7 +233,7 @@ describe('Today with a year of notes and visits', { timeout: 60_000 }, () => {
     expect(data.notes.map((note) => note.id)).toEqual(['due', 'worry']);
     expect(data.visits.map((visit) => visit.id)).toEqual(['open']);
     // Each note's concern in the table Today finds them by, filled from the notes already there.
-    expect(await db.noteConcerns.toArray()).toEqual([
+    expect((await db.noteConcerns.toArray()).map(({ id, concern }) => ({ id, concern }))).toEqual([
       { id: 'fine', concern: 'none' },
       { id: 'worry', concern: 'urgent' },
     ]);
