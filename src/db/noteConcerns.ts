@@ -74,9 +74,10 @@ export const noteConcernsMiddleware: Middleware<DBCore> = {
             else {
               // A note written with no concern, or deleted, has no entry; a write that failed changed nothing.
               const written = req.values.filter((_row, index) => !result.failures[index]);
-              const puts = written.flatMap((row) => noteConcernOf(row) ?? []);
-              await entries.mutate({ type: 'delete', trans, keys: written.map((row) => row.id as string) });
-              await entries.mutate({ type: 'put', trans, values: puts });
+              const puts = written.map(noteConcernOf);
+              const gone = written.filter((_row, index) => !puts[index]).map((row) => row.id as string);
+              if (gone.length > 0) await entries.mutate({ type: 'delete', trans, keys: gone });
+              await entries.mutate({ type: 'put', trans, values: puts.filter((entry) => entry !== undefined) });
             }
             return result;
           }),
