@@ -2,8 +2,8 @@
 // writes its forms make. The server decides who holds them (domain/volunteerAccess.ts); a device simply has
 // those it was sent or wrote.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { HoursEntry } from '../domain/volunteering.ts';
-import { hoursEntries, pvgId } from '../domain/volunteering.ts';
+import { hoursEntries, type HoursEntry } from '../domain/volunteerHours.ts';
+import { pvgId } from '../domain/volunteering.ts';
 import type { PvgStatus } from '../domain/pvg.ts';
 import { supervisionNoteId } from '../domain/supervisionNote.ts';
 import type { CoorieDb } from './database.ts';

@@ -1,17 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
-  currentTraining,
-  dueItems,
   hoursEntries,
   hoursText,
-  pvgState,
-  renewalState,
   sessionMinutes,
   totalHours,
   visitMinutes,
   volunteerReport,
-} from '../../src/domain/volunteering.ts';
+} from '../../src/domain/volunteerHours.ts';
+import { currentTraining, dueItems, pvgState, renewalState } from '../../src/domain/volunteering.ts';
 
 const TODAY = '2026-11-24';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { londonDate } from '../../domain/london.ts';
-import { hoursText, volunteerReport } from '../../domain/volunteering.ts';
+import { hoursText, volunteerReport } from '../../domain/volunteerHours.ts';
 import { useVolunteerReportInput } from '../../db/volunteers.ts';
 import { Loading, Screen } from '../components/Screen.tsx';
 import { SelectField } from '../components/form/index.ts';

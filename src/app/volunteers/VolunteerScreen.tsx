@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { londonDate } from '../../domain/london.ts';
-import { currentTraining, hoursText, pvgState, totalHours, trainingState } from '../../domain/volunteering.ts';
+import { hoursText, totalHours } from '../../domain/volunteerHours.ts';
+import { currentTraining, pvgState, trainingState } from '../../domain/volunteering.ts';
 import { useDb, useRecord, useRecordsWhere } from '../../db/hooks.ts';
 import { removeVolunteerEntry, useMemberHours, useMemberRecords } from '../../db/volunteers.ts';
 import { formatDay } from '../format.ts';
