@@ -1,12 +1,13 @@
 // The app's routes: account screens for whoever is signed out, the tablet shell with its sections for the rest.
 import { Suspense, useEffect, type ComponentType } from 'react';
-import { Navigate, Outlet, Route, Routes, useOutletContext } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation, useOutletContext } from 'react-router';
 import { useKiosk } from '../db/kiosk.ts';
 import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
 import { CurrentUserContext } from './layout/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
 import { LockGate, preloadLockScreen } from './lock/LockGate.tsx';
+import type { ReadAhead } from './lock/pin.ts';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
 import { preloadable } from './preloadable.ts';
 import { Notices, ReloadPrompt } from './pwa/ReloadPrompt.tsx';
@@ -46,6 +47,7 @@ function SignedOutOnly() {
 function SignedInOnly() {
   const user = useOutletContext<SignedInUser | null>();
   const kiosk = useKiosk();
+  const atToday = useLocation().pathname === '/';
   const signedIn = user !== null;
   useEffect(() => {
     if (signedIn) void preloadLockScreen().catch(() => undefined);
@@ -58,7 +60,7 @@ function SignedInOnly() {
   // The PIN: chosen on first sign-in here, asked for on launch and after a spell idle (src/app/lock).
   return (
     <CurrentUserContext value={user}>
-      <LockGate user={user} whileLocked={loadBehindLock}>
+      <LockGate user={user} whileLocked={loadBehindLock} readAhead={atToday ? readTodayAhead : undefined}>
         <Suspense fallback={null}>
           <Shell user={user} />
         </Suspense>
@@ -74,7 +76,9 @@ function SignedInOnly() {
 // (the one around the shell, else the root's); the router moves in a transition, so the screen you are on stays until the next
 // one is ready, and the shell then puts focus on its heading.
 const screen = (load: () => Promise<{ default: ComponentType }>) => preloadable(load);
-const TodayScreen = screen(() => import('./today/TodayScreen.tsx').then((m) => ({ default: m.TodayScreen })));
+const TodayScreen = screen(() =>
+  import('./today/TodayScreen.tsx').then((m) => ({ default: m.TodayScreen, readAhead: m.readTodayAhead })),
+);
 const SignInScreen = screen(() => import('./account/SignInScreen.tsx').then((m) => ({ default: m.SignInScreen })));
 const SetupScreen = screen(() => import('./account/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
 const JoinScreen = screen(() => import('./account/JoinScreen.tsx').then((m) => ({ default: m.JoinScreen })));
@@ -203,6 +207,10 @@ function loadBehindLock() {
   const firstLondonDate = import('../domain/london.ts').then(({ londonDate }) => londonDate(new Date()));
   void Promise.all([Shell.preload(), TodayScreen.preload(), firstLondonDate]).catch(() => undefined);
 }
+
+/** While the PIN is checked on Today's lock: Today's data is read, so that Today draws at once, complete. */
+const readTodayAhead: ReadAhead = (db, unlocking) =>
+  TodayScreen.preload().then((module) => (module as { readAhead: ReadAhead }).readAhead(db, unlocking));
 
 export function AppRoutes() {
   return (

@@ -39,13 +39,20 @@ export function useRecords<K extends KindName>(kind: K, query: RecordQuery<K> = 
   }, [db, kind, orderBy, reverse, limit]);
 }
 
-/** A meta value: `undefined` while loading, `null` when it has never been set. */
-export function useMeta<K extends keyof MetaValues>(key: K): MetaValues[K] | null | undefined {
+/** A meta value: `undefined` while loading (or `ahead`, when it was read ahead), `null` when it has never been set. */
+export function useMeta<K extends keyof MetaValues>(
+  key: K,
+  ahead?: MetaValues[K] | null,
+): MetaValues[K] | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const entry = await db.meta.get(key);
-    return entry ? (entry.value as MetaValues[K]) : null;
-  }, [db, key]);
+  return useLiveQuery(
+    async () => {
+      const entry = await db.meta.get(key);
+      return entry ? (entry.value as MetaValues[K]) : null;
+    },
+    [db, key],
+    ahead,
+  );
 }
 
 /** How many local changes wait to be pushed; `undefined` while loading. */

@@ -35,20 +35,28 @@ export interface ReferralFollowUps {
 export function useReferralFollowUps(
   today: string,
   user: { id: string; role: string } | undefined,
+  ahead?: ReferralFollowUps,
 ): ReferralFollowUps | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    if (!user) return { referrals: [], attendees: new Map(), partners: new Map() };
-    const due = live(await db.records('referral').where('_i.due').belowOrEqual(today).toArray()).filter((row) =>
-      followsUp(row, user),
-    );
-    const people = await db.records('attendee').bulkGet([...new Set(due.map((row) => row.attendeeId ?? ''))]);
-    const partnerRows = await db.records('partner').bulkGet([...new Set(due.map((row) => row.partnerId ?? ''))]);
-    const found = <T>(row: T | undefined): row is T => row !== undefined;
-    const attendees = new Map<string, Attendee>();
-    for (const row of await openRows('attendee', live(people.filter(found)))) attendees.set(row.id, row);
-    const partners = new Map(partnerRows.filter(found).map((row) => [row.id, row.name ?? '']));
-    const referrals = due.toSorted((a, b) => (a.followUpDue ?? '').localeCompare(b.followUpDue ?? ''));
-    return { referrals, attendees, partners };
-  }, [db, today, user?.id, user?.role]);
+  return useLiveQuery(() => readReferralFollowUps(db, today, user), [db, today, user?.id, user?.role], ahead);
+}
+
+/** The referral follow-ups due by `today` that `user` sees, with the people and partners they name. */
+export async function readReferralFollowUps(
+  db: CoorieDb,
+  today: string,
+  user: { id: string; role: string } | undefined,
+): Promise<ReferralFollowUps> {
+  if (!user) return { referrals: [], attendees: new Map(), partners: new Map() };
+  const due = live(await db.records('referral').where('_i.due').belowOrEqual(today).toArray()).filter((row) =>
+    followsUp(row, user),
+  );
+  const people = await db.records('attendee').bulkGet([...new Set(due.map((row) => row.attendeeId ?? ''))]);
+  const partnerRows = await db.records('partner').bulkGet([...new Set(due.map((row) => row.partnerId ?? ''))]);
+  const found = <T>(row: T | undefined): row is T => row !== undefined;
+  const attendees = new Map<string, Attendee>();
+  for (const row of await openRows('attendee', live(people.filter(found)))) attendees.set(row.id, row);
+  const partners = new Map(partnerRows.filter(found).map((row) => [row.id, row.name ?? '']));
+  const referrals = due.toSorted((a, b) => (a.followUpDue ?? '').localeCompare(b.followUpDue ?? ''));
+  return { referrals, attendees, partners };
 }

@@ -9,9 +9,16 @@ import { isConcernPickedUp, type VersionedNote } from '../domain/today.ts';
 import type { Visit } from '../domain/visit.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
+import type { AlertPeriods } from '../api/push.ts';
+import type { Opener } from '../crypto/seal.ts';
+import type { DueItem } from '../domain/volunteering.ts';
+import { londonDate } from '../domain/london.ts';
 import { currentOpener, openRows } from './keyring.ts';
+import { getMeta } from './meta.ts';
+import { readReferralFollowUps, type ReferralFollowUps } from './referralFollowUps.ts';
 import { isSealed } from './sealing.ts';
 import { saveRecord } from './records.ts';
+import { readVolunteersDue } from './volunteersDue.ts';
 
 export interface TodayData {
   sessions: Session[];
@@ -62,7 +69,16 @@ export const PICKED_UP_DAYS = 14;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<TodayData> {
+/**
+ * Today's data around `now`. Given `unlocking` (the PIN being checked), the rows are read meanwhile and opened
+ * once it settles: the key is then held, or nothing opens and the caller drops what was read.
+ */
+export async function readToday(
+  db: CoorieDb,
+  now: Date,
+  upTo: string,
+  unlocking?: Promise<unknown>,
+): Promise<TodayData> {
   // A day either side of the week covers any time zone the device might be set to; the domain rules
   // then pick the London dates exactly.
   const from = addDays(now, -8).toISOString();
@@ -82,6 +98,7 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
   for (const visit of live([...visitsNear, ...visitsOpen])) visitRows.set(visit.id, visit);
   const due = live(followUps);
   const dueIds = new Set(due.map((note) => note.id));
+  if (unlocking) await unlocking;
   const concerns = await openedConcerns(noteConcerns);
   // A raised concern shows while nobody has picked it up, and for PICKED_UP_DAYS after it was written.
   const raisedIds = noteConcerns.flatMap((entry, index) =>
@@ -119,10 +136,62 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string): Promise<
  * Today's data around `now`. `today` is the London date (YYYY-MM-DD) that follow-ups are due by; the query
  * re-runs when it changes, so the screen rolls over at midnight.
  */
-export function useTodayData(now: Date, today: string): TodayData | undefined {
+export function useTodayData(now: Date, today: string, ahead?: TodayData): TodayData | undefined {
   const db = useDb();
   // Re-read when the day changes, not every minute: the screen's rules work from `now` on what is read.
-  return useLiveQuery(() => readToday(db, now, today), [db, today]);
+  return useLiveQuery(() => readToday(db, now, today), [db, today], ahead);
+}
+
+/** Everything Today waits for before it draws, read ahead of it (readTodayAhead). */
+export interface TodayAhead {
+  /** The London date it was read for. */
+  today: string;
+  data: TodayData;
+  referrals: ReferralFollowUps;
+  volunteersDue: DueItem[];
+  alertPeriods: AlertPeriods | null;
+}
+
+let ahead: { db: CoorieDb; opener: Opener; value: TodayAhead } | undefined;
+
+/**
+ * Reads what Today shows while the PIN is checked, and keeps it for Today's first drawing, so that the lock opens
+ * onto Today complete rather than onto "Loading" and then Today: one drawing, and the reads start while the key
+ * unwraps rather than once the shell has drawn. Kept only if `unlocking` answers true (the PIN was right).
+ */
+export async function readTodayAhead(db: CoorieDb, unlocking: Promise<boolean>): Promise<void> {
+  ahead = undefined;
+  const [user, offset, alertPeriods] = await Promise.all([
+    getMeta(db, 'user'),
+    getMeta(db, 'serverOffset'),
+    getMeta(db, 'alertPeriods'),
+  ]);
+  if (!user) return;
+  // The device's clock corrected by the server's, as Today's own (useNow).
+  const now = new Date(Date.now() + (offset ?? 0));
+  const today = londonDate(now);
+  const [data, volunteersDue, right] = await Promise.all([
+    readToday(db, now, today, unlocking),
+    user.role === 'coordinator' ? readVolunteersDue(db, today) : [],
+    unlocking,
+  ]);
+  const opener = currentOpener();
+  if (!right || !opener) return;
+  const referrals = await readReferralFollowUps(db, today, user);
+  ahead = { db, opener, value: { today, data, referrals, volunteersDue, alertPeriods: alertPeriods ?? null } };
+}
+
+/**
+ * What was read ahead for `db` on `today`: only while the key it was opened with is still held (locking forgets
+ * it) and until Today has drawn it (forgetTodayAhead), so that a later visit to Today never starts from old data.
+ */
+export function todayAhead(db: CoorieDb, today: string): TodayAhead | undefined {
+  if (ahead && (ahead.db !== db || ahead.opener !== currentOpener())) ahead = undefined;
+  return ahead?.value.today === today ? ahead.value : undefined;
+}
+
+export function forgetTodayAhead(): void {
+  ahead = undefined;
 }
 
 /** A coordinator takes on a concern: it leaves everyone's "nobody has picked this up" list. */

@@ -18,9 +18,9 @@ export async function readVolunteersDue(db: CoorieDb, today: string): Promise<Du
   return dueItems(theirs, pvgs, today);
 }
 
-export function useVolunteersDue(today: string, enabled: boolean): DueItem[] | undefined {
+export function useVolunteersDue(today: string, enabled: boolean, ahead?: DueItem[]): DueItem[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => (enabled ? readVolunteersDue(db, today) : []), [db, today, enabled]);
+  return useLiveQuery(async () => (enabled ? readVolunteersDue(db, today) : []), [db, today, enabled], ahead);
 }
 
 export function useOwnPvg(memberId: string): Pvg | null | undefined {

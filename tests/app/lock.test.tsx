@@ -110,6 +110,28 @@ describe('the lock', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('link', { name: /Amy/ })).toBeInTheDocument();
   });
 
+  it('opens onto Today drawn complete, with nothing "Loading…" between the lock and Today', async () => {
+    stubNoNetwork();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-24T11:00:00.000Z'));
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+    await saveRecord(db, 'note', 'n-urgent', { attendeeId: 'morag', body: 'x', concern: 'urgent' }, { userId: 'u2' });
+    await renderApp('/', { db, user: ALEX, lock: 'locked' });
+    await screen.findByRole('heading', LOCKED);
+    // Everything drawn from here on: the lock, then Today, and never a "Loading…" in between.
+    const drawn: string[] = [];
+    const observer = new MutationObserver(() => drawn.push(document.body.textContent ?? ''));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const user = userEvent.setup();
+    await user.keyboard(`${TEST_PIN}{Enter}`);
+    expect(await screen.findByText('1 urgent concern waits for a coordinator.')).toBeInTheDocument();
+    observer.disconnect();
+    expect(drawn.some((text) => text.includes('Loading…'))).toBe(false);
+    const firstToday = drawn.find((text) => !text.includes('Coorie is locked') && text.includes('Today'));
+    expect(firstToday).toContain('1 urgent concern waits for a coordinator.');
+  });
+
   it('can be unlocked by typing, without finding the field first', async () => {
     stubNoNetwork();
     await renderApp('/', { user: ALEX, lock: 'locked' });

@@ -40,10 +40,10 @@ export async function refreshAlertPeriods(db: CoorieDb): Promise<void> {
  * period as last heard (refreshed when the screen opens online), else the default. `undefined` while the device
  * database is read, so that a screen does not flash an alert it would then take back.
  */
-export function useVisitGrace(): number | undefined {
+export function useVisitGrace(ahead?: AlertPeriods | null): number | undefined {
   const db = useDb();
   const online = useOnline();
-  const periods = useMeta('alertPeriods');
+  const periods = useMeta('alertPeriods', ahead);
   useEffect(() => {
     if (online) refreshAlertPeriods(db).catch(() => undefined);
   }, [db, online]);

@@ -7,6 +7,7 @@ import { forgetDeviceKey } from '../../db/keyring.ts';
 import { lockApp, useLockState } from '../../db/lock.ts';
 import type { SignedInUser } from '../../db/meta.ts';
 import { preloadable } from '../preloadable.ts';
+import type { ReadAhead } from './pin.ts';
 import { watchIdle } from './idle.ts';
 
 // Loaded when first needed, like every screen but Today, to keep the first screen small (npm run size); the
@@ -23,10 +24,12 @@ interface LockGateProps {
   user: SignedInUser;
   /** Called while the lock shows: loads what unlocking will show, so that it follows the PIN at once. */
   whileLocked?: () => void;
+  /** Reads what unlocking will show while the PIN is checked (unlockWithPin). */
+  readAhead?: ReadAhead;
   children: ReactNode;
 }
 
-export function LockGate({ user, whileLocked, children }: LockGateProps) {
+export function LockGate({ user, whileLocked, readAhead, children }: LockGateProps) {
   const db = useDb();
   const lock = useLockState();
   const open = lock !== undefined && lock.pin?.userId === user.id && !lock.locked;
@@ -72,7 +75,7 @@ export function LockGate({ user, whileLocked, children }: LockGateProps) {
   if (lock.locked) {
     return (
       <Suspense fallback={null}>
-        <LockScreen />
+        <LockScreen readAhead={readAhead} />
       </Suspense>
     );
   }

@@ -4,7 +4,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDb, useOutboxCount } from '../../db/hooks.ts';
 import { thisDevice } from '../deviceKind.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
-import { MAX_WRONG_PINS, PIN_MAX, unlockWithPin, WARN_FROM, wipeAndSignOut, type PinCheck } from './pin.ts';
+import {
+  MAX_WRONG_PINS,
+  PIN_MAX,
+  unlockWithPin,
+  WARN_FROM,
+  wipeAndSignOut,
+  type PinCheck,
+  type ReadAhead,
+} from './pin.ts';
 import '../styles/lock.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -16,7 +24,8 @@ export function wrongPinMessage(result: PinCheck, failures: number): string {
   return `That PIN is not right. ${tries} left before Coorie wipes its data from ${thisDevice()}.`;
 }
 
-export function LockScreen() {
+/** `readAhead`: what will show once unlocked, read while the PIN is checked (unlockWithPin). */
+export function LockScreen({ readAhead }: { readAhead?: ReadAhead }) {
   const db = useDb();
   useAutoSync();
   const [pin, setPin] = useState('');
@@ -42,7 +51,7 @@ export function LockScreen() {
     }
     setBusy(true);
     try {
-      const result = await unlockWithPin(db, pin);
+      const result = await unlockWithPin(db, pin, readAhead);
       // Right: the gate opens the app. Wiped: the sign-in screen takes over and says why.
       if (result.outcome !== 'wrong') return;
       setPin('');

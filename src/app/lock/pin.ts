@@ -113,10 +113,27 @@ export async function checkPin(db: CoorieDb, pin: string): Promise<PinCheck> {
   return (await openWithPin(db, stored, pin)) ? { outcome: 'right' } : wrongPin(db);
 }
 
-/** Checks the PIN and, when it is right, unlocks Coorie on this page (the key is in memory before it shows). */
-export async function unlockWithPin(db: CoorieDb, pin: string): Promise<PinCheck> {
-  const result = await checkPin(db, pin);
-  if (result.outcome === 'right') await markUnlocked(db);
+/**
+ * Reads what the app will show once unlocked, while the PIN is checked: `unlocking` answers whether it was right
+ * (the key is then held). It must keep nothing unless so.
+ */
+export type ReadAhead = (db: CoorieDb, unlocking: Promise<boolean>) => Promise<void>;
+
+/**
+ * Checks the PIN and, when it is right, unlocks Coorie on this page (the key is in memory before it shows),
+ * once `readAhead` has read what will show, so that it draws at once; should that read fail, it unlocks anyway.
+ */
+export async function unlockWithPin(db: CoorieDb, pin: string, readAhead?: ReadAhead): Promise<PinCheck> {
+  const checking = checkPin(db, pin);
+  const ahead = readAhead?.(
+    db,
+    checking.then(({ outcome }) => outcome === 'right'),
+  ).catch((error: unknown) => console.error('Reading ahead of the unlock failed', error));
+  const result = await checking;
+  if (result.outcome === 'right') {
+    await ahead;
+    await markUnlocked(db);
+  }
   return result;
 }
 

@@ -1,8 +1,9 @@
 // Today: what is on now and what needs someone, so a facilitator or visitor starts the day from one screen.
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useDb, useMeta } from '../../db/hooks.ts';
 import { useReferralFollowUps } from '../../db/referralFollowUps.ts';
-import { markFollowUpDone, pickUpConcern, useTodayData } from '../../db/today.ts';
+import { forgetTodayAhead, markFollowUpDone, pickUpConcern, todayAhead, useTodayData } from '../../db/today.ts';
 import { useVolunteersDue } from '../../db/volunteersDue.ts';
 import { londonDate } from '../../domain/london.ts';
 import type { Note } from '../../domain/note.ts';
@@ -25,6 +26,9 @@ import { UrgentDrafts } from './UrgentDrafts.tsx';
 import { OwnPvgWarning, VolunteersDue } from './VolunteersDue.tsx';
 import { useNow } from './useNow.ts';
 import '../styles/today.css';
+
+// What the lock reads while the PIN is checked, for Today's first drawing (routes.tsx).
+export { readTodayAhead } from '../../db/today.ts';
 
 export function TodayScreen() {
   const now = useNow();
@@ -50,11 +54,14 @@ function TodayBoard({ now }: { now: Date }) {
   const db = useDb();
   const user = useCurrentUser();
   const today = londonDate(now);
-  const data = useTodayData(now, today);
-  const grace = useVisitGrace();
+  // Read ahead as the lock opened (readTodayAhead), so that Today draws complete the first time; only then.
+  const ahead = todayAhead(db, today);
+  useEffect(forgetTodayAhead, []);
+  const data = useTodayData(now, today, ahead?.data);
+  const grace = useVisitGrace(ahead?.alertPeriods);
   // Read here, not in their sections, so that the screen knows whether anything at all is due.
-  const referrals = useReferralFollowUps(today, user);
-  const volunteersDue = useVolunteersDue(today, user?.role === 'coordinator');
+  const referrals = useReferralFollowUps(today, user, ahead?.referrals);
+  const volunteersDue = useVolunteersDue(today, user?.role === 'coordinator', ahead?.volunteersDue);
 
   if (
     data === undefined ||

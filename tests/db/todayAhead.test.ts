@@ -1,0 +1,79 @@
+// Today read ahead of the unlock: what the lock reads while the PIN is checked is kept only for a right PIN and
+// only while the key it was opened with is held; a failed read never keeps the lock shut.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { unlockWithPin, type ReadAhead } from '../../src/app/lock/pin.ts';
+import { legacyPinRecord } from '../../src/app/lock/legacyPin.ts';
+import { rememberSignedIn } from '../../src/db/account.ts';
+import { CoorieDb } from '../../src/db/database.ts';
+import { forgetDeviceKey } from '../../src/db/keyring.ts';
+import { lockApp, readLockState, storePin } from '../../src/db/lock.ts';
+import { saveRecord } from '../../src/db/records.ts';
+import { readTodayAhead, todayAhead } from '../../src/db/today.ts';
+
+const ALEX = { id: 'u1', name: 'Alex', email: 'alex@example.org', role: 'coordinator', organisationId: 'o1' } as const;
+// Tuesday 24 November 2026, 11:00 in Scotland.
+const NOW = new Date('2026-11-24T11:00:00.000Z');
+const TODAY = '2026-11-24';
+const PIN = '4826';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  forgetDeviceKey();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** A signed-in coordinator's device with a PIN (its old hash in one round: the first right PIN makes the key). */
+async function device() {
+  const db = new CoorieDb(`today-ahead-${crypto.randomUUID()}`);
+  await rememberSignedIn(db, ALEX);
+  await storePin(db, await legacyPinRecord(ALEX.id, PIN, 1));
+  await lockApp(db);
+  await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+  await saveRecord(db, 'note', 'n-urgent', { attendeeId: 'morag', body: 'x', concern: 'urgent' }, { userId: 'u2' });
+  return db;
+}
+
+describe('reading Today ahead of the unlock', { timeout: 30_000 }, () => {
+  it('keeps what a right PIN opened, for Today on that day, until the lock forgets the key', async () => {
+    const db = await device();
+    expect(await unlockWithPin(db, PIN, readTodayAhead)).toEqual({ outcome: 'right' });
+    const ahead = todayAhead(db, TODAY);
+    expect(ahead?.data.notes.map((note) => [note.id, note.concern])).toEqual([['n-urgent', 'urgent']]);
+    expect(ahead?.data.attendees.get('morag')?.displayName).toBe('Morag');
+    expect(todayAhead(db, '2026-11-25')).toBeUndefined();
+    expect(todayAhead(new CoorieDb(`other-${crypto.randomUUID()}`), TODAY)).toBeUndefined();
+    forgetDeviceKey();
+    expect(todayAhead(db, TODAY)).toBeUndefined();
+  });
+
+  it('keeps nothing for a wrong PIN, and tells the read so', async () => {
+    const db = await device();
+    const told: boolean[] = [];
+    const readAhead: ReadAhead = async (database, unlocking) => {
+      const read = readTodayAhead(database, unlocking);
+      told.push(await unlocking);
+      await read;
+    };
+    expect(await unlockWithPin(db, '1111', readAhead)).toMatchObject({ outcome: 'wrong' });
+    expect(told).toEqual([false]);
+    expect(todayAhead(db, TODAY)).toBeUndefined();
+    expect((await readLockState(db)).locked).toBe(true);
+  });
+
+  it('unlocks even when the read ahead fails', async () => {
+    const db = await device();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failing: ReadAhead = async () => {
+      throw new Error('The disk is full');
+    };
+    expect((await readLockState(db)).locked).toBe(true);
+    expect(await unlockWithPin(db, PIN, failing)).toEqual({ outcome: 'right' });
+    expect((await readLockState(db)).locked).toBe(false);
+  });
+});
