@@ -205,6 +205,16 @@ export class Opener {
     return text === undefined ? undefined : (JSON.parse(text) as unknown);
   }
 
+  /**
+   * Keeps `value` as what `sealed` holds at `place`, for `known`: a value this device opened on an earlier launch
+   * and kept sealed for this key (Today's concerns, src/db/today.ts).
+   */
+  learn(place: string, sealed: Sealed, value: unknown): void {
+    if (!this.senders.has(sealed.e)) this.senders.set(sealed.e, this.senders.size);
+    const kept = this.keptAs(place, sealed);
+    if (kept !== undefined) this.remember(kept, JSON.stringify(value));
+  }
+
   /** The value, or a SealError when it was sealed for another key, for another place, or was altered. */
   async open(place: string, sealed: Sealed): Promise<unknown> {
     if (sealed.k !== this.keyId) throw new SealError('sealed for another key');

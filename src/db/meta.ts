@@ -2,6 +2,7 @@
 // the app lock's PIN hash. It imports no db/ module but database.ts, so that any of them may import it.
 import type { AlertPeriods } from '../api/push.ts';
 import type { WrappedKey } from '../crypto/keys.ts';
+import type { Sealed } from '../crypto/seal.ts';
 import type { Role } from '../domain/roles.ts';
 import type { PendingBatch } from '../sync/coalesce.ts';
 import type { ClockState } from '../sync/hlc.ts';
@@ -125,6 +126,8 @@ export interface MetaValues {
   /** The organisation's alert periods (GET /api/organisation/alert-periods), so "overdue" matches the server's. */
   alertPeriods: AlertPeriods;
   deviceKey: DeviceKey;
+  /** The notes' concerns opened on earlier launches, sealed for the device key (src/db/today.ts). */
+  openedConcerns: Sealed;
   serverSealKey: ServerSealKey;
   sealProgress: SealProgress;
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageSync } from '../../src/app/sync/pageSync.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
+import { todayAhead } from '../../src/db/today.ts';
 import { ALEX, freshDb, json, renderApp, stubNoNetwork, stubServer, TEST_PIN } from './helpers.tsx';
 
 // The machine running the tests may be busy: wait longer than the default second for the device database.
@@ -130,6 +131,8 @@ describe('the lock', { timeout: 30_000 }, () => {
     expect(drawn.some((text) => text.includes('Loading…'))).toBe(false);
     const firstToday = drawn.find((text) => !text.includes('Coorie is locked') && text.includes('Today'));
     expect(firstToday).toContain('1 urgent concern waits for a coordinator.');
+    // Drawn once: what was read ahead is not kept for a later visit to Today, which reads afresh.
+    expect(todayAhead(db, '2026-11-24')).toBeUndefined();
   });
 
   it('can be unlocked by typing, without finding the field first', async () => {

@@ -2,14 +2,15 @@
 // only while the key it was opened with is held; a failed read never keeps the lock shut.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { unlockWithPin, type ReadAhead } from '../../src/app/lock/pin.ts';
+import { choosePin, unlockWithPin, type ReadAhead } from '../../src/app/lock/pin.ts';
 import { legacyPinRecord } from '../../src/app/lock/legacyPin.ts';
 import { rememberSignedIn } from '../../src/db/account.ts';
 import { CoorieDb } from '../../src/db/database.ts';
-import { forgetDeviceKey } from '../../src/db/keyring.ts';
+import { currentOpener, forgetDeviceKey } from '../../src/db/keyring.ts';
 import { lockApp, readLockState, storePin } from '../../src/db/lock.ts';
+import { getMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { readTodayAhead, todayAhead } from '../../src/db/today.ts';
+import { readTodayAhead, todayAhead, todayAheadDrawn } from '../../src/db/today.ts';
 
 const ALEX = { id: 'u1', name: 'Alex', email: 'alex@example.org', role: 'coordinator', organisationId: 'o1' } as const;
 // Tuesday 24 November 2026, 11:00 in Scotland.
@@ -75,5 +76,67 @@ describe('reading Today ahead of the unlock', { timeout: 30_000 }, () => {
     expect((await readLockState(db)).locked).toBe(true);
     expect(await unlockWithPin(db, PIN, failing)).toEqual({ outcome: 'right' });
     expect((await readLockState(db)).locked).toBe(false);
+  });
+});
+
+describe('concerns opened on an earlier launch', { timeout: 60_000 }, () => {
+  const CHOSEN = '739215';
+  const concernsShown = (db: CoorieDb) => todayAhead(db, TODAY)?.data.notes.map((note) => [note.id, note.concern]);
+
+  it('open with one decryption at the next unlock, kept sealed, without any note’s id, and never stale', async () => {
+    const db = new CoorieDb(`opened-${crypto.randomUUID()}`);
+    await rememberSignedIn(db, ALEX);
+    // A device key, so that every concern is sealed at rest as on a tablet.
+    await choosePin(db, ALEX.id, CHOSEN);
+    await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+    await saveRecord(db, 'note', 'n-urgent', { attendeeId: 'morag', body: 'x', concern: 'urgent' }, { userId: 'u2' });
+    for (const id of ['n-1', 'n-2', 'n-3', 'n-4', 'n-5']) {
+      await saveRecord(db, 'note', id, { attendeeId: 'morag', body: 'x', concern: 'none' }, { userId: 'u2' });
+    }
+    await lockApp(db);
+    // Every decryption, by the place its value is bound to.
+    const decrypted: string[] = [];
+    const decrypt = crypto.subtle.decrypt.bind(crypto.subtle);
+    vi.spyOn(crypto.subtle, 'decrypt').mockImplementation((algorithm, key, data) => {
+      const place = (algorithm as AesGcmParams).additionalData;
+      decrypted.push(place ? new TextDecoder().decode(place as Uint8Array) : '');
+      return decrypt(algorithm, key, data);
+    });
+    const concernsDecrypted = () => decrypted.filter((place) => place.endsWith('/concern'));
+
+    // The first launch opens every concern on its own, then, once Today has drawn, keeps them for the next.
+    expect(await unlockWithPin(db, CHOSEN, readTodayAhead)).toEqual({ outcome: 'right' });
+    expect(concernsDecrypted()).toHaveLength(6);
+    expect(concernsShown(db)).toEqual([['n-urgent', 'urgent']]);
+    expect(await getMeta(db, 'openedConcerns')).toBeUndefined();
+    todayAheadDrawn();
+    await expect.poll(() => getMeta(db, 'openedConcerns'), { timeout: 10_000 }).toBeDefined();
+    const stored = JSON.stringify(await getMeta(db, 'openedConcerns'));
+    expect(stored).not.toContain('urgent');
+    expect(stored).not.toContain('none');
+    const opened = JSON.stringify(
+      await currentOpener()?.open('meta/openedConcerns', (await getMeta(db, 'openedConcerns'))!),
+    );
+    expect(opened).toContain('urgent');
+    expect(opened).not.toMatch(/n-urgent|n-1|morag/);
+
+    // The next launch opens that one value, not each concern.
+    await lockApp(db);
+    decrypted.length = 0;
+    expect(await unlockWithPin(db, CHOSEN, readTodayAhead)).toEqual({ outcome: 'right' });
+    expect(decrypted.filter((place) => place === 'meta/openedConcerns')).toHaveLength(1);
+    expect(concernsDecrypted()).toEqual([]);
+    expect(concernsShown(db)).toEqual([['n-urgent', 'urgent']]);
+
+    // A concern raised since is opened afresh, not taken from what was kept.
+    await saveRecord(db, 'note', 'n-3', { concern: 'urgent' }, { userId: 'u2' });
+    await lockApp(db);
+    decrypted.length = 0;
+    expect(await unlockWithPin(db, CHOSEN, readTodayAhead)).toEqual({ outcome: 'right' });
+    expect(concernsDecrypted()).toEqual(['note/n-3/concern']);
+    expect(concernsShown(db)).toEqual([
+      ['n-3', 'urgent'],
+      ['n-urgent', 'urgent'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useDb, useMeta } from '../../db/hooks.ts';
 import { useReferralFollowUps } from '../../db/referralFollowUps.ts';
-import { forgetTodayAhead, markFollowUpDone, pickUpConcern, todayAhead, useTodayData } from '../../db/today.ts';
+import { markFollowUpDone, pickUpConcern, todayAhead, todayAheadDrawn, useTodayData } from '../../db/today.ts';
 import { useVolunteersDue } from '../../db/volunteersDue.ts';
 import { londonDate } from '../../domain/london.ts';
 import type { Note } from '../../domain/note.ts';
@@ -56,7 +56,7 @@ function TodayBoard({ now }: { now: Date }) {
   const today = londonDate(now);
   // Read ahead as the lock opened (readTodayAhead), so that Today draws complete the first time; only then.
   const ahead = todayAhead(db, today);
-  useEffect(forgetTodayAhead, []);
+  useEffect(todayAheadDrawn, []);
   const data = useTodayData(now, today, ahead?.data);
   const grace = useVisitGrace(ahead?.alertPeriods);
   // Read here, not in their sections, so that the screen knows whether anything at all is due.
