@@ -7,6 +7,7 @@
 //       screen's PIN field, laid out and enabled: found by a MutationObserver put in before any script of the
 //       page's (addInitScript); target ≤ 800 ms;
 //   (b) from pressing Unlock with the right PIN to the frame that draws Today's heading and content; ≤ 300 ms.
+//       Today then stays on screen for a second, untimed, before the next launch closes the page.
 // Five runs, the median of each. Before them, a check that the slowdown is on before the page's first script: a
 // fixed loop timed there and again once the page has loaded, at full speed and slowed (the slowed page's two
 // alike, and longer than at full speed; on a loaded machine the factor itself is seldom 4).
@@ -26,6 +27,8 @@ const CPU_SLOWDOWN = 4;
 const TARGETS = { coldStartMs: 800, unlockToTodayMs: 300 };
 /** A page opened with this hash times the fixed loop in its first script, and nothing else. */
 const THROTTLE_CHECK = '#throttle-check';
+/** How long each launch leaves Today on screen before the next closes it. */
+const TODAY_SHOWN_MS = 1000;
 
 /**
  * Put in every page before its own scripts: marks `__lockReadyMs` at the frame that draws a usable PIN field,
@@ -202,6 +205,10 @@ async function launchOnce(
     return { ms: performance.now() - start, lockGoneMs };
   }, TODAY_READY);
   await profiling?.stop(`${process.env.BENCH_PROFILE}-coldstart.cpuprofile`);
+  // Today stays on screen a moment before the next launch closes it, as on a tablet (nobody puts it down within a
+  // frame of unlocking): what the app does once Today has drawn, such as keeping the concerns it opened for the
+  // next launch, is done as it would be there. Not timed.
+  await page.waitForTimeout(TODAY_SHOWN_MS);
   const parts = { ...navigation, lockGoneMs: unlock.lockGoneMs };
   return { page, lockMs, unlockMs: unlock.ms, parts };
 }
