@@ -230,14 +230,14 @@ export async function readTodayAhead(db: CoorieDb, unlocking: Promise<boolean>):
   const now = new Date(Date.now() + (offset ?? 0));
   const today = londonDate(now);
   const reading: Unlocking = { checked: unlocking };
-  const [data, volunteersDue, right] = await Promise.all([
+  // The referrals name people, whose names open only with the key: read once the PIN is right, beside the rest.
+  const [data, volunteersDue, referrals] = await Promise.all([
     readToday(db, now, today, reading),
     user.role === 'coordinator' ? readVolunteersDue(db, today) : [],
-    unlocking,
+    unlocking.then((right) => (right ? readReferralFollowUps(db, today, user) : undefined)),
   ]);
   const opener = currentOpener();
-  if (!right || !opener) return;
-  const referrals = await readReferralFollowUps(db, today, user);
+  if (!referrals || !opener) return;
   ahead = { db, opener, reading, value: { today, data, referrals, volunteersDue, alertPeriods: alertPeriods ?? null } };
 }
 
