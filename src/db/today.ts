@@ -1,23 +1,24 @@
 // What the Today screen reads: this week's sessions, notes with follow-ups or concerns, visits, and the
-// display names of the people they are about. One live query, so the screen changes as soon as sync does.
+// display names of the people they are about. One live query, so the screen changes as soon as sync does; and,
+// at unlock, the same read while the PIN is checked, so that the lock opens onto Today complete.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from 'date-fns';
+import type { AlertPeriods } from '../api/push.ts';
+import type { Opener } from '../crypto/seal.ts';
 import type { Attendee } from '../domain/attendee.ts';
+import { londonDate } from '../domain/london.ts';
 import type { Session } from '../domain/session.ts';
 import { sealPlace } from '../domain/sensitive.ts';
 import { isConcernPickedUp, type VersionedNote } from '../domain/today.ts';
 import type { Visit } from '../domain/visit.ts';
+import type { DueItem } from '../domain/volunteering.ts';
 import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
-import type { AlertPeriods } from '../api/push.ts';
-import type { Opener } from '../crypto/seal.ts';
-import type { DueItem } from '../domain/volunteering.ts';
-import { londonDate } from '../domain/london.ts';
 import { currentOpener, openRows } from './keyring.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { readReferralFollowUps, type ReferralFollowUps } from './referralFollowUps.ts';
-import { isSealed, sealerFor, sealWhole, type Sealed } from './sealing.ts';
 import { saveRecord } from './records.ts';
+import { isSealed, sealerFor, sealWhole, type Sealed } from './sealing.ts';
 import { readVolunteersDue } from './volunteersDue.ts';
 
 export interface TodayData {

@@ -76,15 +76,16 @@ const isWrongPin = (error: unknown) => error instanceof Error && error.name === 
  * before device keys has only the PIN's old hash: its right PIN is checked against that, then wraps a new device
  * key and the hash is dropped. A device part-way (a key and the old hash both) drops the hash once the key opens.
  */
-async function openWithPin(db: CoorieDb, stored: PinRecord, pin: string): Promise<boolean> {
+async function openWithPin(db: CoorieDb, stored: PinRecord, pin: string, unwrapping?: () => void): Promise<boolean> {
   if (await getMeta(db, 'deviceKey')) {
     try {
-      await unlockDeviceKey(db, pin);
+      await unlockDeviceKey(db, pin, unwrapping);
     } catch (error) {
       if (isWrongPin(error)) return false;
       throw error;
     }
   } else {
+    unwrapping?.();
     const { matchesPinHash } = await import('./legacyPin.ts');
     if (!(await matchesPinHash(pin, stored))) return false;
     await createDeviceKey(db, pin);
@@ -106,11 +107,12 @@ async function wrongPin(db: CoorieDb): Promise<PinCheck> {
 /**
  * Whether `pin` is the PIN: a wrong one adds to the count of wrong ones; the right one opens the device key for
  * this page (checking it is unwrapping the key) but does not mark the page unlocked or reset the count.
+ * `unwrapping` is called once the check is under way in Web Crypto, which leaves the page free meanwhile.
  */
-export async function checkPin(db: CoorieDb, pin: string): Promise<PinCheck> {
+export async function checkPin(db: CoorieDb, pin: string, unwrapping?: () => void): Promise<PinCheck> {
   const stored = await getMeta(db, 'pin');
   if (!stored) return { outcome: 'no-pin' };
-  return (await openWithPin(db, stored, pin)) ? { outcome: 'right' } : wrongPin(db);
+  return (await openWithPin(db, stored, pin, unwrapping)) ? { outcome: 'right' } : wrongPin(db);
 }
 
 /**
@@ -124,12 +126,20 @@ export type ReadAhead = (db: CoorieDb, unlocking: Promise<boolean>) => Promise<v
  * once `readAhead` has read what will show, so that it draws at once; should that read fail, it unlocks anyway.
  */
 export async function unlockWithPin(db: CoorieDb, pin: string, readAhead?: ReadAhead): Promise<PinCheck> {
-  const checking = checkPin(db, pin);
-  const ahead = readAhead?.(
-    db,
-    checking.then(({ outcome }) => outcome === 'right'),
-  ).catch((error: unknown) => console.error('Reading ahead of the unlock failed', error));
-  const result = await checking;
+  let checked = (_right: boolean) => {};
+  const unlocking = new Promise<boolean>((resolve) => (checked = resolve));
+  let ahead: Promise<void> | undefined;
+  let result: PinCheck | undefined;
+  try {
+    // Read while Web Crypto checks the PIN, and not before: the check, the longer of the two, starts first.
+    result = await checkPin(db, pin, () => {
+      ahead = readAhead?.(db, unlocking).catch((error: unknown) =>
+        console.error('Reading ahead of the unlock failed', error),
+      );
+    });
+  } finally {
+    checked(result?.outcome === 'right');
+  }
   if (result.outcome === 'right') {
     await ahead;
     await markUnlocked(db);
