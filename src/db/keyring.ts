@@ -63,10 +63,15 @@ export async function createDeviceKey(db: CoorieDb, pin: string): Promise<void> 
  * Unwraps the device key with the PIN, which is how the PIN is checked: a wrong one throws a SealError (AES-GCM's
  * tag check fails). A device with no key yet gets one now, wrapped by this PIN: call it so only once the PIN has
  * been checked otherwise (the old hash, src/app/lock/legacyPin.ts). `unwrapping` is called once the unwrapping
- * (PBKDF2, a tenth of a second on a slow tablet) is under way.
+ * (PBKDF2, a tenth of a second on a slow tablet) is under way; `known`, the stored key when already read.
  */
-export async function unlockDeviceKey(db: CoorieDb, pin: string, unwrapping?: () => void): Promise<void> {
-  const stored = await getMeta(db, 'deviceKey');
+export async function unlockDeviceKey(
+  db: CoorieDb,
+  pin: string,
+  unwrapping?: () => void,
+  known?: DeviceKey,
+): Promise<void> {
+  const stored = known ?? (await getMeta(db, 'deviceKey'));
   if (!stored) return createDeviceKey(db, pin);
   const lib = await loadCrypto();
   const unwrapped = lib.unwrapPrivateKey(stored.wrapped, pin);

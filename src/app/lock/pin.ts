@@ -6,7 +6,7 @@
 import type { CoorieDb } from '../../db/database.ts';
 import { countWrongPin, dropPinHash, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
 import { createDeviceKey, rewrapDeviceKey, unlockDeviceKey } from '../../db/keyring.ts';
-import { getMeta, type LockWipe, type PinRecord } from '../../db/meta.ts';
+import { getMeta, type DeviceKey, type LockWipe, type PinRecord } from '../../db/meta.ts';
 import { signOut } from '../account/api.ts';
 import { ApiError } from '../http/request.ts';
 
@@ -76,10 +76,16 @@ const isWrongPin = (error: unknown) => error instanceof Error && error.name === 
  * before device keys has only the PIN's old hash: its right PIN is checked against that, then wraps a new device
  * key and the hash is dropped. A device part-way (a key and the old hash both) drops the hash once the key opens.
  */
-async function openWithPin(db: CoorieDb, stored: PinRecord, pin: string, unwrapping?: () => void): Promise<boolean> {
-  if (await getMeta(db, 'deviceKey')) {
+async function openWithPin(
+  db: CoorieDb,
+  stored: PinRecord,
+  key: DeviceKey | undefined,
+  pin: string,
+  unwrapping?: () => void,
+): Promise<boolean> {
+  if (key) {
     try {
-      await unlockDeviceKey(db, pin, unwrapping);
+      await unlockDeviceKey(db, pin, unwrapping, key);
     } catch (error) {
       if (isWrongPin(error)) return false;
       throw error;
@@ -110,9 +116,9 @@ async function wrongPin(db: CoorieDb): Promise<PinCheck> {
  * `unwrapping` is called once the check is under way in Web Crypto, which leaves the page free meanwhile.
  */
 export async function checkPin(db: CoorieDb, pin: string, unwrapping?: () => void): Promise<PinCheck> {
-  const stored = await getMeta(db, 'pin');
+  const [stored, key] = await Promise.all([getMeta(db, 'pin'), getMeta(db, 'deviceKey')]);
   if (!stored) return { outcome: 'no-pin' };
-  return (await openWithPin(db, stored, pin, unwrapping)) ? { outcome: 'right' } : wrongPin(db);
+  return (await openWithPin(db, stored, key, pin, unwrapping)) ? { outcome: 'right' } : wrongPin(db);
 }
 
 /**
