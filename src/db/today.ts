@@ -221,12 +221,14 @@ let ahead: { db: CoorieDb; opener: Opener; value: TodayAhead; reading: Unlocking
  */
 export async function readTodayAhead(db: CoorieDb, unlocking: Promise<boolean>): Promise<void> {
   ahead = undefined;
-  const [user, offset, alertPeriods] = await Promise.all([
+  const [user, offset, alertPeriods, sync] = await Promise.all([
     getMeta(db, 'user'),
     getMeta(db, 'serverOffset'),
     getMeta(db, 'alertPeriods'),
+    getMeta(db, 'sync'),
   ]);
-  if (!user) return;
+  // A device that has never finished a sync may be in its first download, which Today shows instead of itself.
+  if (!user || sync?.lastSuccess === undefined) return;
   // The device's clock corrected by the server's, as Today's own (useNow).
   const now = new Date(Date.now() + (offset ?? 0));
   const today = londonDate(now);

@@ -118,6 +118,8 @@ describe('the lock', { timeout: 30_000 }, () => {
     const db = freshDb();
     await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
     await saveRecord(db, 'note', 'n-urgent', { attendeeId: 'morag', body: 'x', concern: 'urgent' }, { userId: 'u2' });
+    // A tablet that has synced before (its first download is over).
+    await setMeta(db, 'sync', { phase: 'idle', lastSuccess: Date.now() - 3_600_000 });
     await renderApp('/', { db, user: ALEX, lock: 'locked' });
     await screen.findByRole('heading', LOCKED);
     // Everything drawn from here on: the lock, then Today, and never a "Loading…" in between.

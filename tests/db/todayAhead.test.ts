@@ -8,7 +8,7 @@ import { rememberSignedIn } from '../../src/db/account.ts';
 import { CoorieDb } from '../../src/db/database.ts';
 import { currentOpener, forgetDeviceKey } from '../../src/db/keyring.ts';
 import { lockApp, readLockState, storePin } from '../../src/db/lock.ts';
-import { getMeta } from '../../src/db/meta.ts';
+import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
 import { readTodayAhead, todayAhead, todayAheadDrawn } from '../../src/db/today.ts';
 
@@ -17,6 +17,8 @@ const ALEX = { id: 'u1', name: 'Alex', email: 'alex@example.org', role: 'coordin
 const NOW = new Date('2026-11-24T11:00:00.000Z');
 const TODAY = '2026-11-24';
 const PIN = '4826';
+/** A device that has synced before, an hour ago. */
+const SYNCED = { phase: 'idle', lastSuccess: NOW.getTime() - 3_600_000 } as const;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -33,6 +35,7 @@ afterEach(() => {
 async function device() {
   const db = new CoorieDb(`today-ahead-${crypto.randomUUID()}`);
   await rememberSignedIn(db, ALEX);
+  await setMeta(db, 'sync', SYNCED);
   await storePin(db, await legacyPinRecord(ALEX.id, PIN, 1));
   await lockApp(db);
   await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
@@ -67,6 +70,13 @@ describe('reading Today ahead of the unlock', { timeout: 30_000 }, () => {
     expect((await readLockState(db)).locked).toBe(true);
   });
 
+  it('reads nothing ahead on a device that has never finished a sync, whose first download Today shows instead', async () => {
+    const db = await device();
+    await setMeta(db, 'sync', { phase: 'pulling', downloaded: 300, total: 4000 });
+    expect(await unlockWithPin(db, PIN, readTodayAhead)).toEqual({ outcome: 'right' });
+    expect(todayAhead(db, TODAY)).toBeUndefined();
+  });
+
   it('unlocks even when the read ahead fails', async () => {
     const db = await device();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -86,6 +96,7 @@ describe('concerns opened on an earlier launch', { timeout: 60_000 }, () => {
   it('open with one decryption at the next unlock, kept sealed, without any note’s id, and never stale', async () => {
     const db = new CoorieDb(`opened-${crypto.randomUUID()}`);
     await rememberSignedIn(db, ALEX);
+    await setMeta(db, 'sync', SYNCED);
     // A device key, so that every concern is sealed at rest as on a tablet.
     await choosePin(db, ALEX.id, CHOSEN);
     await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { AccountPages } from './pages/AccountPages.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
+import { readMeta } from './pages/SyncPages.ts';
 import { screenshot } from './screens.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -80,8 +81,22 @@ test('a PIN chosen at setup, then the lock on every launch and after five idle m
   await lock.unlockWithKeypad('111111');
   await expect(page.getByText('That PIN is not right. Try again.')).toBeVisible();
   await expectAccessible(page, 'lock, after a wrong PIN');
+  // The lock opens onto Today drawn complete: nothing "Loading…" shows between them (on a tablet past its first
+  // sync, whose download Today would show instead).
+  await expect
+    .poll(async () => ((await readMeta(page, 'sync')) as { lastSuccess?: number } | null)?.lastSuccess)
+    .toBeDefined();
+  await page.evaluate(() => {
+    const seen = globalThis as { loadingSeen?: boolean };
+    seen.loadingSeen = false;
+    new MutationObserver(() => {
+      if (document.body.textContent?.includes('Loading…')) seen.loadingSeen = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await lock.unlockWithKeypad(PIN);
   await shell.expectHeading('Today');
+  await expect(page.getByText('Nothing planned for today.')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as { loadingSeen?: boolean }).loadingSeen)).toBe(false);
 
   // Four minutes of use keep it open; five minutes with nobody touching it lock it.
   await shell.open('People');
