@@ -56,7 +56,7 @@ export function isSealed(value: unknown): value is Sealed {
   );
 }
 
-/** The platform's own encoder where there is one (browsers since 2025): a page of sealed values calls this often. */
+/** The platform's own encoder and decoder where there are (browsers since 2025): sealed values call them often. */
 type ToBase64 = (this: Uint8Array, options: { alphabet: 'base64url'; omitPadding: boolean }) => string;
 const nativeToBase64 = (Uint8Array.prototype as { toBase64?: ToBase64 }).toBase64;
 
@@ -68,8 +68,12 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+type FromBase64 = (text: string, options: { alphabet: 'base64url' }) => Uint8Array<ArrayBuffer>;
+const nativeFromBase64 = (Uint8Array as { fromBase64?: FromBase64 }).fromBase64;
+
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!B64URL.test(text)) throw new SealError('not base64url');
+  if (nativeFromBase64) return nativeFromBase64(text, { alphabet: 'base64url' });
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
