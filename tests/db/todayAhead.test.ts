@@ -10,7 +10,7 @@ import { currentOpener, forgetDeviceKey } from '../../src/db/keyring.ts';
 import { lockApp, readLockState, storePin } from '../../src/db/lock.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
-import { readTodayAhead, todayAhead, todayAheadDrawn } from '../../src/db/today.ts';
+import { readToday, readTodayAhead, todayAhead, todayAheadDrawn } from '../../src/db/today.ts';
 
 const ALEX = { id: 'u1', name: 'Alex', email: 'alex@example.org', role: 'coordinator', organisationId: 'o1' } as const;
 // Tuesday 24 November 2026, 11:00 in Scotland.
@@ -138,6 +138,10 @@ describe('concerns opened on an earlier launch', { timeout: 60_000 }, () => {
     expect(decrypted.filter((place) => place === 'meta/openedConcerns')).toHaveLength(1);
     expect(concernsDecrypted()).toEqual([]);
     expect(concernsShown(db)).toEqual([['n-urgent', 'urgent']]);
+    // Today's own reading after it has drawn (its live query) finds them known too.
+    const live = await readToday(db, NOW, TODAY);
+    expect(live.notes.map((note) => [note.id, note.concern])).toEqual([['n-urgent', 'urgent']]);
+    expect(concernsDecrypted()).toEqual([]);
 
     // A concern raised since is opened afresh, not taken from what was kept.
     await saveRecord(db, 'note', 'n-3', { concern: 'urgent' }, { userId: 'u2' });
