@@ -150,16 +150,10 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string, unlocking
   const dueIds = new Set(due.map((note) => note.id));
   // At unlock: the concerns opened on earlier launches, and those opened now kept for the next once Today has
   // drawn (sealing them and writing them would only hold up the drawing).
-  let before: Map<string, unknown> | undefined;
-  if (unlocking) {
-    await unlocking.checked;
-    before = await openedBefore(kept);
-  }
+  if (unlocking) await unlocking.checked;
+  const before = unlocking && (await openedBefore(kept));
   const concerns = await openedConcerns(noteConcerns, before);
-  if (unlocking && before) {
-    const previous = before;
-    unlocking.afterDrawing = () => keepOpened(db, noteConcerns, concerns, previous);
-  }
+  if (unlocking && before) unlocking.afterDrawing = () => keepOpened(db, noteConcerns, concerns, before);
   // A raised concern shows while nobody has picked it up, and for PICKED_UP_DAYS after it was written.
   const raisedIds = noteConcerns.flatMap((entry, index) =>
     CONCERNS.includes(concerns[index]) &&
