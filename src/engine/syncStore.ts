@@ -4,7 +4,7 @@ import { coalesce, toBatches, type CoalescedChange, type PendingBatch } from '..
 import { newClock, randomNodeId } from '../sync/hlc.ts';
 import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/merge.ts';
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
@@ -324,15 +324,25 @@ const KEYS_PER_ID_READ = 8;
 const PAGES_BEFORE_RECOUNT = 15;
 const recountIn = new WeakMap<object, number>();
 
+/** What storedRecords found of a table's ids: the records stored, and whether they are all that is stored. */
+interface Stored {
+  current: Map<string, VersionedRecord | undefined>;
+  /**
+   * False where the table's ids were not looked up (too many rows in their span to read its keys, and reading
+   * each id costs about as much as writing it): `current` is then empty, and storePage adds each record as new,
+   * merging only those that the table turns out to hold.
+   */
+  complete: boolean;
+}
+
 /**
- * The records stored under each table's `ids` (undefined where none is), for the merge. Only rows that exist are
- * read: while a table holds few rows in the span of its ids (a first sync's early pages, or a kind with few
- * records), one request for the keys there says which; otherwise every id is read, which then costs less than the
- * keys would. Each step is asked of every table at once, so a page waits for three round trips, not three a kind.
+ * The records stored under each table's `ids`, for the merge. Only rows that exist are read: while a table holds
+ * few rows in the span of its ids (a first sync's early pages, or a kind with few records), one request for the
+ * keys there says which. Otherwise none is read here (see `Stored.complete`): a first sync's later pages are new
+ * rows, and a read of each id would find nothing. Each step is asked of every table at once, so a page waits for
+ * two round trips, not two a kind.
  */
-async function storedRecords(
-  reads: { table: Table<Row, string>; ids: string[] }[],
-): Promise<Map<string, VersionedRecord | undefined>[]> {
+async function storedRecords(reads: { table: Table<Row, string>; ids: string[] }[]): Promise<Stored[]> {
   const plans = reads.map(({ table, ids }) => {
     let lowest = ids[0];
     let highest = ids[0];
@@ -346,7 +356,7 @@ async function storedRecords(
       pagesToRecount === 0 && lowest !== undefined && highest !== undefined
         ? table.where(':id').between(lowest, highest, true, true)
         : undefined;
-    return { table, ids, span, wanted: ids };
+    return { table, ids, span, wanted: [] as string[], complete: false };
   });
   const counts = await Promise.all(plans.map(({ span }) => span?.count()));
   const keysOf = plans.map((plan, index) => {
@@ -364,17 +374,53 @@ async function storedRecords(
     if (!found) continue;
     const present = new Set(found);
     plan.wanted = plan.ids.filter((id) => present.has(id));
+    plan.complete = true;
   }
   const rows = await Promise.all(plans.map(({ table, wanted }) => (wanted.length > 0 ? table.bulkGet(wanted) : [])));
-  return plans.map(({ wanted }, index) => {
+  return plans.map(({ wanted, complete }, index) => {
     const current = new Map<string, VersionedRecord | undefined>();
     const stored = rows[index] ?? [];
     wanted.forEach((id, position) => {
       const row = stored[position];
       if (row) current.set(id, rowToRecord(row));
     });
-    return current;
+    return { current, complete };
   });
+}
+
+/** Merges `changes` into `current`, in order; answers the rows of the records they changed. */
+function mergeRows(current: Map<string, VersionedRecord | undefined>, changes: readonly Change[]): Row[] {
+  const changed = new Set<string>();
+  for (const change of changes) {
+    const merged = merge(current.get(change.id), change);
+    if (merged.changedFields.length === 0) continue;
+    current.set(change.id, merged.record);
+    changed.add(change.id);
+  }
+  return [...changed].flatMap((id) => {
+    const record = current.get(id);
+    return record ? [recordToRow(id, record)] : [];
+  });
+}
+
+/**
+ * Adds `rows` as new rows of `table`; answers the ids of those the table already held, which it leaves as they
+ * were. Any other failure is thrown.
+ */
+async function addNew(table: Table<Row, string>, rows: Row[]): Promise<Set<string>> {
+  try {
+    await table.bulkAdd(rows);
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const held = new Set<string>();
+    for (const [position, failure] of Object.entries(error.failuresByPos)) {
+      const row = rows[Number(position)];
+      if (failure.name !== 'ConstraintError' || !row) throw failure;
+      held.add(row.id);
+    }
+    return held;
+  }
 }
 
 /** A page of pulled records as applyPullPages stores it. */
@@ -475,19 +521,30 @@ async function storePage(db: CoorieDb, page: PulledPage): Promise<string | undef
   );
   await Promise.all(
     kinds.map(async ([kind, changes], index) => {
-      const current = stored[index] ?? new Map<string, VersionedRecord | undefined>();
-      const changed = new Set<string>();
-      for (const change of changes) {
-        const merged = merge(current.get(change.id), change);
-        if (merged.changedFields.length === 0) continue;
-        current.set(change.id, merged.record);
-        changed.add(change.id);
+      const table = db.records(kind);
+      const { current, complete } = stored[index] ?? { current: new Map(), complete: false };
+      const rows = mergeRows(current, changes);
+      if (rows.length === 0) return;
+      if (complete) {
+        await table.bulkPut(rows);
+        return;
       }
-      const rows = [...changed].flatMap((id) => {
-        const record = current.get(id);
-        return record ? [recordToRow(id, record)] : [];
+      // Not looked up: each record is added as new, and the few the table held already (edited on the device
+      // during its first sync, or sent again by a later page) are read and merged as they would have been.
+      const held = await addNew(table, rows);
+      if (held.size === 0) return;
+      const ids = [...held];
+      const found = await table.bulkGet(ids);
+      const known = new Map<string, VersionedRecord | undefined>();
+      ids.forEach((id, position) => {
+        const row = found[position];
+        if (row) known.set(id, rowToRecord(row));
       });
-      if (rows.length > 0) await db.records(kind).bulkPut(rows);
+      const merged = mergeRows(
+        known,
+        changes.filter((change) => held.has(change.id)),
+      );
+      if (merged.length > 0) await table.bulkPut(merged);
     }),
   );
   // What this user may no longer see (`purge` in src/sync/protocol.ts), after the changes: should a page both send

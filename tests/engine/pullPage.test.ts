@@ -126,18 +126,58 @@ describe('a pulled page', () => {
     expect(readById.get('note')).toBe(50);
   });
 
-  it('merges the same way into tables holding many other records, read then by id', async () => {
+  it('merges the same way into tables holding many other records, reading by id only the records held', async () => {
     const older = Array.from({ length: 50 }, (_, index) => changesFor(index * 3, 5)).flat();
+    const newer: Change[] = [
+      {
+        kind: 'attendee',
+        id: 'a9',
+        values: { displayName: 'Kirsty (edited here)' },
+        versions: { displayName: version(20) },
+      },
+      { kind: 'note', id: 'n12', values: { followUpDone: true }, versions: { followUpDone: version(20) } },
+    ];
     // Far more records in the span of the page's ids than the page holds (a10000… sorts between a0 and a99).
     const others = Array.from({ length: 1_500 }, (_, index) => changesFor(10_000 + index, 1)).flat();
     const { db, readById } = device();
     await pull(db, others, 'c0');
     await pull(db, older, 'c0b');
+    await pull(db, newer, 'c0c');
     readById.clear();
     await pull(db, PAGE, 'c1');
     const ids = new Set(PAGE.map((change) => change.id));
-    expect((await rows(db)).filter((row) => ids.has(row.id))).toEqual(expected([older]));
-    expect(readById.get('attendee')).toBe(150);
+    const stored = (await rows(db)).filter((row) => ids.has(row.id));
+    expect(stored).toEqual(expected([older, newer]));
+    expect(stored.find((row) => row.id === 'a9')?.displayName).toBe('Kirsty (edited here)');
+    expect(stored.find((row) => row.id === 'n12')?._i).toBeUndefined();
+    // The 100 records new to the device were added without a read; only the 50 held were read, to merge.
+    expect(readById.get('attendee')).toBe(50);
+    expect(readById.get('note')).toBe(50);
+  });
+
+  it('keeps the concern entries right for notes added as new among many others', async () => {
+    const others = Array.from({ length: 1_500 }, (_, index) => changesFor(10_000 + index, 1)).flat();
+    const concern = (id: string, value: string, at: number): Change => ({
+      kind: 'note',
+      id,
+      values: { concern: value },
+      versions: { concern: version(at) },
+    });
+    const { db } = device();
+    await pull(db, others, 'c0');
+    // Held: n4 with a concern older than the page's, n5 with one raised on the device since.
+    await pull(
+      db,
+      [...changesFor(4, 5), concern('n4', 'urgent', 5), ...changesFor(5, 5), concern('n5', 'urgent', 20)],
+      'c0b',
+    );
+    await pull(db, [...PAGE, concern('n4', 'none', 10), concern('n5', 'none', 10), concern('n7', 'urgent', 10)], 'c1');
+    const entries = await db.noteConcerns.toArray();
+    expect(entries.map((entry) => [entry.id, entry.concern])).toEqual([
+      ['n4', 'none'],
+      ['n5', 'urgent'],
+      ['n7', 'urgent'],
+    ]);
   });
 
   it('takes a record sent twice in one page as two changes, merged in turn', async () => {
