@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../src/server/sync/cursor.ts';
 import type { Client } from './client.ts';
@@ -48,6 +49,21 @@ describe.each(databases())('sync pull on $name', { timeout: 30_000 }, (database)
       { size: 2, remaining: 1 },
       { size: 1, remaining: 0 },
     ]);
+  });
+
+  it('tells, over HTTP, how long the server took over each page (Server-Timing)', async () => {
+    const client = await setUpOrganisation(server.app);
+    await push(client, [attendee('a1'), attendee('a2')]);
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.app.server.address() as AddressInfo;
+    const answer = await fetch(`http://127.0.0.1:${port}/api/sync/pull?limit=1`, {
+      headers: { cookie: client.cookie ?? '' },
+    });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { changes: unknown[] }).changes).toHaveLength(1);
+    const timing = /^app;dur=(\d+\.\d)$/.exec(answer.headers.get('server-timing') ?? '');
+    expect(timing).not.toBeNull();
+    expect(Number(timing?.[1])).toBeGreaterThan(0);
   });
 
   it('sends each record whole, with every version', async () => {

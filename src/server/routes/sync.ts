@@ -1,6 +1,6 @@
 // POST /api/sync/push and GET /api/sync/pull: sync protocol version 1 (src/sync/protocol.ts); GET
 // /api/sync/seal-key: the organisation's public key that devices seal outbox values with (sync/sealed.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pullAnswer, pullQuery, pushAnswer, pushBody, sealKeyAnswer, type SealKeyAnswer } from '../../api/sync.ts';
 import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
@@ -83,6 +83,12 @@ export default async function syncRoutes(fastify: FastifyInstance) {
       if (!limit.isAllowed && limit.isExceeded) {
         throw new HttpError(429, 'too_many_requests', 'Too many sync requests: please wait a minute.');
       }
+    },
+    // The server's own time for the request, until its answer is ready to send (Server-Timing, shown by a
+    // browser's developer tools): what the server did, apart from what the network and a busy device added.
+    onSend: async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+      return payload;
     },
   };
   const push = { ...options, bodyLimit: PUSH_BODY_LIMIT, schema: { body: pushBody, response: { 200: pushAnswer } } };
