@@ -63,6 +63,18 @@ function changesFor(index: number, at: number): Change[] {
 
 const PAGE = Array.from({ length: 150 }, (_, index) => changesFor(index, 10)).flat();
 
+/** Some of the page's records held already: a third with older fields, a few with a newer local edit. */
+const older = Array.from({ length: 50 }, (_, index) => changesFor(index * 3, 5)).flat();
+const newer: Change[] = [
+  {
+    kind: 'attendee',
+    id: 'a9',
+    values: { displayName: 'Kirsty (edited here)' },
+    versions: { displayName: version(20) },
+  },
+  { kind: 'note', id: 'n12', values: { followUpDone: true }, versions: { followUpDone: version(20) } },
+];
+
 async function pull(db: CoorieDb, changes: Change[], cursor: string) {
   await applyPullPage(db, { changes, cursor }, 0, { downloaded: 0 }, () => WALL);
 }
@@ -99,17 +111,6 @@ describe('a pulled page', () => {
   });
 
   it('merges into records held already, keeping their newer fields, as into an empty table', async () => {
-    // Some of the page's records held already: a third with older fields, a few with a newer local edit.
-    const older = Array.from({ length: 50 }, (_, index) => changesFor(index * 3, 5)).flat();
-    const newer: Change[] = [
-      {
-        kind: 'attendee',
-        id: 'a9',
-        values: { displayName: 'Kirsty (edited here)' },
-        versions: { displayName: version(20) },
-      },
-      { kind: 'note', id: 'n12', values: { followUpDone: true }, versions: { followUpDone: version(20) } },
-    ];
     const { db, readById } = device();
     await pull(db, older, 'c0');
     await pull(db, newer, 'c0b');
@@ -127,16 +128,6 @@ describe('a pulled page', () => {
   });
 
   it('merges the same way into tables holding many other records, reading by id only the records held', async () => {
-    const older = Array.from({ length: 50 }, (_, index) => changesFor(index * 3, 5)).flat();
-    const newer: Change[] = [
-      {
-        kind: 'attendee',
-        id: 'a9',
-        values: { displayName: 'Kirsty (edited here)' },
-        versions: { displayName: version(20) },
-      },
-      { kind: 'note', id: 'n12', values: { followUpDone: true }, versions: { followUpDone: version(20) } },
-    ];
     // Far more records in the span of the page's ids than the page holds (a10000… sorts between a0 and a99).
     const others = Array.from({ length: 1_500 }, (_, index) => changesFor(10_000 + index, 1)).flat();
     const { db, readById } = device();
