@@ -20,6 +20,19 @@ const UNLOCK_MODULES = [
   'src/app/deviceKind\\.ts',
   'src/app/lock/(LockScreen\\.tsx|pin\\.ts)',
 ];
+const DATES_ELSEWHERE = [
+  'addMonths',
+  'addYears',
+  'addHours',
+  'subYears',
+  'startOfQuarter',
+  'differenceInMonths',
+  'differenceInCalendarMonths',
+  'endOfMonth',
+  'endOfDay',
+  'isLastDayOfMonth',
+  'compareAsc',
+];
 const TODAY_MODULES = [
   'src/app/layout/(Shell|icons|sections|SyncStatus|syncStatusText|useOnline)\\.',
   'src/app/today/(TodayScreen|TodayNotes|TodayVisits|TodaySessions|NotStartedVisits|UrgentDrafts|TodayReferrals|VolunteersDue|useNow|labels)\\.',
@@ -27,7 +40,10 @@ const TODAY_MODULES = [
   'src/app/(visits/useNow|pwa/InstallHint|format)\\.',
   'src/db/(today|urgentDrafts|persistence|referralFollowUps|volunteersDue)\\.',
   'src/domain/(today|schedule|visitTiming|checkInTime|london|referralRules|volunteering)\\.',
-  'node_modules/@?date-fns/',
+  // Not the date-fns functions only other screens call (the sessions' series, the reports' periods, babies' ages):
+  // those go with the screens that use them.
+  `node_modules/@date-fns/`,
+  `node_modules/date-fns/(?!(${DATES_ELSEWHERE.join('|')})\\.)`,
 ];
 
 const THEME_COLOUR = '#8f3a1f';
