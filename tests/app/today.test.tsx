@@ -148,6 +148,36 @@ describe('Today', { timeout: 30_000 }, () => {
     expect((await db.records('note').get('n-today'))?.followUpDone).toBe(true);
   });
 
+  it('shows the ten most overdue follow-ups of a busy fortnight, and all of them on a tap', async () => {
+    const db = freshDb();
+    await seed(db);
+    // Eleven more, due on 1 to 11 November: with the two seeded, thirteen are due.
+    for (let day = 1; day <= 11; day++) {
+      const due = `2026-11-${String(day).padStart(2, '0')}`;
+      await saveRecord(db, 'note', `n-${day}`, { attendeeId: 'morag', body: 'x', followUpDue: due }, { userId: 'u1' });
+    }
+    await renderApp('/', { db, user: ALEX });
+    await screen.findByRole('heading', { level: 2, name: 'Sessions today' });
+    const followUps = region('Follow-ups due');
+    const dueLines = () =>
+      within(followUps)
+        .getAllByRole('listitem')
+        .map((item) => within(item).getByText(/due /i).textContent);
+    expect(dueLines()).toHaveLength(10);
+    expect(dueLines()[0]).toBe('Overdue: was due Sun 1 Nov');
+    expect(dueLines()[9]).toBe('Overdue: was due Tue 10 Nov');
+
+    const user = userEvent.setup();
+    const more = within(followUps).getByRole('button', { name: 'Show all 13 follow-ups' });
+    await user.click(more);
+    expect(dueLines()).toHaveLength(13);
+    expect(dueLines().at(-1)).toBe('Due today');
+    // The same button, where the finger and the focus still are, goes back to the first ten.
+    expect(more).toHaveFocus();
+    await user.click(within(followUps).getByRole('button', { name: 'Show the first 10' }));
+    expect(dueLines()).toHaveLength(10);
+  });
+
   it('lets a coordinator pick up a concern nobody has, and it leaves the list', async () => {
     const { db } = await openToday(ALEX);
     const concerns = region('Concerns nobody has picked up');

@@ -1,5 +1,6 @@
 // Follow-ups due (overdue ones stand out) and, for coordinators, concerns that nobody has picked up yet: how many
 // and who picked up the others, with the parents' names only after a tap.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Attendee } from '../../domain/attendee.ts';
 import type { Note } from '../../domain/note.ts';
@@ -12,6 +13,9 @@ type Names = ReadonlyMap<string, Attendee>;
 const personPath = (note: Note) => `/people/${encodeURIComponent(note.attendeeId ?? '')}`;
 const nameOf = (note: Note, attendees: Names) => attendees.get(note.attendeeId ?? '')?.displayName ?? 'Someone';
 
+/** Follow-ups shown before "Show all": the most overdue, a screenful, however many a busy year leaves due. */
+const FIRST_FOLLOW_UPS = 10;
+
 export function FollowUps({
   notes,
   attendees,
@@ -23,6 +27,8 @@ export function FollowUps({
   today: string;
   onDone: (note: Note) => void;
 }) {
+  const [all, setAll] = useState(false);
+  const more = notes.length > FIRST_FOLLOW_UPS;
   return (
     <section aria-labelledby="today-follow-ups" className="today-section">
       <h2 id="today-follow-ups">Follow-ups due</h2>
@@ -30,7 +36,7 @@ export function FollowUps({
         <p className="today-none">No follow-ups due. You are all caught up.</p>
       ) : (
         <ul className="today-list">
-          {notes.map((note) => {
+          {(all ? notes : notes.slice(0, FIRST_FOLLOW_UPS)).map((note) => {
             const overdue = isFollowUpOverdue(note, today);
             const name = nameOf(note, attendees);
             return (
@@ -52,6 +58,11 @@ export function FollowUps({
             );
           })}
         </ul>
+      )}
+      {more && (
+        <button type="button" className="button-secondary today-more" onClick={() => setAll(!all)}>
+          {all ? `Show the first ${FIRST_FOLLOW_UPS}` : `Show all ${notes.length} follow-ups`}
+        </button>
       )}
     </section>
   );
