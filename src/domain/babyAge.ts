@@ -74,12 +74,28 @@ export function babyAge(baby: BabyDates, today: Date | string): BabyAge | undefi
   }
   const from = baby.dateOfBirth ?? baby.dueDate;
   if (!from) return undefined;
-  const day = calendarDate(londonDate(today));
+  const day = londonDate(today);
+  const estimated = !baby.dateOfBirth;
+  const key = `${from} ${day} ${estimated}`;
+  let age = ages.get(key);
+  if (!age) {
+    age = Object.freeze(ageBetween(from, day, estimated));
+    // A day's check-in lists ask again for the same few hundred babies: each worked out once, the memory bounded.
+    if (ages.size >= REMEMBERED_AGES) ages.clear();
+    ages.set(key, age);
+  }
+  return age;
+}
+
+const REMEMBERED_AGES = 5_000;
+const ages = new Map<string, BabyAge>();
+
+function ageBetween(from: string, today: string, estimated: boolean): BabyAge {
+  const day = calendarDate(today);
   const start = calendarDate(from);
   const days = differenceInCalendarDays(day, start, { in: CALENDAR });
   const months = differenceInMonths(day, start, { in: CALENDAR });
   const weeks = Math.trunc(days / 7);
-  const estimated = !baby.dateOfBirth;
   if (days < 0 || (estimated && days === 0)) {
     return { status: 'expected', estimated: false, days, weeks, months, label: expectedLabel(-days) };
   }

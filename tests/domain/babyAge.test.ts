@@ -54,6 +54,18 @@ describe('a baby’s age', () => {
     expect(label({ dateOfBirth: '2026-11-02', dueDate: '2026-11-20' }, '2026-11-23')).toBe('3 weeks');
   });
 
+  it('gives the same baby a new age each day, a due date and a birth date on the same day apart', () => {
+    const baby = { dateOfBirth: '2026-11-20' };
+    expect(label(baby, '2026-11-23')).toBe('3 days');
+    expect(label(baby, '2026-11-24')).toBe('4 days');
+    expect(label(baby, '2026-11-23')).toBe('3 days');
+    expect(label({ dueDate: '2026-11-20' }, '2026-11-23')).toBe('about 3 days');
+    // One answer may be shared by every row that asks: nobody can change it for the others.
+    const age = babyAge(baby, '2026-11-23');
+    expect(() => Object.assign(age ?? {}, { label: 'changed' })).toThrow(TypeError);
+    expect(label(baby, '2026-11-23')).toBe('3 days');
+  });
+
   it('reads "today" as the London date, whatever the device clock zone', () => {
     // 23:30 on 22 November in London is still 22 November; 00:30 BST on 1 June is 31 May 23:30 UTC.
     expect(label({ dateOfBirth: '2026-11-22' }, new Date('2026-11-22T23:30:00Z'))).toBe('born today');

@@ -45,9 +45,9 @@ import { WalkInForm, emptyWalkIn } from './WalkInForm.tsx';
 import '../styles/checkin.css';
 
 /** "baby 5 months", "due in 4 weeks": enough to tell two Morags apart without anything identifying. */
-function babyDetail(attendee: Attendee, now: Date): string {
+function babyDetail(attendee: Attendee, day: string): string {
   return (attendee.babies ?? [])
-    .map((baby) => babyAge(baby, now))
+    .map((baby) => babyAge(baby, day))
     .filter((age) => age !== undefined)
     .map((age) => (age.status === 'born' ? `baby ${age.label}` : age.label))
     .join(', ');
@@ -74,12 +74,12 @@ interface RowProps {
 
 /** One row, re-drawn only when its person, its check-in or the day changes. */
 const Row = memo(
-  function Row({ attendee, checkIn, actions, item }: RowProps) {
+  function Row({ attendee, checkIn, day, actions, item }: RowProps) {
     return (
       <CheckInRow
         attendee={attendee}
         checkIn={checkIn}
-        detail={babyDetail(attendee, new Date())}
+        detail={babyDetail(attendee, day)}
         onCheckIn={() => actions.checkIn(attendee)}
         onUndo={() => actions.undo(attendee)}
         onToggle={(field, value) => actions.toggle(attendee, field, value)}
