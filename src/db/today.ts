@@ -1,8 +1,10 @@
 // What the Today screen reads: this week's sessions, notes with follow-ups or concerns, visits, and the
 // display names of the people they are about. One live query, so the screen changes as soon as sync does; and,
 // at unlock, the same read while the PIN is checked, so that the lock opens onto Today complete.
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from 'date-fns';
+import { useSyncExternalStore } from 'react';
 import type { AlertPeriods } from '../api/push.ts';
 import type { Opener } from '../crypto/seal.ts';
 import type { Attendee } from '../domain/attendee.ts';
@@ -16,6 +18,7 @@ import type { CoorieDb } from './database.ts';
 import { useDb } from './hooks.ts';
 import { currentOpener, openRows } from './keyring.ts';
 import { getMeta, setMeta } from './meta.ts';
+import type { NoteConcern } from './noteConcerns.ts';
 import { readReferralFollowUps, type ReferralFollowUps } from './referralFollowUps.ts';
 import { saveRecord } from './records.ts';
 import { isSealed, sealerFor, sealWhole, type Sealed } from './sealing.ts';
@@ -111,6 +114,29 @@ async function keepOpened(
   if (key) await setMeta(db, 'openedConcerns', await sealWhole(OPENED_PLACE, kept, await sealerFor(key)));
 }
 
+// How many times notes have been written, in this page, another tab or the service worker (Dexie tells every
+// context of each committed write, before the writer's await returns): a note's concern entry changes only with
+// its note. Today reads every note's entry each time it opens (a year's notes at ten times a group's size cost
+// more than everything it shows), so the last read is kept while no note has been written since.
+let noteWrites = 0;
+const noteWriteListeners = new Set<() => void>();
+Dexie.on('storagemutated', (parts) => {
+  if (!Object.keys(parts).some((part) => part === 'all' || /\/note(Concerns)?\//.test(part))) return;
+  noteWrites++;
+  for (const listener of noteWriteListeners) listener();
+});
+let concernsRead: { db: CoorieDb; at: number; entries: Promise<NoteConcern[]> } | undefined;
+
+function noteConcernEntries(db: CoorieDb): Promise<NoteConcern[]> {
+  if (concernsRead?.db !== db || concernsRead.at !== noteWrites) {
+    const entries = db.noteConcerns.toArray();
+    concernsRead = { db, at: noteWrites, entries };
+    // A read that failed is not kept.
+    entries.catch(() => concernsRead?.entries === entries && (concernsRead = undefined));
+  }
+  return concernsRead.entries;
+}
+
 /** How far back Today counts who picked up concerns ("picked up lately"). */
 export const PICKED_UP_DAYS = 14;
 
@@ -139,7 +165,7 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string, unlocking
   const [sessions, followUps, noteConcerns, visitsNear, visitsOpen, kept] = await Promise.all([
     db.records('session').where('startsAt').between(from, to, true, true).toArray(),
     db.records('note').where('_i.due').belowOrEqual(upTo).toArray(),
-    db.noteConcerns.toArray(),
+    noteConcernEntries(db),
     db.records('visit').where('at').between(from, to, true, true).toArray(),
     db.records('visit').where('_i.open').aboveOrEqual('').toArray(),
     unlocking && getMeta(db, 'openedConcerns'),
@@ -186,14 +212,22 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string, unlocking
   };
 }
 
+function subscribeToNoteWrites(listener: () => void): () => void {
+  noteWriteListeners.add(listener);
+  return () => noteWriteListeners.delete(listener);
+}
+
 /**
  * Today's data around `now`. `today` is the London date (YYYY-MM-DD) that follow-ups are due by; the query
  * re-runs when it changes, so the screen rolls over at midnight.
  */
 export function useTodayData(now: Date, today: string, ahead?: TodayData): TodayData | undefined {
   const db = useDb();
+  // Read again when a note is written: its concern may be one Today shows, and a read served from the last one
+  // (noteConcernEntries) does not follow that table.
+  const writes = useSyncExternalStore(subscribeToNoteWrites, () => noteWrites);
   // Re-read when the day changes, not every minute: the screen's rules work from `now` on what is read.
-  return useLiveQuery(() => readToday(db, now, today), [db, today], ahead);
+  return useLiveQuery(() => readToday(db, now, today), [db, today, writes], ahead);
 }
 
 /** Everything Today waits for before it draws, read ahead of it (readTodayAhead). */

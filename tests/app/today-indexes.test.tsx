@@ -209,6 +209,57 @@ describe('Today with a year of notes and visits', { timeout: 60_000 }, () => {
     expect(within(concerns).queryByText(/Picked up lately/)).toBeNull();
   });
 
+  it('reads every note’s concern again only once a note is written, and misses no concern raised since', async () => {
+    const db = freshDb();
+    await seedYear(db);
+    await seedNow(db);
+    const readsOfConcerns = vi.spyOn(db.noteConcerns, 'toArray');
+    const { router } = await renderApp('/', { db, user: ALEX });
+    const concerns = () => screen.getByRole('region', { name: 'Concerns nobody has picked up' });
+    await vi.waitFor(
+      () => expect(within(concerns()).getByText('1 urgent concern waits for a coordinator.')).toBeVisible(),
+      WAIT,
+    );
+    const reads = readsOfConcerns.mock.calls.length;
+    expect(reads).toBeGreaterThan(0);
+
+    // Away and back with nothing written: the year of concerns is not read again.
+    await router.navigate('/people');
+    await screen.findByRole('heading', { level: 1, name: 'People' }, WAIT);
+    await router.navigate('/');
+    await vi.waitFor(
+      () => expect(within(concerns()).getByText('1 urgent concern waits for a coordinator.')).toBeVisible(),
+      WAIT,
+    );
+    // A person renamed while Today shows the kept read: Today still follows the people it shows.
+    await saveRecord(db, 'attendee', 'ailsa', { displayName: 'Ailsa R' });
+    await vi.waitFor(
+      () => expect(within(screen.getByRole('region', { name: 'Follow-ups due' })).getByText('Ailsa R')).toBeVisible(),
+      WAIT,
+    );
+    expect(readsOfConcerns.mock.calls.length).toBe(reads);
+
+    // An urgent concern written elsewhere (a sync, another tab) while Today is open shows at once.
+    await saveRecord(db, 'note', 'new-urgent', { attendeeId: 'ailsa', body: 'x', concern: 'urgent' });
+    await vi.waitFor(
+      () => expect(within(concerns()).getByText('2 urgent concerns wait for a coordinator.')).toBeVisible(),
+      WAIT,
+    );
+
+    // And one written while Today is not on screen shows when it opens again.
+    await router.navigate('/people');
+    await screen.findByRole('heading', { level: 1, name: 'People' }, WAIT);
+    await saveRecord(db, 'note', 'talk', { attendeeId: 'morag', body: 'x', concern: 'talk to coordinator' });
+    await router.navigate('/');
+    await vi.waitFor(
+      () =>
+        expect(
+          within(concerns()).getByText('2 urgent concerns and 1 to talk about wait for a coordinator.'),
+        ).toBeVisible(),
+      WAIT,
+    );
+  });
+
   it('gives the rows of a database made before these indexes their keys when it opens', async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The database as version 2 of Coorie made it: the first indexes and the drafts, rows without derived keys.
