@@ -38,6 +38,18 @@ function useDuplicateCount(index: readonly NamedPerson[] | undefined): number {
   return known ?? last;
 }
 
+const unmerged = new WeakMap<readonly NamedPerson[], NamedPerson[]>();
+
+/** The people of an index but those merged into another record: the same list each time People opens. */
+function withoutMerged(index: readonly NamedPerson[]): NamedPerson[] {
+  let people = unmerged.get(index);
+  if (!people) {
+    people = index.filter((entry) => !entry.person.mergedInto);
+    unmerged.set(index, people);
+  }
+  return people;
+}
+
 /** A row's height before it is measured, and the list's gap (0.5rem). */
 const ROW_ESTIMATE = 60;
 const ROW_GAP = 8;
@@ -48,11 +60,11 @@ export function PeopleScreen() {
   // Set by a screen that brought the coordinator here, such as erasure.
   const message = (location.state as { message?: string } | null)?.message;
   const [search, setSearch] = useState('');
-  const people = useMemo(() => index?.filter((entry) => !entry.person.mergedInto), [index]);
+  const people = index && withoutMerged(index);
   const pairs = useDuplicateCount(index);
   const wanted = normaliseName(search);
   const shown = useMemo(
-    () => people?.filter((entry) => !wanted || entry.name.includes(wanted) || entry.locality.includes(wanted)),
+    () => (wanted ? people?.filter((entry) => entry.name.includes(wanted) || entry.locality.includes(wanted)) : people),
     [people, wanted],
   );
 
