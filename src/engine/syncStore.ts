@@ -477,7 +477,7 @@ export async function applyPullPages(
     if (pages.some((page) => sealedForAnotherKey(page.changes, deviceKeyId))) throw new SealedForAnotherKeyError();
     await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
-    for (const page of pages) {
+    for (const page of joined(pages)) {
       const top = await storePage(db, page);
       if (top !== undefined && (newest === undefined || top > newest)) newest = top;
     }
@@ -488,6 +488,23 @@ export async function applyPullPages(
     await updateSyncState(db, { downloaded, total });
     return { downloaded, total };
   });
+}
+
+/**
+ * The pages as fewer, larger ones, their changes in the same order: a page joins the one before it unless that one
+ * purges records (its purges come after its own changes, and before any later page's, which may send a record it
+ * took away again). Storing a page waits for the browser to answer its writes (which of the records it added were
+ * held already) before the next page starts: joined, the pages that arrived together wait once, not once each.
+ */
+function joined(pages: readonly PulledPage[]): PulledPage[] {
+  const result: PulledPage[] = [];
+  for (const page of pages) {
+    const before = result.at(-1);
+    if (before && (before.purge ?? []).length === 0) {
+      result[result.length - 1] = { ...page, changes: [...before.changes, ...page.changes] };
+    } else result.push(page);
+  }
+  return result;
 }
 
 /** Merges one page's changes into what the device holds, then its purges; returns its newest version. */
@@ -502,8 +519,11 @@ async function storePage(db: CoorieDb, page: PulledPage): Promise<string | undef
     const top = maxVersion(change.versions);
     if (top !== undefined && (newest === undefined || top > newest)) newest = top;
     if (change.values.erased === true) {
-      // An erasure: drop the record and any unsent edits to it, rather than keep a deleted copy.
+      // An erasure: drop the record and any unsent edits to it, rather than keep a deleted copy; and any change to
+      // it earlier in the page, which would otherwise be stored after this.
       await purgeRecord(db, change.kind, change.id);
+      const earlier = byKind.get(change.kind)?.filter(({ id }) => id !== change.id);
+      if (earlier) byKind.set(change.kind, earlier);
       continue;
     }
     const list = byKind.get(change.kind);

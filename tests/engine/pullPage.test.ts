@@ -244,6 +244,42 @@ describe('pages that arrived together', () => {
     });
   });
 
+  it('take away what one in the middle takes away, with changes on either side of it', async () => {
+    const { db } = device();
+    const pages = [
+      { changes: PAGE, cursor: 'c1' },
+      { changes: [renamed], purge: [{ kind: 'attendee', id: 'a2' }], cursor: 'c2' },
+      { changes: changesFor(200, 10), cursor: 'c3', remaining: 0 },
+    ];
+    await applyPullPages(db, pages, 0, { downloaded: 0 }, () => WALL);
+    expect(await db.records('attendee').get('a2')).toBeUndefined();
+    expect((await db.records('attendee').get('a1'))?.displayName).toBe('Parent 1, back again');
+    expect(await db.records('attendee').get('a200')).toBeDefined();
+    expect(await db.records('attendee').count()).toBe(150);
+  });
+
+  it('leave nothing of a record erased in a later one, nor of one erased later in the same page', async () => {
+    const { db } = device();
+    const erased = (id: string): Change => ({
+      kind: 'attendee',
+      id,
+      values: { erased: true },
+      versions: { erased: version(40) },
+    });
+    // The same record twice, as a pull sees it when a coordinator erases someone while it runs.
+    const pages = [
+      { changes: PAGE, cursor: 'c1' },
+      { changes: [renamed, erased('a1')], cursor: 'c2' },
+      { changes: [erased('a2')], cursor: 'c3', remaining: 0 },
+    ];
+    await applyPullPages(db, pages, 0, { downloaded: 0 }, () => WALL);
+    expect(await db.records('attendee').get('a1')).toBeUndefined();
+    expect(await db.records('attendee').get('a2')).toBeUndefined();
+    expect(await db.records('attendee').count()).toBe(148);
+    expect(await db.records('note').count()).toBe(150);
+    expect(await getMeta(db, 'cursor')).toBe('c3');
+  });
+
   it('are all stored or none: one that cannot be stored leaves the cursor, and everything, before them', async () => {
     const { db } = device();
     await pull(db, PAGE.slice(0, 10), 'c0');
