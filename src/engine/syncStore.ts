@@ -8,8 +8,9 @@ import { Dexie, type Table } from 'dexie';
 import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
+import { currentOpener } from '../db/keyring.ts';
 import { isSealed, sealerFor, sealRecords, type PublicSealKey } from '../db/sealing.ts';
-import { sensitiveFields } from '../domain/sensitive.ts';
+import { sealPlace, sensitiveFields } from '../domain/sensitive.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
 const OUTBOX_READ = 5_000;
@@ -276,7 +277,26 @@ function hasSensitive(changes: Change[]): boolean {
  */
 export async function sealPulledFor(changes: Change[], deviceKey: PublicSealKey | undefined): Promise<Change[]> {
   if (!deviceKey || !hasSensitive(changes)) return changes;
-  return sealRecords(changes, await sealerFor(deviceKey));
+  const sealed = await sealRecords(changes, await sealerFor(deviceKey));
+  learnConcerns(changes, sealed);
+  return sealed;
+}
+
+/**
+ * Tells the key this page holds (while unlocked) what the notes' concerns just sealed for it hold, from the plain
+ * values the server sent: Today reads every note's concern, and after a first download of thousands of notes it
+ * would otherwise open each one again, one decryption a note, before it could draw. Only in memory, as the
+ * plain values already were; a worker, or a locked page, holds no key and learns nothing.
+ */
+function learnConcerns(plain: readonly Change[], sealed: readonly Change[]): void {
+  const opener = currentOpener();
+  if (!opener) return;
+  plain.forEach((change, index) => {
+    const value = change.values.concern;
+    const kept = sealed[index]?.values.concern;
+    if (change.kind !== 'note' || value === undefined || isSealed(value) || !isSealed(kept)) return;
+    opener.learn(sealPlace('note', change.id, 'concern'), kept, value);
+  });
 }
 
 /** Thrown (aborting the page's transaction) when a page sealed ahead was sealed for a key since replaced. */

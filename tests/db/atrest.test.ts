@@ -224,6 +224,33 @@ describe('sensitive fields at rest', () => {
     expect((await openRows('note', [stored as { id: string }]))[0]).toMatchObject({ body: SAMPLES.note.body });
   });
 
+  it('after a download while unlocked, Today shows the pulled concerns without opening them one by one', async () => {
+    openDb();
+    await createDeviceKey(db, PIN);
+    const note = (id: string, concern: string) => ({
+      kind: 'note',
+      id,
+      values: { attendeeId: 'a1', body: 'Came with her sister', concern, createdAt: '2026-11-01T10:00:00Z' },
+      versions: { attendeeId: '1', body: '1', concern: '1', createdAt: '1' },
+    });
+    const changes = [note('p1', 'urgent'), note('p2', 'none'), note('p3', 'talk to coordinator')];
+    await applyPullPage(db, { changes, cursor: 'c1' }, 0, { downloaded: 0 }, () => Date.now());
+    expect(isSealed((await db.records('note').get('p1'))?.concern)).toBe(true);
+    // What Web Crypto is asked to decrypt, by the place each value is bound to.
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    const data = await readToday(db, new Date(AT), '2026-11-24');
+    const places = decrypt.mock.calls.map(([params]) =>
+      new TextDecoder().decode((params as AesGcmParams).additionalData),
+    );
+    decrypt.mockRestore();
+    expect(data.notes.map((shown) => [shown.id, shown.concern])).toEqual([
+      ['p1', 'urgent'],
+      ['p3', 'talk to coordinator'],
+    ]);
+    expect(places).toContain('note/p1/body');
+    expect(places.filter((place) => place.endsWith('/concern'))).toEqual([]);
+  });
+
   it('stores a page sealed ahead for the device key, and refuses one sealed for a key since replaced', async () => {
     openDb();
     await createDeviceKey(db, PIN);
