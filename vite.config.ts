@@ -38,7 +38,7 @@ const TODAY_MODULES = [
   'src/app/today/(TodayScreen|TodayNotes|TodayVisits|TodaySessions|NotStartedVisits|UrgentDrafts|TodayReferrals|VolunteersDue|useNow|labels)\\.',
   'src/app/alerts/alertPeriods\\.',
   'src/app/(visits/useNow|pwa/InstallHint|format)\\.',
-  'src/db/(today|urgentDrafts|persistence|referralFollowUps|volunteersDue)\\.',
+  'src/db/(today|urgentDrafts|persistence|referralFollowUps|volunteersDue|writes)\\.',
   'src/domain/(today|schedule|visitTiming|checkInTime|london|referralRules|volunteering)\\.',
   // Not the date-fns functions only other screens call (the sessions' series, the reports' periods, babies' ages):
   // those go with the screens that use them.

@@ -11,6 +11,7 @@ import type { CoorieDb, KindRow } from './database.ts';
 import { useDb } from './hooks.ts';
 import { openRow, openRows } from './keyring.ts';
 import { saveRecord } from './records.ts';
+import { writeCount } from './writes.ts';
 
 const live = (row: { deleted?: boolean }) => row.deleted !== true;
 
@@ -34,34 +35,9 @@ export interface NamedPerson {
 
 const lastIndex = new WeakMap<CoorieDb, NamedPerson[]>();
 
-// How many times the people of each database have been written to, by this page, another tab or the service
-// worker (Dexie tells every context of each committed write). An index read when the count was N is still right
-// while it is N: opening People again shows it without reading everyone, and typing does not wait on that read.
-const peopleWrites = new Map<string, number>();
-const writeListeners = new Set<() => void>();
-Dexie.on('storagemutated', (parts) => {
-  let changed = false;
-  for (const part of Object.keys(parts)) {
-    const name = /^idb:\/\/(.+)\/attendee\//.exec(part)?.[1];
-    if (name !== undefined) {
-      peopleWrites.set(name, (peopleWrites.get(name) ?? 0) + 1);
-      changed = true;
-    } else if (part === 'all') {
-      // A page back from the browser's back-forward cache: anything may have changed meanwhile, in every database
-      // (each one's count includes this one).
-      peopleWrites.set('*', (peopleWrites.get('*') ?? 0) + 1);
-      changed = true;
-    }
-  }
-  if (changed) for (const listener of writeListeners) listener();
-});
-
-function subscribeToPeopleWrites(listener: () => void): () => void {
-  writeListeners.add(listener);
-  return () => writeListeners.delete(listener);
-}
-
-const writesSeen = (db: CoorieDb) => (peopleWrites.get(db.name) ?? 0) + (peopleWrites.get('*') ?? 0);
+// Writes to the people (writes.ts). An index read when the count was N is still right while it is N: opening People
+// again shows it without reading everyone, and typing does not wait on that read.
+const peopleWrites = writeCount('attendee');
 /** The write count each index was read at. */
 const readAt = new WeakMap<readonly NamedPerson[], number>();
 
@@ -84,14 +60,14 @@ function sameVersions(before: readonly NamedPerson[], after: readonly NamedPerso
  */
 export function usePeopleIndex(enabled = true): NamedPerson[] | undefined {
   const db = useDb();
-  const writes = useSyncExternalStore(subscribeToPeopleWrites, () => writesSeen(db));
+  const writes = useSyncExternalStore(peopleWrites.subscribe, peopleWrites.seen);
   return useLiveQuery(
     async () => {
       const previous = lastIndex.get(db);
       if (!enabled) return previous;
       // Nobody written since the last read: that answer stands, and a write re-runs this (`writes`).
       if (previous && readAt.get(previous) === writes) return previous;
-      const seen = writesSeen(db);
+      const seen = peopleWrites.seen();
       const rows = await openRows('attendee', await db.records('attendee').orderBy('displayName').toArray());
       const index: NamedPerson[] = [];
       for (const person of rows) {

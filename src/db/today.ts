@@ -1,7 +1,6 @@
 // What the Today screen reads: this week's sessions, notes with follow-ups or concerns, visits, and the
 // display names of the people they are about. One live query, so the screen changes as soon as sync does; and,
 // at unlock, the same read while the PIN is checked, so that the lock opens onto Today complete.
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from 'date-fns';
 import { useSyncExternalStore } from 'react';
@@ -21,6 +20,7 @@ import { getMeta, setMeta } from './meta.ts';
 import type { NoteConcern } from './noteConcerns.ts';
 import { readReferralFollowUps, type ReferralFollowUps } from './referralFollowUps.ts';
 import { saveRecord } from './records.ts';
+import { writeCount } from './writes.ts';
 import { isSealed, sealerFor, sealWhole, type Sealed } from './sealing.ts';
 import { readVolunteersDue } from './volunteersDue.ts';
 
@@ -114,23 +114,17 @@ async function keepOpened(
   if (key) await setMeta(db, 'openedConcerns', await sealWhole(OPENED_PLACE, kept, await sealerFor(key)));
 }
 
-// How many times notes have been written, in this page, another tab or the service worker (Dexie tells every
-// context of each committed write, before the writer's await returns): a note's concern entry changes only with
-// its note. Today reads every note's entry each time it opens (a year's notes at ten times a group's size cost
-// more than everything it shows), so the last read is kept while no note has been written since.
-let noteWrites = 0;
-const noteWriteListeners = new Set<() => void>();
-Dexie.on('storagemutated', (parts) => {
-  if (!Object.keys(parts).some((part) => part === 'all' || /\/note(Concerns)?\//.test(part))) return;
-  noteWrites++;
-  for (const listener of noteWriteListeners) listener();
-});
+// Writes to the notes (writes.ts): a note's concern entry changes only with its note. Today reads every note's entry
+// each time it opens (a year's notes at ten times a group's size cost more than everything it shows), so the last
+// read is kept while no note has been written since.
+const noteWrites = writeCount('note|noteConcerns');
 let concernsRead: { db: CoorieDb; at: number; entries: Promise<NoteConcern[]> } | undefined;
 
 function noteConcernEntries(db: CoorieDb): Promise<NoteConcern[]> {
-  if (concernsRead?.db !== db || concernsRead.at !== noteWrites) {
+  const at = noteWrites.seen();
+  if (concernsRead?.db !== db || concernsRead.at !== at) {
     const entries = db.noteConcerns.toArray();
-    concernsRead = { db, at: noteWrites, entries };
+    concernsRead = { db, at, entries };
     // A read that failed is not kept.
     entries.catch(() => concernsRead?.entries === entries && (concernsRead = undefined));
   }
@@ -212,11 +206,6 @@ export async function readToday(db: CoorieDb, now: Date, upTo: string, unlocking
   };
 }
 
-function subscribeToNoteWrites(listener: () => void): () => void {
-  noteWriteListeners.add(listener);
-  return () => noteWriteListeners.delete(listener);
-}
-
 /**
  * Today's data around `now`. `today` is the London date (YYYY-MM-DD) that follow-ups are due by; the query
  * re-runs when it changes, so the screen rolls over at midnight.
@@ -225,7 +214,7 @@ export function useTodayData(now: Date, today: string, ahead?: TodayData): Today
   const db = useDb();
   // Read again when a note is written: its concern may be one Today shows, and a read served from the last one
   // (noteConcernEntries) does not follow that table.
-  const writes = useSyncExternalStore(subscribeToNoteWrites, () => noteWrites);
+  const writes = useSyncExternalStore(noteWrites.subscribe, noteWrites.seen);
   // Re-read when the day changes, not every minute: the screen's rules work from `now` on what is read.
   return useLiveQuery(() => readToday(db, now, today), [db, today, writes], ahead);
 }
