@@ -155,10 +155,10 @@ describe('reaching out before a group', () => {
   it('adds anyone else to the list, and keeps them there after a reload', async () => {
     const db = await setUp();
     const { user, unmount } = await openOutreach(db);
-    await user.type(screen.getByLabelText('Find by name'), 'c');
+    await user.type(await screen.findByLabelText('Find by name'), 'c');
     expect(await screen.findByText('Type at least 2 letters of their name.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add Cat' })).not.toBeInTheDocument();
-    await user.type(screen.getByLabelText('Find by name'), 'a');
+    await user.type(await screen.findByLabelText('Find by name'), 'a');
     await user.click(await screen.findByRole('button', { name: 'Add Cat' }));
     const cat = await person('Cat');
     expect(within(cat).getByText('No contact preferences recorded: ask them before texting or calling')).toBeVisible();
