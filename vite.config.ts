@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { formatLocale } from './scripts/formatLocale.ts';
 import { precompress } from './scripts/precompress.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -52,6 +53,7 @@ const BACKGROUND_COLOUR = '#fff8f0';
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
+    formatLocale(),
     react(),
     VitePWA({
       strategies: 'injectManifest',
