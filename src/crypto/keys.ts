@@ -43,11 +43,25 @@ export async function wrapPrivateKey(privateKey: Key, pin: string, iterations = 
 }
 
 /**
- * The private key, or a SealError for a wrong PIN (or an altered wrapping). `extractable` only to re-wrap it
- * under a new PIN; the key kept in memory while unlocked is not.
+ * What a PIN makes of a stored wrapping's salt (PBKDF2, nearly all the time unwrapping takes): it unwraps the key
+ * only if the PIN is right, which only unwrapping tells.
  */
-export async function unwrapPrivateKey(stored: WrappedKey, pin: string, extractable = false): Promise<Key> {
-  const key = await pinKey(pin, fromBase64Url(stored.salt), stored.iterations);
+export function pinKeyFor(stored: WrappedKey, pin: string): Promise<Key> {
+  return pinKey(pin, fromBase64Url(stored.salt), stored.iterations);
+}
+
+/**
+ * The private key, or a SealError for a wrong PIN (or an altered wrapping). `extractable` only to re-wrap it
+ * under a new PIN; the key kept in memory while unlocked is not. `derived`: pinKeyFor of the same, when already
+ * under way.
+ */
+export async function unwrapPrivateKey(
+  stored: WrappedKey,
+  pin: string,
+  extractable = false,
+  derived?: Promise<Key>,
+): Promise<Key> {
+  const key = await (derived ?? pinKeyFor(stored, pin));
   try {
     return await crypto.subtle.unwrapKey(
       'pkcs8',

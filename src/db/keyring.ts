@@ -6,7 +6,7 @@
 // screen (npm run size).
 import type * as KeysModule from '../crypto/keys.ts';
 import type * as SealModule from '../crypto/seal.ts';
-import type { Opener } from '../crypto/seal.ts';
+import type { Key, Opener } from '../crypto/seal.ts';
 import { sensitiveFields } from '../domain/sensitive.ts';
 import type { CoorieDb } from './database.ts';
 import { getMeta, setMeta, type DeviceKey } from './meta.ts';
@@ -74,9 +74,50 @@ export async function unlockDeviceKey(
   const stored = known ?? (await getMeta(db, 'deviceKey'));
   if (!stored) return createDeviceKey(db, pin);
   const lib = await loadCrypto();
-  const unwrapped = lib.unwrapPrivateKey(stored.wrapped, pin);
+  const unwrapped = lib.unwrapPrivateKey(stored.wrapped, pin, false, typedPinKey(stored, pin));
   unwrapping?.();
   opener = new lib.Opener(stored.keyId, await unwrapped);
+}
+
+/**
+ * PBKDF2 of the PIN as it is typed on the lock (prepareUnlock), so that Unlock waits for what is left of it rather
+ * than all of it. Only unwrapping with one, on Unlock, says whether a PIN is right, and counts it if not; these are
+ * kept only while the lock shows (forgetTypedPins), as the PIN itself is, and each Unlock takes them all away.
+ */
+const typed = new Map<string, Promise<{ salt: string; iterations: number; key: Key } | undefined>>();
+
+/**
+ * Starts working out the key of `pin`, as typed so far, for an Unlock that may follow: at once, beside any still
+ * under way for the PIN a digit before (Web Crypto works them out away from the page; a 6-digit PIN costs three).
+ */
+export function prepareUnlock(db: CoorieDb, pin: string): void {
+  if (typed.has(pin)) return;
+  const derived = (async () => {
+    const stored = await getMeta(db, 'deviceKey');
+    if (!stored) return undefined;
+    const { salt, iterations } = stored.wrapped;
+    return { salt, iterations, key: await (await loadCrypto()).pinKeyFor(stored.wrapped, pin) };
+  })().catch(() => undefined);
+  typed.set(pin, derived);
+  // The PIN as typed and the one before it (a digit taken back), no more.
+  for (const older of [...typed.keys()].slice(0, -2)) typed.delete(older);
+}
+
+export function forgetTypedPins(): void {
+  typed.clear();
+}
+
+/** The key of `pin` worked out while it was typed, for the stored key's wrapping; undefined if there is none. */
+function typedPinKey(stored: DeviceKey, pin: string): Promise<Key> | undefined {
+  const derived = typed.get(pin);
+  forgetTypedPins();
+  if (!derived) return undefined;
+  const { salt, iterations } = stored.wrapped;
+  return derived.then(async (ready) =>
+    ready && ready.salt === salt && ready.iterations === iterations
+      ? ready.key
+      : (await loadCrypto()).pinKeyFor(stored.wrapped, pin),
+  );
 }
 
 /** A new PIN wraps the same key: nothing sealed with it changes. A wrong old PIN throws a SealError. */

@@ -7,7 +7,7 @@ import { changePin, checkPin, choosePin, MAX_WRONG_PINS, pinProblem, unlockWithP
 import { hashPin, legacyPinRecord } from '../../src/app/lock/legacyPin.ts';
 import { WRAP_ITERATIONS } from '../../src/crypto/keys.ts';
 import { CoorieDb } from '../../src/db/database.ts';
-import { currentOpener, forgetDeviceKey, openRows } from '../../src/db/keyring.ts';
+import { currentOpener, forgetDeviceKey, forgetTypedPins, openRows, prepareUnlock } from '../../src/db/keyring.ts';
 import { lockApp, readLockState, storePin } from '../../src/db/lock.ts';
 import { getMeta, setMeta } from '../../src/db/meta.ts';
 import { saveRecord } from '../../src/db/records.ts';
@@ -17,6 +17,8 @@ const ALEX = { id: 'u1', name: 'Alex', email: 'alex@example.org', role: 'coordin
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  forgetTypedPins();
 });
 
 /**
@@ -194,6 +196,44 @@ describe('the PIN is the device key', { timeout: 120_000 }, () => {
     expect(await readLockState(db)).toMatchObject({ locked: false, failures: 0 });
     const [note] = await openRows('note', await db.records('note').toArray());
     expect(note?.body).toBe('Slept better this week');
+  });
+
+  it('works the key out while the PIN is typed, so that Unlock does not work it out again', async () => {
+    const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
+    await choosePin(db, ALEX.id, '739215');
+    await lockApp(db);
+    const derive = vi.spyOn(crypto.subtle, 'deriveKey');
+    // Typed digit by digit: each PIN that could be whole is worked out as it is typed.
+    prepareUnlock(db, '7392');
+    prepareUnlock(db, '73921');
+    prepareUnlock(db, '739215');
+    await vi.waitFor(async () => {
+      expect(derive).toHaveBeenCalledTimes(3);
+      await Promise.all(derive.mock.results.map((result) => result.value));
+    });
+    // Typing is not trying: nothing is open and nothing counted until Unlock.
+    expect(currentOpener()).toBeUndefined();
+    expect(await readLockState(db)).toMatchObject({ locked: true, failures: 0 });
+    expect(await unlockWithPin(db, '739215')).toEqual({ outcome: 'right' });
+    expect(derive).toHaveBeenCalledTimes(3);
+    expect(currentOpener()).toBeDefined();
+  });
+
+  it('never opens with the key of a PIN typed but changed before Unlock, and keeps none past Unlock', async () => {
+    const db = new CoorieDb(`lock-${crypto.randomUUID()}`);
+    await choosePin(db, ALEX.id, '739215');
+    await lockApp(db);
+    const derive = vi.spyOn(crypto.subtle, 'deriveKey');
+    prepareUnlock(db, '739215');
+    await vi.waitFor(async () => {
+      expect(derive).toHaveBeenCalledTimes(1);
+      await derive.mock.results[0]?.value;
+    });
+    expect(await unlockWithPin(db, '739216')).toEqual({ outcome: 'wrong', triesLeft: MAX_WRONG_PINS - 1 });
+    expect(currentOpener()).toBeUndefined();
+    // The right PIN's key, worked out while it was typed, went with that Unlock: this one works it out afresh.
+    expect(await unlockWithPin(db, '739215')).toEqual({ outcome: 'right' });
+    expect(derive).toHaveBeenCalledTimes(3);
   });
 
   it('upgrades a device that has only the old hash on its first right PIN: the key made, the hash dropped', async () => {

@@ -2,11 +2,13 @@
 // way out for someone who has forgotten their PIN. Sync carries on underneath.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDb, useOutboxCount } from '../../db/hooks.ts';
+import { forgetTypedPins, prepareUnlock } from '../../db/keyring.ts';
 import { thisDevice } from '../deviceKind.ts';
 import { useAutoSync } from '../sync/SyncContext.ts';
 import {
   MAX_WRONG_PINS,
   PIN_MAX,
+  PIN_MIN,
   unlockWithPin,
   WARN_FROM,
   wipeAndSignOut,
@@ -38,6 +40,13 @@ export function LockScreen({ readAhead }: { readAhead?: ReadAhead }) {
     document.title = 'Locked — Coorie';
     heading.current?.focus();
   }, []);
+
+  // Unlock's PBKDF2 starts as soon as the PIN could be whole, and again as it changes, so that Unlock has little
+  // of it left to wait for. Whether the PIN is right is still only known, and counted, on Unlock.
+  useEffect(() => {
+    if (pin.length >= PIN_MIN) prepareUnlock(db, pin);
+  }, [db, pin]);
+  useEffect(() => forgetTypedPins, []);
 
   const add = (digit: string) => setPin((current) => (current.length < PIN_MAX ? current + digit : current));
   const removeLast = () => setPin((current) => current.slice(0, -1));
