@@ -7,7 +7,9 @@
 //       screen's PIN field, laid out and enabled: found by a MutationObserver put in before any script of the
 //       page's (addInitScript); target ≤ 800 ms;
 //   (b) from pressing Unlock with the right PIN to the frame that draws Today's heading and content; ≤ 300 ms.
-//       Today then stays on screen for a second, untimed, before the next launch closes the page.
+//       The PIN is typed as a quick person types it (a digit every DIGIT_MS, Unlock pressed REACH_MS after the
+//       last), since the lock works each PIN out as it is typed. Today then stays on screen for a second,
+//       untimed, before the next launch closes the page.
 // Five runs, the median of each. Before them, a check that the slowdown is on before the page's first script: a
 // fixed loop timed there and again once the page has loaded, at full speed and slowed (the slowed page's two
 // alike, and longer than at full speed; on a loaded machine the factor itself is seldom 4).
@@ -27,6 +29,13 @@ const CPU_SLOWDOWN = 4;
 const TARGETS = { coldStartMs: 800, unlockToTodayMs: 300 };
 /** A page opened with this hash times the fixed loop in its first script, and nothing else. */
 const THROTTLE_CHECK = '#throttle-check';
+/**
+ * A quick person's pace on the lock's keypad: a digit every 200 ms, and 300 ms from the last digit to the Unlock
+ * button below it. People take longer over a PIN on a touch screen: this pace leaves the lock less time to work
+ * the PIN out, not more.
+ */
+const DIGIT_MS = 200;
+const REACH_MS = 300;
 /** How long each launch leaves Today on screen before the next closes it. */
 const TODAY_SHOWN_MS = 1000;
 
@@ -184,7 +193,9 @@ async function launchOnce(
     const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return { htmlMs: entry?.responseEnd ?? NaN, domContentLoadedMs: entry?.domContentLoadedEventEnd ?? NaN };
   });
-  await page.getByLabel('PIN', { exact: true }).fill(E2E_PIN);
+  // Typed anywhere on the lock, as on a keyboard (the keypad's buttons add the same digits).
+  await page.keyboard.type(E2E_PIN, { delay: DIGIT_MS });
+  await page.waitForTimeout(REACH_MS);
   const unlock = await page.evaluate(async (ready) => {
     const check = new Function(`return (${ready})();`) as () => boolean;
     const unlock = [...document.querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find(
@@ -276,7 +287,8 @@ export function printColdStart(result: ColdStartBench): void {
       `sealed at rest, ${result.runs} runs:\n` +
       `  navigation start to the lock's PIN field ${result.coldStartMs.join(', ')} ms, median ` +
       `${result.coldStartMedianMs} (≤ ${TARGETS.coldStartMs}); Unlock to Today ${result.unlockToTodayMs.join(', ')} ms, ` +
-      `median ${result.unlockToTodayMedianMs} (≤ ${TARGETS.unlockToTodayMs})\n` +
+      `median ${result.unlockToTodayMedianMs} (≤ ${TARGETS.unlockToTodayMs}), the PIN typed a digit every ` +
+      `${DIGIT_MS} ms and Unlock pressed ${REACH_MS} ms after its last\n` +
       `  medians of the parts: index.html from the service worker ${result.partsMedianMs.htmlMs} ms, ` +
       `DOMContentLoaded ${result.partsMedianMs.domContentLoadedMs} ms; Unlock to the lock gone (PIN checked, key ` +
       `unwrapped) ${result.partsMedianMs.lockGoneMs} ms\n` +
