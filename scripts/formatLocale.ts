@@ -8,21 +8,20 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 const FORMAT = /[\\/]node_modules[\\/]date-fns[\\/]format\.js$/;
+/** The module's file name: beside the default locale it stands for, so that it goes into the chunk of date-fns. */
+const LOCALE = /[\\/]node_modules[\\/]date-fns[\\/]_lib[\\/]formatLocale\.js$/;
 
 export function formatLocale(): Plugin {
-  /** The module's id: beside the default locale it stands for, so that it goes into the chunk of date-fns. */
-  let id: string | undefined;
   return {
     name: 'coorie:format-locale',
     enforce: 'pre',
     resolveId(source, importer) {
       if (source !== './_lib/defaultLocale.js' || !importer || !FORMAT.test(importer)) return null;
-      id = path.join(path.dirname(importer), '_lib', 'formatLocale.js');
-      return id;
+      return path.join(path.dirname(importer), '_lib', 'formatLocale.js');
     },
-    load(loading) {
-      if (loading !== id) return null;
-      const enUS = path.join(path.dirname(loading), '..', 'locale', 'en-US', '_lib');
+    load(id) {
+      if (!LOCALE.test(id)) return null;
+      const enUS = path.join(path.dirname(id), '..', 'locale', 'en-US', '_lib');
       const part = (name: string) => JSON.stringify(path.join(enUS, `${name}.js`).replace(/\\/g, '/'));
       return [
         `import { formatLong } from ${part('formatLong')};`,
