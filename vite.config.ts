@@ -17,7 +17,7 @@ const LOADED_BEFORE_THE_SHELL = /\/(boot|unlock|today|TodayScreen|limits|referra
 const BOOT_MODULES = ['src/app/components/Screen\\.tsx', 'src/db/drafts\\.ts'];
 const UNLOCK_MODULES = [
   'src/crypto/',
-  'src/db/sealing\\.ts',
+  'src/db/(sealing|writes)\\.ts',
   'src/app/deviceKind\\.ts',
   'src/app/lock/(LockScreen\\.tsx|pin\\.ts)',
 ];
@@ -39,7 +39,7 @@ const TODAY_MODULES = [
   'src/app/today/(TodayScreen|TodayNotes|TodayVisits|TodaySessions|NotStartedVisits|UrgentDrafts|TodayReferrals|VolunteersDue|useNow|labels)\\.',
   'src/app/alerts/alertPeriods\\.',
   'src/app/(visits/useNow|pwa/InstallHint|format)\\.',
-  'src/db/(today|urgentDrafts|persistence|referralFollowUps|volunteersDue|writes)\\.',
+  'src/db/(today|urgentDrafts|persistence|referralFollowUps|volunteersDue)\\.',
   'src/domain/(today|schedule|visitTiming|checkInTime|london|referralRules|volunteering)\\.',
   // Not the date-fns functions only other screens call (the sessions' series, the reports' periods, babies' ages):
   // those go with the screens that use them.

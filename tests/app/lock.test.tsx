@@ -137,6 +137,29 @@ describe('the lock', { timeout: 30_000 }, () => {
     expect(todayAhead(db, '2026-11-24')).toBeUndefined();
   });
 
+  it('reads Today while the PIN is typed, and again should a record arrive before Unlock', async () => {
+    stubNoNetwork();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-24T11:00:00.000Z'));
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'morag', { displayName: 'Morag' });
+    await setMeta(db, 'sync', { phase: 'idle', lastSuccess: Date.now() - 3_600_000 });
+    await renderApp('/', { db, user: ALEX, lock: 'locked' });
+    await screen.findByRole('heading', LOCKED);
+    const user = userEvent.setup();
+    await user.keyboard(TEST_PIN);
+    // A sync under the lock brings a concern after the PIN is typed, before Unlock.
+    await saveRecord(db, 'note', 'n-urgent', { attendeeId: 'morag', body: 'x', concern: 'urgent' }, { userId: 'u2' });
+    const drawn: string[] = [];
+    const observer = new MutationObserver(() => drawn.push(document.body.textContent ?? ''));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('1 urgent concern waits for a coordinator.')).toBeInTheDocument();
+    observer.disconnect();
+    const firstToday = drawn.find((text) => !text.includes('Coorie is locked') && text.includes('Today'));
+    expect(firstToday).toContain('1 urgent concern waits for a coordinator.');
+  });
+
   it('can be unlocked by typing, without finding the field first', async () => {
     stubNoNetwork();
     await renderApp('/', { user: ALEX, lock: 'locked' });

@@ -2,7 +2,7 @@
 // only while the key it was opened with is held; a failed read never keeps the lock shut.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { choosePin, unlockWithPin, type ReadAhead } from '../../src/app/lock/pin.ts';
+import { choosePin, startReadAhead, unlockWithPin, type ReadAhead } from '../../src/app/lock/pin.ts';
 import { legacyPinRecord } from '../../src/app/lock/legacyPin.ts';
 import { rememberSignedIn } from '../../src/db/account.ts';
 import { CoorieDb } from '../../src/db/database.ts';
@@ -68,6 +68,47 @@ describe('reading Today ahead of the unlock', { timeout: 30_000 }, () => {
     expect(told).toEqual([false]);
     expect(todayAhead(db, TODAY)).toBeUndefined();
     expect((await readLockState(db)).locked).toBe(true);
+  });
+
+  it('uses a read started as the PIN was typed, reading nothing again at Unlock', async () => {
+    const db = await device();
+    const told: boolean[] = [];
+    let reads = 0;
+    const readAhead: ReadAhead = async (database, unlocking) => {
+      reads++;
+      const read = readTodayAhead(database, unlocking);
+      told.push(await unlocking);
+      await read;
+    };
+    const early = startReadAhead(db, readAhead);
+    expect(await unlockWithPin(db, PIN, readAhead, early)).toEqual({ outcome: 'right' });
+    expect(reads).toBe(1);
+    expect(told).toEqual([true]);
+    expect(todayAhead(db, TODAY)?.data.notes.map((note) => [note.id, note.concern])).toEqual([['n-urgent', 'urgent']]);
+  });
+
+  it('reads again at Unlock when a record was written after the read started (a sync under the lock)', async () => {
+    const db = await device();
+    const told: boolean[] = [];
+    const readAhead: ReadAhead = async (database, unlocking) => {
+      const read = readTodayAhead(database, unlocking);
+      told.push(await unlocking);
+      await read;
+    };
+    const early = startReadAhead(db, readAhead);
+    await saveRecord(db, 'note', 'n-new', { attendeeId: 'morag', body: 'y', concern: 'urgent' }, { userId: 'u2' });
+    expect(await unlockWithPin(db, PIN, readAhead, early)).toEqual({ outcome: 'right' });
+    // The early read was told to keep nothing; the one made at Unlock has the new note.
+    expect(told).toEqual([false, true]);
+    expect(todayAhead(db, TODAY)?.data.notes.map((note) => note.id)).toEqual(['n-new', 'n-urgent']);
+  });
+
+  it('keeps nothing of a read started as a wrong PIN was typed', async () => {
+    const db = await device();
+    const early = startReadAhead(db, readTodayAhead);
+    expect(await unlockWithPin(db, '1111', readTodayAhead, early)).toMatchObject({ outcome: 'wrong' });
+    await early.done;
+    expect(todayAhead(db, TODAY)).toBeUndefined();
   });
 
   it('reads nothing ahead on a device that has never finished a sync, whose first download Today shows instead', async () => {

@@ -9,9 +9,11 @@ import {
   MAX_WRONG_PINS,
   PIN_MAX,
   PIN_MIN,
+  startReadAhead,
   unlockWithPin,
   WARN_FROM,
   wipeAndSignOut,
+  type EarlyRead,
   type PinCheck,
   type ReadAhead,
 } from './pin.ts';
@@ -41,12 +43,22 @@ export function LockScreen({ readAhead }: { readAhead?: ReadAhead }) {
     heading.current?.focus();
   }, []);
 
-  // Unlock's PBKDF2 starts as soon as the PIN could be whole, and again as it changes, so that Unlock has little
-  // of it left to wait for. Whether the PIN is right is still only known, and counted, on Unlock.
+  // Unlock's PBKDF2 starts as soon as the PIN could be whole, and again as it changes, and what Today will show is
+  // read meanwhile, so that Unlock has little left to wait for. Whether the PIN is right is still only known, and
+  // counted, on Unlock, and the read is kept only if it is.
+  const early = useRef<EarlyRead | undefined>(undefined);
   useEffect(() => {
-    if (pin.length >= PIN_MIN) prepareUnlock(db, pin);
-  }, [db, pin]);
-  useEffect(() => forgetTypedPins, []);
+    if (pin.length < PIN_MIN) return;
+    prepareUnlock(db, pin);
+    if (readAhead) early.current ??= startReadAhead(db, readAhead);
+  }, [db, pin, readAhead]);
+  useEffect(
+    () => () => {
+      forgetTypedPins();
+      early.current?.settle(false);
+    },
+    [],
+  );
 
   const add = (digit: string) => setPin((current) => (current.length < PIN_MAX ? current + digit : current));
   const removeLast = () => setPin((current) => current.slice(0, -1));
@@ -60,7 +72,9 @@ export function LockScreen({ readAhead }: { readAhead?: ReadAhead }) {
     }
     setBusy(true);
     try {
-      const result = await unlockWithPin(db, pin, readAhead);
+      const reading = early.current;
+      early.current = undefined;
+      const result = await unlockWithPin(db, pin, readAhead, reading);
       // Right: the gate opens the app. Wiped: the sign-in screen takes over and says why.
       if (result.outcome !== 'wrong') return;
       setPin('');

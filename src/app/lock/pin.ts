@@ -7,6 +7,7 @@ import type { CoorieDb } from '../../db/database.ts';
 import { countWrongPin, dropPinHash, markUnlocked, noteServerSignedOut, storePin, wipeForLock } from '../../db/lock.ts';
 import { createDeviceKey, rewrapDeviceKey, unlockDeviceKey } from '../../db/keyring.ts';
 import { getMeta, type DeviceKey, type LockWipe, type PinRecord } from '../../db/meta.ts';
+import { writeCount } from '../../db/writes.ts';
 import { signOut } from '../account/api.ts';
 import { ApiError } from '../http/request.ts';
 
@@ -127,27 +128,58 @@ export async function checkPin(db: CoorieDb, pin: string, unwrapping?: () => voi
  */
 export type ReadAhead = (db: CoorieDb, unlocking: Promise<boolean>) => Promise<void>;
 
+/** Writes to the records and what derives from them (not meta, the outbox or drafts, which sync and the lock write). */
+const recordWrites = writeCount('(?!meta/|outbox/|drafts/|rejected/)[^/]+');
+
+/** A read ahead started as the PIN is typed (startReadAhead), before the Unlock whose check it waits for. */
+export interface EarlyRead {
+  readonly done: Promise<void>;
+  /** Whether no record has been written since it started: what it read is still what Today would read. */
+  fresh(): boolean;
+  /** Tells it the check's answer: it keeps what it read only if the PIN was right. */
+  settle(right: boolean): void;
+}
+
+/**
+ * Starts `readAhead` now, while the PIN is typed, so that its reads of the device database are done when Unlock
+ * opens the key, leaving only the opening and the drawing. It keeps nothing until an unlockWithPin given it
+ * answers that the PIN was right; `settle(false)` drops it.
+ */
+export function startReadAhead(db: CoorieDb, readAhead: ReadAhead): EarlyRead {
+  let settle = (_right: boolean) => {};
+  const unlocking = new Promise<boolean>((resolve) => (settle = resolve));
+  const at = recordWrites.seen();
+  const done = readAhead(db, unlocking).catch((error: unknown) =>
+    console.error('Reading ahead of the unlock failed', error),
+  );
+  return { done, settle, fresh: () => recordWrites.seen() === at };
+}
+
 /**
  * Checks the PIN and, when it is right, unlocks Coorie on this page (the key is in memory before it shows),
  * once `readAhead` has read what will show, so that it draws at once; should that read fail, it unlocks anyway.
+ * `early`: that read, started as the PIN was typed; used only while no record has been written since (a sync
+ * carries on under the lock), and otherwise read again while the PIN is checked.
  */
-export async function unlockWithPin(db: CoorieDb, pin: string, readAhead?: ReadAhead): Promise<PinCheck> {
-  let checked = (_right: boolean) => {};
-  const unlocking = new Promise<boolean>((resolve) => (checked = resolve));
-  let ahead: Promise<void> | undefined;
+export async function unlockWithPin(
+  db: CoorieDb,
+  pin: string,
+  readAhead?: ReadAhead,
+  early?: EarlyRead,
+): Promise<PinCheck> {
+  let ahead = early?.fresh() ? early : undefined;
+  if (early !== ahead) early?.settle(false);
   let result: PinCheck | undefined;
   try {
     // Read while Web Crypto checks the PIN, and not before: the check, the longer of the two, starts first.
     result = await checkPin(db, pin, () => {
-      ahead = readAhead?.(db, unlocking).catch((error: unknown) =>
-        console.error('Reading ahead of the unlock failed', error),
-      );
+      if (!ahead && readAhead) ahead = startReadAhead(db, readAhead);
     });
   } finally {
-    checked(result?.outcome === 'right');
+    ahead?.settle(result?.outcome === 'right');
   }
   if (result.outcome === 'right') {
-    await ahead;
+    await ahead?.done;
     await markUnlocked(db);
   }
   return result;
