@@ -43,6 +43,18 @@ async function device() {
   return db;
 }
 
+/** readTodayAhead, noting each answer it is given (whether the PIN was right) in `told`, and each read in `reads`. */
+function listening() {
+  const heard = { told: [] as boolean[], reads: 0 };
+  const readAhead: ReadAhead = async (database, unlocking) => {
+    heard.reads++;
+    const read = readTodayAhead(database, unlocking);
+    heard.told.push(await unlocking);
+    await read;
+  };
+  return { heard, readAhead };
+}
+
 describe('reading Today ahead of the unlock', { timeout: 30_000 }, () => {
   it('keeps what a right PIN opened, for Today on that day, until the lock forgets the key', async () => {
     const db = await device();
@@ -58,48 +70,31 @@ describe('reading Today ahead of the unlock', { timeout: 30_000 }, () => {
 
   it('keeps nothing for a wrong PIN, and tells the read so', async () => {
     const db = await device();
-    const told: boolean[] = [];
-    const readAhead: ReadAhead = async (database, unlocking) => {
-      const read = readTodayAhead(database, unlocking);
-      told.push(await unlocking);
-      await read;
-    };
+    const { heard, readAhead } = listening();
     expect(await unlockWithPin(db, '1111', readAhead)).toMatchObject({ outcome: 'wrong' });
-    expect(told).toEqual([false]);
+    expect(heard.told).toEqual([false]);
     expect(todayAhead(db, TODAY)).toBeUndefined();
     expect((await readLockState(db)).locked).toBe(true);
   });
 
   it('uses a read started as the PIN was typed, reading nothing again at Unlock', async () => {
     const db = await device();
-    const told: boolean[] = [];
-    let reads = 0;
-    const readAhead: ReadAhead = async (database, unlocking) => {
-      reads++;
-      const read = readTodayAhead(database, unlocking);
-      told.push(await unlocking);
-      await read;
-    };
+    const { heard, readAhead } = listening();
     const early = startReadAhead(db, readAhead);
     expect(await unlockWithPin(db, PIN, readAhead, early)).toEqual({ outcome: 'right' });
-    expect(reads).toBe(1);
-    expect(told).toEqual([true]);
+    expect(heard.reads).toBe(1);
+    expect(heard.told).toEqual([true]);
     expect(todayAhead(db, TODAY)?.data.notes.map((note) => [note.id, note.concern])).toEqual([['n-urgent', 'urgent']]);
   });
 
   it('reads again at Unlock when a record was written after the read started (a sync under the lock)', async () => {
     const db = await device();
-    const told: boolean[] = [];
-    const readAhead: ReadAhead = async (database, unlocking) => {
-      const read = readTodayAhead(database, unlocking);
-      told.push(await unlocking);
-      await read;
-    };
+    const { heard, readAhead } = listening();
     const early = startReadAhead(db, readAhead);
     await saveRecord(db, 'note', 'n-new', { attendeeId: 'morag', body: 'y', concern: 'urgent' }, { userId: 'u2' });
     expect(await unlockWithPin(db, PIN, readAhead, early)).toEqual({ outcome: 'right' });
     // The early read was told to keep nothing; the one made at Unlock has the new note.
-    expect(told).toEqual([false, true]);
+    expect(heard.told).toEqual([false, true]);
     expect(todayAhead(db, TODAY)?.data.notes.map((note) => note.id)).toEqual(['n-new', 'n-urgent']);
   });
 
