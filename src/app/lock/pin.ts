@@ -171,7 +171,8 @@ export async function unlockWithPin(
   if (early !== ahead) early?.settle(false);
   let result: PinCheck | undefined;
   try {
-    // Read while Web Crypto checks the PIN, and not before: the check, the longer of the two, starts first.
+    // Unless already read as the PIN was typed: read while Web Crypto checks the PIN, and not before (the check,
+    // the longer of the two, starts first).
     result = await checkPin(db, pin, () => {
       if (!ahead && readAhead) ahead = startReadAhead(db, readAhead);
     });
