@@ -1,5 +1,6 @@
 // Starts the real Coorie server (built app + API) on a free port with a fresh data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ export interface RunningServer {
    * to the shift before), and resolves once the server has taken it.
    */
   moveClock(shiftMs: number): Promise<void>;
+  /** Sync pushes the server has answered with 200, from pages and service workers alike (its /metrics). */
+  pushesAnswered(): Promise<number>;
   /** Stops the server and deletes its data folder. */
   stop(): Promise<void>;
   /** Stops the server and keeps its data folder, to start it again on the same port and data (`at`). */
@@ -45,6 +48,7 @@ export async function startServer(
   const port = at?.port ?? (await freePort());
   const dataDir = at?.dataDir ?? mkdtempSync(join(tmpdir(), 'coorie-e2e-'));
   const clockFile = join(dataDir, 'clock-shift');
+  const metricsToken = randomBytes(16).toString('hex');
   const shift = clockShiftMs === 0 && !movableClock ? [] : ['--import', './tests/e2e/shiftClock.mjs'];
   const child: ChildProcess = spawn(process.execPath, [...shift, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -56,6 +60,7 @@ export async function startServer(
       DATA_DIR: dataDir,
       STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
       DATABASE_URL: '',
+      METRICS_TOKEN: metricsToken,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,6 +92,12 @@ export async function startServer(
     dataDir,
     port,
     halt,
+    async pushesAnswered() {
+      const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+      if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+      const line = /^coorie_sync_requests_total\{op="push",status="200"\} (\d+)$/m.exec(await response.text());
+      return Number(line?.[1] ?? 0);
+    },
     async moveClock(shiftMs: number) {
       if (!movableClock) throw new Error('startServer was not asked for a movable clock');
       const taken = `${clockFile}.taken`;
