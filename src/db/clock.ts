@@ -34,8 +34,9 @@ export async function stampVersions(
   fields: string[],
   wallClock: () => number = db.now,
 ): Promise<Record<string, string>> {
-  let clock = await loadClock(db);
-  const now = await correctedNow(db, wallClock);
+  // Both read at once: inside a transaction, one round trip rather than two.
+  const [stored, now] = await Promise.all([loadClock(db), correctedNow(db, wallClock)]);
+  let clock = stored;
   const versions: Record<string, string> = {};
   for (const field of fields) {
     const next = tick(clock, now);
@@ -52,8 +53,8 @@ export async function observeVersions(
   versions: Iterable<string>,
   wallClock: () => number = db.now,
 ): Promise<void> {
-  let clock = await loadClock(db);
-  const now = await correctedNow(db, wallClock);
+  const [stored, now] = await Promise.all([loadClock(db), correctedNow(db, wallClock)]);
+  let clock = stored;
   for (const version of versions) clock = receive(clock, version, now);
   await setMeta(db, 'clock', clock);
 }

@@ -13,6 +13,7 @@ import {
   sealPulledFor,
   settlePush,
   updateSyncState,
+  type PullMemory,
   type PullProgress,
 } from './syncStore.ts';
 import { MAX_PULL_LIMIT } from '../sync/protocol.ts';
@@ -248,6 +249,8 @@ async function pullWith(engine: Engine): Promise<number> {
    * else writes the epoch while this run holds the sync lock), at the cost of a transaction over every table.
    */
   let stored: string | undefined;
+  /** What this run has learnt of the tables it stores into (PullMemory); a restart from the beginning forgets it. */
+  let memory: PullMemory = new Map();
   try {
     for (;;) {
       let response;
@@ -261,6 +264,7 @@ async function pullWith(engine: Engine): Promise<number> {
         if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
           restarted = true;
           cursor = undefined;
+          memory = new Map();
           await deleteMeta(db, 'cursor');
           continue;
         }
@@ -276,6 +280,7 @@ async function pullWith(engine: Engine): Promise<number> {
           cursor = undefined;
           progress = { downloaded: 0 };
           stored = undefined;
+          memory = new Map();
           continue;
         }
       }
@@ -304,6 +309,7 @@ async function pullWith(engine: Engine): Promise<number> {
         offsetOf(pages.at(-1) ?? response),
         progress,
         engine.now,
+        memory,
       );
       cursor = last.cursor;
       stored = page.epoch;

@@ -9,7 +9,7 @@ import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
 import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
 import { currentOpener } from '../db/keyring.ts';
-import { isSealed, sealerFor, sealRecords, type PublicSealKey } from '../db/sealing.ts';
+import { hasPlainSensitive, isSealed, sealerFor, sealRecords, type PublicSealKey } from '../db/sealing.ts';
 import { sealPlace, sensitiveFields } from '../domain/sensitive.ts';
 
 /** How many outbox entries one batch is built from; a bigger outbox goes in later batches. */
@@ -266,8 +266,9 @@ async function purgeRecord(db: CoorieDb, kind: string, id: string): Promise<void
   if (kind === 'attendee') await db.drafts.filter((draft) => draft.key.split(':').includes(id)).delete();
 }
 
-function hasSensitive(changes: Change[]): boolean {
-  return changes.some((change) => sensitiveFields(change.kind).some((field) => change.values[field] !== undefined));
+/** Whether any change holds a sensitive value still in clear: pages sealed ahead hold none. */
+function hasPlainSensitiveValues(changes: Change[]): boolean {
+  return changes.some((change) => hasPlainSensitive(change.kind, change.values));
 }
 
 /**
@@ -276,7 +277,7 @@ function hasSensitive(changes: Change[]): boolean {
  * device no longer holds.
  */
 export async function sealPulledFor(changes: Change[], deviceKey: PublicSealKey | undefined): Promise<Change[]> {
-  if (!deviceKey || !hasSensitive(changes)) return changes;
+  if (!deviceKey || !hasPlainSensitiveValues(changes)) return changes;
   const sealed = await sealRecords(changes, await sealerFor(deviceKey));
   learnConcerns(changes, sealed);
   return sealed;
@@ -344,26 +345,40 @@ const KEYS_PER_ID_READ = 8;
 const PAGES_BEFORE_RECOUNT = 15;
 const recountIn = new WeakMap<object, number>();
 
+/**
+ * What one pull run has learnt of the tables it stores into, so that a first sync looks nothing up: for each kind
+ * whose table held no rows when the run first stored into it, the ids the run has stored there since. Such a
+ * table holds only those and the rows written on the device during the run, which adding a record as new finds.
+ * `false`: the table held rows at first sight. Kept for one run only (applyPullPages is told it by pullWith): a
+ * transaction that fails ends the run, so it never names an id that was not stored.
+ */
+export type PullMemory = Map<KindName, Set<string> | false>;
+
 /** What storedRecords found of a table's ids: the records stored, and whether they are all that is stored. */
 interface Stored {
   current: Map<string, VersionedRecord | undefined>;
   /**
-   * False where the table's ids were not looked up (too many rows in their span to read its keys, and reading
-   * each id costs about as much as writing it): `current` is then empty, and storePage adds each record as new,
-   * merging only those that the table turns out to hold.
+   * False where the table may hold more of the ids than `current` has: they were not looked up (too many rows in
+   * their span to read its keys, and reading each id costs about as much as writing it), or only those this run
+   * stored were (PullMemory). storePage then adds each record not in `current` as new, merging only those that
+   * the table turns out to hold.
    */
   complete: boolean;
 }
 
 /**
- * The records stored under each table's `ids`, for the merge. Only rows that exist are read: while a table holds
- * few rows in the span of its ids (a first sync's early pages, or a kind with few records), one request for the
- * keys there says which. Otherwise none is read here (see `Stored.complete`): a first sync's later pages are new
- * rows, and a read of each id would find nothing. Each step is asked of every table at once, so a page waits for
- * two round trips, not two a kind.
+ * The records stored under each table's `ids`, for the merge. Only rows that exist are read: in a table that was
+ * empty when this run first stored into it (a first sync), the ids the run stored before; while a table holds few
+ * rows in the span of its ids (a kind with few records), one request for the keys there says which. Otherwise
+ * none is read here (see `Stored.complete`): a read of each id would mostly find nothing. Each step is asked of
+ * every table at once, so a page waits for a round trip a step, not one a kind and step.
  */
-async function storedRecords(reads: { table: Table<Row, string>; ids: string[] }[]): Promise<Stored[]> {
-  const plans = reads.map(({ table, ids }) => {
+async function storedRecords(
+  reads: { kind: KindName; table: Table<Row, string>; ids: string[] }[],
+  memory: PullMemory | undefined,
+): Promise<Stored[]> {
+  const plans = reads.map(({ kind, table, ids }) => {
+    const remembered = memory?.get(kind);
     let lowest = ids[0];
     let highest = ids[0];
     for (const id of ids) {
@@ -371,15 +386,26 @@ async function storedRecords(reads: { table: Table<Row, string>; ids: string[] }
       if (highest === undefined || id > highest) highest = id;
     }
     const pagesToRecount = recountIn.get(table) ?? 0;
-    if (pagesToRecount > 0) recountIn.set(table, pagesToRecount - 1);
+    if (pagesToRecount > 0 && !remembered) recountIn.set(table, pagesToRecount - 1);
     const span =
-      pagesToRecount === 0 && lowest !== undefined && highest !== undefined
+      !remembered && pagesToRecount === 0 && lowest !== undefined && highest !== undefined
         ? table.where(':id').between(lowest, highest, true, true)
         : undefined;
-    return { table, ids, span, wanted: [] as string[], complete: false };
+    return { kind, table, ids, remembered, span, wanted: [] as string[], complete: false };
   });
-  const counts = await Promise.all(plans.map(({ span }) => span?.count()));
+  // A table first met in this run: whether it holds any row at all (one key read), beside its span's count.
+  const [counts, empty] = await Promise.all([
+    Promise.all(plans.map(({ span }) => span?.count())),
+    Promise.all(
+      plans.map(async ({ table, remembered }) =>
+        memory && remembered === undefined ? (await table.limit(1).primaryKeys()).length === 0 : undefined,
+      ),
+    ),
+  ]);
   const keysOf = plans.map((plan, index) => {
+    const isEmpty = empty[index];
+    if (memory && isEmpty !== undefined) memory.set(plan.kind, isEmpty ? new Set() : false);
+    if (isEmpty) return undefined;
     const inSpan = counts[index];
     if (plan.span === undefined || inSpan === undefined) return undefined;
     if (inSpan > plan.ids.length * KEYS_PER_ID_READ) {
@@ -390,6 +416,12 @@ async function storedRecords(reads: { table: Table<Row, string>; ids: string[] }
   });
   const keys = await Promise.all(keysOf);
   for (const [index, plan] of plans.entries()) {
+    const storedByRun = memory?.get(plan.kind);
+    if (storedByRun) {
+      plan.wanted = plan.ids.filter((id) => storedByRun.has(id));
+      for (const id of plan.ids) storedByRun.add(id);
+      continue;
+    }
     const found = keys[index];
     if (!found) continue;
     const present = new Set(found);
@@ -478,11 +510,12 @@ export async function applyPullPages(
   serverOffset: number,
   progress: PullProgress,
   wallClock: () => number,
+  memory?: PullMemory,
 ): Promise<PullProgress> {
   // Sensitive values sealed for the device's public key before the transaction (Web Crypto is not a Dexie promise),
   // the key read once for all the pages. The worker needs no PIN for it, and cannot read back what it sealed. A
   // device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
-  const sensitive = pulled.some((page) => hasSensitive(page.changes));
+  const sensitive = pulled.some((page) => hasPlainSensitiveValues(page.changes));
   const deviceKey = sensitive ? await getMeta(db, 'deviceKey') : undefined;
   const pages = await Promise.all(
     pulled.map(async (page) => ({ ...page, changes: await sealPulledFor(page.changes, deviceKey) })),
@@ -490,22 +523,32 @@ export async function applyPullPages(
   const last = pages.at(-1);
   if (!last) return progress;
   return db.transaction('rw', pageTables(db, pages), async () => {
-    await refuseIfSignedOut(db);
+    // The requests before and after the pages are each asked at once: the browser answers a transaction's requests
+    // in the order they were made, so the page waits for one round trip for each group rather than one a request.
+    const [signedOut, deviceKeyNow, syncState] = await Promise.all([
+      getMeta(db, 'signedOut'),
+      getMeta(db, 'deviceKey'),
+      getMeta(db, 'sync'),
+      setMeta(db, 'serverOffset', serverOffset),
+    ]);
+    if (signedOut !== undefined) throw new DeviceSignedOutError();
     // A value sealed before this transaction for a key since replaced would never open on this device: the pages
     // are not stored, and the next sync fetches them again from the cursor, which stays before them.
-    const deviceKeyId = (await getMeta(db, 'deviceKey'))?.keyId;
+    const deviceKeyId = deviceKeyNow?.keyId;
     if (pages.some((page) => sealedForAnotherKey(page.changes, deviceKeyId))) throw new SealedForAnotherKeyError();
-    await setMeta(db, 'serverOffset', serverOffset);
     let newest: string | undefined;
     for (const page of joined(pages)) {
-      const top = await storePage(db, page);
+      const top = await storePage(db, page, memory);
       if (top !== undefined && (newest === undefined || top > newest)) newest = top;
     }
-    if (newest !== undefined) await observeVersions(db, [newest], wallClock);
-    await setMeta(db, 'cursor', last.cursor);
     const downloaded = progress.downloaded + pages.reduce((sum, page) => sum + page.changes.length, 0);
     const total = last.remaining === undefined ? progress.total : downloaded + last.remaining;
-    await updateSyncState(db, { downloaded, total });
+    // The sync state as read above: no one else writes meta while this transaction holds it.
+    await Promise.all([
+      newest === undefined ? undefined : observeVersions(db, [newest], wallClock),
+      setMeta(db, 'cursor', last.cursor),
+      setMeta(db, 'sync', { ...(syncState ?? { phase: 'idle' }), downloaded, total }),
+    ]);
     return { downloaded, total };
   });
 }
@@ -528,7 +571,7 @@ function joined(pages: readonly PulledPage[]): PulledPage[] {
 }
 
 /** Merges one page's changes into what the device holds, then its purges; returns its newest version. */
-async function storePage(db: CoorieDb, page: PulledPage): Promise<string | undefined> {
+async function storePage(db: CoorieDb, page: PulledPage, memory: PullMemory | undefined): Promise<string | undefined> {
   let newest: string | undefined;
   // One bulkGet and one bulkPut per kind rather than a read and a write per record: a first sync of tens of
   // thousands of records is bound by these round trips (npm run bench).
@@ -555,23 +598,30 @@ async function storePage(db: CoorieDb, page: PulledPage): Promise<string | undef
   const kinds = [...byKind];
   const stored = await storedRecords(
     kinds.map(([kind, changes]) => ({
+      kind,
       table: db.records(kind),
       ids: [...new Set(changes.map((change) => change.id))],
     })),
+    memory,
   );
   await Promise.all(
     kinds.map(async ([kind, changes], index) => {
       const table = db.records(kind);
       const { current, complete } = stored[index] ?? { current: new Map(), complete: false };
+      const read = new Set(current.keys());
       const rows = mergeRows(current, changes);
       if (rows.length === 0) return;
       if (complete) {
         await table.bulkPut(rows);
         return;
       }
-      // Not looked up: each record is added as new, and the few the table held already (edited on the device
-      // during its first sync, or sent again by a later page) are read and merged as they would have been.
-      const held = await addNew(table, rows);
+      // Those found are written over; the rest are added as new, and the few the table held already (edited on
+      // the device during its first sync, or sent again by a later page) are read and merged as they would have been.
+      const others = read.size === 0 ? rows : rows.filter((row) => !read.has(row.id));
+      const [held] = await Promise.all([
+        others.length > 0 ? addNew(table, others) : new Set<string>(),
+        others.length < rows.length ? table.bulkPut(rows.filter((row) => read.has(row.id))) : undefined,
+      ]);
       if (held.size === 0) return;
       const ids = [...held];
       const found = await table.bulkGet(ids);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recordToRow } from '../../src/db/clock.ts';
 import { CoorieDb, type Row } from '../../src/db/database.ts';
 import { getMeta } from '../../src/db/meta.ts';
-import { applyPullPage, applyPullPages } from '../../src/engine/syncStore.ts';
+import { applyPullPage, applyPullPages, type PullMemory } from '../../src/engine/syncStore.ts';
 import { merge } from '../../src/sync/merge.ts';
 import type { Change } from '../../src/sync/protocol.ts';
 
@@ -16,11 +16,12 @@ afterEach(async () => {
   await Promise.all(dbs.splice(0).map((db) => db.delete()));
 });
 
-/** A device database that counts the rows read by id from each table (Dexie's bulkGet and get). */
+/** A device database that counts the rows read by id from each table (Dexie's bulkGet and get), and its counts. */
 function device() {
   const db = new CoorieDb(`device-${crypto.randomUUID()}`);
   dbs.push(db);
   const readById = new Map<string, number>();
+  const counted = new Map<string, number>();
   db.use({
     stack: 'dbcore',
     name: 'count-reads-by-id',
@@ -39,11 +40,15 @@ function device() {
             readById.set(name, (readById.get(name) ?? 0) + 1);
             return table.get(request);
           },
+          count: (request) => {
+            counted.set(name, (counted.get(name) ?? 0) + 1);
+            return table.count(request);
+          },
         };
       },
     }),
   });
-  return { db, readById };
+  return { db, readById, counted };
 }
 
 const WALL = Date.parse('2026-11-24T10:00:00Z');
@@ -299,5 +304,64 @@ describe('pages that arrived together', () => {
     );
     expect(await getMeta(db, 'cursor')).toBe('c0');
     expect(await db.records('attendee').count()).toBe(5);
+  });
+});
+
+describe('the pages of a first sync, stored by one run', () => {
+  const records = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, index) => changesFor(from + index, 10)).flat();
+  const renamed: Change = {
+    kind: 'attendee',
+    id: 'a5',
+    values: { displayName: 'Parent 5, renamed' },
+    versions: { displayName: version(30) },
+  };
+
+  it('count nothing once the tables were found empty, and read by id only records the run stored before', async () => {
+    const { db, readById, counted } = device();
+    const memory: PullMemory = new Map();
+    const store = (changes: Change[], cursor: string, downloaded: number) =>
+      applyPullPages(db, [{ changes, cursor }], 0, { downloaded }, () => WALL, memory);
+    await store(records(0, 100), 'c1', 0);
+    counted.clear();
+    // Sent again in a later page (it changed on the server during the sync), among records new to the device.
+    await store([...records(100, 200), renamed], 'c2', 200);
+    await store(records(200, 300), 'c3', 401);
+    expect(Object.fromEntries(counted)).toEqual({});
+    expect(readById.get('attendee')).toBe(1);
+    expect(readById.get('note') ?? 0).toBe(0);
+    const parent = await db.records('attendee').get('a5');
+    expect(parent?.displayName).toBe('Parent 5, renamed');
+    expect(parent?.heardVia).toBe('A friend');
+    expect(await db.records('attendee').count()).toBe(300);
+    expect(await db.records('note').count()).toBe(300);
+    expect(await getMeta(db, 'cursor')).toBe('c3');
+  });
+
+  it('keep the newer fields of a record written on the device during the sync, not by the run', async () => {
+    const { db } = device();
+    const memory: PullMemory = new Map();
+    await applyPullPages(db, [{ changes: records(0, 5), cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, memory);
+    // a9 and n12 written here by something other than the run, newer than what the run's next page holds of them.
+    await pull(db, newer, 'c1b');
+    await applyPullPages(db, [{ changes: records(5, 20), cursor: 'c2' }], 0, { downloaded: 10 }, () => WALL, memory);
+    const parent = await db.records('attendee').get('a9');
+    expect(parent?.displayName).toBe('Kirsty (edited here)');
+    expect(parent?.heardVia).toBe('A friend');
+    const note = (await db.records('note').get('n12')) as Row | undefined;
+    expect(note?.followUpDone).toBe(true);
+    expect(note?.body).toBe('Note 12');
+    expect(note?._i).toBeUndefined();
+    expect(await db.records('attendee').count()).toBe(20);
+  });
+
+  it('merge as before into tables that held records when the run began', async () => {
+    const { db, readById } = device();
+    await pull(db, older, 'c0');
+    await pull(db, newer, 'c0b');
+    readById.clear();
+    await applyPullPages(db, [{ changes: PAGE, cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, new Map());
+    expect(await rows(db)).toEqual(expected([older, newer]));
+    expect(readById.get('attendee')).toBe(50);
   });
 });
