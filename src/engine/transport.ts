@@ -4,7 +4,7 @@ import { errorBodySchema } from '../api/errors.ts';
 import { sealKeyAnswer, type SealKeyAnswer } from '../api/sync.ts';
 import {
   PROTOCOL,
-  pullResponseSchema,
+  parsePullResponse,
   pushResponseSchema,
   type PullResponse,
   type PushRequest,
@@ -50,7 +50,7 @@ export interface Transport {
 export function createTransport(options: { baseUrl: string; fetch: FetchLike; now: () => number }): Transport {
   const base = options.baseUrl.replace(/\/$/, '');
 
-  async function send<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<Timed<T>> {
+  async function send<T>(path: string, init: RequestInit, parse: (json: unknown) => T | undefined): Promise<Timed<T>> {
     const sentAt = options.now();
     let response: Response;
     let text: string;
@@ -63,9 +63,9 @@ export function createTransport(options: { baseUrl: string; fetch: FetchLike; no
     const receivedAt = options.now();
     const json = parseJson(text);
     if (!response.ok) throw failureOf(response.status, json, path);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('server', `unexpected answer from ${path}`, response.status);
-    return { body: parsed.data, sentAt, receivedAt };
+    const body = parse(json);
+    if (body === undefined) throw new SyncError('server', `unexpected answer from ${path}`, response.status);
+    return { body, sentAt, receivedAt };
   }
 
   return {
@@ -77,17 +77,24 @@ export function createTransport(options: { baseUrl: string; fetch: FetchLike; no
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ protocol: PROTOCOL, ...request }),
         },
-        pushResponseSchema,
+        parserOf(pushResponseSchema),
       );
     },
     pull(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== undefined) query.set('cursor', cursor);
-      return send(`/api/sync/pull?${query.toString()}`, { method: 'GET' }, pullResponseSchema);
+      return send(`/api/sync/pull?${query.toString()}`, { method: 'GET' }, parsePullResponse);
     },
     sealKey() {
-      return send('/api/sync/seal-key', { method: 'GET' }, sealKeyAnswer);
+      return send('/api/sync/seal-key', { method: 'GET' }, parserOf(sealKeyAnswer));
     },
+  };
+}
+
+function parserOf<T>(schema: z.ZodType<T>): (json: unknown) => T | undefined {
+  return (json) => {
+    const parsed = schema.safeParse(json);
+    return parsed.success ? parsed.data : undefined;
   };
 }
 
