@@ -84,6 +84,15 @@ async function pull(db: CoorieDb, changes: Change[], cursor: string) {
   await applyPullPage(db, { changes, cursor }, 0, { downloaded: 0 }, () => WALL);
 }
 
+/** A device holding `older` and then `newer`, its reads by id counted from then on. */
+async function holdingOlderAndNewer() {
+  const held = device();
+  await pull(held.db, older, 'c0');
+  await pull(held.db, newer, 'c0b');
+  held.readById.clear();
+  return held;
+}
+
 async function rows(db: CoorieDb): Promise<Row[]> {
   return [...(await db.records('attendee').toArray()), ...(await db.records('note').toArray())] as Row[];
 }
@@ -116,10 +125,7 @@ describe('a pulled page', () => {
   });
 
   it('merges into records held already, keeping their newer fields, as into an empty table', async () => {
-    const { db, readById } = device();
-    await pull(db, older, 'c0');
-    await pull(db, newer, 'c0b');
-    readById.clear();
+    const { db, readById } = await holdingOlderAndNewer();
     await pull(db, PAGE, 'c1');
     const stored = await rows(db);
     expect(stored).toEqual(expected([older, newer]));
@@ -356,10 +362,7 @@ describe('the pages of a first sync, stored by one run', () => {
   });
 
   it('merge as before into tables that held records when the run began', async () => {
-    const { db, readById } = device();
-    await pull(db, older, 'c0');
-    await pull(db, newer, 'c0b');
-    readById.clear();
+    const { db, readById } = await holdingOlderAndNewer();
     await applyPullPages(db, [{ changes: PAGE, cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, new Map());
     expect(await rows(db)).toEqual(expected([older, newer]));
     expect(readById.get('attendee')).toBe(50);
