@@ -1,12 +1,11 @@
 // The two sync endpoints (server/routes/sync.ts). The protocol's own types live in sync/protocol.ts, which the
 // device engine shares; here they get the titles that a refusal names ("The push is not valid: …").
 import { z } from 'zod';
-import { pullQuerySchema, pullResponseSchema, pushEnvelopeSchema, pushResponseSchema } from '../sync/protocol.ts';
+import { pullQuerySchema, pushEnvelopeSchema, pushResponseSchema } from '../sync/protocol.ts';
 
 export const pushBody = pushEnvelopeSchema.meta({ title: 'push' });
 export const pushAnswer = pushResponseSchema;
 export const pullQuery = pullQuerySchema.meta({ title: 'pull' });
-export const pullAnswer = pullResponseSchema;
 
 /**
  * GET /api/sync/seal-key: the signed-in person's organisation's public sealing key. A device seals the sensitive

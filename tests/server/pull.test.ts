@@ -1,7 +1,9 @@
 // @vitest-environment node
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../src/server/sync/cursor.ts';
+import { parsePullResponse, pullResponseSchema } from '../../src/sync/protocol.ts';
 import type { Client } from './client.ts';
 import { addMember, change, hlc, pushBody, setUpOrganisation } from './client.ts';
 import { databases, useServer } from './helpers.ts';
@@ -90,6 +92,26 @@ describe.each(databases())('sync pull on $name', { timeout: 30_000 }, (database)
       more: false,
       remaining: 0,
     });
+  });
+
+  it('sends values exactly as they were pushed, whatever their text, as JSON the device reads', async () => {
+    const client = await setUpOrganisation(server.app);
+    const person = {
+      displayName: "Kirsty “Kes” O'Neil 👶",
+      babies: [{ alias: 'Wee one', dateOfBirth: '2026-10-01' }],
+      cake: 'a "quoted" \\ backslash, {braces}, </script> and ]}',
+      contact: { phone: '07700 900123', okToText: true, okToVoicemail: false, okToNameCharity: false },
+      needs: [],
+    };
+    const written = { attendeeId: 'a1', body: 'Line one.\r\nLine “two”,\ttabbed, and \u2028 a line separator.' };
+    const results = await push(client, [change('attendee', 'a1', person), note('n1', written)]);
+    expect(results).toEqual([{ status: 'applied' }, { status: 'applied' }]);
+    const answer = await client.get('/api/sync/pull');
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    const read = parsePullResponse(answer.body);
+    expect(read?.changes.map((pulled) => pulled.values)).toEqual([person, written]);
+    // Nothing beside what the contract names.
+    expect(z.strictObject(pullResponseSchema.shape).safeParse(answer.body).success).toBe(true);
   });
 
   it('from a cursor, sends only what changed since, once per change', async () => {

@@ -2,15 +2,16 @@
 // /api/sync/seal-key: the organisation's public key that devices seal outbox values with (sync/sealed.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { pullAnswer, pullQuery, pushAnswer, pushBody, sealKeyAnswer, type SealKeyAnswer } from '../../api/sync.ts';
+import { pullQuery, pushAnswer, pushBody, sealKeyAnswer, type SealKeyAnswer } from '../../api/sync.ts';
 import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PROTOCOL } from '../../sync/protocol.ts';
-import type { PullResponse, PushResponse } from '../../sync/protocol.ts';
+import type { PushResponse } from '../../sync/protocol.ts';
 import { requireUser, SIGN_IN_COOKIE } from '../auth/signIn.ts';
 import { HttpError } from '../errors.ts';
 import { readEpoch } from '../store/epoch.ts';
 import { hashToken } from '../store/signIns.ts';
 import { decodeCursorState, encodeCursor } from '../sync/cursor.ts';
 import { pullChanges } from '../sync/pull.ts';
+import { writePullAnswer } from '../sync/pullAnswer.ts';
 import { pushBatch } from '../sync/push.ts';
 import { currentSealKey } from '../sync/sealed.ts';
 import { alertAfterPush } from '../push/alerts.ts';
@@ -113,16 +114,16 @@ export default async function syncRoutes(fastify: FastifyInstance) {
     return { protocol: PROTOCOL, serverTime: Date.now(), epoch: await epoch(), results };
   });
 
-  const pull = { ...options, schema: { querystring: pullQuery, response: { 200: pullAnswer } } };
-  app.get('/api/sync/pull', pull, async (request): Promise<PullResponse> => {
+  // No response schema: the answer is written by writePullAnswer, with the records' stored JSON text as it is.
+  const pull = { ...options, schema: { querystring: pullQuery } };
+  app.get('/api/sync/pull', pull, async (request, reply) => {
     const { user } = await requireUser(request);
     const query: unknown = request.query;
     if (typeof query === 'object' && query !== null && 'protocol' in query) requireProtocol(query.protocol);
     const { cursor, limit } = valid(request).query;
     const page = await pullChanges(db, user, decodeCursorState(cursor), limit);
     app.metrics.changes('pull', page.changes.length);
-    return {
-      protocol: PROTOCOL,
+    const answer = writePullAnswer({
       serverTime: Date.now(),
       epoch: await epoch(),
       changes: page.changes,
@@ -134,7 +135,8 @@ export default async function syncRoutes(fastify: FastifyInstance) {
       }),
       more: page.more,
       remaining: page.remaining,
-    };
+    });
+    return reply.type('application/json; charset=utf-8').send(answer);
   });
 
   // Made on first need; every device of the organisation, and every server process, gets the same key.

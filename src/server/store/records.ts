@@ -211,19 +211,42 @@ export async function writeRecords(
   }
 }
 
-/** Records changed after `afterSeq`, in change order, for pull. */
+/**
+ * A record as a pull sends it: its values and versions are still the JSON text they are stored as, written
+ * into the answer as they are (sync/pullAnswer.ts) rather than parsed and written out again.
+ */
+export interface PulledRecord {
+  kind: string;
+  id: string;
+  valuesJson: string;
+  versionsJson: string;
+  privateTo: string | null;
+  changeSeq: number;
+}
+
+/** Up to `limit` records changed after `afterSeq`, in change order, for pull. */
 export async function readRecordsAfter(
   db: Kysely<Schema>,
   organisationId: string,
   afterSeq: number,
   limit: number,
-): Promise<LoadedRecord[]> {
-  const rows = await selectRecords(db, organisationId)
+): Promise<PulledRecord[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['kind', 'id', 'values_json', 'versions_json', 'private_to', 'change_seq'])
+    .where('organisation_id', '=', organisationId)
     .where('change_seq', '>', afterSeq)
     .orderBy('change_seq')
     .limit(limit)
     .execute();
-  return rows.map(toStoredRecord);
+  return rows.map((row) => ({
+    kind: row.kind,
+    id: row.id,
+    valuesJson: row.values_json,
+    versionsJson: row.versions_json,
+    privateTo: row.private_to,
+    changeSeq: Number(row.change_seq),
+  }));
 }
 
 /** How many records after `afterSeq` a viewer may see (all of them for a coordinator). */

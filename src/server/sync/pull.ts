@@ -1,17 +1,18 @@
 // Pages of changed records for a device (src/sync/protocol.ts), in the order the server committed them, with the
 // records it must purge because its user may no longer see them.
 import type { Kysely } from 'kysely';
-import type { Change, RecordRef } from '../../sync/protocol.ts';
+import type { RecordRef } from '../../sync/protocol.ts';
 import { readChangeCounter } from '../store/changes.ts';
-import { countRecordsAfter, loadRecords, readRecordsAfter, recordKey, type LoadedRecord } from '../store/records.ts';
+import { countRecordsAfter, loadRecords, readRecordsAfter, recordKey, type PulledRecord } from '../store/records.ts';
 import type { Schema } from '../store/schema.ts';
 import { countSightChangesAfter, readSightChangesAfter } from '../store/sight.ts';
 import { findUserById } from '../store/users.ts';
 import { invalidCursor, type CursorState } from './cursor.ts';
+import type { ChangeText } from './pullAnswer.ts';
 import { canSee, seesPrivate, type Viewer } from './visibility.ts';
 
 export interface PullPage {
-  changes: Change[];
+  changes: ChangeText[];
   /** Records the device must delete: its user may no longer see them (`purge` in src/sync/protocol.ts). */
   purge: RecordRef[];
   /** The change number to continue after. */
@@ -22,7 +23,7 @@ export interface PullPage {
   counter: number;
 }
 
-type Entry = { seq: number; record: LoadedRecord } | { seq: number; sight: { kind: string; id: string } };
+type Entry = { seq: number; record: PulledRecord } | { seq: number; sight: { kind: string; id: string } };
 
 /**
  * Reads up to `limit + 1` entries (the one past the page only tells whether there is `more`) numbered after `afterSeq`: records changed, and changes of the viewer's sight
@@ -70,15 +71,15 @@ export async function pullChanges(
     page.flatMap((entry) => ('sight' in entry ? [entry.sight] : [])),
   );
 
-  const changes: Change[] = [];
+  const changes: ChangeText[] = [];
   const purge: RecordRef[] = [];
   // The entries of this page that a count of what remains would have counted.
   let counted = 0;
   for (const entry of page) {
     if ('record' in entry) {
-      const { kind, id, values, versions, privateTo } = entry.record;
+      const { kind, id, valuesJson, versionsJson, privateTo } = entry.record;
       if (canSee(reader, privateTo)) {
-        changes.push({ kind, id, values, versions });
+        changes.push({ kind, id, valuesJson, versionsJson });
         counted++;
       }
       continue;
@@ -87,7 +88,12 @@ export async function pullChanges(
     const { kind, id } = entry.sight;
     const record = sighted.get(recordKey(kind, id));
     if (record && canSee(reader, record.privateTo)) {
-      changes.push({ kind, id, values: record.values, versions: record.versions });
+      changes.push({
+        kind,
+        id,
+        valuesJson: JSON.stringify(record.values),
+        versionsJson: JSON.stringify(record.versions),
+      });
     } else {
       purge.push({ kind, id });
     }
