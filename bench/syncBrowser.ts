@@ -16,9 +16,10 @@
 //        last page ≤ 1.5× the first, each page's time being the server's own, until its answer is ready to send
 //        (its Server-Timing header), and the first and last being the medians of the first and the last
 //        END_PAGES pages that carry records: on 2 cores a single page's time swings 5× either way as the tablet's
-//        writes take the cores (the single first and last pages are given beside them). Beside it, the time from each request's start to the first byte of its
-//        answer as the browser saw it: on a 2-core machine that also counts the wait for a core while the page
-//        and the browser store the pages before, which the first page never has; and to the end of the answer.
+//        writes take the cores (the single first and last pages are given beside them). Beside it, the time from
+//        each request's start to the first byte of its answer as the browser saw it: on a 2-core machine that also
+//        counts the wait for a core while the page and the browser store the pages before, which the first page
+//        never has; and to the end of the answer.
 //  (iii) A sync with nothing to do: one request under 1 KB.
 //  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
 //  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
@@ -501,9 +502,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       ratios: {
         pushOverNode: round2(push.recordsPerSecond / nodePush.recordsPerSecond),
         pullOverBulkPut: round2(pull.recordsPerSecond / baselineBulkPut.recordsPerSecond),
-        lastOverFirstPage: round2(
-          median(serverTimes.slice(-END_PAGES)) / (median(serverTimes.slice(0, END_PAGES)) || 1),
-        ),
+        lastOverFirstPage: round2(pull.lastPagesServerMs / (pull.firstPagesServerMs || 1)),
         pullBytesOverGzip: round2(pullBytes / gzipped),
       },
     };
