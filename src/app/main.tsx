@@ -1,13 +1,10 @@
-// Starts Coorie in the page: opens the device database, listens for the install prompt, renders the router.
-import { StrictMode } from 'react';
+// Starts Coorie in the page: opens the device database, listens for the install prompt, renders the app once its
+// first screen is ready to draw (launch.tsx).
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
 import { CoorieDb } from '../db/database.ts';
-import { DbContext } from '../db/hooks.ts';
+import { launchApp } from './launch.tsx';
 import { listenForInstallPrompt } from './pwa/installPrompt.ts';
-import { AppRoutes } from './routes.tsx';
 import { createPageSync } from './sync/pageSync.ts';
-import { SyncContext } from './sync/SyncContext.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
@@ -21,14 +18,4 @@ const sync = createPageSync(db);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <DbContext.Provider value={db}>
-      <SyncContext.Provider value={sync}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </SyncContext.Provider>
-    </DbContext.Provider>
-  </StrictMode>,
-);
+void launchApp(db, sync, location.pathname).then((app) => createRoot(root).render(app));

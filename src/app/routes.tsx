@@ -6,7 +6,8 @@ import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
 import { CurrentUserContext } from './layout/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
-import { LockGate, preloadLockScreen } from './lock/LockGate.tsx';
+import type { LaunchRead } from '../db/launch.ts';
+import { LockGate, preloadChoosePinScreen, preloadLockScreen } from './lock/LockGate.tsx';
 import type { ReadAhead } from './lock/pin.ts';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
 import { preloadable } from './preloadable.ts';
@@ -206,6 +207,22 @@ const AuditScreen = screen(() => import('./privacy/AuditScreen.tsx').then((m) =>
 function loadBehindLock() {
   const firstLondonDate = import('../domain/london.ts').then(({ londonDate }) => londonDate(new Date()));
   void Promise.all([Shell.preload(), TodayScreen.preload(), firstLondonDate]).catch(() => undefined);
+}
+
+/**
+ * Loads the screen a launch opens on, given what the launch read and the address it opened at, so that the first
+ * render draws it: a screen still loading would show nothing, and React then holds the screen back a while
+ * after it has loaded.
+ */
+export function preloadFirstScreen({ user, kiosk, lock }: LaunchRead, path: string): Promise<unknown> {
+  if (!user) {
+    if (path === '/setup') return SetupScreen.preload();
+    if (path === '/join') return JoinScreen.preload();
+    return path === '/' || path === '/sign-in' ? SignInScreen.preload() : Promise.resolve();
+  }
+  if (kiosk) return KioskScreen.preload();
+  if (lock.pin?.userId !== user.id) return preloadChoosePinScreen();
+  return lock.locked ? preloadLockScreen() : Promise.resolve();
 }
 
 /** While the PIN is checked on Today's lock: Today's data is read, so that Today draws at once, complete. */

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { KIND_INDEXES, KindName } from '../domain/indexes.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import { openRow, openRows } from './keyring.ts';
+import type { LaunchRead } from './launch.ts';
 import type { MetaValues } from './meta.ts';
 
 /** The database the app works on; main.tsx provides the real one and tests a fresh one each. */
@@ -13,6 +14,27 @@ export function useDb(): CoorieDb {
   const db = useContext(DbContext);
   if (!db) throw new Error('useDb needs a <DbContext.Provider> above it');
   return db;
+}
+
+/**
+ * What the launch read before its first render (launch.ts); `drawn` once that render is on screen. main.tsx
+ * provides it; tests and every later render do without.
+ */
+export interface Launch {
+  read: LaunchRead;
+  drawn: boolean;
+}
+
+export const LaunchContext = createContext<Launch | null>(null);
+
+/**
+ * A value the launch read, for a live query to start from: only in the launch's first render. A component
+ * mounted later reads the database itself, as the value may no longer hold (the kiosk turned on since, say).
+ * useLiveQuery keeps the value it was given at mount until its own read answers.
+ */
+export function useAtLaunch<K extends keyof LaunchRead>(key: K): LaunchRead[K] | undefined {
+  const launch = useContext(LaunchContext);
+  return launch && !launch.drawn ? launch.read[key] : undefined;
 }
 
 /** What a kind's table is indexed on: its id and its KIND_INDEXES. */

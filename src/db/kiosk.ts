@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb } from './database.ts';
-import { useDb } from './hooks.ts';
+import { useAtLaunch, useDb } from './hooks.ts';
 
 export interface KioskState {
   sessionId: string;
@@ -31,7 +31,7 @@ export async function clearKiosk(db: CoorieDb): Promise<void> {
 /** The kiosk while it is on; `null` when it is off, `undefined` while the first read is under way. */
 export function useKiosk(): KioskState | null | undefined {
   const db = useDb();
-  return useLiveQuery(() => getKiosk(db), [db]);
+  return useLiveQuery(() => getKiosk(db), [db], useAtLaunch('kiosk'));
 }
 
 export interface FeedbackSummary {

@@ -3,7 +3,7 @@
 // reads any of this, so it carries on while Coorie is locked.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CoorieDb } from './database.ts';
-import { useDb } from './hooks.ts';
+import { useAtLaunch, useDb } from './hooks.ts';
 import { forgetDeviceKey } from './keyring.ts';
 import { deleteMeta, getMeta, setMeta, type LockWipe, type PinRecord, type SignedOut } from './meta.ts';
 import { wipeDevice } from './wipe.ts';
@@ -44,7 +44,7 @@ export async function readLockState(db: CoorieDb): Promise<LockState> {
 /** The lock's state, live; `undefined` while the first read is under way. */
 export function useLockState(): LockState | undefined {
   const db = useDb();
-  return useLiveQuery(() => readLockState(db), [db]);
+  return useLiveQuery(() => readLockState(db), [db], useAtLaunch('lock'));
 }
 
 /** How this device came to be signed out, for the sign-in screen. */

@@ -10,7 +10,7 @@ import {
   wipeAndSignOut,
 } from '../../db/account.ts';
 import type { CoorieDb } from '../../db/database.ts';
-import { useDb, useMeta } from '../../db/hooks.ts';
+import { useAtLaunch, useDb, useMeta } from '../../db/hooks.ts';
 
 import { setMeta, type SignedInUser } from '../../db/meta.ts';
 import { getMe, signOut } from './api.ts';
@@ -18,7 +18,7 @@ import { getMe, signOut } from './api.ts';
 /** The signed-in user: `undefined` while the device database opens, `null` when nobody is signed in. */
 export function useAccount(): SignedInUser | null | undefined {
   const db = useDb();
-  const user = useMeta('user');
+  const user = useMeta('user', useAtLaunch('user'));
 
   useEffect(() => {
     let cancelled = false;
