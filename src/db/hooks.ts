@@ -17,8 +17,8 @@ export function useDb(): CoorieDb {
 }
 
 /**
- * What the launch read before its first render (launch.ts); `drawn` once that render is on screen. main.tsx
- * provides it; tests and every later render do without.
+ * What the launch read before its first render (launch.ts); `drawn` once that render is on screen. The app's
+ * launch (src/app/launch.tsx) provides it; without it, as in most tests, every live query starts from nothing.
  */
 export interface Launch {
   read: LaunchRead;

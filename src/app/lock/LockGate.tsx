@@ -19,6 +19,7 @@ const LockScreen = preloadable(() => import('./LockScreen.tsx').then((m) => ({ d
 
 /** Loads the lock screen while the device database is still being read, so that a launch shows it at once. */
 export const preloadLockScreen = () => LockScreen.preload();
+/** Loads the screen for choosing a PIN, for a launch that opens on it. */
 export const preloadChoosePinScreen = () => ChoosePinScreen.preload();
 
 interface LockGateProps {
