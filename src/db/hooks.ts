@@ -7,7 +7,7 @@ import { openRow, openRows } from './keyring.ts';
 import type { LaunchRead } from './launch.ts';
 import type { MetaValues } from './meta.ts';
 
-/** The database the app works on; main.tsx provides the real one and tests a fresh one each. */
+/** The database the app works on; the launch (src/app/launch.tsx) provides the real one and tests a fresh one each. */
 export const DbContext = createContext<CoorieDb | null>(null);
 
 export function useDb(): CoorieDb {
