@@ -6,7 +6,7 @@ import type { SignedInUser } from '../db/meta.ts';
 import { useAccount } from './account/useAccount.ts';
 import { CurrentUserContext } from './layout/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
-import type { LaunchRead } from '../db/launch.ts';
+import type { LaunchRead } from '../db/hooks.ts';
 import { LockGate, preloadChoosePinScreen, preloadLockScreen } from './lock/LockGate.tsx';
 import type { ReadAhead } from './lock/pin.ts';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';

@@ -4,8 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { KIND_INDEXES, KindName } from '../domain/indexes.ts';
 import type { CoorieDb, KindRow } from './database.ts';
 import { openRow, openRows } from './keyring.ts';
-import type { LaunchRead } from './launch.ts';
-import type { MetaValues } from './meta.ts';
+import type { KioskState, LockState, MetaValues, SignedInUser } from './meta.ts';
 
 /** The database the app works on; the launch (src/app/launch.tsx) provides the real one and tests a fresh one each. */
 export const DbContext = createContext<CoorieDb | null>(null);
@@ -16,8 +15,15 @@ export function useDb(): CoorieDb {
   return db;
 }
 
+/** What decides a launch's first screen, read before its first render (launch.ts). */
+export interface LaunchRead {
+  user: SignedInUser | null;
+  kiosk: KioskState | null;
+  lock: LockState;
+}
+
 /**
- * What the launch read before its first render (launch.ts); `drawn` once that render is on screen. The app's
+ * What the launch read before its first render; `drawn` once that render is on screen. The app's
  * launch (src/app/launch.tsx) provides it; without it, as in most tests, every live query starts from nothing.
  */
 export interface Launch {

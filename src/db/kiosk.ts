@@ -4,13 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Session } from '../domain/session.ts';
 import type { CoorieDb } from './database.ts';
 import { useAtLaunch, useDb } from './hooks.ts';
-
-export interface KioskState {
-  sessionId: string;
-  startedAt: string;
-  /** A peer-research questionnaire handed over instead of the two feedback questions. */
-  questionnaireId?: string;
-}
+import type { KioskState } from './meta.ts';
 
 // Not in MetaValues: only the kiosk reads and writes this entry, through this file.
 const KEY = 'kiosk';

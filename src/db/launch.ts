@@ -3,15 +3,10 @@
 // kiosk, the lock) start from these values (useAtLaunch in hooks.ts) instead of each reading the database in
 // turn and rendering nothing meanwhile, so that the lock draws in the launch's first render.
 import type { CoorieDb } from './database.ts';
-import { getKiosk, type KioskState } from './kiosk.ts';
-import { readLockState, type LockState } from './lock.ts';
-import { getMeta, type SignedInUser } from './meta.ts';
-
-export interface LaunchRead {
-  user: SignedInUser | null;
-  kiosk: KioskState | null;
-  lock: LockState;
-}
+import type { LaunchRead } from './hooks.ts';
+import { getKiosk } from './kiosk.ts';
+import { readLockState } from './lock.ts';
+import { getMeta } from './meta.ts';
 
 export async function readLaunch(db: CoorieDb): Promise<LaunchRead> {
   return db.transaction('r', db.meta, async () => {

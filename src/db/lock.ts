@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { CoorieDb } from './database.ts';
 import { useAtLaunch, useDb } from './hooks.ts';
 import { forgetDeviceKey } from './keyring.ts';
-import { deleteMeta, getMeta, setMeta, type LockWipe, type PinRecord, type SignedOut } from './meta.ts';
+import { deleteMeta, getMeta, setMeta, type LockState, type LockWipe, type PinRecord, type SignedOut } from './meta.ts';
 import { wipeDevice } from './wipe.ts';
 
 const randomHex = (bytes: number) =>
@@ -16,13 +16,6 @@ const randomHex = (bytes: number) =>
  * without anything having to run before the first screen.
  */
 const LAUNCH_ID = randomHex(16);
-
-export interface LockState {
-  pin: PinRecord | null;
-  locked: boolean;
-  failures: number;
-  wipe: LockWipe | null;
-}
 
 export async function readLockState(db: CoorieDb): Promise<LockState> {
   return db.transaction('r', db.meta, async () => {

@@ -93,6 +93,22 @@ export interface SealProgress {
   serverKeyId?: string;
 }
 
+/** The feedback kiosk while it is on: kept under `kiosk`, read and written only through kiosk.ts. */
+export interface KioskState {
+  sessionId: string;
+  startedAt: string;
+  /** A peer-research questionnaire handed over instead of the two feedback questions. */
+  questionnaireId?: string;
+}
+
+/** The app lock as lock.ts reads it from the entries below. */
+export interface LockState {
+  pin: PinRecord | null;
+  locked: boolean;
+  failures: number;
+  wipe: LockWipe | null;
+}
+
 export interface MetaValues {
   clock: ClockState;
   /** Server time minus device time, in ms, learnt from the last sync response. */

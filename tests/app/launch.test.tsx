@@ -7,9 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { launchApp } from '../../src/app/launch.tsx';
 import { rememberSignedIn } from '../../src/db/account.ts';
 import { DbContext, LaunchContext, type Launch } from '../../src/db/hooks.ts';
-import { setKiosk, useKiosk, type KioskState } from '../../src/db/kiosk.ts';
+import { setKiosk, useKiosk } from '../../src/db/kiosk.ts';
 import { readLaunch } from '../../src/db/launch.ts';
 import { lockApp } from '../../src/db/lock.ts';
+import type { KioskState } from '../../src/db/meta.ts';
 import { ALEX, freshDb, json, seedPin, stubNoNetwork, stubServer } from './helpers.tsx';
 
 afterEach(() => {
