@@ -7,7 +7,7 @@ import { useAccount } from './account/useAccount.ts';
 import { CurrentUserContext } from './layout/useCurrentUser.ts';
 import { KIOSK_PATH } from './feedback/kioskPath.ts';
 import type { LaunchRead } from '../db/hooks.ts';
-import { LockGate, preloadChoosePinScreen, preloadLockScreen } from './lock/LockGate.tsx';
+import { LockGate, preloadGate, preloadLockScreen } from './lock/LockGate.tsx';
 import type { ReadAhead } from './lock/pin.ts';
 import { LockWipeNotice } from './lock/LockWipeNotice.tsx';
 import { preloadable } from './preloadable.ts';
@@ -221,8 +221,7 @@ export function preloadFirstScreen({ user, kiosk, lock }: LaunchRead, path: stri
     return path === '/' || path === '/sign-in' ? SignInScreen.preload() : Promise.resolve();
   }
   if (kiosk) return KioskScreen.preload();
-  if (lock.pin?.userId !== user.id) return preloadChoosePinScreen();
-  return lock.locked ? preloadLockScreen() : Promise.resolve();
+  return preloadGate(user, lock);
 }
 
 /** While the PIN is checked on Today's lock: Today's data is read, so that Today draws at once, complete. */

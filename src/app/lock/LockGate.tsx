@@ -5,7 +5,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { useDb, useMeta } from '../../db/hooks.ts';
 import { forgetDeviceKey } from '../../db/keyring.ts';
 import { lockApp, useLockState } from '../../db/lock.ts';
-import type { SignedInUser } from '../../db/meta.ts';
+import type { LockState, SignedInUser } from '../../db/meta.ts';
 import { preloadable } from '../preloadable.ts';
 import type { ReadAhead } from './pin.ts';
 import { watchIdle } from './idle.ts';
@@ -17,10 +17,21 @@ const ChoosePinScreen = preloadable(() =>
 );
 const LockScreen = preloadable(() => import('./LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
 
-/** Loads the lock screen while the device database is still being read, so that a launch shows it at once. */
+/** Loads the lock screen ahead, once someone is signed in, so that the idle lock shows at once. */
 export const preloadLockScreen = () => LockScreen.preload();
-/** Loads the screen for choosing a PIN, for a launch that opens on it. */
-export const preloadChoosePinScreen = () => ChoosePinScreen.preload();
+
+/** What the gate shows `user` in this lock state: the screen for choosing a PIN, the lock, or the app. */
+function gateOf(user: SignedInUser, lock: LockState): 'choose-pin' | 'locked' | 'open' {
+  if (lock.pin?.userId !== user.id) return 'choose-pin';
+  return lock.locked ? 'locked' : 'open';
+}
+
+/** Loads the screen the gate shows `user` in this lock state, for a launch to draw it in its first render. */
+export function preloadGate(user: SignedInUser, lock: LockState): Promise<unknown> {
+  const gate = gateOf(user, lock);
+  if (gate === 'choose-pin') return ChoosePinScreen.preload();
+  return gate === 'locked' ? LockScreen.preload() : Promise.resolve();
+}
 
 interface LockGateProps {
   user: SignedInUser;
@@ -34,7 +45,8 @@ interface LockGateProps {
 export function LockGate({ user, whileLocked, readAhead, children }: LockGateProps) {
   const db = useDb();
   const lock = useLockState();
-  const open = lock !== undefined && lock.pin?.userId === user.id && !lock.locked;
+  const gate = lock && gateOf(user, lock);
+  const open = gate === 'open';
 
   // Locked from any page (or by the idle lock): this page forgets the device key too.
   useEffect(() => {
@@ -66,15 +78,15 @@ export function LockGate({ user, whileLocked, readAhead, children }: LockGatePro
     return watchIdle({ onIdle: () => void lockApp(db) });
   }, [db, open]);
 
-  if (lock === undefined) return null;
-  if (lock.pin?.userId !== user.id) {
+  if (gate === undefined) return null;
+  if (gate === 'choose-pin') {
     return (
       <Suspense fallback={null}>
         <ChoosePinScreen user={user} />
       </Suspense>
     );
   }
-  if (lock.locked) {
+  if (gate === 'locked') {
     return (
       <Suspense fallback={null}>
         <LockScreen readAhead={readAhead} />
