@@ -173,8 +173,12 @@ describe('the lock', { timeout: 30_000 }, () => {
     stubNoNetwork();
     // Only the clock and the interval that looks at it are under the test's hand; the database runs as ever.
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+    document.title = '';
     await renderApp('/', { user: ALEX });
     expect(await screen.findByRole('heading', TODAY)).toBeInTheDocument();
+    // The heading is in the page as soon as its render is committed; the effects of that render (the idle watch
+    // among them, and the page title) run a moment later, and on a busy machine the clock below must not move first.
+    await waitFor(() => expect(document.title).toBe('Today — Coorie'));
     const tap = () => act(() => void window.dispatchEvent(new Event('pointerdown')));
     tap();
     act(() => {
