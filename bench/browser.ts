@@ -74,3 +74,35 @@ export async function startProfile(cdp: CDPSession, intervalUs = 200): Promise<P
     },
   };
 }
+
+/**
+ * Starts a CPU profile of the service worker that the page behind `cdp` has registered (the worker runs the sync
+ * once it controls the page), through the page's own DevTools connection, as `startProfile` does for a page.
+ */
+export async function startWorkerProfile(cdp: CDPSession, intervalUs = 200): Promise<Profiling> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((target) => target.type === 'service_worker');
+  if (!worker) throw new Error('No service worker to profile');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+  let id = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+  });
+  const send = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      waiting.set(++id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}

@@ -32,7 +32,7 @@ import type { Change } from '../src/sync/protocol.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer, type RunningServer } from '../tests/e2e/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
-import { openTablet, startProfile, type Profiling, type Tablet } from './browser.ts';
+import { openTablet, startProfile, startWorkerProfile, type Profiling, type Tablet } from './browser.ts';
 import { makeMixed } from './mixed.ts';
 import { createOrganisation, pullAll, pushAll, type Server } from './seed.ts';
 
@@ -344,11 +344,17 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     const waiting = (await call(pageA, script, 'counts')).outbox;
     if (waiting !== PUSHED) throw new Error(`The app sent ${PUSHED - (waiting ?? 0)} changes before Sync now`);
     const pushRequests = recordRequests(tabletA.context);
+    // BENCH_PROFILE=<name>: a CPU profile of the service worker that runs the push, in <name>-push-sqlite.cpuprofile
+    // (or -postgresql).
+    const pushProfiling = process.env.BENCH_PROFILE
+      ? await startWorkerProfile(await tabletA.context.newCDPSession(pageA), 500)
+      : undefined;
     const beforePush = await pressSyncNow(pageA);
     const pushStart = Date.now();
     // The push proper: until the outbox is empty (the sync then pulls, timed apart).
     await until('the push to finish', async () => (await call(pageA, script, 'outboxSize')) === 0);
     const pushMs = Date.now() - pushStart;
+    await pushProfiling?.stop(`${process.env.BENCH_PROFILE}-push-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
     await until('the sync to finish', async () => {
       const meta = await syncMeta(pageA);
       return meta.phase === 'idle' && (meta.lastSuccess ?? 0) > beforePush;
