@@ -109,6 +109,12 @@ export interface LockState {
   wipe: LockWipe | null;
 }
 
+/** A push batch awaiting its answer (src/engine/syncStore.ts): its id, and the outbox entries it was made of. */
+export interface SentBatch {
+  batchId: string;
+  seqs: number[];
+}
+
 export interface MetaValues {
   clock: ClockState;
   /** Server time minus device time, in ms, learnt from the last sync response. */
@@ -123,7 +129,9 @@ export interface MetaValues {
   user: SignedInUser;
   /** The name given to this device at sign-in, e.g. "Hall tablet 1". */
   deviceName: string;
-  /** The push batch awaiting the server's answer; a retry resends it unchanged. */
+  /** The push batches awaiting the server's answer, oldest first; a retry resends each unchanged. */
+  pendingBatches: SentBatch[];
+  /** The one push batch an older version of Coorie kept awaiting its answer; read once into `pendingBatches`. */
   pendingBatch: PendingBatch;
   /** The organisation's name as this device knows it, so outreach can warn when a discreet text names it. */
   organisationName: string;

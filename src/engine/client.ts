@@ -27,7 +27,8 @@ import {
   type Timed,
   type Transport,
 } from './transport.ts';
-import type { PullResponse } from '../sync/protocol.ts';
+import type { PullResponse, PushResponse } from '../sync/protocol.ts';
+import type { PendingBatch } from '../sync/coalesce.ts';
 
 export { runOutcomeOf, SYNC_MESSAGE, SYNC_TAG, type SyncOutcome } from './outcome.ts';
 
@@ -187,6 +188,13 @@ export async function pullChanges(options: SyncOptions): Promise<number> {
   return pullWith(engineOf(options));
 }
 
+/**
+ * Batches sent before the answer to the one before has come: the device reads, seals and settles one batch while
+ * the server applies the next, instead of leaving the server idle while it does. Each is kept pending until it is
+ * answered for, so that a retry is the same batch under the same id; the answers are settled in the order sent.
+ */
+const PUSHES_IN_FLIGHT = 2;
+
 async function pushWith(engine: Engine): Promise<{ pushed: number; refused: number }> {
   const { db } = engine;
   const nodeId = await deviceNodeId(db);
@@ -196,40 +204,55 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
   /** The epoch already observed in this run: observing the same one again would change nothing. */
   let epoch: string | undefined;
   const outbox = outboxReader(db, nodeId);
-  for (;;) {
-    const batch = await outbox.next();
-    if (!batch) return totals;
-    let response;
-    try {
-      response = await engine.transport.push({
-        deviceId: nodeId,
-        batchId: batch.batchId,
-        changes: batch.items.map((item) => item.change),
-      });
-    } catch (error) {
-      // The server holds another batch under this id (409 batch_conflict) and applied nothing of this one,
-      // whose changes are still in the outbox: send them again under a new id, once per sync.
-      if (error instanceof SyncError && error.code === 'batch_conflict' && !renamed) {
-        renamed = true;
-        await deleteMeta(db, 'pendingBatch');
-        outbox.again(batch);
-        continue;
+  const inFlight: { batch: PendingBatch; answer: Promise<Timed<PushResponse>> }[] = [];
+  try {
+    for (;;) {
+      while (inFlight.length < PUSHES_IN_FLIGHT) {
+        const batch = await outbox.next();
+        if (!batch) break;
+        const answer = engine.transport.push({
+          deviceId: nodeId,
+          batchId: batch.batchId,
+          changes: batch.items.map((item) => item.change),
+        });
+        // Awaited in its turn below; until then, a failure must not count as unhandled.
+        answer.catch(() => undefined);
+        inFlight.push({ batch, answer });
       }
-      throw error;
+      const sent = inFlight.shift();
+      if (!sent) return totals;
+      const { batch } = sent;
+      let response;
+      try {
+        response = await sent.answer;
+      } catch (error) {
+        // The server holds another batch under this id (409 batch_conflict) and applied nothing of this one,
+        // whose changes are still in the outbox: send them again under a new id, once per sync.
+        if (error instanceof SyncError && error.code === 'batch_conflict' && !renamed) {
+          renamed = true;
+          await outbox.again(batch);
+          continue;
+        }
+        throw error;
+      }
+      if (response.body.results.length !== batch.items.length) {
+        throw new SyncError('server', 'the server answered for a different number of changes');
+      }
+      const settled = await settlePush(db, batch, response.body.results, offsetOf(response), engine.now);
+      if (response.body.epoch !== epoch) {
+        await observePushEpoch(db, response.body.epoch);
+        epoch = response.body.epoch;
+      }
+      totals.pushed += settled.accepted;
+      totals.refused += settled.refused;
+      if (settled.restamped > 0 && ++restampRounds > MAX_RESTAMP_ROUNDS) {
+        throw new SyncError('server', 'the server kept refusing the device clock');
+      }
     }
-    if (response.body.results.length !== batch.items.length) {
-      throw new SyncError('server', 'the server answered for a different number of changes');
-    }
-    const settled = await settlePush(db, batch, response.body.results, offsetOf(response), engine.now);
-    if (response.body.epoch !== epoch) {
-      await observePushEpoch(db, response.body.epoch);
-      epoch = response.body.epoch;
-    }
-    totals.pushed += settled.accepted;
-    totals.refused += settled.refused;
-    if (settled.restamped > 0 && ++restampRounds > MAX_RESTAMP_ROUNDS) {
-      throw new SyncError('server', 'the server kept refusing the device clock');
-    }
+  } finally {
+    // A run cut short ends once the batches it sent are answered or have failed, so that the next run does not
+    // send them again while they are still on their way (they stay pending, for the next run to resend).
+    await Promise.allSettled(inFlight.map((sent) => sent.answer));
   }
 }
 

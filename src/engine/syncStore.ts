@@ -6,7 +6,7 @@ import { maxVersion, merge, type Values, type VersionedRecord } from '../sync/me
 import { MAX_CLOCK_AHEAD_MS, type ChangeResult, type Change, type RecordRef } from '../sync/protocol.ts';
 import { Dexie, type Table } from 'dexie';
 import type { CoorieDb, RejectedChange, Row } from '../db/database.ts';
-import { deleteMeta, getMeta, setMeta, type SyncState } from '../db/meta.ts';
+import { deleteMeta, getMeta, setMeta, type SentBatch, type SyncState } from '../db/meta.ts';
 import { correctedNow, observeVersions, rowToRecord, recordToRow, stampVersions } from '../db/clock.ts';
 import { currentOpener } from '../db/keyring.ts';
 import { hasPlainSensitive, isSealed, sealerFor, sealRecords, type PublicSealKey } from '../db/sealing.ts';
@@ -53,25 +53,48 @@ export function readableByServer(kind: string, values: Values, serverKeyId: stri
 export interface OutboxReader {
   /** The batch to push next, or undefined once the outbox holds nothing this reader has not handed out. */
   next(): Promise<PendingBatch | undefined>;
-  /** Hands `batch`'s changes out again next, under a new id (the server holds another batch under its id). */
-  again(batch: PendingBatch): void;
+  /**
+   * Hands `batch`'s changes out again next, under a new id (the server holds another batch under its id): the
+   * batch stops awaiting an answer.
+   */
+  again(batch: PendingBatch): Promise<void>;
 }
 
 /**
- * Batches for one push run, read from the outbox with one cursor: the batch still awaiting an answer if there
- * is one (so a retry after a lost response is the same batch under the same id), else the next from a window
- * of the outbox read once, coalesced and split into batches; the next window starts after the last entry
- * read. Each entry is read once however long the outbox, rather than re-reading its head for every batch.
- * Writes made during the run land after the window and go in a later batch; entries that went while their
- * batch waited (the record purged after an erasure) are left out of it.
+ * Batches for one push run, read from the outbox with one cursor. First the batches still awaiting an answer
+ * (`pendingBatches`), oldest first, so that a retry after a lost response is the same batch under the same id;
+ * then fresh ones, each kept among the pending batches as it is handed out (settlePush forgets it). A fresh
+ * batch comes from a window of the outbox read once, coalesced and split into batches; the next window starts
+ * after the last entry read. Each entry is read once however long the outbox, rather than re-reading its head
+ * for every batch. Writes made during the run land after the window and go in a later batch; entries that went
+ * while their batch waited (the record purged after an erasure) are left out of it.
  */
 export function outboxReader(db: CoorieDb, nodeId: string): OutboxReader {
   let after = 0;
   let queue: CoalescedChange[][] = [];
+  /** The pending batches this reader has handed out already. */
+  const handedOut = new Set<string>();
+  const fresh = (items: CoalescedChange[]): PendingBatch => ({ batchId: `${nodeId}-${crypto.randomUUID()}`, items });
   const next = () =>
     db.transaction('rw', [db.outbox, db.meta], async (): Promise<PendingBatch | undefined> => {
-      const pending = await getMeta(db, 'pendingBatch');
-      if (pending) return pending;
+      let pending = await pendingBatches(db);
+      for (const waiting of pending.filter((sent) => !handedOut.has(sent.batchId))) {
+        handedOut.add(waiting.batchId);
+        const found = await db.outbox.bulkGet(waiting.seqs);
+        const entries = found.flatMap((entry) => (entry?.seq === undefined ? [] : [{ ...entry, seq: entry.seq }]));
+        // Made again from the same entries, the batch is the same changes in the same order (coalesce).
+        if (entries.length === waiting.seqs.length) return { batchId: waiting.batchId, items: coalesce(entries) };
+        // Some went meanwhile (the record purged after an erasure): the rest are other changes, under a new id.
+        pending = pending.filter((sent) => sent.batchId !== waiting.batchId);
+        if (entries.length === 0) {
+          await keepPending(db, pending);
+          continue;
+        }
+        const batch = fresh(coalesce(entries));
+        await keepPending(db, [...pending, sentOf(batch)]);
+        handedOut.add(batch.batchId);
+        return batch;
+      }
       const serverKeyId = (await getMeta(db, 'serverSealKey'))?.keyId;
       for (;;) {
         if (queue.length === 0) {
@@ -80,9 +103,13 @@ export function outboxReader(db: CoorieDb, nodeId: string): OutboxReader {
           const last = read.at(-1);
           if (!last) return undefined;
           after = last.seq;
-          // Values still sealed for the device key (written before the server's key was known) wait for the
-          // page to re-seal them for the server (src/db/sealAtRest.ts): the server could not open them.
-          const queued = read.filter((entry) => readableByServer(entry.kind, entry.values, serverKeyId));
+          // Entries of a batch still awaiting its answer are in that batch already. Values still sealed for the
+          // device key (written before the server's key was known) wait for the page to re-seal them for the
+          // server (src/db/sealAtRest.ts): the server could not open them.
+          const sent = new Set(pending.flatMap((batch) => batch.seqs));
+          const queued = read.filter(
+            (entry) => !sent.has(entry.seq) && readableByServer(entry.kind, entry.values, serverKeyId),
+          );
           if (queued.length === 0) continue;
           queue = toBatches(coalesce(queued));
         }
@@ -91,17 +118,56 @@ export function outboxReader(db: CoorieDb, nodeId: string): OutboxReader {
         const present = await outboxKeysAmong(db, seqs);
         const kept = items.filter((item) => item.seqs.every((seq) => present.has(seq)));
         if (kept.length === 0) continue;
-        const batch: PendingBatch = { batchId: `${nodeId}-${crypto.randomUUID()}`, items: kept };
-        await setMeta(db, 'pendingBatch', batch);
+        const batch = fresh(kept);
+        await keepPending(db, [...pending, sentOf(batch)]);
+        handedOut.add(batch.batchId);
         return batch;
       }
     });
   return {
     next,
-    again(batch) {
+    async again(batch) {
+      await forgetPendingBatch(db, batch.batchId);
       queue.unshift(batch.items);
     },
   };
+}
+
+/** A batch as `pendingBatches` keeps it: its id, and the outbox entries it was made of. */
+const sentOf = (batch: PendingBatch): SentBatch => ({
+  batchId: batch.batchId,
+  // In the order they were written, as coalesce first took them.
+  seqs: batch.items.flatMap((item) => item.seqs).sort((a, b) => a - b),
+});
+
+/**
+ * The push batches awaiting the server's answer, oldest first, by their ids and outbox entries: the entries stay
+ * in the outbox until their answer is settled, and the batch is made from them again for a retry, so that a
+ * batch's changes are written to the device once, not a second time beside the outbox. A batch left by an older
+ * version of Coorie, kept whole under `pendingBatch`, comes first. Call inside a transaction on `meta`.
+ */
+async function pendingBatches(db: CoorieDb): Promise<SentBatch[]> {
+  const list = (await getMeta(db, 'pendingBatches')) ?? [];
+  const older = await getMeta(db, 'pendingBatch');
+  if (!older) return list;
+  const moved = [sentOf(older), ...list.filter((batch) => batch.batchId !== older.batchId)];
+  await keepPending(db, moved);
+  await deleteMeta(db, 'pendingBatch');
+  return moved;
+}
+
+async function keepPending(db: CoorieDb, pending: SentBatch[]): Promise<void> {
+  if (pending.length === 0) await deleteMeta(db, 'pendingBatches');
+  else await setMeta(db, 'pendingBatches', pending);
+}
+
+/** Stops `batchId` awaiting an answer: the server has answered for it, or holds other changes under its id. */
+async function forgetPendingBatch(db: CoorieDb, batchId: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const pending = await pendingBatches(db);
+    const left = pending.filter((batch) => batch.batchId !== batchId);
+    if (left.length < pending.length) await keepPending(db, left);
+  });
 }
 
 /**
@@ -189,7 +255,7 @@ export async function settlePush(
     if (refused.length > 0) await db.rejected.bulkAdd(refused);
     if (ahead.length > 0) await pullClockBack(db, wallClock);
     for (const item of ahead) if (await restamp(db, item.change, wallClock)) settlement.restamped++;
-    await deleteMeta(db, 'pendingBatch');
+    await forgetPendingBatch(db, batch.batchId);
     return settlement;
   });
 }

@@ -153,6 +153,87 @@ describe('push', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('sends the next batch before the answer to one has come, and resends both under their ids when both are lost', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await db.transaction('rw', db.allTables(), async () => {
+      for (let i = 0; i < 1_100; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+    });
+    // The server applies each push, and every answer is lost on the way back.
+    const losing: FetchLike = async (url, init) => {
+      const answer = await server.fetch(url, init);
+      if (url.endsWith('/api/sync/push')) throw new TypeError('Failed to fetch');
+      return answer;
+    };
+    expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
+    // The second batch left before the first one's answer was known to be lost; both await their answers.
+    const lost = server.pushes.map((push) => push.batchId);
+    expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 500]);
+    expect((await getMeta(db, 'pendingBatches'))?.map((batch) => batch.batchId)).toEqual(lost);
+    expect(await db.outbox.count()).toBe(1_100);
+
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced' });
+    const resent = server.pushes.slice(2);
+    expect(resent.slice(0, 2).map((push) => push.batchId)).toEqual(lost);
+    expect(resent.slice(0, 2).map((push) => push.changes)).toEqual(
+      server.pushes.slice(0, 2).map((push) => push.changes),
+    );
+    expect(resent.slice(2).map((push) => push.changes.length)).toEqual([100]);
+    expect(server.records.size).toBe(1_100);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await getMeta(db, 'pendingBatches')).toBeUndefined();
+  });
+
+  it('resends first, under its id, a batch that an older version of Coorie left awaiting its answer', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    const losing: FetchLike = async (url, init) => {
+      await server.fetch(url, init);
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
+    // As an older version kept it: one batch, whole, under `pendingBatch`.
+    const [lost] = server.pushes;
+    const [entry] = await db.outbox.toArray();
+    if (!lost || entry?.seq === undefined) throw new Error('No batch awaits its answer');
+    const { seq, kind, id, values, versions } = entry;
+    const older = { batchId: lost.batchId, items: [{ change: { kind, id, values, versions }, seqs: [seq] }] };
+    await db.meta.delete('pendingBatches');
+    await db.meta.put({ key: 'pendingBatch', value: older });
+    await saveRecord(db, 'session', 's2', session('Written after the update'));
+
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced' });
+    expect(server.pushes.map((push) => push.batchId).slice(0, 2)).toEqual([older.batchId, older.batchId]);
+    expect(server.pushes[2]?.changes.map((change) => change.id)).toEqual(['s2']);
+    expect(server.records.size).toBe(2);
+    expect(await getMeta(db, 'pendingBatch')).toBeUndefined();
+    expect(await getMeta(db, 'pendingBatches')).toBeUndefined();
+  });
+
+  it('sends what is left of a batch awaiting its answer under a new id once some of its changes have gone', async () => {
+    const server = createFakeServer();
+    const db = device();
+    await saveRecord(db, 'session', 's1', session('Drop-in'));
+    await saveRecord(db, 'session', 's2', session('Baby massage'));
+    const losing: FetchLike = async (url, init) => {
+      await server.fetch(url, init);
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
+    const [lost] = server.pushes;
+    // One of the batch's records leaves the outbox before the retry, as a purge after an erasure takes it.
+    await db.outbox.where('[kind+id]').equals(['session', 's2']).delete();
+
+    expect(await syncOnce({ db, fetch: server.fetch })).toMatchObject({ status: 'synced' });
+    const retry = server.pushes[1];
+    expect(retry?.batchId).not.toBe(lost?.batchId);
+    expect(retry?.changes.map((change) => change.id)).toEqual(['s1']);
+    expect(server.pushes).toHaveLength(2);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await getMeta(db, 'pendingBatches')).toBeUndefined();
+  });
+
   it('sends a batch again under a new id when the server says the id is taken by another batch', async () => {
     const server = createFakeServer();
     const db = device();

@@ -70,7 +70,7 @@ describe('the server killed mid-push', () => {
     const expected = notes + 1 + 3;
     expect(await syncOnce({ db: a, baseUrl: url, fetch: organisation.fetch })).toMatchObject({ status: 'synced' });
     expect(await a.outbox.count()).toBe(0);
-    expect(await getMeta(a, 'pendingBatch')).toBeUndefined();
+    expect(await getMeta(a, 'pendingBatches')).toBeUndefined();
 
     const b = deviceDb('b');
     const pulled = await syncOnce({ db: b, baseUrl: url, fetch: otherFetch });
