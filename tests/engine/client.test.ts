@@ -11,7 +11,7 @@ import { pullChanges, pushOutbox, runOutcomeOf, syncOnce } from '../../src/engin
 import { deleteOutboxEntries } from '../../src/engine/syncStore.ts';
 import { parseHlc } from '../../src/sync/hlc.ts';
 import type { FetchLike } from '../../src/engine/transport.ts';
-import { createFakeServer } from './fakeServer.ts';
+import { createFakeServer, type FakeServer } from './fakeServer.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const dbs: CoorieDb[] = [];
@@ -26,6 +26,14 @@ function device(): CoorieDb {
 }
 
 const session = (title: string) => ({ title, startsAt: '2026-11-24T10:00:00Z' });
+
+/** The server applies each request, and its answer is lost on the way back. */
+const answersLost =
+  (server: FakeServer): FetchLike =>
+  async (url, init) => {
+    await server.fetch(url, init);
+    throw new TypeError('Failed to fetch');
+  };
 
 describe('push', () => {
   it('sends ten offline edits of one record as one change and empties the outbox', async () => {
@@ -137,10 +145,7 @@ describe('push', () => {
     const server = createFakeServer();
     const db = device();
     await saveRecord(db, 'session', 's1', session('Drop-in'));
-    const losing: FetchLike = async (url, init) => {
-      await server.fetch(url, init);
-      throw new TypeError('Failed to fetch');
-    };
+    const losing = answersLost(server);
     expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
     expect(await db.outbox.count()).toBe(1);
     await saveRecord(db, 'session', 's2', session('Written before the retry'));
@@ -159,12 +164,7 @@ describe('push', () => {
     await db.transaction('rw', db.allTables(), async () => {
       for (let i = 0; i < 1_100; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
     });
-    // The server applies each push, and every answer is lost on the way back.
-    const losing: FetchLike = async (url, init) => {
-      const answer = await server.fetch(url, init);
-      if (url.endsWith('/api/sync/push')) throw new TypeError('Failed to fetch');
-      return answer;
-    };
+    const losing = answersLost(server);
     expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
     // The second batch left before the first one's answer was known to be lost; both await their answers.
     const lost = server.pushes.map((push) => push.batchId);
@@ -188,10 +188,7 @@ describe('push', () => {
     const server = createFakeServer();
     const db = device();
     await saveRecord(db, 'session', 's1', session('Drop-in'));
-    const losing: FetchLike = async (url, init) => {
-      await server.fetch(url, init);
-      throw new TypeError('Failed to fetch');
-    };
+    const losing = answersLost(server);
     expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
     // As an older version kept it: one batch, whole, under `pendingBatch`.
     const [lost] = server.pushes;
@@ -216,10 +213,7 @@ describe('push', () => {
     const db = device();
     await saveRecord(db, 'session', 's1', session('Drop-in'));
     await saveRecord(db, 'session', 's2', session('Baby massage'));
-    const losing: FetchLike = async (url, init) => {
-      await server.fetch(url, init);
-      throw new TypeError('Failed to fetch');
-    };
+    const losing = answersLost(server);
     expect(await syncOnce({ db, fetch: losing })).toMatchObject({ status: 'offline' });
     const [lost] = server.pushes;
     // One of the batch's records leaves the outbox before the retry, as a purge after an erasure takes it.
