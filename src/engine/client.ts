@@ -189,8 +189,8 @@ export async function pullChanges(options: SyncOptions): Promise<number> {
 }
 
 /**
- * Batches sent before the answer to the one before has come: the device reads, seals and settles one batch while
- * the server applies the next, instead of leaving the server idle while it does. Each is kept pending until it is
+ * Batches sent before the answer to the one before has come: the device settles one batch and reads the next while
+ * the server applies another, instead of leaving the server idle while it does. Each is kept pending until it is
  * answered for, so that a retry is the same batch under the same id; the answers are settled in the order sent.
  */
 const PUSHES_IN_FLIGHT = 2;
