@@ -19,7 +19,8 @@
 //        writes take the cores (the single first and last pages are given beside them). Beside it, the time from
 //        each request's start to the first byte of its answer as the browser saw it: on a 2-core machine that also
 //        counts the wait for a core while the page and the browser store the pages before, which the first page
-//        never has; and to the end of the answer.
+//        never has; and to the end of the answer. And where the machine's CPU went while the pull was timed
+//        (bench/cpu.ts): on 2 cores the browser's IndexedDB backend, the page, the network and the server share them.
 //  (iii) A sync with nothing to do: one request under 1 KB.
 //  (iv)  Baseline: Dexie's bulkPut of the very rows the pull stored into a fresh database of the app's schema.
 //  (v)   Baseline: the same records as plain JSON, gzipped by Node: pull bytes ≤ 1.3× that.
@@ -32,6 +33,7 @@ import type { Change } from '../src/sync/protocol.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer, type RunningServer } from '../tests/e2e/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
+import { sampleCpu, type CpuUse } from './cpu.ts';
 import { openTablet, startProfile, startWorkerProfile, type Profiling, type Tablet } from './browser.ts';
 import { makeMixed } from './mixed.ts';
 import { createOrganisation, pullAll, pushAll, type Server } from './seed.ts';
@@ -85,6 +87,8 @@ export interface SyncRun {
     lastPagesServerMs: number;
     pageServerMs: number[];
     responses429: number;
+    /** Where the machine's CPU went from the first pull request until the tablet saw the pull succeed. */
+    cpu: CpuUse;
   };
   noopSync: {
     requests: number;
@@ -384,8 +388,12 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     // <name>-sqlite.cpuprofile (or -postgresql), for Chromium's developer tools (the first sync runs in the page: no
     // service worker controls it yet).
     let profiling: Profiling | undefined;
+    let cpu: ReturnType<typeof sampleCpu> | undefined;
     const tabletB = await openTablet(server.url, 'Bench tablet B', async (context) => {
       pullRequests = recordRequests(context);
+      context.on('request', (request) => {
+        if (request.url().includes('/api/sync/pull')) cpu ??= sampleCpu();
+      });
       if (process.env.BENCH_PROFILE) {
         const first = context.pages()[0] ?? (await context.newPage());
         profiling = await startProfile(await context.newCDPSession(first), 500);
@@ -400,6 +408,8 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       return meta.phase === 'idle' && meta.lastSuccess !== undefined;
     });
     const pulledAt = Date.now();
+    const pullCpu = cpu?.stop();
+    if (!pullCpu) throw new Error('The new tablet never pulled');
     await profiling?.stop(`${process.env.BENCH_PROFILE}-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
     const expected = countKinds(records);
     const held = await call(pageB, script, 'counts');
@@ -486,6 +496,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       lastPagesServerMs: median(serverTimes.slice(-END_PAGES)),
       pageServerMs: serverTimes,
       responses429: pull429,
+      cpu: pullCpu,
     };
     const baselineBulkPut = { records: PULLED, ms: Math.round(bulk.ms), recordsPerSecond: rate(PULLED, bulk.ms) };
     return {
@@ -518,6 +529,13 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     await server.stop();
     if (pgUrl) await dropPgDatabase(pgUrl);
   }
+}
+
+/** "92 % of 2 cores: browser thread pool (IndexedDB) 9.3 s, page main thread 4.7 s, …" (parts over 0.1 s). */
+function cpuText({ cores, busy, parts }: CpuUse): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const shown = Object.entries(parts).filter(([, ms]) => ms >= 100);
+  return `${Math.round(busy * 100)} % of ${cores} cores: ${shown.map(([part, ms]) => `${part} ${seconds(ms)}`).join(', ')}`;
 }
 
 function targetsOf(run: SyncRun): Record<string, boolean> {
@@ -589,6 +607,12 @@ export function printSync(result: SyncBench): void {
           `to first byte: first ${run.pull.firstPageFirstByteMs} ms, median ${run.pull.medianPageFirstByteMs}, ` +
           `last ${run.pull.lastPageFirstByteMs}; to the end: first ${run.pull.firstPageMs}, ` +
           `median ${run.pull.medianPageMs}, last ${run.pull.lastPageMs}`,
+        rate: '',
+        wire: '',
+      },
+      {
+        what: '(ii) CPU during the pull',
+        time: cpuText(run.pull.cpu),
         rate: '',
         wire: '',
       },
