@@ -91,7 +91,7 @@ export interface SyncRun {
     lastPagesServerMs: number;
     pageServerMs: number[];
     responses429: number;
-    /** Where the machine's CPU went from the first pull request until the tablet saw the pull succeed. */
+    /** Where the machine's CPU went from the first pull request until this script saw the pull's success. */
     cpu: CpuUse;
   };
   noopSync: {
@@ -416,9 +416,9 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     const stopUsingB = keepInUse(tabletB.context);
     const requests = pullRequests!;
     const pageB = tabletB.page;
-    // The pull's end: its sync's success stored. Not "idle", which a sync asked for meanwhile (by the writes of the
-    // sign-in and the PIN) may put off by a sync of its own, and not as the tablet's page answers, which it does
-    // once it has drawn Today.
+    // The pull's end: its sync's success stored. Not "idle", which a sync asked for while the first ran puts off by
+    // a run of its own (at 10k, two no-op syncs followed the first at once), nor as the tablet's page answers, which
+    // it does once it has drawn Today.
     await until('the first pull', async () => watcher !== undefined);
     const watching = await watcher!;
     await until('the first pull', async () => (await syncMeta(watching)).lastSuccess !== undefined);
