@@ -32,8 +32,13 @@ export class NotePage {
     await this.page.getByLabel('Follow up by').fill(due);
   }
 
+  /**
+   * Saves, and waits for the person's profile to say so. Their name alone would match the form's own heading ("Note
+   * about Amy") at once, and a test going on from there meets the profile arriving late on a busy machine.
+   */
   async save(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Save note' }).click();
-    await this.page.getByRole('heading', { level: 1, name }).waitFor();
+    await this.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await this.page.getByText('Note saved.', { exact: true }).waitFor();
   }
 }

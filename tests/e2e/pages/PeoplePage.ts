@@ -22,6 +22,7 @@ export class PeoplePage {
     await this.page.getByLabel('Name', { exact: true }).fill(name);
     if (area) await this.page.getByLabel('Area they live in').fill(area);
     await this.page.getByRole('button', { name: 'Add this person' }).click();
-    await this.page.getByRole('heading', { level: 1, name }).waitFor();
+    // Exactly the name: the form's own heading must not pass for the profile.
+    await this.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   }
 }
