@@ -94,6 +94,8 @@ export function sampleCpu(): { stop(): CpuUse } {
   };
   sample(true);
   const timer = setInterval(sample, SAMPLE_MS);
+  // A bench that fails before `stop` must still end.
+  timer.unref();
   return {
     stop() {
       clearInterval(timer);
