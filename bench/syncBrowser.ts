@@ -140,6 +140,39 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
   }
 }
 
+/**
+ * Waits, inside `page`, until the device's first sync has stored its success: one connection to the database,
+ * read every 100 ms, rather than a connection opened and a round trip from here for each look, so that watching
+ * costs the machine next to nothing while the pull it watches is timed. Gives up as `until` does.
+ */
+async function firstSuccess(page: Page, timeoutMs = 600_000): Promise<void> {
+  const found = await page.evaluate(async (timeoutMs) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('coorie');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    // Should the app need to upgrade its database meanwhile, this connection does not hold it up.
+    db.onversionchange = () => db.close();
+    const end = Date.now() + timeoutMs;
+    try {
+      while (Date.now() <= end) {
+        const entry = await new Promise<{ value?: { lastSuccess?: number } } | undefined>((resolve, reject) => {
+          const request = db.transaction('meta').objectStore('meta').get('sync');
+          request.onsuccess = () => resolve(request.result as { value?: { lastSuccess?: number } } | undefined);
+          request.onerror = () => reject(request.error);
+        });
+        if (entry?.value?.lastSuccess !== undefined) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    } finally {
+      db.close();
+    }
+  }, timeoutMs);
+  if (!found) throw new Error('Gave up waiting: the first pull');
+}
+
 const syncMeta = async (page: Page) => ((await readMeta(page, 'sync')) as SyncMeta | null) ?? {};
 const idle = async (page: Page) => (await syncMeta(page)).phase === 'idle';
 const rate = (records: number, ms: number) => Math.round((records / ms) * 1000);
@@ -421,7 +454,7 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     // it does once it has drawn Today.
     await until('the first pull', async () => watcher !== undefined);
     const watching = await watcher!;
-    await until('the first pull', async () => (await syncMeta(watching)).lastSuccess !== undefined);
+    await firstSuccess(watching);
     const pulledAt = Date.now();
     const pullCpu = cpu?.stop();
     if (!pullCpu) throw new Error('The new tablet never pulled');
