@@ -65,7 +65,7 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      includeAssets: ['favicon.svg', 'favicon-48.png', 'apple-touch-icon.png'],
       manifest: {
         name: 'Coorie',
         short_name: 'Coorie',

@@ -108,4 +108,13 @@ describe('the production build', () => {
     expect(await pngSize(join(outDir, 'apple-touch-icon.png'))).toEqual({ width: 180, height: 180 });
     expect(existsSync(join(outDir, 'favicon.svg'))).toBe(true);
   });
+
+  it('names a PNG favicon the build ships, at the size the page claims (an SVG one is drawn again at each screen)', async () => {
+    const html = await readFile(join(outDir, 'index.html'), 'utf8');
+    const link = /<link rel="icon" href="\/([^"]+)" type="([^"]+)" sizes="(\d+)x(\d+)"/.exec(html);
+    expect(link, 'the page names a favicon with its type and size').not.toBeNull();
+    const [, file = '', type, width, height] = link ?? [];
+    expect(type).toBe('image/png');
+    expect(await pngSize(join(outDir, file))).toEqual({ width: Number(width), height: Number(height) });
+  });
 });
