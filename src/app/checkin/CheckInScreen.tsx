@@ -56,6 +56,7 @@ function babyDetail(attendee: Attendee, day: string): string {
 /** A row's height before it is measured, and the list's gap (0.5rem), for the windowed lists. */
 const ROW_ESTIMATE = 72;
 const ROW_GAP = 8;
+const attendeeKey = (attendee: Attendee) => attendee.id;
 
 interface RowActions {
   checkIn: (attendee: Attendee) => void;
@@ -240,7 +241,7 @@ function CheckIn({
   const list = (people: Attendee[]) => (
     <VirtualList
       items={people}
-      itemKey={(attendee) => attendee.id}
+      itemKey={attendeeKey}
       estimateSize={ROW_ESTIMATE}
       gap={ROW_GAP}
       className="checkin-list"

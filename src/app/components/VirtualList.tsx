@@ -2,8 +2,8 @@
 // screen (with @tanstack/react-virtual, scrolling with the page), each row still a list item that says where it
 // stands in the whole list (aria-setsize, aria-posinset), so a screen reader announces "12 of 4,000". The row
 // that holds focus stays in the page however far the list scrolls, so a keyboard user's focus never falls away.
-import { useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { measureElement, useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 
 /** Lists longer than this are windowed. */
 export const WINDOW_FROM = 60;
@@ -18,6 +18,7 @@ export interface ListItemProps {
 
 export interface VirtualListProps<T> {
   items: readonly T[];
+  /** A row's key; the same function from render to render (say, one declared outside the component). */
   itemKey: (item: T) => string;
   /** The usual height of a row in pixels, before it is measured. */
   estimateSize: number;
@@ -40,30 +41,51 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   return <WindowedList {...props} />;
 }
 
+/**
+ * Where each labelled list last started on the page, and the heights of the rows it last measured: a screen opened
+ * again usually lays them out as they were, so its first render places the rows there, rather than placing them by
+ * estimate and again once they are measured.
+ */
+const lastMargins = new Map<string, number>();
+const lastSizes = new Map<string, VirtualItem[]>();
+
 function WindowedList<T>({ items, itemKey, estimateSize, gap = 8, className, label, renderItem }: VirtualListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   // The key of the row that holds focus (or something in it), while it does.
   const [focusedKey, setFocusedKey] = useState<string | undefined>(undefined);
   // Where the list starts on the page: what is above it (a search box, other lists) moves it; measured again
   // whenever the rows change (the overscan covers a few pixels' drift in between).
-  const [margin, setMargin] = useState(0);
+  const [margin, setMargin] = useState(() => (label === undefined ? 0 : (lastMargins.get(label) ?? 0)));
   useLayoutEffect(() => {
     const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (label !== undefined) lastMargins.set(label, top);
     if (Math.abs(top - margin) > 1) setMargin(top);
-  }, [margin, items]);
+  }, [margin, items, label]);
+  // The same function while the rows are the same: the virtualizer places every row again when it changes.
+  const getItemKey = useCallback(
+    (index: number) => {
+      const item = items[index];
+      return item === undefined ? index : itemKey(item);
+    },
+    [items, itemKey],
+  );
   const virtualizer = useWindowVirtualizer({
     count: items.length,
     estimateSize: () => estimateSize,
     gap,
     overscan: 8,
     scrollMargin: margin,
-    getItemKey: (index) => {
-      const item = items[index];
-      return item === undefined ? index : itemKey(item);
-    },
+    getItemKey,
+    initialMeasurementsCache: label === undefined ? undefined : lastSizes.get(label),
     // Without layout (a test's DOM) a row measures 0: keep the estimate rather than draw every row.
     measureElement: (element, entry, instance) => measureElement(element, entry, instance) || estimateSize,
   });
+  useLayoutEffect(() => {
+    if (label === undefined) return;
+    return () => {
+      lastSizes.set(label, virtualizer.takeSnapshot());
+    };
+  }, [label, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const first = rows[0];
   const last = rows[rows.length - 1];

@@ -50,6 +50,8 @@ function withoutMerged(index: readonly NamedPerson[]): NamedPerson[] {
   return people;
 }
 
+const personKey = (entry: NamedPerson) => entry.person.id;
+
 /** A row's height before it is measured, and the list's gap (0.5rem). */
 const ROW_ESTIMATE = 60;
 const ROW_GAP = 8;
@@ -114,7 +116,7 @@ export function PeopleScreen() {
           ) : (
             <VirtualList
               items={shown}
-              itemKey={(entry) => entry.person.id}
+              itemKey={personKey}
               estimateSize={ROW_ESTIMATE}
               gap={ROW_GAP}
               className="record-list"
