@@ -261,6 +261,35 @@ describe('the people list', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Morag' }, SLOW)).toBeInTheDocument();
   });
 
+  it('keeps the list and its count right as a search matches everyone, then fewer, then everyone again', async () => {
+    stubNoNetwork();
+    const db = freshDb();
+    await saveRecord(db, 'attendee', 'a1', { displayName: 'Anna', locality: 'Elgin' });
+    await saveRecord(db, 'attendee', 'a2', { displayName: 'Hannah', locality: 'Forres' });
+    await saveRecord(db, 'attendee', 'a3', { displayName: 'Joanne', locality: 'Keith' });
+    await renderApp('/people', { db, user: ALEX });
+    const user = userEvent.setup();
+    const list = await screen.findByRole('list', { name: 'People' }, SLOW);
+    const names = () =>
+      within(screen.getByRole('list', { name: 'People' }))
+        .getAllByRole('link')
+        .map((link) => link.textContent);
+    const search = screen.getByRole('searchbox', { name: 'Search by name or area' });
+    expect(within(list).getAllByRole('link')).toHaveLength(3);
+
+    await user.type(search, 'an');
+    expect(names()).toEqual(['AnnaElgin', 'HannahForres', 'JoanneKeith']);
+    expect(screen.getByText('3 of 3 people shown')).toBeInTheDocument();
+    await user.type(search, 'n');
+    expect(names()).toEqual(['AnnaElgin', 'HannahForres', 'JoanneKeith']);
+    await user.type(search, 'a');
+    expect(names()).toEqual(['AnnaElgin', 'HannahForres']);
+    expect(screen.getByText('2 of 3 people shown')).toBeInTheDocument();
+    await user.type(search, '{Backspace}{Backspace}');
+    expect(names()).toEqual(['AnnaElgin', 'HannahForres', 'JoanneKeith']);
+    expect(screen.getByText('3 of 3 people shown')).toBeInTheDocument();
+  });
+
   /** People open with Morag alone, then Today: what People shows when opened again, as its list's link texts. */
   async function leavePeopleForToday() {
     stubNoNetwork();

@@ -2,7 +2,7 @@
 // screen (with @tanstack/react-virtual, scrolling with the page), each row still a list item that says where it
 // stands in the whole list (aria-setsize, aria-posinset), so a screen reader announces "12 of 4,000". The row
 // that holds focus stays in the page however far the list scrolls, so a keyboard user's focus never falls away.
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { measureElement, useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 
 /** Lists longer than this are windowed. */
@@ -26,11 +26,17 @@ export interface VirtualListProps<T> {
   gap?: number;
   className?: string;
   label?: string;
-  /** Renders one row; its <li> takes `item` props. */
+  /** Renders one row; its <li> takes `item` props. The same function from render to render, as `itemKey`. */
   renderItem: (item: T, itemProps: ListItemProps) => ReactNode;
 }
 
-export function VirtualList<T>(props: VirtualListProps<T>) {
+/**
+ * Drawn again only when what it is given changes: a screen that draws again for something else (a key typed in a
+ * search that still matches the same people) leaves the rows alone, given the same items and the same functions.
+ */
+export const VirtualList = memo(AnyLengthList) as typeof AnyLengthList;
+
+function AnyLengthList<T>(props: VirtualListProps<T>) {
   if (props.items.length <= WINDOW_FROM) {
     return (
       <ul className={props.className} aria-label={props.label}>
@@ -83,7 +89,11 @@ function WindowedList<T>({ items, itemKey, estimateSize, gap = 8, className, lab
   useLayoutEffect(() => {
     if (label === undefined) return;
     return () => {
-      lastSizes.set(label, virtualizer.takeSnapshot());
+      // The heights measured, by row key: takeSnapshot would walk (and make an object for) every row of the list.
+      const sizes: VirtualItem[] = [];
+      for (const [key, size] of virtualizer.itemSizeCache)
+        sizes.push({ key, size, index: 0, start: 0, end: size, lane: 0 });
+      lastSizes.set(label, sizes);
     };
   }, [label, virtualizer]);
   const rows = virtualizer.getVirtualItems();

@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { likelyDuplicateCount, normaliseName } from '../../domain/duplicates.ts';
 import { usePeopleIndex, type NamedPerson } from '../../db/people.ts';
 import { EmptyState, Loading, Screen } from '../components/Screen.tsx';
-import { VirtualList } from '../components/VirtualList.tsx';
+import { VirtualList, type ListItemProps } from '../components/VirtualList.tsx';
 import { InputField } from '../components/form/index.ts';
 import '../styles/people.css';
 
@@ -52,6 +52,17 @@ function withoutMerged(index: readonly NamedPerson[]): NamedPerson[] {
 
 const personKey = (entry: NamedPerson) => entry.person.id;
 
+function personRow({ person }: NamedPerson, item: ListItemProps) {
+  return (
+    <li key={person.id} {...item}>
+      <Link className="record record-link" to={`/people/${person.id}`}>
+        <span className="record-title">{person.displayName}</span>
+        {person.locality && <span className="record-meta">{person.locality}</span>}
+      </Link>
+    </li>
+  );
+}
+
 /** A row's height before it is measured, and the list's gap (0.5rem). */
 const ROW_ESTIMATE = 60;
 const ROW_GAP = 8;
@@ -65,10 +76,12 @@ export function PeopleScreen() {
   const people = index && withoutMerged(index);
   const pairs = useDuplicateCount(index);
   const wanted = normaliseName(search);
-  const shown = useMemo(
-    () => (wanted ? people?.filter((entry) => entry.name.includes(wanted) || entry.locality.includes(wanted)) : people),
-    [people, wanted],
-  );
+  const shown = useMemo(() => {
+    if (!wanted || !people) return people;
+    const matching = people.filter((entry) => entry.name.includes(wanted) || entry.locality.includes(wanted));
+    // Everyone still matches (the first letters of a name most share): the same list, so it is not drawn again.
+    return matching.length === people.length ? people : matching;
+  }, [people, wanted]);
 
   return (
     <Screen title="People" className="people-notes">
@@ -121,14 +134,7 @@ export function PeopleScreen() {
               gap={ROW_GAP}
               className="record-list"
               label="People"
-              renderItem={({ person }, item) => (
-                <li key={person.id} {...item}>
-                  <Link className="record record-link" to={`/people/${person.id}`}>
-                    <span className="record-title">{person.displayName}</span>
-                    {person.locality && <span className="record-meta">{person.locality}</span>}
-                  </Link>
-                </li>
-              )}
+              renderItem={personRow}
             />
           )}
         </>
