@@ -88,17 +88,24 @@ export async function pushAll(server: Server, changes: Change[]): Promise<number
   return requests;
 }
 
-/** Every record the coordinator may see, whole, through the pull API. */
-export async function pullAll(server: Server): Promise<Change[]> {
+/**
+ * Every record the coordinator may see, whole, through the pull API, a page at a time as a browser asks (Brotli
+ * accepted); `onPage` hears of each page and its response as it comes.
+ */
+export async function pullAll(
+  server: Server,
+  onPage?: (page: { changes: Change[] }, response: Response) => void,
+): Promise<Change[]> {
   const records: Change[] = [];
   let cursor = '';
   for (;;) {
     const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
     const response = await fetch(`${server.url}/api/sync/pull?${query.toString()}`, {
-      headers: { cookie: server.cookie },
+      headers: { cookie: server.cookie, 'accept-encoding': 'br, gzip' },
     });
     if (!response.ok) throw new Error(`Pull failed: ${response.status} ${await response.text()}`);
     const page = (await response.json()) as { changes: Change[]; cursor: string; more: boolean };
+    onPage?.(page, response);
     records.push(...page.changes);
     cursor = page.cursor;
     if (!page.more) return records;

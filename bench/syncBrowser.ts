@@ -31,7 +31,7 @@ import pg from 'pg';
 import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 import { build } from 'vite';
 import { sealerFor, sealValues } from '../src/db/sealing.ts';
-import { MAX_PULL_LIMIT, type Change } from '../src/sync/protocol.ts';
+import type { Change } from '../src/sync/protocol.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer, type RunningServer } from '../tests/e2e/server.ts';
 import { createPgDatabase, dropPgDatabase } from '../tests/server/helpers.ts';
@@ -258,7 +258,7 @@ function serverTiming(header: string | null | undefined): number | undefined {
 
 /**
  * The server's time for each page of a first pull of everything `server`'s user may see, asked for from here one
- * page at a time (as the engine asks, up to MAX_PULL_LIMIT records, Brotli accepted), leaving out a short last
+ * page at a time (pullAll: as the engine asks, a thousand records a page, Brotli accepted), leaving out a short last
  * page: what a page costs the server at the start of a large sync against its end. The tablet's own pages are
  * timed too, but there the server shares two cores with a browser that writes hardest towards the end of the pull,
  * so their first and last pages compare the machine's load at those moments as much as the server's work (the
@@ -266,20 +266,11 @@ function serverTiming(header: string | null | undefined): number | undefined {
  */
 async function quietPageServerMs(server: Server): Promise<number[]> {
   const pages: { ms: number; changes: number }[] = [];
-  let cursor = '';
-  for (;;) {
-    const query = new URLSearchParams({ limit: String(MAX_PULL_LIMIT), ...(cursor ? { cursor } : {}) });
-    const response = await fetch(`${server.url}/api/sync/pull?${query.toString()}`, {
-      headers: { cookie: server.cookie, 'accept-encoding': 'br, gzip' },
-    });
-    if (!response.ok) throw new Error(`Pull failed: ${response.status} ${await response.text()}`);
+  await pullAll(server, (page, response) => {
     const ms = serverTiming(response.headers.get('server-timing'));
     if (ms === undefined) throw new Error('No Server-Timing on a pull page');
-    const page = (await response.json()) as { changes: unknown[]; cursor: string; more: boolean };
     pages.push({ ms, changes: page.changes.length });
-    cursor = page.cursor;
-    if (!page.more) break;
-  }
+  });
   const largest = Math.max(...pages.map((page) => page.changes));
   return pages.filter((page) => page.changes >= largest / 4).map((page) => page.ms);
 }
