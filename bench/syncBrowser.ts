@@ -7,12 +7,13 @@
 //        outbox sealed for the server's), waits until no sync is running, and presses "Sync now"; timed until
 //        the outbox is empty (the whole sync beside it). The same number of changes of the same make, sealed the
 //        same way, pushed from Node (bench/seed.ts pushAll) beside it: target tablet ≥ 0.5× Node's rate. The
-//        server is warmed up by a push from Node first, and the outbox alone is watched while the push is timed.
+//        server is warmed up by a push from Node first, and the outbox alone is watched, from inside the page, while
+//        the push is timed.
 //  (ii)  First pull: the rest seeded over HTTP by a second start of the server on the same data with the rate
 //        limit lifted (seeding is not what is measured; on PostgreSQL it ends with VACUUM ANALYZE, the upkeep that
-//        burst of writes sets off), then the measured server again and a new tablet's first
-//        sync of everything, timed from its first pull request until this script sees its success in meta, read
-//        from another page of the tablet (its own page then draws Today, and the time until it answers is given
+//        burst of writes sets off), then the measured server again and a new tablet's first sync of everything,
+//        timed from its first pull request until its success is seen in meta, watched from another page of the
+//        tablet from that request on (its own page then draws Today, and the time until it answers is given
 //        beside; a sync asked for meanwhile may follow at once, so the end is the success, not "idle"): targets
 //        no 429, rate ≥ 0.6× (iv)'s,
 //        last page ≤ 1.5× the first, each page's time being the server's own, until its answer is ready to send
@@ -142,7 +143,7 @@ interface PageApi {
   prepare(changes: { kind: string; id: string; values: Record<string, unknown> }[]): Promise<number>;
   queue(userId: string): Promise<number>;
   counts(): Promise<Record<string, number>>;
-  outboxSize(): Promise<number>;
+  outboxEmptyAt(): Promise<number>;
   bulkPut(): Promise<{ ms: number; rows: number }>;
 }
 
@@ -155,12 +156,13 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
 }
 
 /**
- * Waits, inside `page`, until the device's first sync has stored its success: one connection to the database,
- * read every 100 ms, rather than a connection opened and a round trip from here for each look, so that watching
- * costs the machine next to nothing while the pull it watches is timed. Gives up as `until` does.
+ * Waits, inside `page`, until the device's first sync has stored its success, and answers when it saw it (the
+ * page's clock is this machine's): one connection to the database, read every 25 ms, rather than a connection
+ * opened and a round trip from here for each look, so that watching costs the machine next to nothing while the
+ * pull it watches is timed. Gives up as `until` does.
  */
-async function firstSuccess(page: Page, timeoutMs = 600_000): Promise<void> {
-  const found = await page.evaluate(async (timeoutMs) => {
+async function firstSuccess(page: Page, timeoutMs = 600_000): Promise<number> {
+  const seenAt = await page.evaluate(async (timeoutMs) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('coorie');
       request.onsuccess = () => resolve(request.result);
@@ -176,15 +178,16 @@ async function firstSuccess(page: Page, timeoutMs = 600_000): Promise<void> {
           request.onsuccess = () => resolve(request.result as { value?: { lastSuccess?: number } } | undefined);
           request.onerror = () => reject(request.error);
         });
-        if (entry?.value?.lastSuccess !== undefined) return true;
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (entry?.value?.lastSuccess !== undefined) return Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      return false;
+      return undefined;
     } finally {
       db.close();
     }
   }, timeoutMs);
-  if (!found) throw new Error('Gave up waiting: the first pull');
+  if (seenAt === undefined) throw new Error('Gave up waiting: the first pull');
+  return seenAt;
 }
 
 const syncMeta = async (page: Page) => ((await readMeta(page, 'sync')) as SyncMeta | null) ?? {};
@@ -423,11 +426,14 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     const pushProfiling = process.env.BENCH_PROFILE
       ? await startWorkerProfile(await tabletA.context.newCDPSession(pageA), 500)
       : undefined;
+    // Watched from the start, in the page: the push's end is the moment its outbox is empty (the sync then pulls,
+    // timed apart), seen there rather than by a look from here.
+    const emptied = call(pageA, script, 'outboxEmptyAt');
+    // Awaited once the button is pressed; should pressing fail first, this must not count as unhandled.
+    emptied.catch(() => undefined);
     const beforePush = await pressSyncNow(pageA);
     const pushStart = Date.now();
-    // The push proper: until the outbox is empty (the sync then pulls, timed apart).
-    await until('the push to finish', async () => (await call(pageA, script, 'outboxSize')) === 0);
-    const pushMs = Date.now() - pushStart;
+    const pushMs = (await emptied) - pushStart;
     await pushProfiling?.stop(`${process.env.BENCH_PROFILE}-push-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
     await until('the sync to finish', async () => {
       const meta = await syncMeta(pageA);
@@ -458,20 +464,30 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     // <name>-sqlite.cpuprofile (or -postgresql), for Chromium's developer tools (the first sync runs in the page: no
     // service worker controls it yet).
     let profiling: Profiling | undefined;
-    let cpu: ReturnType<typeof sampleCpu> | undefined;
-    let watcher: Promise<Page> | undefined;
+    /** When the pull's end was seen, and the machine's CPU until then. */
+    let watcher: Promise<{ pulledAt: number; pullCpu: CpuUse }> | undefined;
     const tabletB = await openTablet(server.url, 'Bench tablet B', async (context) => {
       pullRequests = recordRequests(context);
       context.on('request', (request) => {
-        if (!request.url().includes('/api/sync/pull') || cpu) return;
-        cpu = sampleCpu();
-        // A page of the same origin where the app does not run, to read the tablet's database from (the tablet's
-        // page, busy drawing Today once the download ends, answers late). Opened only now, inside the time measured:
-        // a page of the origin open before would let the service worker start sooner and take the sync over.
+        if (!request.url().includes('/api/sync/pull') || watcher) return;
+        const cpu = sampleCpu();
+        // The pull's end: its sync's success stored. Not "idle", which a sync asked for while the first ran puts off
+        // by a run of its own (at 10k, two no-op syncs followed the first at once), nor as the tablet's page answers,
+        // which it does once it has drawn Today; nor once the sign-in here returns, which waits for Today too (it
+        // put the pull's end 2.5 s late at 10k). Watched from a page of the same origin where the app does not run,
+        // opened only now, inside the time measured: a page of the origin open before would let the service worker
+        // start sooner and take the sync over.
         watcher = context.newPage().then(async (page) => {
-          await page.goto('/api/health');
-          return page;
+          try {
+            await page.goto('/api/health');
+            const pulledAt = await firstSuccess(page);
+            return { pulledAt, pullCpu: cpu.stop() };
+          } finally {
+            await page.close();
+          }
         });
+        // Awaited below, once the sign-in returns; until then, a failure must not count as unhandled.
+        watcher.catch(() => undefined);
       });
       if (process.env.BENCH_PROFILE) {
         const first = context.pages()[0] ?? (await context.newPage());
@@ -482,21 +498,13 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     const stopUsingB = keepInUse(tabletB.context);
     const requests = pullRequests!;
     const pageB = tabletB.page;
-    // The pull's end: its sync's success stored. Not "idle", which a sync asked for while the first ran puts off by
-    // a run of its own (at 10k, two no-op syncs followed the first at once), nor as the tablet's page answers, which
-    // it does once it has drawn Today.
     await until('the first pull', async () => watcher !== undefined);
-    const watching = await watcher!;
-    await firstSuccess(watching);
-    const pulledAt = Date.now();
-    const pullCpu = cpu?.stop();
-    if (!pullCpu) throw new Error('The new tablet never pulled');
+    const { pulledAt, pullCpu } = await watcher!;
     await until('the tablet page to answer', async () => {
       const meta = await syncMeta(pageB);
       return meta.phase === 'idle' && meta.lastSuccess !== undefined;
     });
     const answeredAt = Date.now();
-    await watching.close();
     await profiling?.stop(`${process.env.BENCH_PROFILE}-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
     const expected = countKinds(records);
     const held = await call(pageB, script, 'counts');
