@@ -163,6 +163,16 @@ function printReports(result: ReportBench): void {
   );
 }
 
+/** Runs `bench` on a Chromium of its own, closed after whatever happens. */
+async function onOwnChromium<T>(bench: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchChromium();
+  try {
+    return await bench(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'processes') {
     printProcesses(await benchProcesses());
@@ -181,14 +191,9 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.BENCH_ONLY === 'screens') {
-    const browser = await launchChromium();
-    try {
-      const screens = await runScreensBench(browser);
-      writePartResults('screens', screens);
-      printScreens(screens);
-    } finally {
-      await browser.close();
-    }
+    const screens = await onOwnChromium(runScreensBench);
+    writePartResults('screens', screens);
+    printScreens(screens);
     return;
   }
   if (process.env.BENCH_ONLY === 'coldstart') {
@@ -198,68 +203,49 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.BENCH_ONLY === 'atrest') {
-    const browser = await launchChromium();
-    try {
-      const atRest = await benchAtRest(browser);
-      writePartResults('atRest', atRest);
-      printAtRest(atRest);
-    } finally {
-      await browser.close();
-    }
+    const atRest = await onOwnChromium(benchAtRest);
+    writePartResults('atRest', atRest);
+    printAtRest(atRest);
     return;
   }
   if (process.env.BENCH_ONLY === 'reports') {
-    const browser = await launchChromium();
-    try {
-      printReports(await runReportsBench(browser));
-    } finally {
-      await browser.close();
-    }
+    printReports(await onOwnChromium(runReportsBench));
     return;
   }
   const sync = await benchSync();
   // The screens on a browser of their own, as BENCH_ONLY=screens runs them: not one still freeing the reports'
   // 75,000 records.
-  const screensBrowser = await launchChromium();
-  let screens: ScreensBench;
-  try {
-    screens = await runScreensBench(screensBrowser);
-  } finally {
-    await screensBrowser.close();
-  }
-  const browser = await launchChromium();
-  try {
-    const reports = await runReportsBench(browser);
-    const atRest = await benchAtRest(browser);
-    const coldStart = await benchColdStart();
-    const lighthouse = await benchLighthouse();
-    writeFileSync(
-      new URL('results.json', import.meta.url),
-      JSON.stringify(
-        {
-          results: { sync, reports, screens, atRest, coldStart, lighthouse },
-          targets: {
-            ...sync.targets,
-            reportsWithin3xRead: reports.ratio <= 3,
-            ...screens.targets,
-            ...atRest.targets,
-            ...coldStart.targets,
-            ...lighthouse.targets,
-          },
+  const screens = await onOwnChromium(runScreensBench);
+  const { reports, atRest } = await onOwnChromium(async (browser) => ({
+    reports: await runReportsBench(browser),
+    atRest: await benchAtRest(browser),
+  }));
+  const coldStart = await benchColdStart();
+  const lighthouse = await benchLighthouse();
+  writeFileSync(
+    new URL('results.json', import.meta.url),
+    JSON.stringify(
+      {
+        results: { sync, reports, screens, atRest, coldStart, lighthouse },
+        targets: {
+          ...sync.targets,
+          reportsWithin3xRead: reports.ratio <= 3,
+          ...screens.targets,
+          ...atRest.targets,
+          ...coldStart.targets,
+          ...lighthouse.targets,
         },
-        null,
-        2,
-      ) + '\n',
-    );
-    printSync(sync);
-    printReports(reports);
-    printScreens(screens);
-    printAtRest(atRest);
-    printColdStart(coldStart);
-    printLighthouse(lighthouse);
-  } finally {
-    await browser.close();
-  }
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  printSync(sync);
+  printReports(reports);
+  printScreens(screens);
+  printAtRest(atRest);
+  printColdStart(coldStart);
+  printLighthouse(lighthouse);
   // After the browser benches, with their server stopped: this one starts server processes of its own.
   printProcesses(await benchProcesses());
 }
