@@ -71,6 +71,9 @@ export async function counts(): Promise<Record<string, number>> {
   }
 }
 
+/** A push longer than this has failed: the bench stops rather than wait for ever. */
+const PUSH_TIMEOUT_MS = 600_000;
+
 /**
  * When the outbox was first seen empty (this machine's clock), looked at every 20 ms on one connection: the end of
  * a push, seen here rather than from the bench script, whose every look is a round trip to the page (a look every
@@ -78,8 +81,12 @@ export async function counts(): Promise<Record<string, number>> {
  */
 export async function outboxEmptyAt(): Promise<number> {
   const db = new CoorieDb();
+  const end = Date.now() + PUSH_TIMEOUT_MS;
   try {
-    while ((await db.outbox.count()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await db.outbox.count()) > 0) {
+      if (Date.now() > end) throw new Error('Gave up waiting: the push');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     return Date.now();
   } finally {
     db.close();
