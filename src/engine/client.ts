@@ -7,12 +7,16 @@ import { deleteMeta, getMeta, setMeta } from '../db/meta.ts';
 import {
   applyPullPages,
   DeviceSignedOutError,
+  knowsTablesOf,
+  progressAfter,
+  SealedForAnotherKeyError,
   deviceNodeId,
   outboxReader,
   outboxSize,
   sealPulledFor,
   settlePush,
   updateSyncState,
+  type PulledPage,
   type PullMemory,
   type PullProgress,
 } from './syncStore.ts';
@@ -259,6 +263,15 @@ async function pushWith(engine: Engine): Promise<{ pushed: number; refused: numb
 /** Pages stored in one transaction at most, of those that arrived while the one before was stored. */
 const MAX_PAGES_PER_TRANSACTION = 4;
 
+/** Pages handed to a transaction that has not ended yet, and what storing them again takes. */
+interface Storing {
+  pages: PulledPage[];
+  serverOffset: number;
+  /** The progress before them. */
+  progress: PullProgress;
+  done: Promise<PullProgress>;
+}
+
 async function pullWith(engine: Engine): Promise<number> {
   const { db } = engine;
   let cursor = await getMeta(db, 'cursor');
@@ -274,6 +287,41 @@ async function pullWith(engine: Engine): Promise<number> {
   let stored: string | undefined;
   /** What this run has learnt of the tables it stores into (PullMemory); a restart from the beginning forgets it. */
   let memory: PullMemory = new Map();
+  /**
+   * The device key the pages are sealed for, read while no transaction of this run is under way (a read then would
+   * wait for it): a PIN chosen meanwhile is learnt when a transaction refuses pages sealed for the key before.
+   */
+  let deviceKey = await getMeta(db, 'deviceKey');
+  /** The transaction still under way, if any: the next pages' is asked for before it ends (Following). */
+  let storing: Storing | undefined;
+  /** Every transaction this run asked for, for it to end only once they have. */
+  const transactions: Promise<unknown>[] = [];
+
+  /**
+   * Waits for the transaction under way. Should it have refused its pages for the device key (a PIN chosen
+   * meanwhile), they are sealed for the key the device holds now and stored again, and so are those of `next`,
+   * asked for after it (which then stored nothing); any other failure is the run's. Answers what is still under
+   * way: `next`, or nothing.
+   */
+  const settle = async (next?: Storing): Promise<Storing | undefined> => {
+    const current = storing;
+    storing = undefined;
+    if (!current) return next;
+    try {
+      await current.done;
+      return next;
+    } catch (error) {
+      if (!(error instanceof SealedForAnotherKeyError)) throw error;
+    }
+    await Promise.allSettled([next?.done]);
+    deviceKey = await getMeta(db, 'deviceKey');
+    if (ahead) ahead.deviceKey = deviceKey;
+    for (const entry of [current, next]) {
+      if (entry) await applyPullPages(db, entry.pages, entry.serverOffset, entry.progress, engine.now, { memory });
+    }
+    return undefined;
+  };
+
   try {
     for (;;) {
       let response;
@@ -282,6 +330,7 @@ async function pullWith(engine: Engine): Promise<number> {
       } catch (error) {
         ahead?.stop();
         ahead = undefined;
+        await settle();
         // The server no longer knows the cursor (say, restored from a backup): merging is idempotent, so
         // starting again from the beginning is safe, only slower.
         if (error instanceof SyncError && error.failure === 'bad-cursor' && cursor !== undefined && !restarted) {
@@ -296,6 +345,8 @@ async function pullWith(engine: Engine): Promise<number> {
       const page = response.body;
       // A restored server (src/engine/epoch.ts): a page from the old cursor is dropped, and the pull starts again.
       if (page.epoch === undefined || page.epoch !== stored) {
+        // Observed once the transactions under way have ended: a restart must not leave them storing older pages.
+        if (page.epoch !== undefined) await settle();
         if ((await observeEpoch(db, page.epoch, cursor === undefined)) === 'restart') {
           if (++restarts > MAX_EPOCH_RESTARTS) throw new SyncError('server', 'the server kept changing its epoch');
           ahead?.stop();
@@ -314,8 +365,6 @@ async function pullWith(engine: Engine): Promise<number> {
       const pages = [response];
       let last = page;
       let lastCursor = cursor;
-      // The device key as it is now, read before the pages' transaction locks meta.
-      const deviceKey = await getMeta(db, 'deviceKey');
       if (continues(last, lastCursor)) {
         ahead ??= new PagesAhead(engine, last.cursor, deviceKey);
         ahead.deviceKey = deviceKey;
@@ -326,17 +375,32 @@ async function pullWith(engine: Engine): Promise<number> {
           if (pages.length === MAX_PAGES_PER_TRANSACTION || !continues(last, lastCursor)) break;
         }
       }
-      progress = await applyPullPages(
-        db,
-        pages.map(({ body }) => body),
-        offsetOf(pages.at(-1) ?? response),
+      // Their transaction is asked for before the one storing the pages before them has ended, if it has not: the
+      // browser copies their rows meanwhile, and runs it after that one, storing them only if that one stored its
+      // pages. Once it has been asked for (and so will run before any asked for later), the one before is waited for.
+      // Not while this run has still to learn a table they go to (PullMemory): that takes reads, which would wait.
+      const bodies = pages.map(({ body }) => body);
+      if (storing && (cursor === undefined || !knowsTablesOf(memory, bodies))) storing = await settle();
+      const serverOffset = offsetOf(pages.at(-1) ?? response);
+      let isAsked!: () => void;
+      const wasAsked = new Promise<void>((resolve) => (isAsked = resolve));
+      const following = storing && cursor !== undefined ? { cursor, deviceKey } : undefined;
+      const next: Storing = {
+        pages: bodies,
+        serverOffset,
         progress,
-        engine.now,
-        memory,
-      );
+        done: applyPullPages(db, bodies, serverOffset, progress, engine.now, { memory, following, asked: isAsked }),
+      };
+      transactions.push(next.done);
+      // Awaited in settle; until then, a failure must not count as unhandled.
+      next.done.catch(() => undefined);
+      await Promise.race([wasAsked, next.done.catch(() => undefined)]);
+      progress = progressAfter(progress, bodies);
       cursor = last.cursor;
       stored = page.epoch;
+      storing = await settle(next);
       if (!continues(last, lastCursor)) {
+        await settle();
         // Whatever the restored server lacks goes back to it in this run's second push.
         await finishCatchUp(db);
         return progress.downloaded;
@@ -344,6 +408,8 @@ async function pullWith(engine: Engine): Promise<number> {
     }
   } finally {
     ahead?.stop();
+    // A run cut short ends once its transactions have: the next run's are asked for after them.
+    await Promise.allSettled(transactions);
   }
 }
 

@@ -415,10 +415,19 @@ const recountIn = new WeakMap<object, number>();
  * What one pull run has learnt of the tables it stores into, so that a first sync looks nothing up: for each kind
  * whose table held no rows when the run first stored into it, the ids the run has stored there since. Such a
  * table holds only those and the rows written on the device during the run, which adding a record as new finds.
- * `false`: the table held rows at first sight. Kept for one run only (applyPullPages is told it by pullWith): a
- * transaction that fails ends the run, so it never names an id that was not stored.
+ * `false`: the table held rows at first sight. Kept for one run only (applyPullPages is told it by pullWith). It may
+ * also name ids that a transaction undone was to store (pullWith stores those pages again): looked up, they are
+ * not found, and are added as new.
  */
 export type PullMemory = Map<KindName, Set<string> | false>;
+
+/**
+ * Whether this run has learnt each table `pages` store into (storing them then reads nothing before writing, where
+ * learning a table would read it, and wait for any transaction under way).
+ */
+export function knowsTablesOf(memory: PullMemory, pages: readonly PulledPage[]): boolean {
+  return pages.every((page) => page.changes.every((change) => !isKindName(change.kind) || memory.has(change.kind)));
+}
 
 /** What storedRecords found of a table's ids: the records stored, and whether they are all that is stored. */
 interface Stored {
@@ -541,6 +550,36 @@ async function addNew(table: Table<Row, string>, rows: Row[]): Promise<Set<strin
   }
 }
 
+/**
+ * Pages whose transaction is asked for while the one storing the pages before them is under way (pullWith): the
+ * browser copies their rows as they are written, while it stores the others, and runs the transaction once the
+ * other has ended (IndexedDB runs transactions over the same stores in the order they were asked for).
+ */
+export interface Following {
+  /** Where the pages before end: these are stored only if the device's cursor is there by then. */
+  cursor: string;
+  /**
+   * The device key the pages are sealed for, as the caller knows it: read here, it would wait for the transaction
+   * under way. Pages sealed for a key the device no longer holds, or plain while it holds one, are not stored.
+   */
+  deviceKey: PublicSealKey | undefined;
+}
+
+export interface StoreOptions {
+  memory?: PullMemory;
+  following?: Following;
+  /** Called once the pages' transaction has been asked for: one over the same tables asked for after it runs after it. */
+  asked?: () => void;
+}
+
+/** Thrown (aborting the transaction) when the pages before those of a Following transaction were not stored. */
+export class EarlierPagesNotStoredError extends Error {
+  constructor() {
+    super('The pages before these were not stored');
+    this.name = 'EarlierPagesNotStoredError';
+  }
+}
+
 /** A page of pulled records as applyPullPages stores it. */
 export interface PulledPage {
   changes: Change[];
@@ -565,6 +604,13 @@ export async function applyPullPage(
   return applyPullPages(db, [page], serverOffset, progress, wallClock);
 }
 
+/** The progress once `pages` are stored after `progress`. */
+export function progressAfter(progress: PullProgress, pages: readonly PulledPage[]): PullProgress {
+  const downloaded = progress.downloaded + pages.reduce((sum, page) => sum + page.changes.length, 0);
+  const last = pages.at(-1);
+  return { downloaded, total: last?.remaining === undefined ? progress.total : downloaded + last.remaining };
+}
+
 /**
  * Applies pages that follow one another, in order, as applyPullPage would one by one, in one transaction with the
  * last page's cursor: a long pull stores the pages that arrived while it stored the one before together, and pays
@@ -576,39 +622,61 @@ export async function applyPullPages(
   serverOffset: number,
   progress: PullProgress,
   wallClock: () => number,
-  memory?: PullMemory,
+  options: StoreOptions = {},
 ): Promise<PullProgress> {
+  const { memory, following, asked } = options;
   // Sensitive values sealed for the device's public key before the transaction (Web Crypto is not a Dexie promise),
-  // the key read once for all the pages. The worker needs no PIN for it, and cannot read back what it sealed. A
-  // device with no key yet (no PIN chosen) stores them plain; its first unlock seals them.
+  // the key read once for all the pages (or, for pages Following others, the key the caller knows). The worker
+  // needs no PIN for it, and cannot read back what it sealed. A device with no key yet (no PIN chosen) stores them
+  // plain; its first unlock seals them.
   const sensitive = pulled.some((page) => hasPlainSensitiveValues(page.changes));
-  const deviceKey = sensitive ? await getMeta(db, 'deviceKey') : undefined;
+  let deviceKey: PublicSealKey | undefined;
+  if (following) deviceKey = following.deviceKey;
+  else if (sensitive) deviceKey = await getMeta(db, 'deviceKey');
   const pages = await Promise.all(
     pulled.map(async (page) => ({ ...page, changes: await sealPulledFor(page.changes, deviceKey) })),
   );
   const last = pages.at(-1);
   if (!last) return progress;
   return db.transaction('rw', pageTables(db, pages), async () => {
-    // The requests before and after the pages are each asked at once: the browser answers a transaction's requests
-    // in the order they were made, so the page waits for one round trip for each group rather than one a request.
-    const [signedOut, deviceKeyNow, syncState] = await Promise.all([
+    // Told from a task of its own: code that a promise resolved here wakes would run in this transaction's zone,
+    // and a transaction it asks for would be taken for one inside this one (Dexie's zones follow native promises).
+    if (asked) setTimeout(asked, 0);
+    // The checks are asked first and answered after the pages' writes are asked: the browser takes the rows as
+    // they are asked for, while a transaction before this one may still be running (Following), and runs a
+    // transaction's requests in the order they were made. A check that fails throws, and the transaction is
+    // undone, writes and all.
+    const checks = Promise.all([
       getMeta(db, 'signedOut'),
       getMeta(db, 'deviceKey'),
       getMeta(db, 'sync'),
+      following ? getMeta(db, 'cursor') : undefined,
       setMeta(db, 'serverOffset', serverOffset),
     ]);
-    if (signedOut !== undefined) throw new DeviceSignedOutError();
-    // A value sealed before this transaction for a key since replaced would never open on this device: the pages
-    // are not stored, and the next sync fetches them again from the cursor, which stays before them.
-    const deviceKeyId = deviceKeyNow?.keyId;
-    if (pages.some((page) => sealedForAnotherKey(page.changes, deviceKeyId))) throw new SealedForAnotherKeyError();
+    // Awaited below, after the writes; should one of them throw first, this must not count as unhandled.
+    checks.catch(() => undefined);
     let newest: string | undefined;
     for (const page of joined(pages)) {
       const top = await storePage(db, page, memory);
       if (top !== undefined && (newest === undefined || top > newest)) newest = top;
     }
-    const downloaded = progress.downloaded + pages.reduce((sum, page) => sum + page.changes.length, 0);
-    const total = last.remaining === undefined ? progress.total : downloaded + last.remaining;
+    const [signedOut, deviceKeyNow, syncState, cursorNow] = await checks;
+    if (signedOut !== undefined) throw new DeviceSignedOutError();
+    if (following && cursorNow !== following.cursor) throw new EarlierPagesNotStoredError();
+    // A value sealed before this transaction for a key since replaced would never open on this device, and one
+    // left plain after the device's first unlock began sealing might stay so: the pages are not stored, and are
+    // stored again (pullWith) or fetched again by the next sync from the cursor, which stays before them.
+    const deviceKeyId = deviceKeyNow?.keyId;
+    if (
+      pages.some(
+        (page) =>
+          sealedForAnotherKey(page.changes, deviceKeyId) ||
+          (deviceKeyId !== undefined && hasPlainSensitiveValues(page.changes)),
+      )
+    ) {
+      throw new SealedForAnotherKeyError();
+    }
+    const { downloaded, total } = progressAfter(progress, pages);
     // The sync state as read above: no one else writes meta while this transaction holds it.
     await Promise.all([
       newest === undefined ? undefined : observeVersions(db, [newest], wallClock),

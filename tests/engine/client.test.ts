@@ -3,9 +3,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoorieDb } from '../../src/db/database.ts';
+import { createDeviceKey, forgetDeviceKey } from '../../src/db/keyring.ts';
 import { getMeta } from '../../src/db/meta.ts';
 import { getRecord, listRecords, saveRecord } from '../../src/db/records.ts';
 import { listRejected } from '../../src/db/rejected.ts';
+import { isSealed } from '../../src/db/sealing.ts';
 import { syncStatusText } from '../../src/app/layout/syncStatusText.ts';
 import { pullChanges, pushOutbox, runOutcomeOf, syncOnce } from '../../src/engine/client.ts';
 import { deleteOutboxEntries } from '../../src/engine/syncStore.ts';
@@ -448,6 +450,85 @@ describe('pull', () => {
     expect(server.pulls.slice(3).map((url) => url.searchParams.get('cursor'))).toEqual(['1000', '2000']);
     expect(await db.records('attendee').count()).toBe(2_500);
     expect(await getMeta(db, 'cursor')).toBe('2500');
+  });
+
+  it('hands the next pages’ rows to the browser while it stores the pages before, and stores them after', async () => {
+    const server = serverHoldingParents(6_500);
+    const db = device();
+    // Each transaction's write kept busy (with reads) until another transaction's rows are handed over, or a while.
+    let busy = 0;
+    let handedOverMeanwhile = 0;
+    const cursors: unknown[] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'busy-writes',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name === 'meta') {
+            return {
+              ...table,
+              mutate: (request) => {
+                if (request.type === 'put')
+                  for (const entry of request.values as { key: string; value: unknown }[])
+                    if (entry.key === 'cursor') cursors.push(entry.value);
+                return table.mutate(request);
+              },
+            };
+          }
+          if (name !== 'attendee') return table;
+          return {
+            ...table,
+            mutate: async (request) => {
+              if (busy > 0) handedOverMeanwhile++;
+              const before = handedOverMeanwhile;
+              busy++;
+              for (let reads = 0; reads < 2_000 && handedOverMeanwhile === before; reads++)
+                await table.get({ trans: request.trans, key: 'none' });
+              busy--;
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    expect(await pullChanges({ db, fetch: server.fetch })).toBe(6_500);
+    expect(handedOverMeanwhile).toBeGreaterThan(0);
+    // Stored in order all the same: each transaction's cursor after the one before's.
+    expect(cursors.map(Number)).toEqual([...cursors.map(Number)].sort((a, b) => a - b));
+    expect(cursors.at(-1)).toBe('6500');
+    expect(await db.records('attendee').count()).toBe(6_500);
+    expect(await getMeta(db, 'sync')).toMatchObject({ downloaded: 6_500, total: 6_500 });
+  });
+
+  it('seals every page stored once a PIN is chosen during a first pull, and loses none', async () => {
+    const server = createFakeServer();
+    const v = `${String(Date.now() - 1_000).padStart(13, '0')}-0000-otherdev`;
+    for (let i = 0; i < 2_500; i++) {
+      const id = `a${String(i).padStart(4, '0')}`;
+      server.seed({
+        kind: 'attendee',
+        id,
+        values: { displayName: `P${i}`, contact: `0770090${String(i).padStart(4, '0')}` },
+        versions: { displayName: v, contact: v },
+      });
+    }
+    const db = device();
+    // The PIN is chosen (the device's key made) before the second page is answered, while the first is stored.
+    let pulls = 0;
+    const fetch: FetchLike = async (url, init) => {
+      if (String(url).includes('/api/sync/pull') && ++pulls === 2) {
+        await createDeviceKey(db, '482916');
+        forgetDeviceKey();
+      }
+      return server.fetch(url, init);
+    };
+    expect(await pullChanges({ db, fetch })).toBe(2_500);
+    const rows = await db.records('attendee').orderBy(':id').toArray();
+    expect(rows).toHaveLength(2_500);
+    // The first page may have been sealed or not (the key came as it was stored); none after it is in clear.
+    expect(rows.slice(1_000).filter((row) => !isSealed(row.contact))).toEqual([]);
   });
 
   it('merges pulled records, so fields edited here and not yet pushed keep their newer local value', async () => {

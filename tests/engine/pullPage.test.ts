@@ -7,7 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recordToRow } from '../../src/db/clock.ts';
 import { CoorieDb, type Row } from '../../src/db/database.ts';
 import { getMeta } from '../../src/db/meta.ts';
-import { applyPullPage, applyPullPages, type PullMemory } from '../../src/engine/syncStore.ts';
+import { createDeviceKey, forgetDeviceKey } from '../../src/db/keyring.ts';
+import { isSealed } from '../../src/db/sealing.ts';
+import {
+  applyPullPage,
+  applyPullPages,
+  EarlierPagesNotStoredError,
+  SealedForAnotherKeyError,
+  type PullMemory,
+} from '../../src/engine/syncStore.ts';
 import { merge } from '../../src/sync/merge.ts';
 import type { Change } from '../../src/sync/protocol.ts';
 
@@ -313,6 +321,69 @@ describe('pages that arrived together', () => {
   });
 });
 
+describe('pages whose transaction is asked for while the one before it is under way', () => {
+  const slice = (from: number, to: number) => PAGE.slice(from * 2, to * 2);
+
+  it('are stored after the pages before them, merged as if one after the other', async () => {
+    const { db } = device();
+    await pull(db, slice(0, 10), 'c0');
+    let firstAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (firstAsked = resolve));
+    const first = applyPullPages(db, [{ changes: slice(10, 20), cursor: 'c1' }], 0, { downloaded: 10 }, () => WALL, {
+      asked: firstAsked,
+    });
+    await asked;
+    // Asked for while the first has not ended: its rows are taken now, and stored once the first has been.
+    const second = applyPullPages(
+      db,
+      [{ changes: [...slice(20, 30), ...newer], cursor: 'c2' }],
+      0,
+      { downloaded: 30 },
+      () => WALL,
+      {
+        following: { cursor: 'c1', deviceKey: undefined },
+      },
+    );
+    expect(await Promise.all([first, second])).toEqual([{ downloaded: 30 }, { downloaded: 52 }]);
+    expect(await getMeta(db, 'cursor')).toBe('c2');
+    expect(await db.records('attendee').count()).toBe(30);
+    expect(await db.records('attendee').get('a9')).toMatchObject({ displayName: 'Kirsty (edited here)' });
+  });
+
+  it('are not stored, nor anything of theirs, when the pages before them were not', async () => {
+    const { db } = device();
+    await pull(db, slice(0, 10), 'c0');
+    // The pages up to c1 were not stored: the device's cursor is still c0.
+    await expect(
+      applyPullPages(db, [{ changes: slice(10, 20), cursor: 'c2' }], 0, { downloaded: 10 }, () => WALL, {
+        following: { cursor: 'c1', deviceKey: undefined },
+      }),
+    ).rejects.toThrow(EarlierPagesNotStoredError);
+    expect(await getMeta(db, 'cursor')).toBe('c0');
+    expect(await db.records('attendee').count()).toBe(10);
+    expect(await db.records('note').count()).toBe(10);
+  });
+
+  it('are not stored with values in clear once the device holds a key (a PIN chosen meanwhile)', async () => {
+    const { db } = device();
+    await pull(db, slice(0, 10), 'c0');
+    await createDeviceKey(db, '482916');
+    forgetDeviceKey();
+    // Sealed, as the caller knew it, for no key: notes in clear.
+    await expect(
+      applyPullPages(db, [{ changes: slice(10, 20), cursor: 'c1' }], 0, { downloaded: 10 }, () => WALL, {
+        following: { cursor: 'c0', deviceKey: undefined },
+      }),
+    ).rejects.toThrow(SealedForAnotherKeyError);
+    expect(await db.records('note').count()).toBe(10);
+    expect(await getMeta(db, 'cursor')).toBe('c0');
+    // Stored by the caller again, sealed for the key the device holds now.
+    await applyPullPages(db, [{ changes: slice(10, 20), cursor: 'c1' }], 0, { downloaded: 10 }, () => WALL);
+    const stored = await db.records('note').get('n15');
+    expect(isSealed(stored?.body)).toBe(true);
+  });
+});
+
 describe('the pages of a first sync, stored by one run', () => {
   const records = (from: number, to: number) =>
     Array.from({ length: to - from }, (_, index) => changesFor(from + index, 10)).flat();
@@ -327,7 +398,7 @@ describe('the pages of a first sync, stored by one run', () => {
     const { db, readById, counted } = device();
     const memory: PullMemory = new Map();
     const store = (changes: Change[], cursor: string, downloaded: number) =>
-      applyPullPages(db, [{ changes, cursor }], 0, { downloaded }, () => WALL, memory);
+      applyPullPages(db, [{ changes, cursor }], 0, { downloaded }, () => WALL, { memory });
     await store(records(0, 100), 'c1', 0);
     counted.clear();
     // Sent again in a later page (it changed on the server during the sync), among records new to the device.
@@ -347,10 +418,12 @@ describe('the pages of a first sync, stored by one run', () => {
   it('keep the newer fields of a record written on the device during the sync, not by the run', async () => {
     const { db } = device();
     const memory: PullMemory = new Map();
-    await applyPullPages(db, [{ changes: records(0, 5), cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, memory);
+    await applyPullPages(db, [{ changes: records(0, 5), cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, { memory });
     // a9 and n12 written here by something other than the run, newer than what the run's next page holds of them.
     await pull(db, newer, 'c1b');
-    await applyPullPages(db, [{ changes: records(5, 20), cursor: 'c2' }], 0, { downloaded: 10 }, () => WALL, memory);
+    await applyPullPages(db, [{ changes: records(5, 20), cursor: 'c2' }], 0, { downloaded: 10 }, () => WALL, {
+      memory,
+    });
     const parent = await db.records('attendee').get('a9');
     expect(parent?.displayName).toBe('Kirsty (edited here)');
     expect(parent?.heardVia).toBe('A friend');
@@ -363,7 +436,9 @@ describe('the pages of a first sync, stored by one run', () => {
 
   it('merge as before into tables that held records when the run began', async () => {
     const { db, readById } = await holdingOlderAndNewer();
-    await applyPullPages(db, [{ changes: PAGE, cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, new Map());
+    await applyPullPages(db, [{ changes: PAGE, cursor: 'c1' }], 0, { downloaded: 0 }, () => WALL, {
+      memory: new Map(),
+    });
     expect(await rows(db)).toEqual(expected([older, newer]));
     expect(readById.get('attendee')).toBe(50);
   });
