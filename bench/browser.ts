@@ -23,15 +23,25 @@ export interface Tablet {
   close(): Promise<void>;
 }
 
+export interface TabletOptions {
+  /** Called once the context is open, before its page loads anything. */
+  before?: (context: BrowserContext) => unknown;
+  /** Called on the sign-in page once the service worker controls it, just before the sign-in. */
+  beforeSignIn?: (page: Page) => unknown;
+  /**
+   * False: leave the tablet on the screen for choosing a PIN, for the caller to choose it later
+   * (`new AccountPages(page).openApp()`); until then its first sync stores the records unsealed, as it does for
+   * anyone still reading that screen.
+   */
+  choosePin?: boolean;
+}
+
 /**
  * A tablet: Chromium with a profile of its own on disk (IndexedDB and the service worker as a tablet keeps them,
- * not an incognito context's memory), signed in as the coordinator (choosing the app PIN, E2E_PIN).
+ * not an incognito context's memory), signed in as the coordinator (choosing the app PIN, E2E_PIN, unless told not
+ * to).
  */
-export async function openTablet(
-  url: string,
-  device: string,
-  before?: (context: BrowserContext) => unknown,
-): Promise<Tablet> {
+export async function openTablet(url: string, device: string, options: TabletOptions = {}): Promise<Tablet> {
   const profile = mkdtempSync(join(tmpdir(), 'coorie-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     ...LAUNCH,
@@ -41,9 +51,23 @@ export async function openTablet(
   });
   // tsx keeps function names with a helper, `__name`, that the functions sent to page.evaluate then call.
   await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await before?.(context);
+  await options.before?.(context);
   const page = context.pages()[0] ?? (await context.newPage());
-  await new AccountPages(page).signIn(COORDINATOR.email, COORDINATOR.password, device);
+  // A person types an email address, a password and the device's name before "Sign in", and by then the service
+  // worker of a first visit has stored the app and taken the page (it claims it), so that the first sync runs in
+  // the worker. Playwright types in milliseconds: without this wait the first sync ran in the page instead, beside
+  // the worker's install, which no one signing in by hand sees.
+  await page.goto('/sign-in');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await options.beforeSignIn?.(page);
+  const account = new AccountPages(page);
+  if (options.choosePin === false) {
+    await account.submitSignIn(COORDINATOR.email, COORDINATOR.password, device);
+    const choosing = page.getByRole('heading', { level: 1, name: /^Choose a PIN for this/ });
+    const refused = page.locator('.screen.account .problem');
+    await choosing.or(refused).first().waitFor();
+    if (await refused.isVisible()) throw new Error(`Coorie did not open: ${await refused.innerText()}`);
+  } else await account.signIn(COORDINATOR.email, COORDINATOR.password, device);
   return {
     context,
     page,

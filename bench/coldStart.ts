@@ -229,9 +229,9 @@ export async function benchColdStart(): Promise<ColdStartBench> {
   let tablet: Tablet | undefined;
   try {
     const owner = await createOrganisation(server.url);
-    tablet = await openTablet(server.url, 'Bench tablet C', (context) =>
-      context.addInitScript({ content: INIT_SCRIPT }),
-    );
+    tablet = await openTablet(server.url, 'Bench tablet C', {
+      before: (context) => context.addInitScript({ content: INIT_SCRIPT }),
+    });
     await prepare(tablet, owner.userId);
     const { context } = tablet;
     const fullSpeed = await loopMs(context, tablet.page, 1);

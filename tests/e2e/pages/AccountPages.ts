@@ -30,12 +30,17 @@ export class AccountPages {
   }
 
   async signIn(email: string, password: string, device: string): Promise<void> {
+    await this.submitSignIn(email, password, device);
+    await this.openApp();
+  }
+
+  /** Fills in the sign-in form and sends it, leaving what follows (a PIN to choose, the lock) to the caller. */
+  async submitSignIn(email: string, password: string, device: string): Promise<void> {
     await this.page.goto('/sign-in');
     await this.page.getByLabel('Email address').fill(email);
     await this.page.getByLabel('Password', { exact: true }).fill(password);
     await this.page.getByLabel("This device's name").fill(device);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await this.openApp();
   }
 
   /** Waits for the app to open, choosing the app PIN first when the lock asks a new person for one (src/app/lock). */
