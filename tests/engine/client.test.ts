@@ -316,6 +316,57 @@ function serverHoldingParents(count: number) {
   return server;
 }
 
+/** The cursors that `db`'s pull transactions write to meta, in the order written. */
+function cursorsWritten(db: CoorieDb): unknown[] {
+  const cursors: unknown[] = [];
+  db.use({
+    stack: 'dbcore',
+    name: 'watch-cursors',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'meta') return table;
+        return {
+          ...table,
+          mutate: (request) => {
+            if (request.type === 'put')
+              for (const entry of request.values as { key: string; value: unknown }[])
+                if (entry.key === 'cursor') cursors.push(entry.value);
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+  return cursors;
+}
+
+/**
+ * Runs `busy` before each write of attendees, inside the writing transaction, which it keeps busy by reading
+ * through `read` (as a slow tablet's storage would be).
+ */
+function beforeAttendeeWrites(db: CoorieDb, busy: (read: () => Promise<unknown>) => Promise<void>): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'busy-attendee-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'attendee') return table;
+        return {
+          ...table,
+          mutate: async (request) => {
+            await busy(() => table.get({ trans: request.trans, key: 'none' }));
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+}
+
 describe('pull', () => {
   it('pages through from the stored cursor, keeps progress and stores the cursor with the pages stored', async () => {
     const server = serverHoldingParents(2_500);
@@ -377,39 +428,11 @@ describe('pull', () => {
     // The first page takes its time to store (its transaction kept busy with reads) until the other two pages have
     // been asked for, and a little longer, as a slow tablet's would while they download.
     let writes = 0;
-    const cursors: unknown[] = [];
-    db.use({
-      stack: 'dbcore',
-      name: 'slow-first-page',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name === 'meta') {
-            return {
-              ...table,
-              mutate: (request) => {
-                if (request.type === 'put')
-                  for (const entry of request.values as { key: string; value: unknown }[])
-                    if (entry.key === 'cursor') cursors.push(entry.value);
-                return table.mutate(request);
-              },
-            };
-          }
-          if (name !== 'attendee') return table;
-          return {
-            ...table,
-            mutate: async (request) => {
-              if (++writes === 1) {
-                for (let reads = 0; reads < 10_000 && server.pulls.length < 3; reads++)
-                  await table.get({ trans: request.trans, key: 'none' });
-                for (let reads = 0; reads < 50; reads++) await table.get({ trans: request.trans, key: 'none' });
-              }
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
+    const cursors = cursorsWritten(db);
+    beforeAttendeeWrites(db, async (read) => {
+      if (++writes > 1) return;
+      for (let reads = 0; reads < 10_000 && server.pulls.length < 3; reads++) await read();
+      for (let reads = 0; reads < 50; reads++) await read();
     });
     expect(await pullChanges({ db, fetch: server.fetch })).toBe(2_500);
     expect(server.pulls.map((url) => url.searchParams.get('cursor'))).toEqual([null, '1000', '2000']);
@@ -458,40 +481,13 @@ describe('pull', () => {
     // Each transaction's write kept busy (with reads) until another transaction's rows are handed over, or a while.
     let busy = 0;
     let handedOverMeanwhile = 0;
-    const cursors: unknown[] = [];
-    db.use({
-      stack: 'dbcore',
-      name: 'busy-writes',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name === 'meta') {
-            return {
-              ...table,
-              mutate: (request) => {
-                if (request.type === 'put')
-                  for (const entry of request.values as { key: string; value: unknown }[])
-                    if (entry.key === 'cursor') cursors.push(entry.value);
-                return table.mutate(request);
-              },
-            };
-          }
-          if (name !== 'attendee') return table;
-          return {
-            ...table,
-            mutate: async (request) => {
-              if (busy > 0) handedOverMeanwhile++;
-              const before = handedOverMeanwhile;
-              busy++;
-              for (let reads = 0; reads < 2_000 && handedOverMeanwhile === before; reads++)
-                await table.get({ trans: request.trans, key: 'none' });
-              busy--;
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
+    const cursors = cursorsWritten(db);
+    beforeAttendeeWrites(db, async (read) => {
+      if (busy > 0) handedOverMeanwhile++;
+      const before = handedOverMeanwhile;
+      busy++;
+      for (let reads = 0; reads < 2_000 && handedOverMeanwhile === before; reads++) await read();
+      busy--;
     });
     expect(await pullChanges({ db, fetch: server.fetch })).toBe(6_500);
     expect(handedOverMeanwhile).toBeGreaterThan(0);
