@@ -316,12 +316,11 @@ function serverHoldingParents(count: number) {
   return server;
 }
 
-/** The cursors that `db`'s pull transactions write to meta, in the order written. */
-function cursorsWritten(db: CoorieDb): unknown[] {
-  const cursors: unknown[] = [];
+/** Calls `written` with each value put in `db`'s meta under one of `keys`, in the order written. */
+function watchMeta(db: CoorieDb, keys: string[], written: (key: string, value: unknown) => void): void {
   db.use({
     stack: 'dbcore',
-    name: 'watch-cursors',
+    name: `watch-meta-${keys.join('-')}`,
     create: (down) => ({
       ...down,
       table: (name) => {
@@ -332,13 +331,19 @@ function cursorsWritten(db: CoorieDb): unknown[] {
           mutate: (request) => {
             if (request.type === 'put')
               for (const entry of request.values as { key: string; value: unknown }[])
-                if (entry.key === 'cursor') cursors.push(entry.value);
+                if (keys.includes(entry.key)) written(entry.key, entry.value);
             return table.mutate(request);
           },
         };
       },
     }),
   });
+}
+
+/** The cursors that `db`'s pull transactions write to meta, in the order written. */
+function cursorsWritten(db: CoorieDb): unknown[] {
+  const cursors: unknown[] = [];
+  watchMeta(db, ['cursor'], (_key, value) => cursors.push(value));
   return cursors;
 }
 
@@ -373,26 +378,7 @@ describe('pull', () => {
     const db = device();
     // What each page's transaction writes to meta: its cursor and the progress so far.
     const written: unknown[] = [];
-    db.use({
-      stack: 'dbcore',
-      name: 'watch-meta',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'meta') return table;
-          return {
-            ...table,
-            mutate: async (request) => {
-              if (request.type === 'put')
-                for (const entry of request.values as { key: string; value: unknown }[])
-                  if (entry.key === 'cursor' || entry.key === 'sync') written.push({ [entry.key]: entry.value });
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
-    });
+    watchMeta(db, ['cursor', 'sync'], (key, value) => written.push({ [key]: value }));
     expect(await pullChanges({ db, fetch: server.fetch })).toBe(2_500);
     expect(server.pulls.map((url) => url.searchParams.get('cursor'))).toEqual([null, '1000', '2000']);
     expect(server.pulls.every((url) => url.searchParams.get('limit') === '1000')).toBe(true);
