@@ -12,7 +12,7 @@ import {
   SealedForAnotherKeyError,
   deviceNodeId,
   outboxReader,
-  outboxSize,
+  outboxHolds,
   sealPulledFor,
   settlePush,
   updateSyncState,
@@ -112,7 +112,7 @@ async function runSync(options: SyncOptions): Promise<SyncOutcome> {
     await updateSyncState(db, { phase: 'pulling', downloaded: 0, total: undefined });
     const pulled = await pullWith(engine);
     let second = { pushed: 0, refused: 0 };
-    if ((await outboxSize(db)) > 0) {
+    if (await outboxHolds(db)) {
       await updateSyncState(db, { phase: 'pushing' });
       second = await pushWith(engine);
     }
@@ -157,7 +157,7 @@ async function refreshSealKey(engine: Engine): Promise<void> {
   const known = await getMeta(db, 'serverSealKey');
   const sinceChecked = engine.now() - (known?.checkedAt ?? Number.NEGATIVE_INFINITY);
   const fresh = sinceChecked >= 0 && sinceChecked < SEAL_KEY_RECHECK_MS;
-  if (known && fresh && (await outboxSize(db)) === 0) return;
+  if (known && fresh && !(await outboxHolds(db))) return;
   let answer;
   try {
     answer = (await engine.transport.sealKey()).body;

@@ -54,7 +54,7 @@ export interface BatchLimits {
   maxBytes: number;
 }
 
-const DEFAULT_BATCH_LIMITS: BatchLimits = { maxChanges: 500, maxBytes: 900 * 1024 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxChanges: 500, maxBytes: 900 * 1024 };
 
 /** Splits changes into batches in order. A change larger than the budget still goes, alone. */
 export function toBatches<T extends { change: Change }>(items: T[], limits = DEFAULT_BATCH_LIMITS): T[][] {

@@ -27,6 +27,40 @@ function device(): CoorieDb {
   return db;
 }
 
+/** Counts what a push asks of the outbox table, below Dexie's API (a DBCore middleware, no stand-in). */
+function countOutbox(db: CoorieDb): { rowsRead: number; rangeDeletes: number; deletedOneByOne: number } {
+  const outbox = { rowsRead: 0, rangeDeletes: 0, deletedOneByOne: 0 };
+  db.use({
+    stack: 'dbcore',
+    name: 'count-outbox',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'outbox') return table;
+        return {
+          ...table,
+          query: async (request) => {
+            const answer = await table.query(request);
+            if (request.values) outbox.rowsRead += answer.result.length;
+            return answer;
+          },
+          getMany: async (request) => {
+            outbox.rowsRead += request.keys.length;
+            return table.getMany(request);
+          },
+          mutate: async (request) => {
+            if (request.type === 'deleteRange') outbox.rangeDeletes++;
+            if (request.type === 'delete') outbox.deletedOneByOne += request.keys.length;
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+  return outbox;
+}
+
 const session = (title: string) => ({ title, startsAt: '2026-11-24T10:00:00Z' });
 
 /** The server applies each request, and its answer is lost on the way back. */
@@ -65,50 +99,47 @@ describe('push', () => {
   it('reads each outbox entry once and deletes each batch’s entries a run at a time, however many batches', async () => {
     const server = createFakeServer();
     const db = device();
-    // Counts what the push asks of the outbox table, below Dexie's API (a DBCore middleware, no stand-in).
-    const outbox = { rowsRead: 0, rangeDeletes: 0, deletedOneByOne: 0 };
-    db.use({
-      stack: 'dbcore',
-      name: 'count-outbox',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'outbox') return table;
-          return {
-            ...table,
-            query: async (request) => {
-              const answer = await table.query(request);
-              if (request.values) outbox.rowsRead += answer.result.length;
-              return answer;
-            },
-            getMany: async (request) => {
-              outbox.rowsRead += request.keys.length;
-              return table.getMany(request);
-            },
-            mutate: async (request) => {
-              if (request.type === 'deleteRange') outbox.rangeDeletes++;
-              if (request.type === 'delete') outbox.deletedOneByOne += request.keys.length;
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
-    });
+    const outbox = countOutbox(db);
     await db.transaction('rw', db.allTables(), async () => {
-      for (let i = 0; i < 1_200; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
-      // Edits of records already queued coalesce with their first entry, wherever they are in the outbox.
-      for (let i = 0; i < 1_200; i += 100)
+      for (let i = 0; i < 900; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+      // Edits of records already queued coalesce with their first entry, in whichever batch that goes.
+      for (let i = 0; i < 900; i += 100)
+        await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i} (edited)` });
+      for (let i = 900; i < 1_100; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+      for (const i of [1_000, 1_090])
         await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i} (edited)` });
     });
     const entries = await db.outbox.count();
     Object.assign(outbox, { rowsRead: 0, rangeDeletes: 0, deletedOneByOne: 0 });
     await pushOutbox({ db, fetch: server.fetch });
-    expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 500, 200]);
-    expect(server.records.get('attendee:a1100')?.values.displayName).toBe('Parent 1100 (edited)');
-    // Each batch is a run of first writes and a run of the edits that coalesced with them: a range delete for each,
-    // but for the last batch's two edits, too few for a range of their own.
-    expect(outbox).toEqual({ rowsRead: entries, rangeDeletes: 5, deletedOneByOne: 2 });
+    // The first window is a thousand entries (two batches' worth), the next holds the rest.
+    expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 491, 109]);
+    expect(server.records.get('attendee:a800')?.values.displayName).toBe('Parent 800 (edited)');
+    expect(server.records.get('attendee:a1090')?.values.displayName).toBe('Parent 1090 (edited)');
+    // Each of the first two batches is two runs of entries (first writes, and the edits that coalesced with them),
+    // a range delete for each; the last is one run, its two edits written straight after its first writes.
+    expect(outbox).toEqual({ rowsRead: entries, rangeDeletes: 5, deletedOneByOne: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends the first batches of a long outbox before it has read the rest', async () => {
+    const server = createFakeServer();
+    const db = device();
+    const outbox = countOutbox(db);
+    await db.transaction('rw', db.allTables(), async () => {
+      for (let i = 0; i < 3_000; i++) await saveRecord(db, 'attendee', `a${i}`, { displayName: `Parent ${i}` });
+    });
+    outbox.rowsRead = 0;
+    const readBeforeEachPush: number[] = [];
+    const watching: FetchLike = async (url, init) => {
+      if (String(url).includes('/api/sync/push')) readBeforeEachPush.push(outbox.rowsRead);
+      return server.fetch(url, init);
+    };
+    await pushOutbox({ db, fetch: watching });
+    expect(server.pushes.map((push) => push.changes.length)).toEqual([500, 500, 500, 500, 500, 500]);
+    // Two batches' worth read before the first two left; the rest once they were on their way, each entry once.
+    expect(readBeforeEachPush.slice(0, 2)).toEqual([1_000, 1_000]);
+    expect(outbox.rowsRead).toBe(3_000);
     expect(await db.outbox.count()).toBe(0);
   });
 
