@@ -8,7 +8,7 @@
 //        the outbox is empty (the whole sync beside it). The same number of changes of the same make, sealed the
 //        same way, pushed from Node (bench/seed.ts pushAll) beside it: target tablet ≥ 0.5× Node's rate. The
 //        server is warmed up by a push from Node first, and the outbox alone is watched, from inside the page, while
-//        the push is timed.
+//        the push is timed. Three pushes each side, tablet and Node in turn, and the medians compared.
 //  (ii)  First pull: the rest seeded over HTTP by a second start of the server on the same data with the rate
 //        limit lifted (seeding is not what is measured; on PostgreSQL it ends with VACUUM ANALYZE, the upkeep that
 //        burst of writes sets off), then the measured server again and a new tablet's first sync of everything,
@@ -53,6 +53,11 @@ if (!Number.isInteger(PULLED) || PULLED < 2_000) throw new Error('BENCH_SCALE is
 const PUSHED = Math.round(PULLED / 10);
 /** Pushed from Node before anything is timed, part of the set a new tablet pulls. */
 const WARM_UP = 500;
+/**
+ * Pushes timed each side, taken in turn, the median kept: one push each made too noisy a ratio, as Node's push of
+ * the same changes alone took from 0.97 to 1.41 s at 50k on SQLite from one run to the next on a quiet machine.
+ */
+const PUSH_ROUNDS = 3;
 const TARGETS = { pushOverNode: 0.5, pullOverBulkPut: 0.6, lastOverFirstPage: 1.5, pullBytesOverGzip: 1.3 };
 /** Pages at each end of a first pull whose median server time stands for its first and its last page. */
 const END_PAGES = 5;
@@ -61,7 +66,10 @@ export interface SyncRun {
   database: 'SQLite' | 'PostgreSQL';
   /** The records of each kind the new tablet pulled, most first. */
   kinds: Record<string, number>;
-  /** `ms` until the outbox is empty, `syncMs` until that sync has finished (its pull after the push too). */
+  /**
+   * `ms` until the outbox is empty, `syncMs` until that sync has finished (its pull after the push too): the
+   * medians of PUSH_ROUNDS pushes, each `roundsMs`; `requests` the most one push made, `responses429` all of them.
+   */
   push: {
     records: number;
     ms: number;
@@ -69,8 +77,10 @@ export interface SyncRun {
     recordsPerSecond: number;
     requests: number;
     responses429: number;
+    roundsMs: number[];
   };
-  nodePush: { records: number; ms: number; recordsPerSecond: number; requests: number };
+  /** The median of PUSH_ROUNDS pushes, each `roundsMs`, taken in turn with the tablet's. */
+  nodePush: { records: number; ms: number; recordsPerSecond: number; requests: number; roundsMs: number[] };
   pull: {
     records: number;
     ms: number;
@@ -405,58 +415,75 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
       const meta = await syncMeta(pageA);
       return meta.phase === 'idle' && meta.lastSuccess !== undefined && (await call(pageA, script, 'hasKeys'));
     });
-    const queued = makeMixed(PUSHED, owner.userId, 'benchtabl01');
-    await call(
-      pageA,
-      script,
-      'prepare',
-      queued.map(({ kind, id, values }) => ({ kind, id, values })),
-    );
-    // The app syncs by itself once a minute while its page is visible: the page passes for hidden while the
-    // changes go in (no visibilitychange, so no sync either way), that none leave before "Sync now".
-    await until('no sync to be running', () => idle(pageA));
-    await pageA.evaluate(() =>
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }),
-    );
-    const outbox = await call(pageA, script, 'queue', owner.userId);
-    await pageA.evaluate(() => Reflect.deleteProperty(document, 'visibilityState'));
-    if (outbox !== PUSHED) throw new Error(`The tablet's outbox holds ${outbox} changes, not ${PUSHED}`);
-    await openSettings(pageA);
-    await until('no sync to be running', () => idle(pageA));
-    const waiting = (await call(pageA, script, 'counts')).outbox;
-    if (waiting !== PUSHED) throw new Error(`The app sent ${PUSHED - (waiting ?? 0)} changes before Sync now`);
-    const pushRequests = recordRequests(tabletA.context);
-    // BENCH_PROFILE=<name>: a CPU profile of the service worker that runs the push, in <name>-push-sqlite.cpuprofile
-    // (or -postgresql).
-    const pushProfiling = process.env.BENCH_PROFILE
-      ? await startWorkerProfile(await tabletA.context.newCDPSession(pageA), 500)
-      : undefined;
-    // Watched from the start, in the page: the push's end is the moment its outbox is empty (the sync then pulls,
-    // timed apart), seen there rather than by a look from here.
-    const emptied = call(pageA, script, 'outboxEmptyAt');
-    // Awaited once the button is pressed; should pressing fail first, this must not count as unhandled.
-    emptied.catch(() => undefined);
-    const beforePush = await pressSyncNow(pageA);
-    const pushStart = Date.now();
-    const pushMs = (await emptied) - pushStart;
-    await pushProfiling?.stop(`${process.env.BENCH_PROFILE}-push-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
-    await until('the sync to finish', async () => {
-      const meta = await syncMeta(pageA);
-      return meta.phase === 'idle' && (meta.lastSuccess ?? 0) > beforePush;
-    });
-    const pushSyncMs = Date.now() - pushStart;
+    /** One timed push of PUSHED changes from the tablet, its changes written first through the app's saveRecord. */
+    const pushFromTablet = async (round: number) => {
+      const queued = makeMixed(PUSHED, owner.userId, `benchtabl${round}1`);
+      await call(
+        pageA,
+        script,
+        'prepare',
+        queued.map(({ kind, id, values }) => ({ kind, id, values })),
+      );
+      // The app syncs by itself once a minute while its page is visible: the page passes for hidden while the
+      // changes go in (no visibilitychange, so no sync either way), that none leave before "Sync now".
+      await until('no sync to be running', () => idle(pageA));
+      await pageA.evaluate(() =>
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }),
+      );
+      const outbox = await call(pageA, script, 'queue', owner.userId);
+      await pageA.evaluate(() => Reflect.deleteProperty(document, 'visibilityState'));
+      if (outbox !== PUSHED) throw new Error(`The tablet's outbox holds ${outbox} changes, not ${PUSHED}`);
+      await openSettings(pageA);
+      await until('no sync to be running', () => idle(pageA));
+      const waiting = (await call(pageA, script, 'counts')).outbox;
+      if (waiting !== PUSHED) throw new Error(`The app sent ${PUSHED - (waiting ?? 0)} changes before Sync now`);
+      const requests = recordRequests(tabletA.context);
+      // BENCH_PROFILE=<name>: a CPU profile of the service worker that runs the first push, in
+      // <name>-push-sqlite.cpuprofile (or -postgresql).
+      const profiling =
+        process.env.BENCH_PROFILE && round === 0
+          ? await startWorkerProfile(await tabletA.context.newCDPSession(pageA), 500)
+          : undefined;
+      // Watched from the start, in the page: the push's end is the moment its outbox is empty (the sync then
+      // pulls, timed apart), seen there rather than by a look from here.
+      const emptied = call(pageA, script, 'outboxEmptyAt');
+      // Awaited once the button is pressed; should pressing fail first, this must not count as unhandled.
+      emptied.catch(() => undefined);
+      const before = await pressSyncNow(pageA);
+      const start = Date.now();
+      const ms = (await emptied) - start;
+      await profiling?.stop(`${process.env.BENCH_PROFILE}-push-${postgres ? 'postgresql' : 'sqlite'}.cpuprofile`);
+      await until('the sync to finish', async () => {
+        const meta = await syncMeta(pageA);
+        return meta.phase === 'idle' && (meta.lastSuccess ?? 0) > before;
+      });
+      return {
+        ms,
+        syncMs: Date.now() - start,
+        requests: requests.started.filter((request) => request.url.includes('/api/sync/push')).length,
+        responses429: requests.tooMany.length,
+      };
+    };
+    /** The same number of changes of the same make, sealed the same way, pushed from Node. */
+    const pushFromNode = async (round: number) => {
+      const changes = await sealedForServer(owner, makeMixed(PUSHED, owner.userId, `benchnode${round}1`));
+      const start = Date.now();
+      const requests = await pushAll(owner, changes);
+      return { ms: Date.now() - start, requests };
+    };
+    // Each side in turn, PUSH_ROUNDS times: each meets the server as large and as warm as the other, on average.
+    const tabletPushes: Awaited<ReturnType<typeof pushFromTablet>>[] = [];
+    const nodePushes: Awaited<ReturnType<typeof pushFromNode>>[] = [];
+    for (let round = 0; round < PUSH_ROUNDS; round++) {
+      tabletPushes.push(await pushFromTablet(round));
+      nodePushes.push(await pushFromNode(round));
+    }
     stopUsingA();
     await tabletA.close();
 
-    // The same number of changes of the same make, sealed the same way, from Node.
-    const fromNode = await sealedForServer(owner, makeMixed(PUSHED, owner.userId, 'benchnode01'));
-    const nodeStart = Date.now();
-    const nodeRequests = await pushAll(owner, fromNode);
-    const nodeMs = Date.now() - nodeStart;
-
     // (ii) The rest of the set, seeded with the limit lifted, then the measured server again.
     await restart({ SYNC_RATE_LIMIT: '1000000' });
-    await pushAll(owner, makeMixed(PULLED - 2 * PUSHED - WARM_UP, owner.userId, 'benchseed01'));
+    await pushAll(owner, makeMixed(PULLED - 2 * PUSH_ROUNDS * PUSHED - WARM_UP, owner.userId, 'benchseed01'));
     const records = await pullAll(owner);
     if (records.length !== PULLED) throw new Error(`The server holds ${records.length} records, not ${PULLED}`);
     // PostgreSQL's own upkeep after that burst of writes (autovacuum and its fresh statistics) is part of the
@@ -582,19 +609,23 @@ async function runOn(postgres: boolean, script: string): Promise<SyncRun> {
     const json = Buffer.from(JSON.stringify(records));
     const gzipped = gzipSync(json).length;
 
+    const pushMs = median(tabletPushes.map((round) => round.ms));
     const push = {
       records: PUSHED,
       ms: pushMs,
-      syncMs: pushSyncMs,
+      syncMs: median(tabletPushes.map((round) => round.syncMs)),
       recordsPerSecond: rate(PUSHED, pushMs),
-      requests: pushRequests.started.filter((request) => request.url.includes('/api/sync/push')).length,
-      responses429: pushRequests.tooMany.length,
+      requests: Math.max(...tabletPushes.map((round) => round.requests)),
+      responses429: tabletPushes.reduce((sum, round) => sum + round.responses429, 0),
+      roundsMs: tabletPushes.map((round) => round.ms),
     };
+    const nodeMs = median(nodePushes.map((round) => round.ms));
     const nodePush = {
       records: PUSHED,
       ms: nodeMs,
       recordsPerSecond: rate(PUSHED, nodeMs),
-      requests: nodeRequests,
+      requests: Math.max(...nodePushes.map((round) => round.requests)),
+      roundsMs: nodePushes.map((round) => round.ms),
     };
     const pull = {
       records: PULLED,
@@ -714,13 +745,13 @@ export function printSync(result: SyncBench): void {
     console.table([
       {
         what: `(i) tablet pushes ${n(run.push.records)}`,
-        time: `${run.push.ms} ms (sync ${run.push.syncMs} ms)`,
+        time: `${run.push.ms} ms (sync ${run.push.syncMs} ms; median of ${run.push.roundsMs.join(', ')})`,
         rate: `${run.push.recordsPerSecond} records/s`,
         wire: `${run.push.requests} requests, ${run.push.responses429} × 429`,
       },
       {
         what: `(i) Node pushes ${n(run.nodePush.records)}`,
-        time: `${run.nodePush.ms} ms`,
+        time: `${run.nodePush.ms} ms (median of ${run.nodePush.roundsMs.join(', ')})`,
         rate: `${run.nodePush.recordsPerSecond} records/s`,
         wire: `${run.nodePush.requests} requests`,
       },
