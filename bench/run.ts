@@ -2,9 +2,10 @@
 // server side of sync at 10k/50k records on SQLite and PostgreSQL with the default limits: `npm run bench:sync`.
 //  (i)–(v) Sync (bench/syncBrowser.ts), on SQLite and on PostgreSQL with TEST_DATABASE_URL, with the default
 //        limits and tablets with persistent profiles: (i) a tablet pushes a tenth of the set once no sync is
-//        running, beside the same from Node, three times each in turn; (ii) a new tablet's first pull of a mixed set of every kind
-//        (BENCH_SCALE=10k|50k|150k, 50k by default); (iii) a sync with nothing to do; (iv) baseline: Dexie's
-//        bulkPut of the same rows; (v) baseline: the same records as gzipped JSON. BENCH_ONLY=sync runs only these.
+//        running, beside the same from Node, three times each in turn; (ii) a new tablet's first pull of a mixed
+//        set of every kind (BENCH_SCALE=10k|50k|150k, 50k by default); (iii) a sync with nothing to do; (iv)
+//        baseline: Dexie's bulkPut of the same rows; (v) baseline: the same records as gzipped JSON. BENCH_ONLY=sync
+//        runs only these.
 //  (vi)  Reports over a year (bench/reports.ts): ready on screen against the raw IndexedDB read, on a server of
 //        its own. BENCH_ONLY=reports runs only this one.
 //  (vii) Screens at ten times a group's size, and each against its time with 100 records (bench/screens.ts).
