@@ -13,6 +13,7 @@ import { CoorieDb } from '../src/db/database.ts';
 import { getMeta } from '../src/db/meta.ts';
 import { saveRecord, sealForWrite, type SealedWrite } from '../src/db/records.ts';
 import { KIND_NAMES, type KindName } from '../src/domain/kinds.ts';
+import { outboxHolds } from '../src/engine/syncStore.ts';
 
 interface Queued {
   kind: string;
@@ -85,7 +86,7 @@ export async function outboxEmptyAt(): Promise<number> {
   const db = new CoorieDb();
   const end = Date.now() + PUSH_TIMEOUT_MS;
   try {
-    while ((await db.outbox.limit(1).primaryKeys()).length > 0) {
+    while (await outboxHolds(db)) {
       if (Date.now() > end) throw new Error('Gave up waiting: the push');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
