@@ -299,17 +299,10 @@ async function quietPageServerMs(server: Server): Promise<number[]> {
     const largest = Math.max(...pages.map((page) => page.changes));
     passes.push(pages.filter((page) => page.changes >= largest / 4).map((page) => page.ms));
   }
-  const [first = []] = passes;
-  return first.map((_, index) =>
-    median(
-      passes.map((pages) => {
-        const ms = pages[index];
-        if (ms === undefined)
-          throw new Error(`The quiet pulls had ${passes.map((other) => other.length).join(', ')} pages`);
-        return ms;
-      }),
-    ),
-  );
+  const [first = [], ...others] = passes;
+  if (others.some((pages) => pages.length !== first.length))
+    throw new Error(`The quiet pulls had ${passes.map((pages) => pages.length).join(', ')} pages`);
+  return first.map((_, index) => median(passes.map((pages) => pages[index] ?? 0)));
 }
 
 /**
