@@ -19,6 +19,7 @@ import { E2E_PIN } from '../tests/e2e/pages/AccountPages.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
 import { openTablet, startProfile, type Tablet } from './browser.ts';
+import { untilQuiet } from './quiet.ts';
 import { TODAY_READY } from './screens.ts';
 import { screenCounts, seedScreens } from './screensSeed.ts';
 import { createOrganisation } from './seed.ts';
@@ -233,6 +234,9 @@ export async function benchColdStart(): Promise<ColdStartBench> {
       before: (context) => context.addInitScript({ content: INIT_SCRIPT }),
     });
     await prepare(tablet, owner.userId);
+    // The seeding's and the sealing pass's writes settled (the browser compacting its database, the disk), as on
+    // a tablet put away after its last sync, before the first launch is timed.
+    await untilQuiet();
     const { context } = tablet;
     const fullSpeed = await loopMs(context, tablet.page, 1);
     const slowed = await loopMs(context, fullSpeed.page, CPU_SLOWDOWN);

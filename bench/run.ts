@@ -17,6 +17,8 @@
 //        notes, each with and without the device key, side by side. BENCH_ONLY=atrest runs only this one.
 //  (xi)  Cold start offline to the lock screen and from Unlock to Today, CPU 4× slower (bench/coldStart.ts).
 //        BENCH_ONLY=coldstart runs only this one.
+// Before each part, the machine is left to settle from the part before it (bench/quiet.ts: PostgreSQL, the disk
+// and a closed browser winding down); how long each took is printed and kept in results.json (`quietBefore`).
 // Prints a table and writes bench/results.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -27,6 +29,7 @@ import { benchAtRest, printAtRest, type AtRestBench } from './atrest.ts';
 import { launchChromium } from './browser.ts';
 import { benchColdStart, printColdStart, type ColdStartBench } from './coldStart.ts';
 import { benchProcesses, printProcesses } from './processes.ts';
+import { describeQuiet, untilQuiet, type Quiet } from './quiet.ts';
 import { benchReports, REPORT_COUNTS, type ReportBench } from './reports.ts';
 import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse.ts';
 import {
@@ -174,60 +177,71 @@ async function onOwnChromium<T>(bench: (browser: Browser) => Promise<T>): Promis
   }
 }
 
+/** How long the machine took to settle before each part (quiet.ts), by part. */
+const quietBefore: Record<string, Quiet> = {};
+
+/** Runs one part of the bench once the machine has settled from whatever ran before it. */
+async function settled<T>(part: string, bench: () => Promise<T>): Promise<T> {
+  const quiet = await untilQuiet();
+  quietBefore[part] = quiet;
+  console.log(describeQuiet(part, quiet));
+  return bench();
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'processes') {
-    printProcesses(await benchProcesses());
+    printProcesses(await settled('processes', benchProcesses));
     return;
   }
   if (process.env.BENCH_ONLY === 'sync') {
-    const sync = await benchSync();
+    const sync = await settled('sync', benchSync);
     writePartResults('sync', sync);
     printSync(sync);
     return;
   }
   if (process.env.BENCH_ONLY === 'lighthouse') {
-    const lighthouse = await benchLighthouse();
+    const lighthouse = await settled('lighthouse', benchLighthouse);
     writePartResults('lighthouse', lighthouse);
     printLighthouse(lighthouse);
     return;
   }
   if (process.env.BENCH_ONLY === 'screens') {
-    const screens = await onOwnChromium(runScreensBench);
+    const screens = await settled('screens', () => onOwnChromium(runScreensBench));
     writePartResults('screens', screens);
     printScreens(screens);
     return;
   }
   if (process.env.BENCH_ONLY === 'coldstart') {
-    const coldStart = await benchColdStart();
+    const coldStart = await settled('coldStart', benchColdStart);
     writePartResults('coldStart', coldStart);
     printColdStart(coldStart);
     return;
   }
   if (process.env.BENCH_ONLY === 'atrest') {
-    const atRest = await onOwnChromium(benchAtRest);
+    const atRest = await settled('atRest', () => onOwnChromium(benchAtRest));
     writePartResults('atRest', atRest);
     printAtRest(atRest);
     return;
   }
   if (process.env.BENCH_ONLY === 'reports') {
-    printReports(await onOwnChromium(runReportsBench));
+    printReports(await settled('reports', () => onOwnChromium(runReportsBench)));
     return;
   }
-  const sync = await benchSync();
+  const sync = await settled('sync', benchSync);
   // The screens on a browser of their own, as BENCH_ONLY=screens runs them: not one still freeing the reports'
   // 75,000 records.
-  const screens = await onOwnChromium(runScreensBench);
+  const screens = await settled('screens', () => onOwnChromium(runScreensBench));
   const { reports, atRest } = await onOwnChromium(async (browser) => ({
-    reports: await runReportsBench(browser),
-    atRest: await benchAtRest(browser),
+    reports: await settled('reports', () => runReportsBench(browser)),
+    atRest: await settled('atRest', () => benchAtRest(browser)),
   }));
-  const coldStart = await benchColdStart();
-  const lighthouse = await benchLighthouse();
+  const coldStart = await settled('coldStart', benchColdStart);
+  const lighthouse = await settled('lighthouse', benchLighthouse);
   writeFileSync(
     new URL('results.json', import.meta.url),
     JSON.stringify(
       {
-        results: { sync, reports, screens, atRest, coldStart, lighthouse },
+        results: { sync, reports, screens, atRest, coldStart, lighthouse, quietBefore },
         targets: {
           ...sync.targets,
           reportsWithin3xRead: reports.ratio <= 3,
@@ -248,7 +262,7 @@ async function main(): Promise<void> {
   printColdStart(coldStart);
   printLighthouse(lighthouse);
   // After the browser benches, with their server stopped: this one starts server processes of its own.
-  printProcesses(await benchProcesses());
+  printProcesses(await settled('processes', benchProcesses));
 }
 
 await main();
