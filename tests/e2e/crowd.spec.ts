@@ -1,4 +1,4 @@
-// Issue 13 at a busy group: with over four thousand people on the tablet, the facilitator finds the 4,000th by
+// Ten times a busy group: with over four thousand people on the tablet, the facilitator finds the 4,000th by
 // typing her name and checks her in with one tap; People keeps no more than 100 rows in the page.
 import { AccountPages } from './pages/AccountPages.ts';
 import { CheckInPage } from './pages/CheckInPage.ts';
