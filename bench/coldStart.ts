@@ -19,7 +19,7 @@ import { E2E_PIN } from '../tests/e2e/pages/AccountPages.ts';
 import { readMeta } from '../tests/e2e/pages/SyncPages.ts';
 import { startServer } from '../tests/e2e/server.ts';
 import { openTablet, startProfile, type Tablet } from './browser.ts';
-import { untilQuiet } from './quiet.ts';
+import { describeQuiet, untilQuiet, type Quiet } from './quiet.ts';
 import { TODAY_READY } from './screens.ts';
 import { screenCounts, seedScreens } from './screensSeed.ts';
 import { createOrganisation } from './seed.ts';
@@ -92,6 +92,8 @@ export interface ColdStartBench {
    * as long as its loaded one shows that the slowdown is on before the first script.
    */
   throttleCheck: { fullSpeedFirstMs: number; fullSpeedLoadedMs: number; slowedFirstMs: number; slowedLoadedMs: number };
+  /** How long the machine took to settle from the seeding and sealing before the first launch (quiet.ts). */
+  quietBeforeLaunches: Quiet;
   targets: { coldStartWithin800ms: boolean; unlockToTodayWithin300ms: boolean };
 }
 
@@ -236,7 +238,7 @@ export async function benchColdStart(): Promise<ColdStartBench> {
     await prepare(tablet, owner.userId);
     // The seeding's and the sealing pass's writes settled (the browser compacting its database, the disk), as on
     // a tablet put away after its last sync, before the first launch is timed.
-    await untilQuiet();
+    const quietBeforeLaunches = await untilQuiet();
     const { context } = tablet;
     const fullSpeed = await loopMs(context, tablet.page, 1);
     const slowed = await loopMs(context, fullSpeed.page, CPU_SLOWDOWN);
@@ -271,6 +273,7 @@ export async function benchColdStart(): Promise<ColdStartBench> {
         slowedFirstMs: Math.round(slowed.firstMs),
         slowedLoadedMs: Math.round(slowed.loadedMs),
       },
+      quietBeforeLaunches,
       targets: {
         coldStartWithin800ms: coldStart <= TARGETS.coldStartMs,
         unlockToTodayWithin300ms: unlockToToday <= TARGETS.unlockToTodayMs,
@@ -298,6 +301,7 @@ export function printColdStart(result: ColdStartBench): void {
       `unwrapped) ${result.partsMedianMs.lockGoneMs} ms\n` +
       `  a fixed loop in the page's first script and once loaded: ${check.fullSpeedFirstMs} and ` +
       `${check.fullSpeedLoadedMs} ms at full speed, ${check.slowedFirstMs} and ${check.slowedLoadedMs} ms slowed\n` +
+      `${describeQuiet('the first launch', result.quietBeforeLaunches)}\n` +
       `  targets: ${JSON.stringify(result.targets)}`,
   );
 }

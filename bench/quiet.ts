@@ -61,7 +61,8 @@ export async function untilQuiet(): Promise<Quiet> {
 
 export function describeQuiet(part: string, quiet: Quiet): string {
   const idle = `${Math.round(quiet.idle * 100)}% idle`;
+  const waited = `${(quiet.waitedMs / 1000).toFixed(1)} s`;
   return quiet.settled
-    ? `  before ${part}: the machine settled (${idle}) after ${(quiet.waitedMs / 1000).toFixed(1)} s`
-    : `  before ${part}: the machine was still busy after ${quiet.waitedMs / 1000} s (${idle}); timed all the same`;
+    ? `  before ${part}: the machine settled (${idle}) after ${waited}`
+    : `  before ${part}: the machine was still busy after ${waited} (${idle}); timed all the same`;
 }
